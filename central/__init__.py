@@ -1,0 +1,1 @@
+"""Reference central registry server (FastAPI): enrollment, push/pull, 学籍号, cases."""

@@ -1,0 +1,35 @@
+"""`xueji` argument parsing and dispatch to the command modules."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.cli import cmd_backup, cmd_check, cmd_demo, cmd_init, cmd_password, cmd_student
+from desktop.cli.errors import run_guarded
+
+COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Chinese with exit code 1, never a traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        usage = f"请运行 xueji {self.prog.split()[-1]} --help 查看用法。"
+        self.exit(1, f"命令参数有误：{message}\n{usage}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="xueji", description="学籍管理（离线版）命令行")
+    parser.add_argument("--version", action="version", version=f"xueji {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    return run_guarded(lambda: args.handler(args))

@@ -1,0 +1,61 @@
+"""Code tables (民族, 身份证件类型, 是否 …) loaded from resources/codes/*.csv.
+
+Input accepts the names the national template writes (汉族, 居民身份证, 是), their listed
+aliases and the codes themselves; records store codes; output writes names again.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from desktop.domain.data import read_rows
+
+
+@dataclass(frozen=True)
+class CodeTable:
+    """One code table: code -> name, plus every accepted spelling -> code."""
+
+    key: str
+    names: dict[str, str]
+    extra: dict[str, dict[str, str]] = field(default_factory=dict)
+    _lookup: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def code_for(self, text: str) -> str | None:
+        """The code a template value stands for (name, alias or code), or None."""
+        return self._lookup.get(_fold(text))
+
+    def name_of(self, code: str | None) -> str:
+        """The display name of a stored code ('' for no value)."""
+        if code is None or code == "":
+            return ""
+        return self.names.get(code, code)
+
+    def attribute(self, code: str, column: str) -> str:
+        """An extra column of a row, e.g. `stage` of 入学方式 or `for_student` of 证件类型."""
+        return self.extra.get(code, {}).get(column, "")
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().upper()
+
+
+def _build(key: str, rows: list[dict[str, str]]) -> CodeTable:
+    names: dict[str, str] = {}
+    extra: dict[str, dict[str, str]] = {}
+    lookup: dict[str, str] = {}
+    for row in rows:
+        code, name = row["code"], row["name"]
+        names[code] = name
+        extra[code] = {k: v for k, v in row.items() if k not in ("code", "name", "aliases")}
+        aliases = [a for a in row.get("aliases", "").split("|") if a]
+        for spelling in [code, name, *aliases]:
+            lookup.setdefault(_fold(spelling), code)
+    return CodeTable(key=key, names=names, extra=extra, _lookup=lookup)
+
+
+@cache
+def table(key: str) -> CodeTable:
+    """The code table stored in resources/codes/<key>.csv."""
+    return _build(key, read_rows(f"codes/{key}.csv"))

@@ -1,0 +1,69 @@
+"""Pinyin and initials of names for search and sorting, honouring surname readings.
+
+pypinyin reads 单 as dan and 曾 as ceng; as surnames they are shan and zeng. Compound
+surnames (欧阳 "ou yang", 尉迟 "yu chi" …; syllables separated by spaces) and the
+readings of rare characters outside the BMP (𠮷 ji) come from
+resources/names/.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pypinyin import Style, lazy_pinyin
+
+from desktop.domain.data import read_rows
+
+
+@cache
+def _surnames() -> dict[str, str]:
+    return {row["surname"]: row["pinyin"] for row in read_rows("names/surname_readings.csv")}
+
+
+@cache
+def _char_readings() -> dict[str, str]:
+    return {row["char"]: row["pinyin"] for row in read_rows("names/char_readings.csv")}
+
+
+def split_surname(name: str) -> tuple[str, str]:
+    """(surname, given name); a listed compound surname is taken as a whole."""
+    if len(name) > 2 and name[:2] in _surnames():
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def _syllables(text: str) -> list[str]:
+    readings = _char_readings()
+    out: list[str] = []
+    for piece in lazy_pinyin(text, style=Style.NORMAL, errors=list):
+        reading = readings.get(piece, piece)
+        if reading.isascii() and reading.isalpha():
+            out.append(reading.lower())
+    return out
+
+
+def syllables(name: str) -> list[str]:
+    """Pinyin syllables of a personal name, surname read as a surname."""
+    surname, given = split_surname(name.strip())
+    listed = _surnames().get(surname)
+    head = listed.split() if listed else _syllables(surname)
+    return head + _syllables(given)
+
+
+def pinyin_key(name: str) -> str:
+    """'wangxiaoming': the sort and search key."""
+    return "".join(syllables(name))
+
+
+def initials(name: str) -> str:
+    """'wxm': first letters, for typing a few keys to find a pupil."""
+    return "".join(s[0] for s in syllables(name) if s)
+
+
+def display_pinyin(name: str) -> str:
+    """'Wang Xiaoming' for 姓名拼音 (item 14): surname, space, given name."""
+    surname, given = split_surname(name.strip())
+    listed = _surnames().get(surname)
+    head = listed.replace(" ", "") if listed else "".join(_syllables(surname))
+    tail = "".join(_syllables(given))
+    return " ".join(part.capitalize() for part in (head, tail) if part)

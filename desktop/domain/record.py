@@ -1,0 +1,108 @@
+"""A student record read from template-shaped input (JSON objects, Excel rows).
+
+`read_record` turns {header: cell} into stored values and a list of FieldErrors; nothing is
+guessed: an unknown header, an unreadable cell or a missing required item is reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.domain.errors import DomainError, FieldError
+from desktop.domain.fields import (
+    ALL_STUDENT_FIELDS,
+    MEMBER_FIELDS,
+    SCHOOL_CODE_HEADER,
+    FieldSpec,
+    member_header,
+)
+from desktop.domain.validation import validate
+from desktop.domain.values import parse_cell
+
+# Headers written by the national system's export, and other spellings seen in real files.
+HEADER_ALIASES = {
+    "出生地行政区划代码": "出生地",
+    "户口所在地行政区划": "户口所在地",
+    "户口所在地行政区划代码": "户口所在地",
+    "国籍": "国籍/地区",
+    "国籍地区": "国籍/地区",
+    "身份证号": "身份证件号",
+    "上下学距离": "上下学距离（公里）",
+    "上下学距离(公里)": "上下学距离（公里）",
+}
+# Keys that output adds and input ignores (a listed record can be fed back unchanged).
+OUTPUT_ONLY = {"学籍号", "学籍状态", "年级", "姓名拼音"}
+
+_MEMBER_RE = re.compile(r"成员(\d+)(.+)")
+
+
+@dataclass
+class Record:
+    """Stored values of one student and its family members, plus what was wrong."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    members: list[dict[str, Any]] = field(default_factory=list)
+    member_slots: list[int] = field(default_factory=list)
+    school_code: str | None = None
+    errors: list[FieldError] = field(default_factory=list)
+
+    def fail(self, header: str, error: DomainError, *, warning: bool = False) -> None:
+        self.errors.append(FieldError(header, error.code, error.params, warning))
+
+    @property
+    def blocking(self) -> list[FieldError]:
+        return [e for e in self.errors if not e.warning]
+
+
+def canonical_header(header: str) -> str:
+    folded = unicodedata.normalize("NFKC", str(header)).strip().replace(" ", "")
+    folded = HEADER_ALIASES.get(folded, folded)
+    match = _MEMBER_RE.fullmatch(folded)
+    if match and match.group(2) in HEADER_ALIASES:
+        folded = f"成员{match.group(1)}{HEADER_ALIASES[match.group(2)]}"
+    return folded
+
+
+_STUDENT_BY_HEADER = {canonical_header(s.header): s for s in ALL_STUDENT_FIELDS}
+_MEMBER_BY_HEADER = {canonical_header(s.header): s for s in MEMBER_FIELDS}
+
+
+def read_record(cells: dict[str, Any]) -> Record:
+    """Parse one template-shaped row. Errors are collected; nothing is raised."""
+    record = Record()
+    members: dict[int, dict[str, Any]] = {}
+    for raw_header, raw in cells.items():
+        header = canonical_header(raw_header)
+        if header in OUTPUT_ONLY:
+            continue
+        if header == SCHOOL_CODE_HEADER:
+            record.school_code = str(raw).strip() if raw not in (None, "") else None
+        elif header in _STUDENT_BY_HEADER:
+            _read_cell(record, record.values, _STUDENT_BY_HEADER[header], header, raw)
+        elif (match := _MEMBER_RE.fullmatch(header)) and match.group(2) in _MEMBER_BY_HEADER:
+            slot = members.setdefault(int(match.group(1)), {})
+            _read_cell(record, slot, _MEMBER_BY_HEADER[match.group(2)], header, raw)
+        else:
+            record.fail(str(raw_header), DomainError("header.unknown"))
+    record.member_slots = [n for n in sorted(members) if any(members[n].values())]
+    record.members = [members[n] for n in record.member_slots]
+    validate(record)
+    return record
+
+
+def _read_cell(record: Record, target: dict[str, Any], spec: FieldSpec, header: str,
+               raw: Any) -> None:
+    try:
+        target[spec.key] = parse_cell(spec, raw)
+    except DomainError as error:
+        target[spec.key] = None
+        error.params.setdefault("value", "" if raw is None else str(raw))
+        record.fail(header, error)
+
+
+def member_headers_of(slot: int) -> dict[str, str]:
+    """key -> header for the member in `slot` (1-based), for messages and output."""
+    return {spec.key: member_header(slot, spec) for spec in MEMBER_FIELDS}

@@ -1,0 +1,72 @@
+"""Administrative division codes (GB/T 2260, kept with abolished codes) and the 12-digit form.
+
+The national template writes 出生地 and 户口所在地 as 12-digit codes (county code + township +
+village); a 6-digit county code is padded with zeros.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from desktop.domain.data import read_rows
+from desktop.domain.errors import DomainError
+
+
+@cache
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in read_rows("regions/gb2260.csv"):
+        names.setdefault(row["code"], row["name"])
+    return names
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    return frozenset(code[:2] for code in _names())
+
+
+def is_known_province(prefix: str) -> bool:
+    return prefix in _provinces()
+
+
+def county_name(code: str) -> str:
+    """The name of a 6-digit code (or of the county part of a 12-digit one), '' if unknown."""
+    return _names().get(code[:6], "")
+
+
+def parse_region12(text: str) -> str:
+    """A 12-digit region code from a 6- or 12-digit input; the county part must exist."""
+    value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    if re.fullmatch(r"\d{6}", value):
+        value += "000000"
+    if not re.fullmatch(r"\d{12}", value):
+        raise DomainError("region.format")
+    if value[:6] not in _names() and not value.startswith(("81", "82", "83")):
+        raise DomainError("region.unknown", code=value[:6])
+    return value
+
+
+def full_name(code: str) -> str:
+    """Province + prefecture + county names for display, e.g. 广东省佛山市禅城区."""
+    names = _names()
+    keys = (code[:2] + "0000", code[:4] + "00", code[:6])
+    parts = [names.get(key, "") for key in keys]
+    seen: list[str] = []
+    for part in parts:
+        if part and part not in seen and part not in ("市辖区", "县"):
+            seen.append(part)
+    return "".join(seen)
+
+
+@cache
+def current_counties() -> tuple[tuple[str, str], ...]:
+    """(code, province+prefecture name) of county-level codes in use today, for demo data."""
+    rows = read_rows("regions/gb2260.csv")
+    return tuple(
+        (row["code"], row["province"] + (row["prefecture"] or ""))
+        for row in rows
+        if not row["valid_to"] and not row["code"].endswith("00")
+        and row["name"] not in ("市辖区", "县") and row["code"][:2] not in ("71", "81", "82", "83")
+    )

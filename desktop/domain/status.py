@@ -1,0 +1,33 @@
+"""学籍状态 (status of a student's record at this school) and their Chinese names (§5.2)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Status(Enum):
+    PENDING = "待注册"
+    DEFERRED = "缓学"
+    ACTIVE = "在籍在读"
+    SUSPENDED = "休学"
+    TRANSFER_OUT_PENDING = "转出中"
+    TRANSFERRED_OUT = "已转出"
+    TRANSFER_IN_PENDING = "转入中"
+    WITHDRAWN = "退学"
+    EXPELLED = "开除学籍"
+    ABROAD = "出境"
+    DECEASED = "死亡"
+    GRADUATED = "毕业"
+    COMPLETED = "结业"
+    INCOMPLETE = "肄业"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @classmethod
+    def of(cls, name: str) -> Status:
+        return cls[name]
+
+
+ENTRY_EVENT = "录入"  # first event of a record entered into this desk (existing or new pupil)

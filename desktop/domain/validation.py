@@ -1,0 +1,116 @@
+"""Rules that span fields of one student record (required items, ID numbers, guardians).
+
+Single-cell parsing happened before; these checks add FieldErrors to the record:
+required and recommended items, the ID number against birth date and sex, Z-type and
+missing IDs, at least one guardian, 关系 = 其他 needs 关系说明, consistency warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from desktop.domain.errors import DomainError
+from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS, Need, member_header
+from desktop.domain.idnumber import parse_resident_id
+
+if TYPE_CHECKING:
+    from desktop.domain.record import Record
+
+RESIDENT_ID = "1"
+OTHER_ID = "Z"
+RELATION_OTHER = "9"
+YES = "1"
+_DOCUMENT_RE = re.compile(r"[A-Z0-9()\-]{4,20}")
+
+
+def validate(record: Record) -> None:
+    """Append every cross-field problem of `record` to `record.errors`."""
+    _check_required(record)
+    _check_student_id(record)
+    _check_members(record)
+    _check_consistency(record)
+
+
+def _check_required(record: Record) -> None:
+    failed = {e.field for e in record.errors}
+    for spec in ALL_STUDENT_FIELDS:
+        if record.values.get(spec.key) is None and spec.header not in failed:
+            _missing(record, spec.header, spec.need)
+    for slot, member in zip(record.member_slots, record.members, strict=True):
+        for spec in MEMBER_FIELDS:
+            header = member_header(slot, spec)
+            if member.get(spec.key) is None and header not in failed:
+                _missing(record, header, spec.need)
+
+
+def _missing(record: Record, header: str, need: Need) -> None:
+    if need is Need.REQUIRED:
+        record.fail(header, DomainError("required"))
+    elif need is Need.RECOMMENDED:
+        record.fail(header, DomainError("recommended"), warning=True)
+
+
+def _check_student_id(record: Record) -> None:
+    values = record.values
+    id_type, number = values.get("id_type"), values.get("id_number")
+    if id_type is None:
+        return
+    if id_type == OTHER_ID:
+        record.fail("身份证件类型", DomainError("id.z_needs_certificate"), warning=True)
+    elif not number:
+        record.fail("身份证件号", DomainError("id.required_for_type"))
+    elif id_type == RESIDENT_ID:
+        _check_resident_id(record, "身份证件号", values, check_person=True)
+    elif not _DOCUMENT_RE.fullmatch(number):
+        record.fail("身份证件号", DomainError("id.document_format"))
+
+
+def _check_resident_id(record: Record, header: str, target: dict[str, Any], *,
+                       check_person: bool) -> None:
+    try:
+        checked = parse_resident_id(target["id_number"])
+    except DomainError as error:
+        record.fail(header, error)
+        return
+    if checked.upgraded_from_15:
+        record.fail(header, DomainError("id.upgraded", number=checked.number), warning=True)
+    target["id_number"] = checked.number
+    if not check_person:
+        return
+    birth, sex = record.values.get("birth_date"), record.values.get("sex")
+    if birth is not None and birth != checked.birth_date:
+        record.fail("出生日期", DomainError("id.birth_mismatch", id_birth=checked.birth_date))
+    if sex is not None and sex != checked.sex:
+        record.fail("性别", DomainError("id.sex_mismatch"))
+
+
+def _check_members(record: Record) -> None:
+    if not record.members:
+        record.fail("成员1姓名", DomainError("member.none"))
+        return
+    for slot, member in zip(record.member_slots, record.members, strict=True):
+        _check_member(record, slot, member)
+    if not any(m.get("is_guardian") == YES for m in record.members):
+        record.fail("成员1是否监护人", DomainError("member.no_guardian"))
+    if not record.values.get("id_number") and not any(m.get("id_number") for m in record.members):
+        record.fail("成员1身份证件号", DomainError("member.id_required"))
+
+
+def _check_member(record: Record, slot: int, member: dict[str, Any]) -> None:
+    if member.get("relation") == RELATION_OTHER and not member.get("relation_note"):
+        record.fail(f"成员{slot}关系说明", DomainError("member.relation_note"))
+    if not member.get("id_number"):
+        return
+    if member.get("id_type") is None:
+        member["id_type"] = RESIDENT_ID
+    if member["id_type"] == RESIDENT_ID:
+        _check_resident_id(record, f"成员{slot}身份证件号", member, check_person=False)
+
+
+def _check_consistency(record: Record) -> None:
+    values = record.values
+    if values.get("health") == "50" and values.get("disability") in (None, "0"):
+        record.fail("残疾类型", DomainError("health.disability"), warning=True)
+    if values.get("regular_class") not in (None, "0") and values.get("disability") in (None, "0"):
+        record.fail("残疾类型", DomainError("regular_class.disability"), warning=True)

@@ -1,0 +1,131 @@
+"""Reading one template cell: text as the national template writes it -> a stored value.
+
+Each parser takes the raw cell text and returns the canonical value (codes, dates, 12-digit
+region codes, normalised digits) or raises DomainError naming what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from desktop.domain.codes import table
+from desktop.domain.errors import DomainError
+from desktop.domain.fields import FieldSpec
+from desktop.domain.idnumber import normalise
+from desktop.domain.regions import parse_region12
+
+
+def _ascii(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def parse_date(text: str, today: dt.date | None = None) -> dt.date:
+    """YYYYMMDD (also YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD); a real, past date."""
+    digits = re.sub(r"[-/.年月日]", "", _ascii(text))
+    if not re.fullmatch(r"\d{8}", digits):
+        raise DomainError("date.format")
+    try:
+        value = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError as exc:
+        raise DomainError("date.invalid", value=text) from exc
+    if value > (today or dt.date.today()) or value.year < 1900:
+        raise DomainError("date.range", value=text)
+    return value
+
+
+def parse_month(text: str) -> str:
+    """YYYYMM (also YYYY-MM, YYYY.MM, YYYY年MM月) -> 'YYYYMM'."""
+    value = re.sub(r"[-/.年月]", "", _ascii(text))
+    if re.fullmatch(r"\d{5}", value):
+        value = value[:4] + "0" + value[4]
+    if not re.fullmatch(r"\d{6}", value) or not 1 <= int(value[4:]) <= 12:
+        raise DomainError("month.format")
+    if not 1950 <= int(value[:4]) <= dt.date.today().year + 1:
+        raise DomainError("month.range", value=text)
+    return value
+
+
+def parse_phone(text: str) -> str:
+    value = _ascii(text)
+    if not re.fullmatch(r"\+?\d[\d-]{5,19}", value):
+        raise DomainError("phone.format")
+    return value
+
+
+def parse_postcode(text: str) -> str:
+    value = _ascii(text)
+    if not re.fullmatch(r"\d{6}", value):
+        raise DomainError("postcode.format")
+    return value
+
+
+def parse_email(text: str) -> str:
+    value = _ascii(text)
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise DomainError("email.format")
+    return value
+
+
+def parse_decimal(text: str) -> str:
+    try:
+        value = Decimal(_ascii(text))
+    except InvalidOperation as exc:
+        raise DomainError("decimal.format") from exc
+    if not Decimal(0) <= value <= Decimal(1000):
+        raise DomainError("decimal.range")
+    return format(value.normalize(), "f")
+
+
+def parse_text(text: str) -> str:
+    return re.sub(r"[ \t\r\n\u3000]+", " ", text).strip()
+
+
+def _code_parser(spec: FieldSpec) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        code = table(spec.table).code_for(text)
+        if code is None:
+            raise DomainError("code.unknown", table=spec.table, value=text.strip())
+        return code
+
+    return parse
+
+
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "text": parse_text,
+    "date": parse_date,
+    "month": parse_month,
+    "region": parse_region12,
+    "decimal": parse_decimal,
+    "phone": parse_phone,
+    "postcode": parse_postcode,
+    "email": parse_email,
+    "idnum": normalise,
+}
+
+
+def parse_cell(spec: FieldSpec, raw: object) -> object:
+    """The stored value of one cell; None when the cell is empty."""
+    text = _as_text(raw, spec)
+    if text is None or not text.strip():
+        return None
+    if spec.max_len and spec.kind == "text" and len(parse_text(text)) > spec.max_len:
+        raise DomainError("text.too_long", max_len=spec.max_len)
+    if spec.kind in ("code", "yesno"):
+        return _code_parser(spec)(text)
+    return _PARSERS[spec.kind](text)
+
+
+def _as_text(raw: object, spec: FieldSpec) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        return "是" if raw else "否"
+    if isinstance(raw, float) and spec.kind == "decimal":
+        return repr(raw)
+    if isinstance(raw, float):
+        raise DomainError("number.float", value=repr(raw))
+    return str(raw)

@@ -1,0 +1,104 @@
+"""The Chinese sentence for every error code: what is wrong and what to do.
+
+Services, the domain and the store report codes with parameters; the CLI and the views
+turn them into words here, so both say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.domain.errors import FieldError
+
+TEXT: dict[str, str] = {
+    # cells
+    "required": "必填项为空，请填写。",
+    "recommended": "建议填写此项（国家模板中为必填）。",
+    "header.unknown": "不是国家学籍模板中的列名，请检查拼写或删除此列。",
+    "text.too_long": "内容过长，最多 {max_len} 个字符。",
+    "number.float": "以数字形式保存（{value}），可能已丢失精度；请把单元格设为文本后重新填写。",
+    "code.unknown": "“{value}”不是有效的选项，请按国家模板填写代码表中的名称。",
+    "date.format": "日期格式不对，请写成 YYYYMMDD，例如 20150901。",
+    "date.invalid": "“{value}”不是真实存在的日期，请核对。",
+    "date.range": "日期“{value}”不合理（晚于今天或早于1900年），请核对。",
+    "month.format": "年月格式不对，请写成 YYYYMM，例如 202109。",
+    "month.range": "年月“{value}”不合理，请核对。",
+    "region.format": "行政区划代码应为6位或12位数字，例如 110105 或 110105000000。",
+    "region.unknown": "行政区划代码 {code} 不存在，请按 GB/T 2260 核对。",
+    "phone.format": "电话号码格式不对，只能包含数字和“-”，例如 13800138000 或 010-12345678。",
+    "postcode.format": "邮政编码应为6位数字。",
+    "email.format": "电子信箱格式不对，例如 name@example.com。",
+    "decimal.format": "应填写数字，例如 2.5。",
+    "decimal.range": "数值不合理（应在 0 到 1000 之间）。",
+    # identity numbers
+    "id.format": "身份证号应为18位（最后一位可为X），现为{length}位，请核对。",
+    "id.checksum": "身份证号校验位不对，可能抄错了某一位，请对照户口簿核对。",
+    "id.region": "身份证号前6位地区码 {region} 不存在，请核对。",
+    "id.birth_date": "身份证号中的出生日期 {value} 不是有效日期，请核对。",
+    "id.birth_mismatch": "出生日期与身份证号不一致（身份证号为 {id_birth}），请对照户口簿更正。",
+    "id.sex_mismatch": "性别与身份证号不一致（第17位奇数为男、偶数为女），请核对。",
+    "id.upgraded": "15位身份证号已按规则升级为18位：{number}。",
+    "id.required_for_type": "选择了此证件类型就必须填写证件号。",
+    "id.document_format": "证件号只能包含字母、数字、括号和“-”，长度4到20位。",
+    "id.z_needs_certificate": "证件类型为“其他”时，须附学生在校就读证明（学生和家长签字、学校盖章，报上级备案）。",
+    "id.duplicate_in_batch": "与第{other}条记录的身份证件号相同，一人只能有一个学籍。",
+    "id.exists": "该身份证件号已有学籍：{name}（{class_name}，学籍号 {xjh}），一人只能有一个学籍，不能重复建立。",
+    "xjh.format": "学籍号应为字母 G、J 或 L 加18位，例如 G110105201509010022。",
+    "xjh.checksum": "学籍号校验位不对，请核对。",
+    # family members
+    "member.none": "至少要填写一名家庭成员或监护人。",
+    "member.no_guardian": "至少要有一名家庭成员的“是否监护人”为“是”。",
+    "member.id_required": "学生没有身份证件号时，必须填写至少一名监护人的身份证件号。",
+    "member.relation_note": "关系为“其他”时须填写关系说明。",
+    # consistency
+    "health.disability": "健康状况为“残疾”，但残疾类型为空或“无残疾”，请核对。",
+    "regular_class.disability": "随班就读的学生应填写残疾类型，请核对。",
+    "student.possible_duplicate": "可能重复：已有同名、同出生日期、同性别的学生 {name}（{class_name}，学籍号 {xjh}），已保存并标记待核查。",
+    "student.possible_duplicate_in_batch": "可能重复：与第{other}条记录姓名、出生日期、性别相同，已保存并标记待核查。",
+    "student.not_found": "找不到这名学生，可能已被其他操作更改，请刷新后重试。",
+    # school and classes
+    "school.code_mismatch": "学校标识码 {value} 与本校 {expected} 不符，请核对。",
+    "school.code_format": "学校标识码应为10位数字（{value}）。",
+    "school.name_required": "请填写学校名称。",
+    "class.grade_unknown": "无法从班级名称“{value}”判断年级，请写成“三年级(2)班”“初一3班”“高二(5)班”这样的形式。",
+    "class.number_unknown": "班级名称“{value}”中没有班号，请写成“三年级(2)班”这样的形式。",
+    "class.cohort_ambiguous": "“{year}级”无法确定年级（本校设有多个学段或年份不合理），请在班级名称中写明年级，例如“初一3班”。",
+    "class.stage_not_run": "本校没有{stage}学段，请核对班级名称或学校的学段设置。",
+    "entry_mode.stage": "入学方式与学段不符：{stage}请选择该学段的入学方式。",
+    # accounts and keys
+    "password.weak": "密码至少 {min_length} 位，且须包含字母、数字、符号中的至少两种。",
+    "permission.denied": "当前账号（{role}）无权进行此操作，请用学籍管理员账号登录。",
+    "account.exists": "账号 {user} 已存在，请换一个名称。",
+    "recovery.format": "恢复密钥应为56个字符（14组，每组4个），请逐组核对。",
+    "recovery.checksum": "恢复密钥有误，可能抄错了某个字符，请逐组核对。",
+    # store
+    "store.wrong_password": "密码不正确，请重新输入（注意大小写和输入法）。",
+    "store.wrong_recovery_key": "恢复密钥不正确或不属于这个数据库，请核对保存在保险柜中的恢复密钥。",
+    "store.unknown_account": "没有名为“{user}”的账号，请检查账号名。",
+    "store.missing": "找不到数据库文件 {detail}，请检查路径；如果是第一次使用，请先初始化。",
+    "store.exists": "数据库文件已存在：{detail}。为防止覆盖已有数据，请换一个位置。",
+    "store.keyslots_missing": "找不到密钥文件 {detail}，请用恢复密钥重设密码（xueji reset-password）。",
+    "store.keyslots_mismatch": "密钥文件与数据库不匹配或已损坏，请用恢复密钥重设密码（xueji reset-password）。",
+    "store.not_a_database": "这个文件不是加密的学籍数据库，请检查路径。",
+    "store.locked": "数据库正被另一个程序使用，请关闭其他学籍管理窗口后重试。",
+    "store.disk_full": "磁盘空间已满，没有保存任何更改。请清理磁盘后重试。",
+    "store.io": "读写磁盘出错，没有保存任何更改。请检查磁盘或U盘后重试。",
+    "store.read_only": "数据库所在位置不可写，请检查文件权限或是否为只读U盘。",
+    "store.newer_schema": "这个数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开。",
+    "store.integrity": "数据库文件已损坏，请用最近的备份恢复（xueji restore）。",
+    "store.error": "数据库出错，没有保存任何更改。",
+}
+
+
+def describe(code: str, params: dict[str, Any] | None = None) -> str:
+    """The Chinese sentence for `code`, filled with `params`."""
+    template = TEXT.get(code, "操作未完成（{code}）。")
+    values = {"code": code, "detail": "", **(params or {})}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template
+
+
+def describe_field(error: FieldError) -> str:
+    return f"{error.field}: {describe(error.code, error.params)}"

@@ -1,0 +1,1 @@
+"""Storage: SQLCipher engine and keys, SQLAlchemy models, migrations, unit of work. No Qt."""

@@ -1,0 +1,64 @@
+"""Audit log: append-only, each row hash-chained to the one before it.
+
+row hash = SHA-256(previous hash + canonical JSON of the row's content), so changing,
+removing or reordering any row breaks every hash after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.models.base import Base, utc_now
+
+GENESIS = "0" * 64
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    actor: Mapped[str] = mapped_column(String(36))  # account id
+    action: Mapped[str] = mapped_column(String(40))  # student.create, account.password …
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    def content(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq, "at": self.at.isoformat(), "actor": self.actor,
+            "action": self.action, "entity": self.entity, "entity_id": self.entity_id,
+            "before": self.before, "after": self.after,
+        }
+
+
+def chain_hash(prev_hash: str, content: dict[str, Any]) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                           default=str)
+    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+
+
+def seal(entry: AuditEntry, prev_hash: str) -> None:
+    """Set the chain fields of a new entry that follows a row whose hash is `prev_hash`."""
+    entry.at = entry.at or utc_now()
+    entry.prev_hash = prev_hash
+    entry.hash = chain_hash(prev_hash, entry.content())
+
+
+def first_break(entries: list[AuditEntry], prev_hash: str = GENESIS) -> int | None:
+    """The seq of the first row whose chain does not verify, or None if all verify."""
+    for entry in entries:
+        if entry.prev_hash != prev_hash or chain_hash(prev_hash, entry.content()) != entry.hash:
+            return entry.seq
+        prev_hash = entry.hash
+    return None
+

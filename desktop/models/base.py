@@ -1,0 +1,29 @@
+"""Declarative base with a naming convention, shared column types and the time source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def uuid_pk() -> Mapped[str]:
+    return mapped_column(String(36), primary_key=True)
+
+
+def utc_now() -> dt.datetime:
+    """Naive UTC, second precision: what SQLite stores and gives back unchanged."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)

@@ -1,0 +1,90 @@
+"""The SQLCipher engine: raw 256-bit key, pragmas that keep plaintext off disk, error mapping.
+
+Each connection sets the raw key (no per-open PBKDF2), silences SQLCipher's own stderr
+logging, checks the key at once, and turns on WAL, FULL sync, foreign keys, a busy timeout
+and in-memory temp storage. Transactions are begun explicitly (BEGIN or BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from desktop.models import errors
+
+_PLAIN_SQLITE = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect_raw(path: Path, key: bytes) -> sqlcipher.Connection:
+    """A keyed, checked DBAPI connection with the project's pragmas."""
+    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        _key_and_check(conn, path, key)
+        for pragma in ("foreign_keys = ON", "temp_store = MEMORY", "synchronous = FULL",
+                       f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL"):
+            conn.execute(f"PRAGMA {pragma}")
+    except sqlcipher.Error as exc:
+        conn.close()
+        raise translate(exc) from exc
+    except errors.StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+def _key_and_check(conn: sqlcipher.Connection, path: Path, key: bytes) -> None:
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        if path.exists() and path.read_bytes()[:16] == _PLAIN_SQLITE:
+            raise errors.NotADatabase(str(path)) from exc
+        if "not a database" in str(exc):
+            raise errors.WrongPassword() from exc
+        raise
+
+
+def open_engine(path: Path, key: bytes, pool_size: int = 2) -> Engine:
+    """An Engine whose connections are keyed SQLCipher connections to `path`."""
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher,
+        creator=lambda: connect_raw(path, key),
+        poolclass=QueuePool,
+        pool_size=pool_size,
+        max_overflow=2,
+    )
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+    mode = conn.get_execution_options().get("begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+    # The unit of work inserts rows in mapper order, not foreign-key order: check at commit.
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+
+
+_MESSAGES = (
+    ("database is locked", errors.DatabaseLocked),
+    ("database or disk is full", errors.DiskFull),
+    ("readonly database", errors.ReadOnly),
+    ("unable to open database", errors.DatabaseMissing),
+    ("not a database", errors.WrongPassword),
+    ("disk i/o error", errors.DiskIO),
+    ("malformed", errors.IntegrityFailed),
+)
+
+
+def translate(exc: BaseException) -> BaseException:
+    """A StoreError for environment failures of SQLite; other errors are returned unchanged."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    for fragment, kind in _MESSAGES:
+        if fragment in text:
+            return kind(text)
+    return exc

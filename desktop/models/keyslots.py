@@ -1,0 +1,126 @@
+"""Key slots: the random data key wrapped by each account's password, kept beside the database.
+
+File `<db>.keys` (JSON, no secrets in the clear): the database id and, per account, the
+Argon2id parameters and salt plus the AES-256-GCM-wrapped data key. A password change
+rewrites this small file only; the database itself is never re-encrypted.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from desktop.models.errors import KeySlotsMismatch, KeySlotsMissing, UnknownAccount, WrongPassword
+
+FORMAT = "xueji-keyslots/1"
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost: 3 passes over 64 MiB with 2 lanes takes about 0.2 s on an old PC."""
+
+    time_cost: int = 3
+    memory_kib: int = 64 * 1024
+    parallelism: int = 2
+
+
+@dataclass(frozen=True)
+class Slot:
+    user: str
+    salt: str
+    nonce: str
+    wrapped: str
+    kdf: KdfParams
+
+
+def keyslot_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".keys")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _kek(password: str, salt: bytes, kdf: KdfParams) -> bytes:
+    return hash_secret_raw(password.encode("utf-8"), salt, kdf.time_cost, kdf.memory_kib,
+                           kdf.parallelism, 32, Type.ID)
+
+
+def _aad(db_id: str, user: str) -> bytes:
+    return f"{FORMAT}|{db_id}|{user}".encode()
+
+
+def wrap(db_id: str, user: str, password: str, data_key: bytes, kdf: KdfParams) -> Slot:
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    sealed = AESGCM(_kek(password, salt, kdf)).encrypt(nonce, data_key, _aad(db_id, user))
+    return Slot(user, _b64(salt), _b64(nonce), _b64(sealed), kdf)
+
+
+def unwrap(db_id: str, slot: Slot, password: str) -> bytes:
+    kek = _kek(password, base64.b64decode(slot.salt), slot.kdf)
+    try:
+        return AESGCM(kek).decrypt(base64.b64decode(slot.nonce), base64.b64decode(slot.wrapped),
+                                   _aad(db_id, slot.user))
+    except InvalidTag as exc:
+        raise WrongPassword() from exc
+
+
+@dataclass
+class KeySlotFile:
+    """The slots of one database, read from and written atomically to `<db>.keys`."""
+
+    db_id: str
+    slots: dict[str, Slot]
+
+    @classmethod
+    def load(cls, path: Path) -> KeySlotFile:
+        if not path.exists():
+            raise KeySlotsMissing(str(path))
+        try:
+            doc = json.loads(path.read_text("utf-8"))
+            slots = {s["user"]: Slot(**{**s, "kdf": KdfParams(**s["kdf"])}) for s in doc["slots"]}
+            return cls(db_id=doc["db_id"], slots=slots)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KeySlotsMismatch(str(path)) from exc
+
+    def save(self, path: Path) -> None:
+        doc = {"format": FORMAT, "db_id": self.db_id,
+               "slots": [asdict(slot) for slot in self.slots.values()]}
+        write_atomically(path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    def unlock(self, user: str, password: str) -> bytes:
+        if user not in self.slots:
+            raise UnknownAccount(user=user)
+        return unwrap(self.db_id, self.slots[user], password)
+
+    def set_password(self, user: str, password: str, data_key: bytes, kdf: KdfParams) -> None:
+        self.slots[user] = wrap(self.db_id, user, password, data_key, kdf)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a sibling temp file, fsync, then rename over `path` (all or nothing)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

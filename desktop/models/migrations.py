@@ -1,0 +1,69 @@
+"""Schema versions: a ladder of upgrade steps keyed on PRAGMA user_version.
+
+A new database gets the current schema at once. An older one is first backed up, then
+upgraded step by step inside one transaction. A newer one is refused (NewerSchema).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, text
+
+from desktop.models import (  # noqa: F401  (registers every table on Base.metadata)
+    accounts,
+    audit,
+    history,
+    outbox,
+    school,
+    student,
+)
+from desktop.models.base import Base
+from desktop.models.errors import NewerSchema
+
+SCHEMA_VERSION = 2
+
+
+def _upgrade_to_2(conn: Connection) -> None:
+    """v2: possible-duplicate marks on students; failed-login counter on accounts."""
+    conn.exec_driver_sql("ALTER TABLE student ADD COLUMN possible_duplicate_of VARCHAR(36)")
+    conn.exec_driver_sql(
+        "ALTER TABLE account ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0"
+    )
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {2: _upgrade_to_2}
+
+
+def schema_version(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def _is_empty(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        count = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'"))
+        return count.scalar_one() == 0
+
+
+def prepare(engine: Engine, backup: Callable[[int], None]) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+    found = schema_version(engine)
+    if found > SCHEMA_VERSION:
+        raise NewerSchema(found=found, known=SCHEMA_VERSION)
+    if found == 0 and _is_empty(engine):
+        with engine.connect().execution_options(begin="IMMEDIATE") as conn, conn.begin():
+            Base.metadata.create_all(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return 0
+    if found < SCHEMA_VERSION:
+        backup(found)
+        _climb(engine, found)
+    return found
+
+
+def _climb(engine: Engine, found: int) -> None:
+    with engine.connect().execution_options(begin="IMMEDIATE") as conn, conn.begin():
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            STEPS[version](conn)
+        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,39 @@
+"""Transactional outbox (sync protocol §2.2): one row per change, written with the change.
+
+`change_id` is a UUIDv7; `device_seq` counts from 1 without gaps on this device. The row
+names the audit entry written in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.models.base import Base, utc_now
+
+PENDING = "PENDING"
+STATES = ("PENDING", "SENT", "SENT_VIA_BUNDLE", "HELD", "APPLIED", "REJECTED", "CONFLICT")
+
+
+class OutboxEntry(Base):
+    __tablename__ = "outbox"
+
+    change_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_seq: Mapped[int] = mapped_column(Integer, unique=True)
+    record_type: Mapped[str] = mapped_column(String(30))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(10))  # create | patch | delete | command
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    payload: Mapped[dict] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(36))
+    audit_seq: Mapped[int] = mapped_column(
+        ForeignKey("audit_log.seq", deferrable=True, initially="DEFERRED"), index=True
+    )
+    state: Mapped[str] = mapped_column(String(16), default=PENDING, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    batch_id: Mapped[str | None] = mapped_column(String(36))
+    bundle_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

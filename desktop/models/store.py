@@ -1,0 +1,119 @@
+"""The encrypted store: create or open the SQLCipher file with its data key, copy, close.
+
+`Store` owns one Engine. Sessions are handed out per unit of work: `reading()` for queries,
+`writing()` for changes (BEGIN IMMEDIATE, so the device sequence of the outbox stays gapless
+and two writers never deadlock).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from desktop.domain.ids import new_id
+from desktop.models import errors, migrations
+from desktop.models.accounts import Meta
+from desktop.models.engine import connect_raw, open_engine, translate
+
+
+@dataclass
+class Store:
+    path: Path
+    engine: Engine
+    key: bytes
+    db_id: str
+
+    @classmethod
+    def create(cls, path: Path, key: bytes) -> Store:
+        if path.exists():
+            raise errors.DatabaseExists(str(path))
+        if not path.parent.is_dir():
+            raise errors.DatabaseMissing(str(path.parent))
+        engine = open_engine(path, key)
+        migrations.prepare(engine, backup=lambda _v: None)
+        store = cls(path, engine, key, new_id())
+        with store.writing() as session:
+            session.add(Meta(key="db_id", value=store.db_id))
+            session.add(Meta(key="created_at", value=dt.datetime.now(dt.UTC).isoformat()))
+        return store
+
+    @classmethod
+    def open(cls, path: Path, key: bytes) -> Store:
+        if not path.is_file():
+            raise errors.DatabaseMissing(str(path))
+        engine = open_engine(path, key)
+        try:
+            migrations.prepare(engine, backup=lambda v: backup_before_upgrade(path, key, v))
+            with Session(engine) as session:
+                db_id = session.scalar(select(Meta.value).where(Meta.key == "db_id"))
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path, engine, key, db_id or "")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        with _translated(), Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends normally, rolled back otherwise."""
+        with _translated(), self.engine.connect() as conn:
+            conn.execution_options(begin="IMMEDIATE")
+            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                yield session
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    try:
+        yield
+    except DBAPIError as exc:
+        mapped = translate(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
+
+
+def copy_database(source: Path, key: bytes, target: Path) -> None:
+    """A consistent encrypted copy of `source` at `target` (same key), via SQLite's backup API."""
+    src = connect_raw(source, key)
+    try:
+        dst = connect_raw(target, key)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def backup_before_upgrade(path: Path, key: bytes, version: int) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    copy_database(path, key, target)
+    return target
+
+
+def check_integrity(path: Path, key: bytes) -> list[str]:
+    """Problems SQLCipher's page HMAC check and SQLite's integrity check report ([] if none)."""
+    conn = connect_raw(path, key)
+    try:
+        cipher = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+        plain = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        return cipher + [p for p in plain if p != "ok"]
+    finally:
+        conn.close()

@@ -1,0 +1,147 @@
+"""Backups: one verified file holding the encrypted database and its key slots.
+
+A backup (.xjbak) is a zip of stored entries: the database copied with SQLite's backup API
+(still encrypted with the same data key), the key-slot file, and a manifest with SHA-256
+sums. It is checked by opening the copy and running the integrity checks before it is
+renamed into place, so a backup that exists is a backup that opens - with the same
+password, or with the recovery key alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.domain import recovery_key
+from desktop.domain.errors import DomainError
+from desktop.models import errors as store_errors
+from desktop.models.keyslots import KeySlotFile, keyslot_path, write_atomically
+from desktop.models.migrations import SCHEMA_VERSION
+from desktop.models.store import check_integrity, copy_database
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
+
+FORMAT = "xueji-backup/1"
+_DB, _KEYS, _MANIFEST = "xueji.db", "xueji.db.keys", "manifest.json"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    created: str
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def create_backup(ws: Workspace, out: Path) -> BackupInfo:
+    """Write a verified backup of the open database to `out` (replaced atomically)."""
+    work = out.with_name(out.name + ".part-db")
+    work.unlink(missing_ok=True)
+    try:
+        copy_database(ws.store.path, ws.store.key, work)
+        problems = check_integrity(work, ws.store.key)
+        if problems:
+            raise store_errors.IntegrityFailed(str(ws.store.path))
+        _pack(work, keyslot_path(ws.store.path), ws.store.db_id, out)
+    finally:
+        work.unlink(missing_ok=True)
+    return BackupInfo(out, out.stat().st_size, dt.datetime.now().isoformat(timespec="seconds"))
+
+
+def _pack(db_copy: Path, keys: Path, db_id: str, out: Path) -> None:
+    manifest = {"format": FORMAT, "db_id": db_id, "schema": SCHEMA_VERSION,
+                "created": dt.datetime.now(dt.UTC).isoformat(), "db_sha256": _sha256(db_copy),
+                "keys_sha256": _sha256(keys) if keys.exists() else None}
+    partial = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(_MANIFEST, json.dumps(manifest, indent=1))
+        archive.write(db_copy, _DB)
+        if keys.exists():
+            archive.write(keys, _KEYS)
+    with partial.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, out)
+
+
+def restore_backup(backup: Path, target: Path, *, username: str, password: str | None = None,
+                   recovery: str | None = None) -> Path | None:
+    """Put the database of `backup` at `target`; returns where an existing target was moved.
+
+    The backup is unpacked beside the target, its checksums and its key (the password via
+    the backed-up key slots, or the recovery key) verified before anything is replaced.
+    """
+    staging = target.with_name(target.name + ".restoring")
+    keys = _unpack(backup, staging)
+    try:
+        data_key = _key_for(keys, staging, username, password, recovery)
+        if check_integrity(staging, data_key):
+            raise store_errors.IntegrityFailed(str(backup))
+        return _swap_in(staging, keys, target)
+    finally:
+        staging.unlink(missing_ok=True)
+        if keys:
+            keys.unlink(missing_ok=True)
+
+
+def _unpack(backup: Path, staging: Path) -> Path | None:
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            manifest = json.loads(archive.read(_MANIFEST))
+            if manifest.get("format") != FORMAT:
+                raise ServiceError("backup.format")
+            _extract(archive, _DB, staging, manifest["db_sha256"])
+            if manifest.get("keys_sha256"):
+                keys = staging.with_name(staging.name + ".keys")
+                _extract(archive, _KEYS, keys, manifest["keys_sha256"])
+                return keys
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        staging.unlink(missing_ok=True)
+        raise ServiceError("backup.damaged") from exc
+    return None
+
+
+def _extract(archive: zipfile.ZipFile, name: str, dest: Path, sha256: str) -> None:
+    with archive.open(name) as source, dest.open("wb") as handle:
+        shutil.copyfileobj(source, handle)
+    if _sha256(dest) != sha256:
+        raise ServiceError("backup.damaged")
+
+
+def _key_for(keys: Path | None, staging: Path, username: str, password: str | None,
+             recovery: str | None) -> bytes:
+    if recovery:
+        try:
+            return recovery_key.decode(recovery)
+        except DomainError as exc:
+            raise store_errors.WrongRecoveryKey(reason=exc.code) from exc
+    if keys is None or password is None:
+        raise store_errors.KeySlotsMissing(str(staging))
+    return KeySlotFile.load(keys).unlock(username, password)
+
+
+def _swap_in(staging: Path, keys: Path | None, target: Path) -> Path | None:
+    moved = None
+    if target.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        moved = target.with_name(f"{target.name}.before-restore-{stamp}")
+        for suffix in ("", "-wal", "-shm", ".keys"):
+            source = target.with_name(target.name + suffix)
+            if source.exists():
+                os.replace(source, moved.with_name(moved.name + suffix))
+    os.replace(staging, target)
+    if keys is not None:
+        write_atomically(keyslot_path(target), keys.read_bytes())
+    return moved

@@ -1,0 +1,58 @@
+"""Finding the class a record names, creating it (and its grade) when it does not exist yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.errors import DomainError
+from desktop.domain.grades import GradeRef, SchoolSystem, parse_class_name, school_year_of
+from desktop.domain.ids import new_id
+from desktop.models.school import Grade, School, SchoolClass
+
+
+class ClassResolver:
+    """Per unit of work: class name -> SchoolClass, cached, created on first use."""
+
+    def __init__(self, session: Session, school: School, today: dt.date) -> None:
+        self.session = session
+        self.system = SchoolSystem.parse(school.system, school.stages)
+        self.today = today
+        self._classes = {c.name: c for c in session.scalars(select(SchoolClass))}
+        self._grades = {(g.stage, g.entry_year): g for g in session.scalars(select(Grade))}
+
+    def find(self, name: str) -> SchoolClass | None:
+        return self._classes.get(name)
+
+    def grade_of(self, name: str) -> GradeRef:
+        """The grade a class belongs to: its stored grade, or the one its name says."""
+        known = self.find(name)
+        if known is not None:
+            return GradeRef(known.grade.stage, known.grade.level)
+        ref, _number = parse_class_name(name, self.system, self.today)
+        if ref.stage not in self.system.stages:
+            raise DomainError("class.stage_not_run", stage=ref.stage)
+        return ref
+
+    def resolve(self, name: str) -> SchoolClass:
+        known = self.find(name)
+        if known is not None:
+            return known
+        ref, number = parse_class_name(name, self.system, self.today)
+        grade = self._grade(ref)
+        created = SchoolClass(id=new_id(), grade=grade, name=name, number=number)
+        self.session.add(created)
+        self._classes[name] = created
+        return created
+
+    def _grade(self, ref: GradeRef) -> Grade:
+        entry_year = school_year_of(self.today) - ref.level + 1
+        grade = self._grades.get((ref.stage, entry_year))
+        if grade is None:
+            grade = Grade(id=new_id(), name=ref.name(), stage=ref.stage, level=ref.level,
+                          entry_year=entry_year)
+            self.session.add(grade)
+            self._grades[(ref.stage, entry_year)] = grade
+        return grade
