@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.domain.data import read_rows
 
@@ -37,6 +37,7 @@ class CodeTable:
         return self.extra.get(code, {}).get(column, "")
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().upper()
 

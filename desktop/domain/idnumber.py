@@ -37,7 +37,7 @@ class ResidentId:
 def normalise(text: str) -> str:
     """Full-width to half-width, spaces removed, `x` upper-cased."""
     folded = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", folded).upper()
+    return "".join(folded.split()).upper()
 
 
 def upgrade_15(number: str) -> str:

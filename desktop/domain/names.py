@@ -8,7 +8,7 @@ resources/names/.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -32,22 +32,23 @@ def split_surname(name: str) -> tuple[str, str]:
     return name[:1], name[1:]
 
 
-def _syllables(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _syllables(text: str) -> tuple[str, ...]:
     readings = _char_readings()
     out: list[str] = []
     for piece in lazy_pinyin(text, style=Style.NORMAL, errors=list):
         reading = readings.get(piece, piece)
         if reading.isascii() and reading.isalpha():
             out.append(reading.lower())
-    return out
+    return tuple(out)
 
 
 def syllables(name: str) -> list[str]:
     """Pinyin syllables of a personal name, surname read as a surname."""
     surname, given = split_surname(name.strip())
     listed = _surnames().get(surname)
-    head = listed.split() if listed else _syllables(surname)
-    return head + _syllables(given)
+    head = listed.split() if listed else list(_syllables(surname))
+    return head + list(_syllables(given))
 
 
 def pinyin_key(name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from desktop.domain.errors import DomainError, FieldError
@@ -17,7 +18,6 @@ from desktop.domain.fields import (
     MEMBER_FIELDS,
     SCHOOL_CODE_HEADER,
     FieldSpec,
-    member_header,
 )
 from desktop.domain.validation import validate
 from desktop.domain.values import parse_cell
@@ -57,6 +57,7 @@ class Record:
         return [e for e in self.errors if not e.warning]
 
 
+@lru_cache(maxsize=1024)
 def canonical_header(header: str) -> str:
     folded = unicodedata.normalize("NFKC", str(header)).strip().replace(" ", "")
     folded = HEADER_ALIASES.get(folded, folded)
@@ -70,22 +71,35 @@ _STUDENT_BY_HEADER = {canonical_header(s.header): s for s in ALL_STUDENT_FIELDS}
 _MEMBER_BY_HEADER = {canonical_header(s.header): s for s in MEMBER_FIELDS}
 
 
+@lru_cache(maxsize=1024)
+def _route(raw_header: str) -> tuple[str, int, FieldSpec | None]:
+    """Where a header's value goes: ('school'|'student'|'member'|'skip'|'unknown', slot, spec)."""
+    header = canonical_header(raw_header)
+    if header in OUTPUT_ONLY:
+        return "skip", 0, None
+    if header == SCHOOL_CODE_HEADER:
+        return "school", 0, None
+    if header in _STUDENT_BY_HEADER:
+        return "student", 0, _STUDENT_BY_HEADER[header]
+    match = _MEMBER_RE.fullmatch(header)
+    if match and match.group(2) in _MEMBER_BY_HEADER:
+        return "member", int(match.group(1)), _MEMBER_BY_HEADER[match.group(2)]
+    return "unknown", 0, None
+
+
 def read_record(cells: dict[str, Any]) -> Record:
     """Parse one template-shaped row. Errors are collected; nothing is raised."""
     record = Record()
     members: dict[int, dict[str, Any]] = {}
     for raw_header, raw in cells.items():
-        header = canonical_header(raw_header)
-        if header in OUTPUT_ONLY:
-            continue
-        if header == SCHOOL_CODE_HEADER:
+        target, slot, spec = _route(str(raw_header))
+        if target == "student":
+            _read_cell(record, record.values, spec, str(raw_header), raw)
+        elif target == "member":
+            _read_cell(record, members.setdefault(slot, {}), spec, str(raw_header), raw)
+        elif target == "school":
             record.school_code = str(raw).strip() if raw not in (None, "") else None
-        elif header in _STUDENT_BY_HEADER:
-            _read_cell(record, record.values, _STUDENT_BY_HEADER[header], header, raw)
-        elif (match := _MEMBER_RE.fullmatch(header)) and match.group(2) in _MEMBER_BY_HEADER:
-            slot = members.setdefault(int(match.group(1)), {})
-            _read_cell(record, slot, _MEMBER_BY_HEADER[match.group(2)], header, raw)
-        else:
+        elif target == "unknown":
             record.fail(str(raw_header), DomainError("header.unknown"))
     record.member_slots = [n for n in sorted(members) if any(members[n].values())]
     record.members = [members[n] for n in record.member_slots]
@@ -103,6 +117,3 @@ def _read_cell(record: Record, target: dict[str, Any], spec: FieldSpec, header: 
         record.fail(header, error)
 
 
-def member_headers_of(slot: int) -> dict[str, str]:
-    """key -> header for the member in `slot` (1-based), for messages and output."""
-    return {spec.key: member_header(slot, spec) for spec in MEMBER_FIELDS}

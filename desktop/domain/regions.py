@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.domain.data import read_rows
 from desktop.domain.errors import DomainError
@@ -36,9 +36,10 @@ def county_name(code: str) -> str:
     return _names().get(code[:6], "")
 
 
+@lru_cache(maxsize=4096)
 def parse_region12(text: str) -> str:
     """A 12-digit region code from a 6- or 12-digit input; the county part must exist."""
-    value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    value = "".join(unicodedata.normalize("NFKC", text).split())
     if re.fullmatch(r"\d{6}", value):
         value += "000000"
     if not re.fullmatch(r"\d{12}", value):

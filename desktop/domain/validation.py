@@ -34,14 +34,20 @@ def validate(record: Record) -> None:
 
 def _check_required(record: Record) -> None:
     failed = {e.field for e in record.errors}
+    values = record.values
     for spec in ALL_STUDENT_FIELDS:
-        if record.values.get(spec.key) is None and spec.header not in failed:
-            _missing(record, spec.header, spec.need)
+        if values.get(spec.key) is None and spec.need is not Need.OPTIONAL:
+            if spec.header not in failed:
+                _missing(record, spec.header, spec.need)
     for slot, member in zip(record.member_slots, record.members, strict=True):
-        for spec in MEMBER_FIELDS:
-            header = member_header(slot, spec)
-            if member.get(spec.key) is None and header not in failed:
-                _missing(record, header, spec.need)
+        for spec in _NEEDED_MEMBER_FIELDS:
+            if member.get(spec.key) is None:
+                header = member_header(slot, spec)
+                if header not in failed:
+                    _missing(record, header, spec.need)
+
+
+_NEEDED_MEMBER_FIELDS = tuple(s for s in MEMBER_FIELDS if s.need is not Need.OPTIONAL)
 
 
 def _missing(record: Record, header: str, need: Need) -> None:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from desktop.domain.codes import table
 from desktop.domain.errors import DomainError
@@ -20,7 +21,7 @@ from desktop.domain.regions import parse_region12
 
 
 def _ascii(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def parse_date(text: str, today: dt.date | None = None) -> dt.date:
@@ -81,17 +82,16 @@ def parse_decimal(text: str) -> str:
 
 
 def parse_text(text: str) -> str:
-    return re.sub(r"[ \t\r\n\u3000]+", " ", text).strip()
+    """Runs of spaces, tabs, newlines and full-width spaces become one space; ends trimmed."""
+    return " ".join(text.split())
 
 
-def _code_parser(spec: FieldSpec) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        code = table(spec.table).code_for(text)
-        if code is None:
-            raise DomainError("code.unknown", table=spec.table, value=text.strip())
-        return code
-
-    return parse
+@lru_cache(maxsize=4096)
+def _parse_code(table_key: str, text: str) -> str:
+    code = table(table_key).code_for(text)
+    if code is None:
+        raise DomainError("code.unknown", table=table_key, value=text.strip())
+    return code
 
 
 _PARSERS: dict[str, Callable[[str], object]] = {
@@ -109,14 +109,18 @@ _PARSERS: dict[str, Callable[[str], object]] = {
 
 def parse_cell(spec: FieldSpec, raw: object) -> object:
     """The stored value of one cell; None when the cell is empty."""
-    text = _as_text(raw, spec)
+    text = raw if type(raw) is str else _as_text(raw, spec)
     if text is None or not text.strip():
         return None
-    if spec.max_len and spec.kind == "text" and len(parse_text(text)) > spec.max_len:
-        raise DomainError("text.too_long", max_len=spec.max_len)
-    if spec.kind in ("code", "yesno"):
-        return _code_parser(spec)(text)
-    return _PARSERS[spec.kind](text)
+    kind = spec.kind
+    if kind == "code" or kind == "yesno":
+        return _parse_code(spec.table, text)
+    if kind == "text":
+        value = parse_text(text)
+        if spec.max_len and len(value) > spec.max_len:
+            raise DomainError("text.too_long", max_len=spec.max_len)
+        return value
+    return _PARSERS[kind](text)
 
 
 def _as_text(raw: object, spec: FieldSpec) -> str | None:

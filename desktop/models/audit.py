@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Integer, String
@@ -34,11 +35,17 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     def content(self) -> dict[str, Any]:
-        return {
-            "seq": self.seq, "at": self.at.isoformat(), "actor": self.actor,
-            "action": self.action, "entity": self.entity, "entity_id": self.entity_id,
-            "before": self.before, "after": self.after,
-        }
+        return content_of(self.__dict__)
+
+
+_CONTENT_KEYS = ("seq", "actor", "action", "entity", "entity_id", "before", "after")
+
+
+def content_of(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The hashed content of an audit row (ORM attributes or a plain dict)."""
+    content = {key: row.get(key) for key in _CONTENT_KEYS}
+    content["at"] = row["at"].isoformat()
+    return content
 
 
 def chain_hash(prev_hash: str, content: dict[str, Any]) -> str:
@@ -47,11 +54,12 @@ def chain_hash(prev_hash: str, content: dict[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
-def seal(entry: AuditEntry, prev_hash: str) -> None:
-    """Set the chain fields of a new entry that follows a row whose hash is `prev_hash`."""
-    entry.at = entry.at or utc_now()
-    entry.prev_hash = prev_hash
-    entry.hash = chain_hash(prev_hash, entry.content())
+def seal(row: dict[str, Any], prev_hash: str) -> dict[str, Any]:
+    """Set the chain fields of a new row (a dict) that follows the row hashed `prev_hash`."""
+    row.setdefault("at", utc_now())
+    row["prev_hash"] = prev_hash
+    row["hash"] = chain_hash(prev_hash, content_of(row))
+    return row
 
 
 def first_break(entries: list[AuditEntry], prev_hash: str = GENESIS) -> int | None:

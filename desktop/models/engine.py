@@ -7,6 +7,7 @@ and in-memory temp storage. Transactions are begun explicitly (BEGIN or BEGIN IM
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -17,6 +18,7 @@ from desktop.models import errors
 
 _PLAIN_SQLITE = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32 * 1024  # decrypted page cache per connection: a large school's roster fits
 
 
 def connect_raw(path: Path, key: bytes) -> sqlcipher.Connection:
@@ -25,7 +27,8 @@ def connect_raw(path: Path, key: bytes) -> sqlcipher.Connection:
     try:
         _key_and_check(conn, path, key)
         for pragma in ("foreign_keys = ON", "temp_store = MEMORY", "synchronous = FULL",
-                       f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL"):
+                       f"busy_timeout = {BUSY_TIMEOUT_MS}", f"cache_size = -{CACHE_KIB}",
+                       "journal_mode = WAL"):
             conn.execute(f"PRAGMA {pragma}")
     except sqlcipher.Error as exc:
         conn.close()
@@ -56,11 +59,26 @@ def open_engine(path: Path, key: bytes, pool_size: int = 2) -> Engine:
         module=sqlcipher,
         creator=lambda: connect_raw(path, key),
         poolclass=QueuePool,
+        json_serializer=_compact_json,
         pool_size=pool_size,
         max_overflow=2,
     )
     event.listen(engine, "begin", _begin)
     return engine
+
+
+class EncodedJSON(str):
+    """JSON text already encoded once, stored as is (a payload kept in two columns)."""
+
+
+def encode_json(value: object) -> EncodedJSON:
+    return EncodedJSON(json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str))
+
+
+def _compact_json(value: object) -> str:
+    if isinstance(value, EncodedJSON):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _begin(conn) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, utc_now, uuid_pk
@@ -19,6 +19,8 @@ S = String
 
 class Student(Base):
     __tablename__ = "student"
+    # Roster order; holding the name too lets a name search scan this index alone.
+    __table_args__ = (Index("ix_student_roster_order", "name_key", "id", "name"),)
 
     id: Mapped[str] = uuid_pk()
     class_id: Mapped[str] = mapped_column(ForeignKey("school_class.id"), index=True)
@@ -110,7 +112,7 @@ class FamilyMember(Base):
     phone: Mapped[str | None] = mapped_column(S(20))
     is_guardian: Mapped[str | None] = mapped_column(S(1))
     id_type: Mapped[str | None] = mapped_column(S(1))
-    id_number: Mapped[str | None] = mapped_column(S(20), index=True)
+    id_number: Mapped[str | None] = mapped_column(S(20))
     position: Mapped[str | None] = mapped_column(S(30))
 
     student: Mapped[Student] = relationship(back_populates="members")

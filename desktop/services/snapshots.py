@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from desktop.domain.codes import table
@@ -12,13 +13,9 @@ from desktop.models.student import FamilyMember, Student
 from desktop.services.dto import StudentDetail, StudentRow
 
 _STORED_KEYS = [spec.key for spec in ALL_STUDENT_FIELDS if spec.key != "class_name"]
-_FLAG_FIELDS = (
-    ("left_behind", "留守"), ("migrant_child", "随迁"), ("disability", "残疾"),
-    ("regular_class", "随班就读"), ("attendance", "寄宿"),
-)
 
 
-def _json(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -34,22 +31,36 @@ def student_values(student: Student) -> dict[str, Any]:
 
 def student_snapshot(student: Student) -> dict[str, Any]:
     """What the audit log and the outbox record of a student (codes, ISO dates)."""
-    snapshot = {key: _json(value) for key, value in student_values(student).items()}
+    snapshot = {key: json_value(value) for key, value in student_values(student).items()}
     snapshot["members"] = [member_values(m) for m in student.members]
     snapshot["xjh"] = student.xjh
     snapshot["status"] = student.status
     return snapshot
 
 
-def flags_of(student: Student) -> tuple[str, ...]:
+def flags_from(left_behind: str | None, migrant: str | None, disability: str | None,
+               regular_class: str | None, attendance: str | None) -> tuple[str, ...]:
     """Short labels of the roster flags: 留守, 随迁, 残疾, 随班就读, 寄宿."""
-    flags = []
-    for key, label in _FLAG_FIELDS:
-        value = getattr(student, key)
-        wanted = "2" if key == "attendance" else None
-        if (value == wanted) if wanted else value not in (None, "0"):
-            flags.append(label)
-    return tuple(flags)
+    marks = (
+        (left_behind not in (None, "0"), "留守"), (migrant == "1", "随迁"),
+        (disability not in (None, "0"), "残疾"), (regular_class not in (None, "0"), "随班就读"),
+        (attendance == "2", "寄宿"),
+    )
+    return tuple(label for on, label in marks if on)
+
+
+def flags_of(student: Student) -> tuple[str, ...]:
+    return flags_from(student.left_behind, student.migrant_child, student.disability,
+                      student.regular_class, student.attendance)
+
+
+def row_from_columns(r: Sequence[Any]) -> StudentRow:
+    """A roster row from the columns selected by the search (see student_read._ROW_COLUMNS)."""
+    return StudentRow(
+        id=r[0], name=r[1], sex=table("xb").name_of(r[2]), birth_date=r[3], class_name=r[4],
+        grade_name=r[5], id_type=r[6], id_number=r[7], xjh=r[8], xjh_provisional=r[9],
+        status=Status[r[10]].label, flags=flags_from(*r[11:16]),
+    )
 
 
 def summary_row(student: Student) -> StudentRow:
