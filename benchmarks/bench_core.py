@@ -19,14 +19,14 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import header, latencies_ms, p95, report, timed  # noqa: E402
-from desktop.domain.grades import SchoolSystem  # noqa: E402
-from desktop.models.keyslots import KdfParams  # noqa: E402
-from desktop.services.accounts import NewSchool, create_database  # noqa: E402
-from desktop.services.demo import demo_rows  # noqa: E402
-from desktop.services.demo_load import BATCH  # noqa: E402
-from desktop.services.student_read import StudentQuery, search  # noqa: E402
-from desktop.services.student_write import add_students  # noqa: E402
+from benchmarks.common import header, latencies_ms, p95, report, timed
+from desktop.domain.grades import SchoolSystem
+from desktop.models.keyslots import KdfParams
+from desktop.services.accounts import NewSchool, create_database
+from desktop.services.demo import demo_rows
+from desktop.services.demo_load import BATCH
+from desktop.services.student_read import StudentQuery, search
+from desktop.services.student_write import add_students
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
 SCHOOL = NewSchool(code="4406040001", name="基准测试学校", stages="小学,初中")
@@ -106,7 +106,7 @@ def main() -> None:
             report(f"search by {kind}: p50", statistics.median(ours[kind]), "ms")
             report(f"search by {kind}: p95", p95(ours[kind]), "ms", "<= 20 ms")
             report(f"  raw sqlcipher3 {kind}: p95", p95(raw[kind]), "ms")
-            report(f"  ratio p95 services / raw", p95(ours[kind]) / max(p95(raw[kind]), 1e-6), "x")
+            report("  ratio p95 services / raw", p95(ours[kind]) / max(p95(raw[kind]), 1e-6), "x")
         ws.lock()
         size = (folder / "bench.db").stat().st_size / 1e6
         report("database file size", size, "MB")

@@ -55,7 +55,10 @@ TEXT: dict[str, str] = {
     "regular_class.disability": "随班就读的学生应填写残疾类型，请核对。",
     "student.possible_duplicate": "可能重复：已有同名、同出生日期、同性别的学生 {name}（{class_name}，学籍号 {xjh}），已保存并标记待核查。",
     "student.possible_duplicate_in_batch": "可能重复：与第{other}条记录姓名、出生日期、性别相同，已保存并标记待核查。",
+    "student.changed_meanwhile": "这名学生的信息刚被其他操作修改过，请关闭后重新打开再改。",
     "student.not_found": "找不到这名学生，可能已被其他操作更改，请刷新后重试。",
+    "photo.unreadable": "无法读取这张照片，请选择 JPG 或 PNG 格式的照片文件。",
+    "photo.too_large": "照片像素过大（超过4000万像素），请先缩小后再导入。",
     # school and classes
     "school.code_mismatch": "学校标识码 {value} 与本校 {expected} 不符，请核对。",
     "school.code_format": "学校标识码应为10位数字（{value}）。",
@@ -71,6 +74,12 @@ TEXT: dict[str, str] = {
     "account.exists": "账号 {user} 已存在，请换一个名称。",
     "recovery.format": "恢复密钥应为56个字符（14组，每组4个），请逐组核对。",
     "recovery.checksum": "恢复密钥有误，可能抄错了某个字符，请逐组核对。",
+    # first run
+    "setup.system": "请选择学制（六三制或五四制）。",
+    "setup.stages": "请至少选择一个学段。",
+    "setup.username": "请填写账号名。",
+    "setup.password_mismatch": "两次输入的密码不一致。",
+    "setup.confirm_recovery": "请确认已把恢复密钥打印或抄写下来并放在安全的地方。",
     # store
     "store.wrong_password": "密码不正确，请重新输入（注意大小写和输入法）。",
     "store.wrong_recovery_key": "恢复密钥不正确或不属于这个数据库，请核对保存在保险柜中的恢复密钥。",

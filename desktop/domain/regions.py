@@ -71,3 +71,27 @@ def current_counties() -> tuple[tuple[str, str], ...]:
         if not row["valid_to"] and not row["code"].endswith("00")
         and row["name"] not in ("市辖区", "县") and row["code"][:2] not in ("71", "81", "82", "83")
     )
+
+
+@cache
+def _current() -> dict[str, str]:
+    return {row["code"]: row["name"] for row in read_rows("regions/gb2260.csv")
+            if not row["valid_to"]}
+
+
+def provinces() -> list[tuple[str, str]]:
+    """(code, name) of current provincial-level divisions (XX0000)."""
+    return sorted((c, n) for c, n in _current().items() if c.endswith("0000"))
+
+
+def prefectures(province: str) -> list[tuple[str, str]]:
+    """(code, name) of current prefecture-level divisions of a province (XXXX00)."""
+    return sorted((c, n) for c, n in _current().items()
+                  if c[:2] == province[:2] and c.endswith("00") and not c.endswith("0000"))
+
+
+def counties(prefecture: str) -> list[tuple[str, str]]:
+    """(code, name) of current county-level divisions of a prefecture (or a municipality)."""
+    return sorted((c, n) for c, n in _current().items()
+                  if c[:4] == prefecture[:4] and not c.endswith("00")
+                  and n not in ("市辖区", "县"))

@@ -36,9 +36,9 @@ def _check_required(record: Record) -> None:
     failed = {e.field for e in record.errors}
     values = record.values
     for spec in ALL_STUDENT_FIELDS:
-        if values.get(spec.key) is None and spec.need is not Need.OPTIONAL:
-            if spec.header not in failed:
-                _missing(record, spec.header, spec.need)
+        missing = values.get(spec.key) is None and spec.need is not Need.OPTIONAL
+        if missing and spec.header not in failed:
+            _missing(record, spec.header, spec.need)
     for slot, member in zip(record.member_slots, record.members, strict=True):
         for spec in _NEEDED_MEMBER_FIELDS:
             if member.get(spec.key) is None:

@@ -113,7 +113,7 @@ def parse_cell(spec: FieldSpec, raw: object) -> object:
     if text is None or not text.strip():
         return None
     kind = spec.kind
-    if kind == "code" or kind == "yesno":
+    if kind in ("code", "yesno"):
         return _parse_code(spec.table, text)
     if kind == "text":
         value = parse_text(text)

@@ -180,3 +180,11 @@ def _actor(account: Account) -> Actor:
 def _device_id(store: Store) -> str:
     with store.reading() as session:
         return session.scalar(select(Meta.value).where(Meta.key == "device_id")) or ""
+
+
+def recovery_key_of(ws: Workspace) -> str:
+    """The recovery key of the open database, for a registrar who lost the printed sheet."""
+    ws.require(Role.REGISTRAR)
+    with ws.store.writing() as session:
+        Journal(session, ws.actor).audit("recovery.shown", "account", ws.actor.account_id)
+    return recovery_key.encode(ws.store.key)

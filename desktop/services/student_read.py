@@ -7,6 +7,7 @@ by pinyin. Pages are fetched with LIMIT/OFFSET so the views hold ids, never all 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from desktop.domain.template_output import template_row
 from desktop.models.school import Grade, School, SchoolClass
 from desktop.models.student import Student
 from desktop.services.context import Workspace
-from desktop.services.dto import Page, StudentDetail
+from desktop.services.dto import Page, StudentDetail, StudentRow
 from desktop.services.errors import ServiceError
 from desktop.services.snapshots import (
     detail_of,
@@ -28,12 +29,24 @@ from desktop.services.snapshots import (
     student_values,
 )
 
+FLAG_CONDITIONS = {
+    "留守": lambda: Student.left_behind.in_(("1", "2")),
+    "随迁": lambda: Student.migrant_child == "1",
+    "残疾": lambda: and_(Student.disability.is_not(None), Student.disability != "0"),
+    "随班就读": lambda: and_(Student.regular_class.is_not(None), Student.regular_class != "0"),
+    "寄宿": lambda: Student.attendance == "2",
+}
+
 
 @dataclass(frozen=True)
 class StudentQuery:
+    """What the roster shows: free text, a grade or class, a status, flags that must all hold."""
+
     text: str = ""
     class_id: str | None = None
+    grade_id: str | None = None
     status: str | None = None
+    flags: tuple[str, ...] = ()
 
 
 def _escape(text: str) -> str:
@@ -65,8 +78,12 @@ def _conditions(query: StudentQuery) -> list:
         conditions.append(_text_filter(query.text))
     if query.class_id:
         conditions.append(Student.class_id == query.class_id)
+    if query.grade_id:
+        conditions.append(Student.class_id.in_(
+            select(SchoolClass.id).where(SchoolClass.grade_id == query.grade_id)))
     if query.status:
         conditions.append(Student.status == query.status)
+    conditions.extend(FLAG_CONDITIONS[flag]() for flag in query.flags)
     return conditions
 
 
@@ -115,3 +132,15 @@ def template_rows(ws: Workspace, query: StudentQuery, batch: int = 500) -> Itera
             row["学籍号"] = student.xjh or ""
             row["学籍状态"] = Status[student.status].label
             yield row
+
+
+def possible_duplicates(ws: Workspace, name: str, birth: dt.date, sex: str,
+                        exclude_id: str | None = None) -> list[StudentRow]:
+    """Stored students with the same name, birth date and sex (a possible 一人多籍)."""
+    stmt = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Student.name == name, Student.birth_date == birth, Student.sex == sex))
+    if exclude_id:
+        stmt = stmt.where(Student.id != exclude_id)
+    with ws.store.reading() as session:
+        return [row_from_columns(r) for r in session.execute(stmt)]

@@ -1,0 +1,1 @@
+"""PDF documents with reportlab: build(data) -> bytes. No Qt, no database."""

@@ -1,0 +1,69 @@
+"""Student photos by the national rule: 26 mm × 32 mm (aspect 26:32), JPEG under 60 KB.
+
+Any JPEG or PNG the registrar picks is cropped to the centre at 26:32, scaled to 260×320
+pixels (254 dpi at print size) and compressed until it fits the size limit.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, UnidentifiedImageError
+
+from desktop.models.student import Student
+from desktop.services.context import Role, Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.journal import Journal
+
+MAX_BYTES = 60 * 1024
+SIZE = (260, 320)
+MAX_SOURCE_PIXELS = 40_000_000
+
+
+def normalise_photo(data: bytes) -> bytes:
+    """A JPEG of 26:32 under 60 KB; ServiceError('photo.unreadable') for anything else."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_SOURCE_PIXELS:
+                raise ServiceError("photo.too_large")
+            image.load()
+            picture = _crop(image.convert("RGB"))
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ServiceError("photo.unreadable") from exc
+    picture = picture.resize(SIZE, Image.Resampling.LANCZOS)
+    for quality in range(90, 20, -10):
+        out = io.BytesIO()
+        picture.save(out, "JPEG", quality=quality, optimize=True, dpi=(254, 254))
+        if out.tell() <= MAX_BYTES:
+            return out.getvalue()
+    raise ServiceError("photo.unreadable")
+
+
+def _crop(image: Image.Image) -> Image.Image:
+    target = SIZE[0] / SIZE[1]
+    width, height = image.size
+    if width / height > target:
+        new_width = round(height * target)
+        left = (width - new_width) // 2
+        return image.crop((left, 0, left + new_width, height))
+    new_height = round(width / target)
+    top = (height - new_height) // 2
+    return image.crop((0, top, width, top + new_height))
+
+
+def set_photo(ws: Workspace, student_id: str, jpeg: bytes | None) -> None:
+    """Store (or remove, with None) a student's normalised photo."""
+    ws.require(Role.REGISTRAR)
+    with ws.store.writing() as session:
+        student = session.get(Student, student_id)
+        if student is None:
+            raise ServiceError("student.not_found")
+        student.photo = jpeg
+        Journal(session, ws.actor).audit("student.photo", "student", student_id,
+                                         after={"photo_bytes": len(jpeg) if jpeg else 0})
+
+
+def get_photo(ws: Workspace, student_id: str) -> bytes | None:
+    with ws.store.reading() as session:
+        student = session.get(Student, student_id)
+        return student.photo if student else None

@@ -1,0 +1,1 @@
+"""Qt widgets: windows, dialogs, table models over ids. Views call services only."""

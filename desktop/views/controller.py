@@ -1,0 +1,116 @@
+"""What the app shows when: the first-run wizard or the unlock dialog, then the main window;
+locking (on demand or after idle time) drops the key and returns to the unlock dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.services.context import Workspace
+from desktop.services.setup_flow import SetupFlow
+from desktop.views import settings
+from desktop.views.editor.dialog import StudentEditor
+from desktop.views.fonts import apply_text_scale
+from desktop.views.lock import InactivityWatcher
+from desktop.views.main_window import MainWindow
+from desktop.views.setup_wizard import SetupWizard
+from desktop.views.unlock_dialog import UnlockDialog
+
+
+class AppController(QObject):
+    main_shown = Signal(object)  # MainWindow
+    locked = Signal()
+
+    def __init__(self, app: QApplication, db_path: Path, kdf: object | None = None) -> None:
+        super().__init__()
+        self.app = app
+        self.db_path = db_path
+        self.kdf = kdf
+        self.workspace: Workspace | None = None
+        self.window: MainWindow | None = None
+        self.dialog: QDialog | None = None
+        self.watcher = InactivityWatcher(settings.IDLE_MINUTES.get(), self)
+        self.watcher.idle.connect(self.lock)
+        app.installEventFilter(self.watcher)
+
+    def start(self) -> None:
+        if self.db_path.exists():
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def show_wizard(self) -> None:
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        wizard = SetupWizard(SetupFlow(self.db_path, self.kdf))  # type: ignore[arg-type]
+        wizard.finished.connect(lambda code: self._wizard_done(wizard, code))
+        self._show_dialog(wizard)
+
+    def _wizard_done(self, wizard: SetupWizard, code: int) -> None:
+        workspace = wizard.flow.workspace
+        if code == QDialog.DialogCode.Accepted and workspace is not None:
+            self.open_main(workspace)
+        elif workspace is not None:  # created but closed before confirming: unlock next time
+            workspace.lock()
+            self.app.quit()
+        else:
+            self.app.quit()
+
+    def show_unlock(self) -> None:
+        dialog = UnlockDialog(self.db_path, settings.LAST_USER.get())
+        dialog.finished.connect(lambda code: self._unlock_done(dialog, code))
+        self._show_dialog(dialog)
+
+    def _unlock_done(self, dialog: UnlockDialog, code: int) -> None:
+        if code == QDialog.DialogCode.Accepted and dialog.workspace is not None:
+            self.open_main(dialog.workspace)
+        else:
+            self.app.quit()
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def open_main(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        settings.LAST_DB.set(str(self.db_path))
+        settings.LAST_USER.set(workspace.actor.username)
+        window = MainWindow(workspace)
+        window.lock_requested.connect(self.lock)
+        window.roster.open_student.connect(self.edit_student)
+        window.roster.new_student.connect(lambda: self.edit_student(None))
+        window.settings_page.idle_minutes_changed.connect(self.watcher.set_minutes)
+        window.settings_page.text_scale_changed.connect(
+            lambda percent: apply_text_scale(self.app, percent))
+        self.window = window
+        self.watcher.set_minutes(settings.IDLE_MINUTES.get())
+        window.show()
+        self.main_shown.emit(window)
+
+    def edit_student(self, student_id: str | None) -> None:
+        if self.window is None or self.workspace is None:
+            return
+        editor = StudentEditor(self.workspace, student_id, self.window)
+        editor.saved.connect(lambda _id: (self.window.roster.reload(), self.window.refresh_status())
+                             if self.window else None)
+        editor.open()
+
+    def lock(self) -> None:
+        """Close every window of the open database, drop its key, ask for the password again."""
+        if self.workspace is None:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, StudentEditor):
+                widget.discard_and_close()
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.workspace.lock()
+        self.workspace = None
+        self.watcher.stop()
+        self.locked.emit()
+        self.show_unlock()

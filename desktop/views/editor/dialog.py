@@ -1,0 +1,252 @@
+"""The student editor dialog: load, edit with inline validation and undo, save through the
+services; a possible duplicate is shown before saving, unsaved edits are never lost silently."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import PRODUCT_NAME
+from desktop.domain.errors import FieldError
+from desktop.domain.record import read_record
+from desktop.domain.template_output import template_row
+from desktop.services.context import Workspace
+from desktop.services.errors import RecordsRejected, ServiceError, StoreError
+from desktop.services.photos import get_photo, normalise_photo, set_photo
+from desktop.services.school_info import school_info
+from desktop.services.student_read import get_student, possible_duplicates
+from desktop.services.student_update import update_student
+from desktop.services.student_write import add_students
+from desktop.views.editor.form import EditorForm
+from desktop.views.editor.undo import FieldEdit
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.wording import say, say_field
+
+VALIDATE_DELAY_MS = 300
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """Yes/no question; tests replace this seam instead of clicking a real message box."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class StudentEditor(QDialog):
+    saved = Signal(str)
+
+    def __init__(self, workspace: Workspace, student_id: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.student_id = student_id
+        self.version: int | None = None
+        self.school_code = school_info(workspace).code
+        self.undo_stack = QUndoStack(self)
+        self.form = EditorForm(workspace)
+        self.banner = MessageBanner()
+        self.photo_label = QLabel()
+        self.pending_photo: bytes | None = None
+        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
+        self._validate_timer.timeout.connect(self.validate)
+        self._build()
+        self._load()
+        self.undo_stack.setClean()
+
+    # --- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        title = self.tr("新建学生") if self.student_id is None else self.tr("学生信息")
+        self.setWindowTitle(f"{PRODUCT_NAME} — {title}")
+        self.resize(1100, 680)
+        self.tabs = tabs = QTabWidget()
+        for name, page in self.form.pages():
+            tabs.addTab(page, self.tr(name))
+        for field in self.form.fields.values():
+            field.edited.connect(lambda old, new, f=field: self._edited(f, old, new))
+        side = QVBoxLayout()
+        self.photo_label.setFixedSize(130, 160)
+        self.photo_label.setStyleSheet("border:1px solid #bbb;background:#f4f7fb;")
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setText(self.tr("照片\n26×32 mm"))
+        photo_button = QPushButton(self.tr("导入照片…"))
+        photo_button.clicked.connect(self._import_photo)
+        side.addWidget(self.photo_label)
+        side.addWidget(photo_button)
+        side.addStretch()
+        body = QHBoxLayout()
+        body.addWidget(tabs, 1)
+        body.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.banner)
+        layout.addLayout(self._buttons())
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+                           (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+                           ("Ctrl+Y", self.undo_stack.redo),
+                           (QKeySequence.StandardKey.Save, self.save)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.undo_button = QPushButton(self.tr("撤销"))
+        self.redo_button = QPushButton(self.tr("重做"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.save_button = QPushButton(self.tr("保存（Ctrl+S）"))
+        self.save_button.setDefault(True)
+        cancel = QPushButton(self.tr("取消"))
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        for button in (self.undo_button, self.redo_button):
+            row.addWidget(button)
+        row.addStretch()
+        row.addWidget(self.save_button)
+        row.addWidget(cancel)
+        return row
+
+    # --- data --------------------------------------------------------------------------------
+    def _load(self) -> None:
+        if self.student_id is None:
+            self.form.set_defaults()
+            return
+        detail = get_student(self.workspace, self.student_id)
+        self.version = detail.version
+        self.form.set_row(template_row(detail.values, list(detail.members), self.school_code))
+        photo = get_photo(self.workspace, self.student_id)
+        if photo:
+            self._show_photo(photo)
+
+    def row(self) -> dict[str, str]:
+        return {"学校标识码": self.school_code, **self.form.row()}
+
+    def _edited(self, field: object, old: str, new: str) -> None:
+        self.undo_stack.push(FieldEdit(field, old, new))  # type: ignore[arg-type]
+        self._validate_timer.start()
+
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean() or self.pending_photo is not None
+
+    # --- validation ------------------------------------------------------------------------
+    def validate(self) -> list[FieldError]:
+        """Check the current values and show each message beside its item."""
+        record = read_record(self.row())
+        self._show_errors(record.errors)
+        return record.blocking
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        self.form.clear_errors()
+        for error in errors:
+            self.form.show_error(error.field, say_field(error), error.warning)
+        blocking = [e for e in errors if not e.warning]
+        self._mark_tabs({e.field for e in blocking})
+        if blocking:
+            self.banner.show_message(self.tr("有 {n} 处需要修改，见各项下方的红字。")
+                                     .format(n=len(blocking)))
+        else:
+            self.banner.clear_message()
+
+    def _mark_tabs(self, headers: set[str]) -> None:
+        """Tab titles carry the number of problems on them, e.g. 联系与扩展（2）."""
+        for index, (name, _page) in enumerate(self.form.pages()):
+            count = sum(1 for h in headers if self.form.tab_of(h) == name)
+            self.tabs.setTabText(index, self.tr(name) + (f"（{count}）" if count else ""))
+
+    # --- saving ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.validate():
+            return False
+        if not self._confirm_not_duplicate():
+            return False
+        try:
+            result = self._write()
+        except RecordsRejected as exc:
+            self._show_errors([e for problems in exc.problems.values() for e in problems])
+            return False
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return False
+        self.student_id = result.ids[0]
+        if self.pending_photo is not None:
+            set_photo(self.workspace, self.student_id, self.pending_photo)
+            self.pending_photo = None
+        self.undo_stack.setClean()
+        self.saved.emit(self.student_id)
+        self.accept()
+        return True
+
+    def _write(self):  # type: ignore[no-untyped-def]
+        if self.student_id is None:
+            return add_students(self.workspace, [self.row()])
+        return update_student(self.workspace, self.student_id, self.row(),
+                              expected_version=self.version)
+
+    def _confirm_not_duplicate(self) -> bool:
+        record = read_record(self.row())
+        values = record.values
+        matches = possible_duplicates(self.workspace, values["name"], values["birth_date"],
+                                      values["sex"], exclude_id=self.student_id)
+        if not matches:
+            return True
+        lines = ["　".join((m.name, m.sex, f"{m.birth_date:%Y-%m-%d}", m.class_name, m.xjh or "",
+                            m.status)) for m in matches]
+        text = (self.tr("已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：")
+                + "\n\n" + "\n".join(lines) + "\n\n" + self.tr("确定不是同一个人，仍然保存吗？"))
+        return ask(self, self.tr("可能重复"), text)
+
+    # --- photo ---------------------------------------------------------------------------------
+    def _import_photo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择照片"), "",
+                                              self.tr("图片 (*.jpg *.jpeg *.png)"))
+        if name:
+            with open(name, "rb") as handle:
+                self.import_photo_bytes(handle.read())
+
+    def import_photo_bytes(self, data: bytes) -> None:
+        try:
+            self.pending_photo = normalise_photo(data)
+        except ServiceError as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        self._show_photo(self.pending_photo)
+
+    def _show_photo(self, jpeg: bytes) -> None:
+        pixmap = QPixmap()
+        pixmap.loadFromData(jpeg, "JPEG")
+        self.photo_label.setPixmap(pixmap.scaled(self.photo_label.size(),
+                                                 Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation))
+
+    # --- leaving -------------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self.is_dirty() and not ask(self, self.tr("放弃修改"),
+                                       self.tr("有尚未保存的修改，确定放弃吗？")):
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_dirty() and not ask(self, self.tr("放弃修改"),
+                                       self.tr("有尚未保存的修改，确定放弃吗？")):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def discard_and_close(self) -> None:
+        """Locking: drop edits and undo history without asking (the key is going away)."""
+        self.undo_stack.clear()
+        self.pending_photo = None
+        self.undo_stack.setClean()
+        super().reject()

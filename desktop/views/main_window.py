@@ -1,0 +1,103 @@
+"""The main window: navigation on the left, the page on the right, status bar below.
+
+Status bar: school, user, changes waiting to sync and the time of the last sync.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import PRODUCT_NAME
+from desktop.services.context import Workspace
+from desktop.services.school_info import school_info, sync_summary
+from desktop.views.placeholder import PlaceholderPage
+from desktop.views.roster.page import RosterPage
+from desktop.views.settings_page import SettingsPage
+
+PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置")
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.school = school_info(workspace)
+        self.setWindowTitle(f"{PRODUCT_NAME} — {self.school.name}")
+        self.resize(1280, 720)
+        self.nav = QListWidget()
+        self.stack = QStackedWidget()
+        self.roster = RosterPage(workspace)
+        self.settings_page = SettingsPage(workspace)
+        self._build_pages()
+        self._build_status_bar()
+        self._build_actions()
+        self.refresh_status()
+
+    def _build_pages(self) -> None:
+        for title in PAGES:
+            self.nav.addItem(self.tr(title))
+            if title == "学生名册":
+                self.stack.addWidget(self.roster)
+            elif title == "设置":
+                self.stack.addWidget(self.settings_page)
+            else:
+                self.stack.addWidget(PlaceholderPage(title))
+        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
+        self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        self.school_label = QLabel(f"{self.school.name}（{self.school.code}）")
+        self.user_label = QLabel()
+        self.sync_label = QLabel()
+        bar = self.statusBar()
+        for label in (self.school_label, self.user_label, self.sync_label):
+            bar.addPermanentWidget(label)
+        actor = self.workspace.actor
+        self.user_label.setText(self.tr("用户：") + f"{actor.display_name}（{self.tr(actor.role.label)}）")
+
+    def _build_actions(self) -> None:
+        shortcuts = (
+            (self.tr("锁定"), "Ctrl+L", self.lock_requested.emit),
+            (self.tr("查找"), QKeySequence.StandardKey.Find, self._focus_search),
+            (self.tr("新建学生"), QKeySequence.StandardKey.New, self.roster.new_student.emit),
+        )
+        menu = self.menuBar().addMenu(self.tr("文件"))
+        for text, keys, slot in shortcuts:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.addAction(action)
+
+    def _focus_search(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.roster.focus_search()
+
+    def refresh_status(self) -> None:
+        summary = sync_summary(self.workspace)
+        last = summary.last_sync_at or self.tr("从未同步")
+        self.sync_label.setText(self.tr("待同步 {n} 项 · 上次同步：{last}")
+                                .format(n=summary.waiting, last=last))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.workspace.lock()
+        super().closeEvent(event)

@@ -1,0 +1,104 @@
+"""The roster table model: rows are fetched a page at a time from the search service and
+cached; the model never holds more than a few pages of the school's students.
+
+Sorting and filtering happen in SQL (services.student_read); the model only knows the total
+count of the current query and the pages it has been asked to show.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desktop.domain.idnumber import mask
+from desktop.services.context import Workspace
+from desktop.services.dto import StudentRow
+from desktop.services.student_read import StudentQuery, search
+
+PAGE_SIZE = 200
+MAX_PAGES = 20
+COLUMNS = ("姓名", "性别", "出生日期", "年级", "班级", "身份证件号", "学籍号", "学籍状态", "标记")
+StudentIdRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RosterModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.query = StudentQuery()
+        self.total = 0
+        self.reveal_ids = False
+        self._pages: OrderedDict[int, tuple[StudentRow, ...]] = OrderedDict()
+
+    # --- queries -------------------------------------------------------------------------
+    def set_query(self, query: StudentQuery) -> None:
+        """Show the students matching `query` (first page fetched at once)."""
+        self.beginResetModel()
+        self.query = query
+        self._pages.clear()
+        first = search(self.workspace, query, offset=0, limit=PAGE_SIZE)
+        self.total = first.total
+        self._pages[0] = first.rows
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def set_reveal_ids(self, reveal: bool) -> None:
+        self.reveal_ids = reveal
+        if self.total:
+            column = COLUMNS.index("身份证件号")
+            self.dataChanged.emit(self.index(0, column), self.index(self.total - 1, column))
+
+    def row_at(self, row: int) -> StudentRow | None:
+        if not 0 <= row < self.total:
+            return None
+        page = row // PAGE_SIZE
+        if page not in self._pages:
+            fetched = search(self.workspace, self.query, offset=page * PAGE_SIZE, limit=PAGE_SIZE)
+            self._pages[page] = fetched.rows
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(page)
+        rows = self._pages[page]
+        offset = row - page * PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    # --- Qt model interface ---------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, index.column())
+        if role == StudentIdRole:
+            return row.id
+        return None
+
+    def _cell(self, row: StudentRow, column: int) -> str:
+        number, xjh = row.id_number or "", row.xjh or ""
+        if not self.reveal_ids:  # a G 学籍号 carries the ID number: masked alike
+            number, xjh = mask(number), (xjh[:1] + mask(xjh[1:]) if xjh else "")
+        values = (
+            row.name, row.sex, f"{row.birth_date:%Y-%m-%d}", row.grade_name, row.class_name,
+            number, xjh + (self.tr("（待确认）") if xjh and row.xjh_provisional else ""),
+            row.status, "、".join(row.flags),
+        )
+        return values[column] if 0 <= column < len(values) else ""

@@ -1,0 +1,46 @@
+"""Typed user-interface settings kept in QSettings (never student data).
+
+Each Setting has its key, default and type in one place, so code reads `IDLE_MINUTES.get()`
+rather than string keys scattered around.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+T = TypeVar("T", int, str, bool)
+
+ORGANISATION, APPLICATION = "xueji", "xueji"
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+
+    def get(self) -> T:
+        value = _store().value(self.key, self.default)
+        kind = type(self.default)
+        if kind is bool:
+            return value in (True, "true", "1", 1)  # type: ignore[return-value]
+        try:
+            return kind(value)  # type: ignore[return-value]
+        except (TypeError, ValueError):
+            return self.default
+
+    def set(self, value: T) -> None:
+        _store().setValue(self.key, value)
+
+
+def _store() -> QSettings:
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+IDLE_MINUTES = Setting("security/idle_lock_minutes", 10)
+TEXT_SCALE = Setting("ui/text_scale_percent", 100)
+LANGUAGE = Setting("ui/language", "zh_CN")
+LAST_DB = Setting("data/last_database", "")
+LAST_USER = Setting("data/last_user", "")

@@ -1,0 +1,96 @@
+"""Settings: idle lock, text size, language; the recovery key again; change password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.accounts import change_password, recovery_key_of
+from desktop.services.context import Role, Workspace
+from desktop.services.errors import ServiceError, StoreError
+from desktop.views import settings
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.wording import say
+
+
+class SettingsPage(QWidget):
+    idle_minutes_changed = Signal(int)
+    text_scale_changed = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.idle = QSpinBox(minimum=1, maximum=120, suffix=self.tr(" 分钟"))
+        self.idle.setValue(settings.IDLE_MINUTES.get())
+        self.scale = QSpinBox(minimum=100, maximum=150, singleStep=10, suffix=" %")
+        self.scale.setValue(settings.TEXT_SCALE.get())
+        self.language = QComboBox()
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.LANGUAGE.get())))
+        self.new_password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.banner = MessageBanner()
+        self.key_label = QLabel()
+        self._build()
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("无操作自动锁定"), self.idle)
+        form.addRow(self.tr("文字大小"), self.scale)
+        form.addRow(self.tr("界面语言（重启后生效）"), self.language)
+        form.addRow(QLabel(self.tr("修改当前账号的密码")))
+        form.addRow(self.tr("新密码"), self.new_password)
+        form.addRow(self.tr("再输入一次"), self.again)
+        change = QPushButton(self.tr("修改密码"))
+        form.addRow("", change)
+        show_key = QPushButton(self.tr("显示恢复密钥"))
+        show_key.setEnabled(self.workspace.actor.role is Role.REGISTRAR)
+        form.addRow(self.tr("恢复密钥"), show_key)
+        form.addRow("", self.key_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.banner)
+        layout.addStretch()
+        self.idle.valueChanged.connect(self._idle_changed)
+        self.scale.valueChanged.connect(self._scale_changed)
+        self.language.currentIndexChanged.connect(
+            lambda _i: settings.LANGUAGE.set(self.language.currentData()))
+        change.clicked.connect(self._change_password)
+        show_key.clicked.connect(self._show_key)
+
+    def _idle_changed(self, minutes: int) -> None:
+        settings.IDLE_MINUTES.set(minutes)
+        self.idle_minutes_changed.emit(minutes)
+
+    def _scale_changed(self, percent: int) -> None:
+        settings.TEXT_SCALE.set(percent)
+        self.text_scale_changed.emit(percent)
+
+    def _change_password(self) -> None:
+        if self.new_password.text() != self.again.text():
+            self.banner.show_message(say("setup.password_mismatch"))
+            return
+        try:
+            change_password(self.workspace, self.new_password.text())
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        self.new_password.clear()
+        self.again.clear()
+        self.banner.show_message(self.tr("密码已修改。数据库文件没有改写。"), "info")
+
+    def _show_key(self) -> None:
+        try:
+            self.key_label.setText(recovery_key_of(self.workspace))
+        except ServiceError as exc:
+            self.banner.show_message(say(exc.code, exc.params))

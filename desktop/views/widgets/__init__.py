@@ -1,0 +1,1 @@
+"""Reusable widgets: inline message banner, debounced search box, filtering code combos."""

@@ -1,0 +1,33 @@
+"""Error codes to user-facing sentences in the current UI language.
+
+The Chinese sentences live in desktop.messages; here they pass through Qt's translator
+(context "messages") so the English UI shows the English sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.errors import FieldError
+from desktop.messages import TEXT
+
+
+def say(code: str, params: dict[str, Any] | None = None) -> str:
+    template = TEXT.get(code, "操作未完成（{code}）。")
+    translated = QCoreApplication.translate("messages", template)
+    values = {"code": code, "detail": "", **(params or {})}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError):
+        return translated
+
+
+def say_field(error: FieldError) -> str:
+    return say(error.code, error.params)
+
+
+def tr(text: str) -> str:
+    """Translate a source string of the shared context (buttons, labels)."""
+    return QCoreApplication.translate("xueji", text)

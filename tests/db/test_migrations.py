@@ -1,0 +1,125 @@
+"""Schema upgrades: a hand-built v1 database (the current schema without the two v2 columns)
+is backed up and upgraded on open with its data kept; a database from a newer program is
+refused without being changed."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import pytest
+
+from desktop.models import errors
+from desktop.models.engine import connect_raw, open_engine
+from desktop.models.migrations import SCHEMA_VERSION
+from desktop.models.store import Store
+from desktop.models.base import Base
+from tests.dbutil import sha256
+
+DB_ID = "0190c0de-0000-7000-8000-000000000001"
+
+
+def columns(conn, table: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def build_v1(path: Path, key: bytes) -> None:
+    """A version-1 database: today's tables minus the columns added in version 2."""
+    engine = open_engine(path, key)
+    try:
+        Base.metadata.create_all(engine)
+    finally:
+        engine.dispose()
+    conn = connect_raw(path, key)
+    try:
+        conn.execute("ALTER TABLE student DROP COLUMN possible_duplicate_of")
+        conn.execute("ALTER TABLE account DROP COLUMN failed_logins")
+        conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
+        conn.execute("INSERT INTO account (id, username, display_name, role, active, created_at)"
+                     " VALUES ('a1', 'registrar', '张老师', 'registrar', 1, '2024-09-01')")
+        conn.execute("PRAGMA user_version = 1")
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def v1(db_path: Path) -> tuple[Path, bytes]:
+    key = secrets.token_bytes(32)
+    build_v1(db_path, key)
+    conn = connect_raw(db_path, key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert "possible_duplicate_of" not in columns(conn, "student")
+        assert "failed_logins" not in columns(conn, "account")
+    finally:
+        conn.close()
+    return db_path, key
+
+
+def test_schema_version_is_two() -> None:
+    assert SCHEMA_VERSION == 2
+
+
+def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
+    path, key = v1
+    store = Store.open(path, key)
+    try:
+        assert store.db_id == DB_ID
+    finally:
+        store.close()
+    conn = connect_raw(path, key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert "possible_duplicate_of" in columns(conn, "student")
+        assert "failed_logins" in columns(conn, "account")
+        rows = conn.execute("SELECT username, display_name, failed_logins FROM account")
+        assert rows.fetchall() == [("registrar", "张老师", 0)]
+    finally:
+        conn.close()
+
+
+def test_upgrade_keeps_a_backup_that_opens_with_the_same_key(v1: tuple[Path, bytes]) -> None:
+    path, key = v1
+    Store.open(path, key).close()
+    backups = sorted(path.parent.glob(f"{path.name}.v1-*.bak"))
+    assert len(backups) == 1
+    conn = connect_raw(backups[0], key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert "failed_logins" not in columns(conn, "account")
+        assert conn.execute("SELECT value FROM meta WHERE key = 'db_id'").fetchone() == (DB_ID,)
+        assert conn.execute("SELECT count(*) FROM account").fetchone() == (1,)
+    finally:
+        conn.close()
+
+
+def test_second_open_does_not_upgrade_again(v1: tuple[Path, bytes]) -> None:
+    path, key = v1
+    Store.open(path, key).close()
+    Store.open(path, key).close()
+    assert len(list(path.parent.glob(f"{path.name}.v*.bak"))) == 1
+
+
+def test_fresh_database_needs_no_backup(db_path: Path) -> None:
+    key = secrets.token_bytes(32)
+    Store.create(db_path, key).close()
+    Store.open(db_path, key).close()
+    assert list(db_path.parent.glob("*.bak")) == []
+
+
+def test_newer_schema_is_refused_and_left_alone(db_path: Path) -> None:
+    key = secrets.token_bytes(32)
+    Store.create(db_path, key).close()
+    conn = connect_raw(db_path, key)
+    try:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    before = sha256(db_path)
+    with pytest.raises(errors.NewerSchema) as caught:
+        Store.open(db_path, key)
+    assert caught.value.params["found"] == SCHEMA_VERSION + 1
+    assert caught.value.params["known"] == SCHEMA_VERSION
+    assert sha256(db_path) == before
+    assert list(db_path.parent.glob("*.bak")) == []
