@@ -6,7 +6,12 @@ STAMP   := $(VENV)/.setup-stamp
 
 .PHONY: setup run test test-long lint bench clean
 
-setup: $(STAMP)
+QM      := resources/translations/xueji_en.qm
+
+setup: $(STAMP) $(QM)
+
+$(QM): resources/translations/xueji_en.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)

@@ -11,6 +11,7 @@ from typing import Any
 from desktop.domain.errors import FieldError
 
 TEXT: dict[str, str] = {
+    "unknown": "操作未完成（{code}）。",
     # cells
     "required": "必填项为空，请填写。",
     "recommended": "建议填写此项（国家模板中为必填）。",
@@ -24,7 +25,7 @@ TEXT: dict[str, str] = {
     "month.format": "年月格式不对，请写成 YYYYMM，例如 202109。",
     "month.range": "年月“{value}”不合理，请核对。",
     "region.format": "行政区划代码应为6位或12位数字，例如 110105 或 110105000000。",
-    "region.unknown": "行政区划代码 {code} 不存在，请按 GB/T 2260 核对。",
+    "region.unknown": "行政区划代码 {region} 不存在，请按 GB/T 2260 核对。",
     "phone.format": "电话号码格式不对，只能包含数字和“-”，例如 13800138000 或 010-12345678。",
     "postcode.format": "邮政编码应为6位数字。",
     "email.format": "电子信箱格式不对，例如 name@example.com。",
@@ -59,6 +60,8 @@ TEXT: dict[str, str] = {
     "student.not_found": "找不到这名学生，可能已被其他操作更改，请刷新后重试。",
     "photo.unreadable": "无法读取这张照片，请选择 JPG 或 PNG 格式的照片文件。",
     "photo.too_large": "照片像素过大（超过4000万像素），请先缩小后再导入。",
+    "backup.damaged": "备份文件已损坏或不完整，没有恢复任何数据。请换一个备份文件，或检查U盘。",
+    "backup.format": "这不是学籍管理的备份文件（.xjbak），没有恢复任何数据。",
     # school and classes
     "school.code_mismatch": "学校标识码 {value} 与本校 {expected} 不符，请核对。",
     "school.code_format": "学校标识码应为10位数字（{value}）。",
@@ -101,7 +104,7 @@ TEXT: dict[str, str] = {
 
 def describe(code: str, params: dict[str, Any] | None = None) -> str:
     """The Chinese sentence for `code`, filled with `params`."""
-    template = TEXT.get(code, "操作未完成（{code}）。")
+    template = TEXT.get(code, TEXT["unknown"])
     values = {"code": code, "detail": "", **(params or {})}
     try:
         return template.format(**values)

@@ -26,30 +26,9 @@ def make_demo(folder: Path) -> Path:
     return db
 
 
-def main() -> None:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
+def wizard_shots(folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
     from desktop.services.setup_flow import SetupFlow
-    from desktop.views.controller import AppController
-    from desktop.views.editor.dialog import StudentEditor
-    from desktop.views.fonts import install_fonts
-    from desktop.views.i18n import install_translators
     from desktop.views.setup_wizard import SetupWizard
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp())
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    db = make_demo(folder)
-    app = QApplication([sys.argv[0], "-platform", "xcb"] if os.environ.get("DISPLAY") else [])
-    install_translators(app, "zh_CN")
-    install_fonts(app, 100)
-
-    def shot(widget, name: str) -> None:
-        for _ in range(5):
-            app.processEvents()
-        widget.grab().save(str(OUT / name))
-        print("saved", OUT / name)
 
     wizard = SetupWizard(SetupFlow(folder / "new.db"))
     wizard.show()
@@ -58,11 +37,16 @@ def main() -> None:
     shot(wizard, "wizard-school.png")
     wizard._next()
     wizard.username.setText("张老师")
-    wizard.password.setText("Demo-pass-2026")
-    wizard.again.setText("Demo-pass-2026")
+    wizard.password.setText(PASSWORD)
+    wizard.again.setText(PASSWORD)
     wizard._next()
     shot(wizard, "wizard-recovery.png")
     wizard.close()
+
+
+def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.views.controller import AppController
+    from desktop.views.editor.dialog import StudentEditor
 
     controller = AppController(app, db)
     controller.start()
@@ -91,6 +75,31 @@ def main() -> None:
     window.nav.setCurrentRow(2)
     shot(window, "placeholder.png")
     controller.lock()
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.fonts import install_fonts
+    from desktop.views.i18n import install_translators
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp())
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    db = make_demo(folder)
+    app = QApplication([sys.argv[0]])
+    install_translators(app, "zh_CN")
+    install_fonts(app, 100)
+
+    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(5):
+            app.processEvents()
+        widget.grab().save(str(OUT / name))
+        print("saved", OUT / name)
+
+    wizard_shots(folder, shot)
+    app_shots(app, db, shot)
 
 
 if __name__ == "__main__":

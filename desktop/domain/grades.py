@@ -45,11 +45,12 @@ class SchoolSystem:
 
     def stage_of_year(self, school_year: int) -> GradeRef:
         """The grade of the n-th year of schooling (1 = 小学一年级)."""
+        asked = school_year
         for stage in STAGES:
             if school_year <= self.years[stage]:
                 return GradeRef(stage, school_year)
             school_year -= self.years[stage]
-        raise DomainError("class.grade_unknown")
+        raise DomainError("class.grade_unknown", value=f"{asked}年级")
 
 
 def school_year_of(day: dt.date) -> int:
@@ -83,9 +84,12 @@ def parse_class_name(name: str, system: SchoolSystem, today: dt.date) -> tuple[G
     for pattern, kind in _PATTERNS:
         if match := pattern.match(text):
             level = _number(match.group(1))
-            if kind == "year":
+            if kind != "year":
+                return GradeRef(kind, level), number
+            try:
                 return system.stage_of_year(level), number
-            return GradeRef(kind, level), number
+            except DomainError as error:
+                raise DomainError("class.grade_unknown", value=name) from error
     raise DomainError("class.grade_unknown", value=name)
 
 

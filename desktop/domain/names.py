@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 from desktop.domain.data import read_rows
 
 
@@ -34,6 +32,8 @@ def split_surname(name: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=65536)
 def _syllables(text: str) -> tuple[str, ...]:
+    from pypinyin import Style, lazy_pinyin  # 0.3 s to load: only when a name is written
+
     readings = _char_readings()
     out: list[str] = []
     for piece in lazy_pinyin(text, style=Style.NORMAL, errors=list):

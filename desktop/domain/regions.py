@@ -45,7 +45,7 @@ def parse_region12(text: str) -> str:
     if not re.fullmatch(r"\d{12}", value):
         raise DomainError("region.format")
     if value[:6] not in _names() and not value.startswith(("81", "82", "83")):
-        raise DomainError("region.unknown", code=value[:6])
+        raise DomainError("region.unknown", region=value[:6])
     return value
 
 

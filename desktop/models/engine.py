@@ -45,11 +45,16 @@ def _key_and_check(conn: sqlcipher.Connection, path: Path, key: bytes) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
-        if path.exists() and path.read_bytes()[:16] == _PLAIN_SQLITE:
+        if path.exists() and _head(path) == _PLAIN_SQLITE:
             raise errors.NotADatabase(str(path)) from exc
         if "not a database" in str(exc):
             raise errors.WrongPassword() from exc
         raise
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(16)
 
 
 def open_engine(path: Path, key: bytes, pool_size: int = 2) -> Engine:

@@ -20,6 +20,7 @@ from desktop.models import (  # noqa: F401  (registers every table on Base.metad
 )
 from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
+from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
 SCHEMA_VERSION = 2
 
@@ -51,7 +52,9 @@ def prepare(engine: Engine, backup: Callable[[int], None]) -> int:
     found = schema_version(engine)
     if found > SCHEMA_VERSION:
         raise NewerSchema(found=found, known=SCHEMA_VERSION)
-    if found == 0 and _is_empty(engine):
+    if found == 0 and not _is_empty(engine):
+        raise NotXuejiDatabase()
+    if found == 0:
         with engine.connect().execution_options(begin="IMMEDIATE") as conn, conn.begin():
             Base.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -84,16 +84,26 @@ def restore_backup(backup: Path, target: Path, *, username: str, password: str |
     the backed-up key slots, or the recovery key) verified before anything is replaced.
     """
     staging = target.with_name(target.name + ".restoring")
-    keys = _unpack(backup, staging)
+    staged_keys = staging.with_name(staging.name + ".keys")
     try:
+        keys = _unpack(backup, staging)
         data_key = _key_for(keys, staging, username, password, recovery)
-        if check_integrity(staging, data_key):
-            raise store_errors.IntegrityFailed(str(backup))
+        _verify(staging, data_key, from_recovery=bool(recovery))
         return _swap_in(staging, keys, target)
     finally:
         staging.unlink(missing_ok=True)
-        if keys:
-            keys.unlink(missing_ok=True)
+        staged_keys.unlink(missing_ok=True)
+
+
+def _verify(staging: Path, data_key: bytes, *, from_recovery: bool) -> None:
+    try:
+        problems = check_integrity(staging, data_key)
+    except store_errors.WrongPassword as exc:
+        if from_recovery:
+            raise store_errors.WrongRecoveryKey(reason="mismatch") from exc
+        raise store_errors.KeySlotsMismatch(str(staging)) from exc
+    if problems:
+        raise store_errors.IntegrityFailed(str(staging))
 
 
 def _unpack(backup: Path, staging: Path) -> Path | None:
@@ -107,8 +117,7 @@ def _unpack(backup: Path, staging: Path) -> Path | None:
                 keys = staging.with_name(staging.name + ".keys")
                 _extract(archive, _KEYS, keys, manifest["keys_sha256"])
                 return keys
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        staging.unlink(missing_ok=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
         raise ServiceError("backup.damaged") from exc
     return None
 
@@ -132,11 +141,20 @@ def _key_for(keys: Path | None, staging: Path, username: str, password: str | No
     return KeySlotFile.load(keys).unlock(username, password)
 
 
+def _unused_name(target: Path) -> Path:
+    """`<db>.before-restore-<time>` (with -2, -3 … if taken): an old database is never replaced."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate, counter = target.with_name(f"{target.name}.before-restore-{stamp}"), 1
+    while any(candidate.with_name(candidate.name + s).exists() for s in ("", "-wal", ".keys")):
+        counter += 1
+        candidate = target.with_name(f"{target.name}.before-restore-{stamp}-{counter}")
+    return candidate
+
+
 def _swap_in(staging: Path, keys: Path | None, target: Path) -> Path | None:
     moved = None
     if target.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        moved = target.with_name(f"{target.name}.before-restore-{stamp}")
+        moved = _unused_name(target)
         for suffix in ("", "-wal", "-shm", ".keys"):
             source = target.with_name(target.name + suffix)
             if source.exists():

@@ -11,11 +11,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop.services.context import Workspace
 from desktop.services.setup_flow import SetupFlow
 from desktop.views import settings
-from desktop.views.editor.dialog import StudentEditor
 from desktop.views.fonts import apply_text_scale
 from desktop.views.lock import InactivityWatcher
 from desktop.views.main_window import MainWindow
-from desktop.views.setup_wizard import SetupWizard
 from desktop.views.unlock_dialog import UnlockDialog
 
 
@@ -42,12 +40,14 @@ class AppController(QObject):
             self.show_wizard()
 
     def show_wizard(self) -> None:
+        from desktop.views.setup_wizard import SetupWizard
+
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         wizard = SetupWizard(SetupFlow(self.db_path, self.kdf))  # type: ignore[arg-type]
         wizard.finished.connect(lambda code: self._wizard_done(wizard, code))
         self._show_dialog(wizard)
 
-    def _wizard_done(self, wizard: SetupWizard, code: int) -> None:
+    def _wizard_done(self, wizard: QDialog, code: int) -> None:
         workspace = wizard.flow.workspace
         if code == QDialog.DialogCode.Accepted and workspace is not None:
             self.open_main(workspace)
@@ -91,6 +91,8 @@ class AppController(QObject):
         self.main_shown.emit(window)
 
     def edit_student(self, student_id: str | None) -> None:
+        from desktop.views.editor.dialog import StudentEditor  # loaded on first use
+
         if self.window is None or self.workspace is None:
             return
         editor = StudentEditor(self.workspace, student_id, self.window)
@@ -103,7 +105,7 @@ class AppController(QObject):
         if self.workspace is None:
             return
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, StudentEditor):
+            if hasattr(widget, "discard_and_close"):
                 widget.discard_and_close()
         if self.window is not None:
             self.window.close()

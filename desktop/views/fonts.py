@@ -18,7 +18,7 @@ def install_fonts(app: QApplication, scale_percent: int) -> None:
     for name in ("wqy-microhei.ttc", "HanaMinB.ttf"):
         QFontDatabase.addApplicationFont(str(folder / name))
     font = app.font()
-    font.setFamilies([font.family(), UI_FAMILY, EXT_B_FAMILY])
+    font.setFamilies([UI_FAMILY, font.family(), EXT_B_FAMILY])
     app.setFont(font)
     apply_text_scale(app, scale_percent)
 

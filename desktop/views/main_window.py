@@ -22,6 +22,7 @@ from desktop.services.school_info import school_info, sync_summary
 from desktop.views.placeholder import PlaceholderPage
 from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
+from desktop.views.wording import tr
 
 PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置")
 
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         for title in PAGES:
-            self.nav.addItem(self.tr(title))
+            self.nav.addItem(tr(title))
             if title == "学生名册":
                 self.stack.addWidget(self.roster)
             elif title == "设置":
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         for label in (self.school_label, self.user_label, self.sync_label):
             bar.addPermanentWidget(label)
         actor = self.workspace.actor
-        self.user_label.setText(self.tr("用户：") + f"{actor.display_name}（{self.tr(actor.role.label)}）")
+        self.user_label.setText(self.tr("用户：") + f"{actor.display_name}（{tr(actor.role.label)}）")
 
     def _build_actions(self) -> None:
         shortcuts = (

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.views.wording import tr
+
 PLANNED = {
     "学籍变动": "办理休学、复学、转学、死亡注销等学籍变动，按工作日计算期限。",
     "待办": "列出到期和逾期的事项：转学每方10个工作日、死亡注销60个工作日、建档2个月等。",
@@ -18,8 +20,8 @@ PLANNED = {
 class PlaceholderPage(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        label = QLabel(self.tr("“{title}”功能尚未开放。").format(title=self.tr(title)) + "\n\n"
-                       + self.tr("开放后可以：") + self.tr(PLANNED.get(title, "")))
+        label = QLabel(self.tr("“{title}”功能尚未开放。").format(title=tr(title)) + "\n\n"
+                       + self.tr("开放后可以：") + tr(PLANNED.get(title, "")))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         label.setObjectName("placeholderText")

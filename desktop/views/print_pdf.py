@@ -11,12 +11,14 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop import PRODUCT_NAME
 from desktop.views.wording import tr
 
 
 def save_pdf(parent: QWidget, data: bytes, suggested: str) -> Path | None:
     """Ask where to save and write `data` there; None if the user cancelled."""
-    name, _filter = QFileDialog.getSaveFileName(parent, tr("保存为 PDF"), suggested, "PDF (*.pdf)")
+    title = PRODUCT_NAME + " — " + tr("保存为 PDF")
+    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
     if not name:
         return None
     path = Path(name)

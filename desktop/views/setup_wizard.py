@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import PRODUCT_NAME
-from desktop.printing.recovery_sheet import RecoverySheet, build
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.setup_flow import SetupFlow
 from desktop.views.print_pdf import print_pdf, save_pdf
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.wording import say
+from desktop.views.wording import say, tr
 
 _SYSTEMS = (("6-3-3", "六三制（小学6年、初中3年、高中3年）"),
             ("5-4-3", "五四制（小学5年、初中4年、高中3年）"))
@@ -66,8 +65,8 @@ class SetupWizard(QDialog):
         self.school_name = QLineEdit(placeholderText=self.tr("与学校公章一致"))
         self.system = QComboBox()
         for code, label in _SYSTEMS:
-            self.system.addItem(self.tr(label), code)
-        self.stage_boxes = {stage: QCheckBox(self.tr(stage)) for stage in ("小学", "初中", "高中")}
+            self.system.addItem(tr(label), code)
+        self.stage_boxes = {stage: QCheckBox(tr(stage)) for stage in ("小学", "初中", "高中")}
         self.stage_boxes["小学"].setChecked(True)
         stages = QHBoxLayout()
         for box in self.stage_boxes.values():
@@ -160,6 +159,8 @@ class SetupWizard(QDialog):
         return False
 
     def sheet_pdf(self) -> bytes:
+        from desktop.printing.recovery_sheet import RecoverySheet, build  # reportlab: on demand
+
         school = self.flow.school
         actor = self.flow.workspace.actor if self.flow.workspace else None
         return build(RecoverySheet(school.name if school else "", school.code if school else "",

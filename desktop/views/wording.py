@@ -15,7 +15,7 @@ from desktop.messages import TEXT
 
 
 def say(code: str, params: dict[str, Any] | None = None) -> str:
-    template = TEXT.get(code, "操作未完成（{code}）。")
+    template = TEXT.get(code, TEXT["unknown"])
     translated = QCoreApplication.translate("messages", template)
     values = {"code": code, "detail": "", **(params or {})}
     try:
@@ -29,5 +29,6 @@ def say_field(error: FieldError) -> str:
 
 
 def tr(text: str) -> str:
-    """Translate a source string of the shared context (buttons, labels)."""
-    return QCoreApplication.translate("xueji", text)
+    """Translate a source string of the shared context "" (where pyside6-lupdate files plain
+    tr() calls): labels, headers, code-free names chosen at run time."""
+    return QCoreApplication.translate("", text)

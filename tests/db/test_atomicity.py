@@ -106,7 +106,7 @@ def test_every_outbox_row_has_its_audit_row(ws: Workspace, today: dt.date) -> No
 
 
 def test_device_seq_is_gapless_across_batches(ws: Workspace, today: dt.date) -> None:
-    rows = three_rows() + [valid_row(name="赵小燕", seq=14), valid_row(name="钱小东", seq=15)]
+    rows = [*three_rows(), valid_row(name="赵小燕", seq=14), valid_row(name="钱小东", seq=15)]
     add_students(ws, rows[:2], today=today)
     add_students(ws, rows[2:], today=today)
     with ws.store.reading() as session:

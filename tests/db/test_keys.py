@@ -165,3 +165,19 @@ def test_damaged_keys_file_is_a_mismatch(closed: str, db_path: Path) -> None:
     keyslot_path(db_path).write_text('{"format": "xueji-keyslots/1"}', encoding="utf-8")
     with pytest.raises(errors.KeySlotsMismatch):
         unlock(db_path, "registrar", PASSWORD)
+
+
+@pytest.mark.parametrize(("code", "password", "error"), [
+    (SCHOOL_CODE, "short1", "password.weak"),
+    (SCHOOL_CODE, "onlyletters", "password.weak"),
+    ("44060400", PASSWORD, "school.code_format"),
+])
+def test_refused_creation_leaves_no_file(tmp_path: Path, fast_kdf, code: str, password: str,
+                                         error: str) -> None:
+    folder = tmp_path / "new"
+    folder.mkdir()
+    with pytest.raises(ServiceError) as caught:
+        create_database(folder / "school.db", NewSchool(code=code, name="甲校"), "registrar",
+                        password, fast_kdf)
+    assert caught.value.code == error
+    assert list(folder.iterdir()) == []

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from desktop.models import errors
+from desktop.models.base import Base
 from desktop.models.engine import connect_raw, open_engine
 from desktop.models.migrations import SCHEMA_VERSION
 from desktop.models.store import Store
-from desktop.models.base import Base
 from tests.dbutil import sha256
 
 DB_ID = "0190c0de-0000-7000-8000-000000000001"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.errors import DomainError
@@ -124,6 +124,7 @@ def test_sex_follows_the_seventeenth_digit(seq: int, sex: str) -> None:
     assert parse_resident_id(resident_id("440604", dt.date(2017, 3, 5), seq), TODAY).sex == sex
 
 
+@settings(deadline=None, max_examples=200)
 @given(st.dates(dt.date(1900, 1, 1), TODAY), st.integers(0, 999))
 def test_any_built_number_reads_back(birth: dt.date, seq: int) -> None:
     checked = parse_resident_id(resident_id("110105", birth, seq), TODAY)

@@ -217,7 +217,8 @@ def test_integer_cells_are_read_as_text(row: dict[str, str]) -> None:
 
 
 def test_full_width_digits_in_phone(row: dict[str, str]) -> None:
-    record = read_record({**row, "联系电话": "１３８００１３８０００", "成员1联系电话": "０７５７－８２２２ ３３３３"})
+    wide = {"联系电话": "１３８００１３８０００", "成员1联系电话": "０７５７－８２２２ ３３３３"}
+    record = read_record({**row, **wide})
     assert record.errors == []
     assert record.values["phone"] == "13800138000"
     assert record.members[0]["phone"] == "0757-82223333"

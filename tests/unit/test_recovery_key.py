@@ -63,7 +63,7 @@ def test_hyphens_and_spaces_are_ignored() -> None:
 
 
 def test_every_single_changed_character_is_caught() -> None:
-    key, text = key_with_ones_and_zeros()
+    _key, text = key_with_ones_and_zeros()
     plain = text.replace("-", "")
     alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
     for position, char in enumerate(plain):

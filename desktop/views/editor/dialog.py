@@ -31,14 +31,14 @@ from desktop.services.student_write import add_students
 from desktop.views.editor.form import EditorForm
 from desktop.views.editor.undo import FieldEdit
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.wording import say, say_field
+from desktop.views.wording import say, say_field, tr
 
 VALIDATE_DELAY_MS = 300
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
     """Yes/no question; tests replace this seam instead of clicking a real message box."""
-    answer = QMessageBox.question(parent, title, text)
+    answer = QMessageBox.question(parent, f"{PRODUCT_NAME} — {title}", text)
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -70,7 +70,7 @@ class StudentEditor(QDialog):
         self.resize(1100, 680)
         self.tabs = tabs = QTabWidget()
         for name, page in self.form.pages():
-            tabs.addTab(page, self.tr(name))
+            tabs.addTab(page, tr(name))
         for field in self.form.fields.values():
             field.edited.connect(lambda old, new, f=field: self._edited(f, old, new))
         side = QVBoxLayout()
@@ -163,7 +163,7 @@ class StudentEditor(QDialog):
         """Tab titles carry the number of problems on them, e.g. 联系与扩展（2）."""
         for index, (name, _page) in enumerate(self.form.pages()):
             count = sum(1 for h in headers if self.form.tab_of(h) == name)
-            self.tabs.setTabText(index, self.tr(name) + (f"（{count}）" if count else ""))
+            self.tabs.setTabText(index, tr(name) + (f"（{count}）" if count else ""))
 
     # --- saving ------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -209,7 +209,7 @@ class StudentEditor(QDialog):
 
     # --- photo ---------------------------------------------------------------------------------
     def _import_photo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择照片"), "",
+        name, _ = QFileDialog.getOpenFileName(self, f"{PRODUCT_NAME} — " + self.tr("选择照片"), "",
                                               self.tr("图片 (*.jpg *.jpeg *.png)"))
         if name:
             with open(name, "rb") as handle:

@@ -19,6 +19,7 @@ from desktop.services.context import Workspace
 from desktop.services.school_info import list_classes
 from desktop.views.editor.inputs import FieldInput
 from desktop.views.editor.sections import DEFAULTS, MEMBER_DEFAULTS, SECTIONS
+from desktop.views.wording import tr
 
 _SPECS = {spec.header: spec for spec in ALL_STUDENT_FIELDS}
 COLUMNS = 2
@@ -157,6 +158,4 @@ def _scroll(inner: QWidget) -> QScrollArea:
 
 
 def box_title(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("xueji", text)
+    return tr(text)

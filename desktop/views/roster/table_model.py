@@ -16,8 +16,9 @@ from desktop.domain.idnumber import mask
 from desktop.services.context import Workspace
 from desktop.services.dto import StudentRow
 from desktop.services.student_read import StudentQuery, search
+from desktop.views.wording import tr
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 MAX_PAGES = 20
 COLUMNS = ("姓名", "性别", "出生日期", "年级", "班级", "身份证件号", "学籍号", "学籍状态", "标记")
 StudentIdRole = Qt.ItemDataRole.UserRole + 1
@@ -32,6 +33,8 @@ class RosterModel(QAbstractTableModel):
         self.total = 0
         self.reveal_ids = False
         self._pages: OrderedDict[int, tuple[StudentRow, ...]] = OrderedDict()
+        self._cells: dict[int, tuple[str, ...]] = {}  # row -> display texts, for painted rows
+        self._pending = tr("（待确认）")
 
     # --- queries -------------------------------------------------------------------------
     def set_query(self, query: StudentQuery) -> None:
@@ -39,6 +42,7 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         self._pages.clear()
+        self._cells.clear()
         first = search(self.workspace, query, offset=0, limit=PAGE_SIZE)
         self.total = first.total
         self._pages[0] = first.rows
@@ -49,6 +53,7 @@ class RosterModel(QAbstractTableModel):
 
     def set_reveal_ids(self, reveal: bool) -> None:
         self.reveal_ids = reveal
+        self._cells.clear()
         if self.total:
             column = COLUMNS.index("身份证件号")
             self.dataChanged.emit(self.index(0, column), self.index(self.total - 1, column))
@@ -61,7 +66,9 @@ class RosterModel(QAbstractTableModel):
             fetched = search(self.workspace, self.query, offset=page * PAGE_SIZE, limit=PAGE_SIZE)
             self._pages[page] = fetched.rows
             while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
+                evicted, _rows = self._pages.popitem(last=False)
+                for key in range(evicted * PAGE_SIZE, (evicted + 1) * PAGE_SIZE):
+                    self._cells.pop(key, None)
         self._pages.move_to_end(page)
         rows = self._pages[page]
         offset = row - page * PAGE_SIZE
@@ -77,28 +84,30 @@ class RosterModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
+            return tr(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in (Qt.ItemDataRole.DisplayRole, StudentIdRole) or not index.isValid():
             return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(row, index.column())
         if role == StudentIdRole:
-            return row.id
-        return None
+            row = self.row_at(index.row())
+            return row.id if row else None
+        cells = self._cells.get(index.row())
+        if cells is None:
+            row = self.row_at(index.row())
+            if row is None:
+                return None
+            cells = self._cells[index.row()] = self._format(row)
+        column = index.column()
+        return cells[column] if 0 <= column < len(cells) else None
 
-    def _cell(self, row: StudentRow, column: int) -> str:
+    def _format(self, row: StudentRow) -> tuple[str, ...]:
         number, xjh = row.id_number or "", row.xjh or ""
         if not self.reveal_ids:  # a G 学籍号 carries the ID number: masked alike
             number, xjh = mask(number), (xjh[:1] + mask(xjh[1:]) if xjh else "")
-        values = (
-            row.name, row.sex, f"{row.birth_date:%Y-%m-%d}", row.grade_name, row.class_name,
-            number, xjh + (self.tr("（待确认）") if xjh and row.xjh_provisional else ""),
-            row.status, "、".join(row.flags),
+        return (
+            row.name, tr(row.sex), f"{row.birth_date:%Y-%m-%d}", row.grade_name, row.class_name,
+            number, xjh + (self._pending if xjh and row.xjh_provisional else ""),
+            tr(row.status), "、".join(tr(flag) for flag in row.flags),
         )
-        return values[column] if 0 <= column < len(values) else ""

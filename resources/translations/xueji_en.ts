@@ -1,0 +1,1176 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+  <context>
+    <name />
+    <message>
+      <location filename="../../desktop/views/print_pdf.py" line="20" />
+      <source>保存为 PDF</source>
+      <translation>Save as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/table_model.py" line="37" />
+      <source>（待确认）</source>
+      <translation> (unconfirmed)</translation>
+    </message>
+    <message>
+      <source>上下学交通方式</source>
+      <translation>Transport to school</translation>
+    </message>
+    <message>
+      <source>上下学距离（公里）</source>
+      <translation>Distance to school (km)</translation>
+    </message>
+    <message>
+      <source>与上级学籍中心联网同步，或用U盘交换加密数据包。</source>
+      <translation>Sync online with the higher-level student records centre, or exchange encrypted data packages on a USB drive.</translation>
+    </message>
+    <message>
+      <source>主页地址</source>
+      <translation>Home page</translation>
+    </message>
+    <message>
+      <source>五四制（小学5年、初中4年、高中3年）</source>
+      <translation>5-4 system (primary 5 years, junior secondary 4, senior secondary 3)</translation>
+    </message>
+    <message>
+      <source>休学</source>
+      <translation>Suspended</translation>
+    </message>
+    <message>
+      <source>健康状况</source>
+      <translation>Health status</translation>
+    </message>
+    <message>
+      <source>入学年月</source>
+      <translation>Enrolment year/month</translation>
+    </message>
+    <message>
+      <source>入学方式</source>
+      <translation>Admission mode</translation>
+    </message>
+    <message>
+      <source>六三制（小学6年、初中3年、高中3年）</source>
+      <translation>6-3 system (primary 6 years, junior secondary 3, senior secondary 3)</translation>
+    </message>
+    <message>
+      <source>关系</source>
+      <translation>Relationship</translation>
+    </message>
+    <message>
+      <source>关系说明</source>
+      <translation>Relationship details</translation>
+    </message>
+    <message>
+      <source>出境</source>
+      <translation>Abroad</translation>
+    </message>
+    <message>
+      <source>出生地</source>
+      <translation>Place of birth</translation>
+    </message>
+    <message>
+      <source>出生日期</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>列出到期和逾期的事项：转学每方10个工作日、死亡注销60个工作日、建档2个月等。</source>
+      <translation>List items that are due or overdue: 10 working days for each school in a transfer, 60 working days for a death deregistration, 2 months to create a record, and so on.</translation>
+    </message>
+    <message>
+      <source>初中</source>
+      <translation>Junior secondary</translation>
+    </message>
+    <message>
+      <source>办理休学、复学、转学、死亡注销等学籍变动，按工作日计算期限。</source>
+      <translation>Process suspensions, resumptions, transfers, deregistrations after death and other status changes, with deadlines counted in working days.</translation>
+    </message>
+    <message>
+      <source>同步</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <source>国籍/地区</source>
+      <translation>Nationality/region</translation>
+    </message>
+    <message>
+      <source>在籍在读</source>
+      <translation>Enrolled</translation>
+    </message>
+    <message>
+      <source>基本信息</source>
+      <translation>Basic information</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>姓名拼音</source>
+      <translation>Name (pinyin)</translation>
+    </message>
+    <message>
+      <source>学生上下学交通方式</source>
+      <translation>Student's transport to and from school</translation>
+    </message>
+    <message>
+      <source>学生个人基础信息</source>
+      <translation>Student's basic personal information</translation>
+    </message>
+    <message>
+      <source>学生个人扩展信息</source>
+      <translation>Student's extended personal information</translation>
+    </message>
+    <message>
+      <source>学生个人联系信息</source>
+      <translation>Student's contact information</translation>
+    </message>
+    <message>
+      <source>学生个人辅助信息</source>
+      <translation>Student's supplementary personal information</translation>
+    </message>
+    <message>
+      <source>学生名册</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <source>学生学籍基本信息</source>
+      <translation>Student record basics</translation>
+    </message>
+    <message>
+      <source>学生来源</source>
+      <translation>Student source</translation>
+    </message>
+    <message>
+      <source>学籍变动</source>
+      <translation>Status changes</translation>
+    </message>
+    <message>
+      <source>学籍号</source>
+      <translation>National student number</translation>
+    </message>
+    <message>
+      <source>学籍档案</source>
+      <translation>Paper archive</translation>
+    </message>
+    <message>
+      <source>学籍状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>学籍管理员</source>
+      <translation>Registrar</translation>
+    </message>
+    <message>
+      <source>学籍辅号</source>
+      <translation>Provincial auxiliary number</translation>
+    </message>
+    <message>
+      <source>审核人</source>
+      <translation>Approver</translation>
+    </message>
+    <message>
+      <source>家庭地址</source>
+      <translation>Home address</translation>
+    </message>
+    <message>
+      <source>家庭成员</source>
+      <translation>Family members</translation>
+    </message>
+    <message>
+      <source>家庭成员或监护人</source>
+      <translation>Family members or guardians</translation>
+    </message>
+    <message>
+      <source>寄宿</source>
+      <translation>Boarding</translation>
+    </message>
+    <message>
+      <source>小学</source>
+      <translation>Primary</translation>
+    </message>
+    <message>
+      <source>就读方式</source>
+      <translation>Attendance mode</translation>
+    </message>
+    <message>
+      <source>工作单位</source>
+      <translation>Employer</translation>
+    </message>
+    <message>
+      <source>已转出</source>
+      <translation>Transferred out</translation>
+    </message>
+    <message>
+      <source>年级</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <source>开除学籍</source>
+      <translation>Expelled</translation>
+    </message>
+    <message>
+      <source>待办</source>
+      <translation>To-do</translation>
+    </message>
+    <message>
+      <source>待注册</source>
+      <translation>Pending registration</translation>
+    </message>
+    <message>
+      <source>性别</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <source>户口性质</source>
+      <translation>Hukou type</translation>
+    </message>
+    <message>
+      <source>户口所在地</source>
+      <translation>Household registration (hukou) place</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Printing</translation>
+    </message>
+    <message>
+      <source>打印学生基本信息表、学籍卡、转学联系表、休学申请表和各类证明。</source>
+      <translation>Print student information sheets, student record cards, transfer contact forms, suspension application forms and certificates of all kinds.</translation>
+    </message>
+    <message>
+      <source>按国家学籍系统模板导入、导出 Excel，核对学籍号，统计。</source>
+      <translation>Import and export Excel files in the national student record system template, check national student numbers, and produce statistics.</translation>
+    </message>
+    <message>
+      <source>政治面貌</source>
+      <translation>Political affiliation</translation>
+    </message>
+    <message>
+      <source>数据交换</source>
+      <translation>Data exchange</translation>
+    </message>
+    <message>
+      <source>是否享受一补</source>
+      <translation>Receives boarding living subsidy</translation>
+    </message>
+    <message>
+      <source>是否受过学前教育</source>
+      <translation>Attended preschool</translation>
+    </message>
+    <message>
+      <source>是否孤儿</source>
+      <translation>Orphan</translation>
+    </message>
+    <message>
+      <source>是否烈士或优抚子女</source>
+      <translation>Child of a martyr or entitled family</translation>
+    </message>
+    <message>
+      <source>是否独生子女</source>
+      <translation>Only child</translation>
+    </message>
+    <message>
+      <source>是否由政府购买学位</source>
+      <translation>Government-funded school place</translation>
+    </message>
+    <message>
+      <source>是否留守儿童</source>
+      <translation>Left-behind child</translation>
+    </message>
+    <message>
+      <source>是否监护人</source>
+      <translation>Guardian</translation>
+    </message>
+    <message>
+      <source>是否进城务工人员随迁子女</source>
+      <translation>Migrant worker's child</translation>
+    </message>
+    <message>
+      <source>是否需要乘坐校车</source>
+      <translation>Needs school bus</translation>
+    </message>
+    <message>
+      <source>是否需要申请资助</source>
+      <translation>Needs financial aid</translation>
+    </message>
+    <message>
+      <source>曾用名</source>
+      <translation>Former name</translation>
+    </message>
+    <message>
+      <source>查看</source>
+      <translation>Viewer</translation>
+    </message>
+    <message>
+      <source>标记</source>
+      <translation>Flags</translation>
+    </message>
+    <message>
+      <source>死亡</source>
+      <translation>Deceased</translation>
+    </message>
+    <message>
+      <source>残疾</source>
+      <translation>Disabled</translation>
+    </message>
+    <message>
+      <source>残疾类型</source>
+      <translation>Disability type</translation>
+    </message>
+    <message>
+      <source>毕业</source>
+      <translation>Graduated</translation>
+    </message>
+    <message>
+      <source>民族</source>
+      <translation>Ethnic group</translation>
+    </message>
+    <message>
+      <source>添加家庭成员</source>
+      <translation>Add family member</translation>
+    </message>
+    <message>
+      <source>港澳台侨外</source>
+      <translation>HK/Macau/Taiwan/overseas status</translation>
+    </message>
+    <message>
+      <source>特长</source>
+      <translation>Special talents</translation>
+    </message>
+    <message>
+      <source>现住址</source>
+      <translation>Current address</translation>
+    </message>
+    <message>
+      <source>班内学号</source>
+      <translation>Number in class</translation>
+    </message>
+    <message>
+      <source>班级</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>电子信箱</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <source>留守</source>
+      <translation>Left-behind</translation>
+    </message>
+    <message>
+      <source>登记纸质学籍档案的存放位置、缺件、借阅和移交。</source>
+      <translation>Record where the paper student record files are kept, missing documents, loans and handovers.</translation>
+    </message>
+    <message>
+      <source>籍贯</source>
+      <translation>Native place</translation>
+    </message>
+    <message>
+      <source>结业</source>
+      <translation>Completed</translation>
+    </message>
+    <message>
+      <source>缓学</source>
+      <translation>Deferred</translation>
+    </message>
+    <message>
+      <source>职务</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>联系与扩展</source>
+      <translation>Contact and more</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>肄业</source>
+      <translation>Left without completing</translation>
+    </message>
+    <message>
+      <source>血型</source>
+      <translation>Blood type</translation>
+    </message>
+    <message>
+      <source>设置</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>身份证件号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>身份证件有效期</source>
+      <translation>ID valid until</translation>
+    </message>
+    <message>
+      <source>身份证件类型</source>
+      <translation>ID document type</translation>
+    </message>
+    <message>
+      <source>转入中</source>
+      <translation>Transferring in</translation>
+    </message>
+    <message>
+      <source>转出中</source>
+      <translation>Transferring out</translation>
+    </message>
+    <message>
+      <source>辅助与学籍</source>
+      <translation>Supplementary and record</translation>
+    </message>
+    <message>
+      <source>退学</source>
+      <translation>Withdrawn</translation>
+    </message>
+    <message>
+      <source>通信地址</source>
+      <translation>Mailing address</translation>
+    </message>
+    <message>
+      <source>邮政编码</source>
+      <translation>Postcode</translation>
+    </message>
+    <message>
+      <source>随班就读</source>
+      <translation>In a regular class</translation>
+    </message>
+    <message>
+      <source>随迁</source>
+      <translation>Migrant</translation>
+    </message>
+    <message>
+      <source>高中</source>
+      <translation>Senior secondary</translation>
+    </message>
+    <message>
+      <source>女</source>
+      <translation>F</translation>
+    </message>
+    <message>
+      <source>男</source>
+      <translation>M</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="75" />
+      <source>用户：</source>
+      <translation>User: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="79" />
+      <source>锁定</source>
+      <translation>Lock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="80" />
+      <source>查找</source>
+      <translation>Find</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="81" />
+      <source>新建学生</source>
+      <translation>New student</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="83" />
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="98" />
+      <source>从未同步</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="99" />
+      <source>待同步 {n} 项 · 上次同步：{last}</source>
+      <translation>Waiting to sync: {n} · Last sync: {last}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaceholderPage</name>
+    <message>
+      <location filename="../../desktop/views/placeholder.py" line="23" />
+      <source>“{title}”功能尚未开放。</source>
+      <translation>"{title}" is not available yet.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/placeholder.py" line="24" />
+      <source>开放后可以：</source>
+      <translation>Once available, you can: </translation>
+    </message>
+  </context>
+  <context>
+    <name>RegionPicker</name>
+    <message>
+      <location filename="../../desktop/views/editor/region_picker.py" line="19" />
+      <source>12位代码</source>
+      <translation>12-digit code</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterPage</name>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="51" />
+      <source>姓名、拼音、首字母、身份证件号或学籍号（Ctrl+F）</source>
+      <translation>Name, pinyin, initials, ID number or national student number (Ctrl+F)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="58" />
+      <source>显示完整证件号</source>
+      <translation>Show full ID numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="59" />
+      <source>新建学生（Ctrl+N）</source>
+      <translation>New student (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="69" />
+      <source>年级</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="69" />
+      <source>班级</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="70" />
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="119" />
+      <location filename="../../desktop/views/roster/page.py" line="120" />
+      <location filename="../../desktop/views/roster/page.py" line="130" />
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="142" />
+      <source>共 {n} 名学生</source>
+      <translation>Students: {n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="32" />
+      <source> 分钟</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="48" />
+      <source>无操作自动锁定</source>
+      <translation>Lock when idle for</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="49" />
+      <source>文字大小</source>
+      <translation>Text size</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="50" />
+      <source>界面语言（重启后生效）</source>
+      <translation>Language (after restart)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="51" />
+      <source>修改当前账号的密码</source>
+      <translation>Change the password of this account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="52" />
+      <source>新密码</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="53" />
+      <source>再输入一次</source>
+      <translation>Confirm password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="54" />
+      <source>修改密码</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="56" />
+      <source>显示恢复密钥</source>
+      <translation>Show recovery key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="58" />
+      <source>恢复密钥</source>
+      <translation>Recovery key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="90" />
+      <source>密码已修改。数据库文件没有改写。</source>
+      <translation>Password changed. The database file was not rewritten.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupWizard</name>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="38" />
+      <source>首次使用</source>
+      <translation>First-time setup</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="45" />
+      <source>上一步</source>
+      <translation>Back</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="46" />
+      <location filename="../../desktop/views/setup_wizard.py" line="122" />
+      <source>下一步</source>
+      <translation>Next</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="63" />
+      <source>欢迎使用学籍管理。先填写本校的基本信息。</source>
+      <translation>Welcome to Student Records. First, enter your school's basic information.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="64" />
+      <source>10位数字，见学籍系统</source>
+      <translation>10 digits, from the national system</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="65" />
+      <source>与学校公章一致</source>
+      <translation>As on the school's official seal</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="74" />
+      <source>学校标识码</source>
+      <translation>School code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="75" />
+      <source>学校名称</source>
+      <translation>School name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="76" />
+      <source>学制</source>
+      <translation>School system</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="77" />
+      <source>本校学段</source>
+      <translation>Stages at this school</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="83" />
+      <source>建立第一个学籍管理员账号。密码至少8位，包含字母、数字、符号中的至少两种。</source>
+      <translation>Create the first registrar account. The password must be at least 8 characters and contain at least two of: letters, digits, symbols.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="87" />
+      <source>账号名</source>
+      <translation>Account name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="88" />
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="89" />
+      <source>再输入一次</source>
+      <translation>Confirm password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="96" />
+      <source>数据库已创建。下面是恢复密钥：忘记密码或密钥文件丢失时，只有它能打开数据库。请打印或抄写下来，放入学校保险柜。</source>
+      <translation>The database has been created. Below is the recovery key: if the password is forgotten or the key file is lost, only this key can open the database. Print it or write it down, and keep it in the school safe.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="106" />
+      <source>保存为 PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="107" />
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="114" />
+      <source>我已把恢复密钥打印或抄写下来，并放在安全的地方</source>
+      <translation>I have printed or written down the recovery key and put it in a safe place</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="122" />
+      <source>完成</source>
+      <translation>Finish</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="173" />
+      <source>已保存到 </source>
+      <translation>Saved to </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="174" />
+      <source>。打印后请删除这个文件。</source>
+      <translation>. Delete this file after printing.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StudentEditor</name>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="68" />
+      <source>新建学生</source>
+      <translation>New student</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="68" />
+      <source>学生信息</source>
+      <translation>Student information</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="80" />
+      <source>照片
+26×32 mm</source>
+      <translation>Photo
+26×32 mm</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="81" />
+      <source>导入照片…</source>
+      <translation>Import photo…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="101" />
+      <source>撤销</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="102" />
+      <source>重做</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="109" />
+      <source>保存（Ctrl+S）</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="111" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="157" />
+      <source>有 {n} 处需要修改，见各项下方的红字。</source>
+      <translation>Items to correct: {n}. See the red text under each item.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="206" />
+      <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
+      <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="207" />
+      <source>确定不是同一个人，仍然保存吗？</source>
+      <translation>Are you sure this is a different person? Save anyway?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="208" />
+      <source>可能重复</source>
+      <translation>Possible duplicate</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="212" />
+      <source>选择照片</source>
+      <translation>Choose photo</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="213" />
+      <source>图片 (*.jpg *.jpeg *.png)</source>
+      <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="235" />
+      <location filename="../../desktop/views/editor/dialog.py" line="241" />
+      <source>放弃修改</source>
+      <translation>Discard changes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="236" />
+      <location filename="../../desktop/views/editor/dialog.py" line="242" />
+      <source>有尚未保存的修改，确定放弃吗？</source>
+      <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+  </context>
+  <context>
+    <name>UnlockDialog</name>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="33" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="52" />
+      <source>解锁</source>
+      <translation>Unlock</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="37" />
+      <source>输入密码后按回车</source>
+      <translation>Type the password and press Enter</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="39" />
+      <source>忘记密码？用恢复密钥重设</source>
+      <translation>Forgot password? Reset with recovery key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="45" />
+      <source>数据库：</source>
+      <translation>Database: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="47" />
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="48" />
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="53" />
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>15位身份证号已按规则升级为18位：{number}。</source>
+      <translation>The 15-digit ID number has been converted to the 18-digit form: {number}.</translation>
+    </message>
+    <message>
+      <source>“{value}”不是有效的选项，请按国家模板填写代码表中的名称。</source>
+      <translation>"{value}" is not a valid option. Enter a name from the code table of the national template.</translation>
+    </message>
+    <message>
+      <source>“{value}”不是真实存在的日期，请核对。</source>
+      <translation>"{value}" is not a real date. Please check it.</translation>
+    </message>
+    <message>
+      <source>“{year}级”无法确定年级（本校设有多个学段或年份不合理），请在班级名称中写明年级，例如“初一3班”。</source>
+      <translation>The cohort "{year}级" does not tell the grade (the school runs more than one stage, or the year is not plausible). Put the grade in the class name, for example "初一3班".</translation>
+    </message>
+    <message>
+      <source>不是国家学籍模板中的列名，请检查拼写或删除此列。</source>
+      <translation>This is not a column name of the national student record template. Check the spelling or delete this column.</translation>
+    </message>
+    <message>
+      <source>与第{other}条记录的身份证件号相同，一人只能有一个学籍。</source>
+      <translation>Same ID number as record {other}. A student can have only one student record.</translation>
+    </message>
+    <message>
+      <source>两次输入的密码不一致。</source>
+      <translation>The two passwords do not match. Enter the same password twice.</translation>
+    </message>
+    <message>
+      <source>以数字形式保存（{value}），可能已丢失精度；请把单元格设为文本后重新填写。</source>
+      <translation>Stored as a number ({value}), so some digits may have been lost. Format the cell as text and enter the value again.</translation>
+    </message>
+    <message>
+      <source>健康状况为“残疾”，但残疾类型为空或“无残疾”，请核对。</source>
+      <translation>Health status is "disabled", but the disability type is empty or "no disability". Please check.</translation>
+    </message>
+    <message>
+      <source>入学方式与学段不符：{stage}请选择该学段的入学方式。</source>
+      <translation>The admission mode does not match the school stage. For {stage}, choose an admission mode of that stage.</translation>
+    </message>
+    <message>
+      <source>关系为“其他”时须填写关系说明。</source>
+      <translation>When the relationship is "Other", fill in the relationship details.</translation>
+    </message>
+    <message>
+      <source>内容过长，最多 {max_len} 个字符。</source>
+      <translation>Too long: at most {max_len} characters.</translation>
+    </message>
+    <message>
+      <source>出生日期与身份证号不一致（身份证号为 {id_birth}），请对照户口簿更正。</source>
+      <translation>The date of birth does not match the ID number (the ID number says {id_birth}). Correct it against the hukou booklet.</translation>
+    </message>
+    <message>
+      <source>可能重复：与第{other}条记录姓名、出生日期、性别相同，已保存并标记待核查。</source>
+      <translation>Possible duplicate: same name, date of birth and sex as record {other}. Saved and marked for checking.</translation>
+    </message>
+    <message>
+      <source>可能重复：已有同名、同出生日期、同性别的学生 {name}（{class_name}，学籍号 {xjh}），已保存并标记待核查。</source>
+      <translation>Possible duplicate: a student with the same name, date of birth and sex already exists: {name} ({class_name}, national student number {xjh}). Saved and marked for checking.</translation>
+    </message>
+    <message>
+      <source>学校标识码 {value} 与本校 {expected} 不符，请核对。</source>
+      <translation>School code {value} does not match this school's code {expected}. Please check.</translation>
+    </message>
+    <message>
+      <source>学校标识码应为10位数字（{value}）。</source>
+      <translation>The school code must be 10 digits ({value}).</translation>
+    </message>
+    <message>
+      <source>学生没有身份证件号时，必须填写至少一名监护人的身份证件号。</source>
+      <translation>The student has no ID number, so enter the ID number of at least one guardian.</translation>
+    </message>
+    <message>
+      <source>学籍号应为字母 G、J 或 L 加18位，例如 G110105201509010022。</source>
+      <translation>The national student number must be the letter G, J or L followed by 18 characters, for example G110105201509010022.</translation>
+    </message>
+    <message>
+      <source>学籍号校验位不对，请核对。</source>
+      <translation>The check digit of the national student number is wrong. Please check the number.</translation>
+    </message>
+    <message>
+      <source>密码不正确，请重新输入（注意大小写和输入法）。</source>
+      <translation>Wrong password. Enter it again (check Caps Lock and the input method).</translation>
+    </message>
+    <message>
+      <source>密码至少 {min_length} 位，且须包含字母、数字、符号中的至少两种。</source>
+      <translation>The password must be at least {min_length} characters and contain at least two of: letters, digits, symbols.</translation>
+    </message>
+    <message>
+      <source>密钥文件与数据库不匹配或已损坏，请用恢复密钥重设密码（xueji reset-password）。</source>
+      <translation>The key file does not match the database or is damaged. Reset the password with the recovery key (xueji reset-password).</translation>
+    </message>
+    <message>
+      <source>年月“{value}”不合理，请核对。</source>
+      <translation>The year and month "{value}" is not plausible. Please check.</translation>
+    </message>
+    <message>
+      <source>年月格式不对，请写成 YYYYMM，例如 202109。</source>
+      <translation>Wrong year-month format. Write it as YYYYMM, for example 202109.</translation>
+    </message>
+    <message>
+      <source>应填写数字，例如 2.5。</source>
+      <translation>Enter a number, for example 2.5.</translation>
+    </message>
+    <message>
+      <source>建议填写此项（国家模板中为必填）。</source>
+      <translation>Please fill this in (it is required in the national template).</translation>
+    </message>
+    <message>
+      <source>当前账号（{role}）无权进行此操作，请用学籍管理员账号登录。</source>
+      <translation>Your account ({role}) is not allowed to do this. Log in with a registrar account.</translation>
+    </message>
+    <message>
+      <source>必填项为空，请填写。</source>
+      <translation>This item is required. Please fill it in.</translation>
+    </message>
+    <message>
+      <source>性别与身份证号不一致（第17位奇数为男、偶数为女），请核对。</source>
+      <translation>The sex does not match the ID number (an odd 17th digit means male, an even one female). Please check.</translation>
+    </message>
+    <message>
+      <source>恢复密钥不正确或不属于这个数据库，请核对保存在保险柜中的恢复密钥。</source>
+      <translation>The recovery key is wrong or belongs to another database. Check the recovery key kept in the safe.</translation>
+    </message>
+    <message>
+      <source>恢复密钥应为56个字符（14组，每组4个），请逐组核对。</source>
+      <translation>The recovery key must be 56 characters (14 groups of 4). Check it group by group.</translation>
+    </message>
+    <message>
+      <source>恢复密钥有误，可能抄错了某个字符，请逐组核对。</source>
+      <translation>The recovery key is wrong; a character may have been copied incorrectly. Check it group by group.</translation>
+    </message>
+    <message>
+      <source>找不到密钥文件 {detail}，请用恢复密钥重设密码（xueji reset-password）。</source>
+      <translation>Key file {detail} not found. Reset the password with the recovery key (xueji reset-password).</translation>
+    </message>
+    <message>
+      <source>找不到数据库文件 {detail}，请检查路径；如果是第一次使用，请先初始化。</source>
+      <translation>Database file {detail} not found. Check the path; if this is the first use, set up the database first.</translation>
+    </message>
+    <message>
+      <source>找不到这名学生，可能已被其他操作更改，请刷新后重试。</source>
+      <translation>This student cannot be found; the record may have been changed by another action. Refresh and try again.</translation>
+    </message>
+    <message>
+      <source>数值不合理（应在 0 到 1000 之间）。</source>
+      <translation>The value is not plausible (it should be between 0 and 1000).</translation>
+    </message>
+    <message>
+      <source>数据库出错，没有保存任何更改。</source>
+      <translation>Database error. No changes were saved.</translation>
+    </message>
+    <message>
+      <source>数据库所在位置不可写，请检查文件权限或是否为只读U盘。</source>
+      <translation>The database location cannot be written to. Check the file permissions, or whether the USB drive is read-only.</translation>
+    </message>
+    <message>
+      <source>数据库文件已存在：{detail}。为防止覆盖已有数据，请换一个位置。</source>
+      <translation>The database file already exists: {detail}. To avoid overwriting existing data, choose another location.</translation>
+    </message>
+    <message>
+      <source>数据库文件已损坏，请用最近的备份恢复（xueji restore）。</source>
+      <translation>The database file is damaged. Restore it from the latest backup (xueji restore).</translation>
+    </message>
+    <message>
+      <source>数据库正被另一个程序使用，请关闭其他学籍管理窗口后重试。</source>
+      <translation>The database is in use by another program. Close any other Student Records windows and try again.</translation>
+    </message>
+    <message>
+      <source>无法从班级名称“{value}”判断年级，请写成“三年级(2)班”“初一3班”“高二(5)班”这样的形式。</source>
+      <translation>Cannot tell the grade from the class name "{value}". Write it like "三年级(2)班", "初一3班" or "高二(5)班".</translation>
+    </message>
+    <message>
+      <source>无法读取这张照片，请选择 JPG 或 PNG 格式的照片文件。</source>
+      <translation>Cannot read this photo. Choose a photo file in JPG or PNG format.</translation>
+    </message>
+    <message>
+      <source>日期“{value}”不合理（晚于今天或早于1900年），请核对。</source>
+      <translation>The date "{value}" is not plausible (after today or before 1900). Please check.</translation>
+    </message>
+    <message>
+      <source>日期格式不对，请写成 YYYYMMDD，例如 20150901。</source>
+      <translation>Wrong date format. Write it as YYYYMMDD, for example 20150901.</translation>
+    </message>
+    <message>
+      <source>本校没有{stage}学段，请核对班级名称或学校的学段设置。</source>
+      <translation>This school does not run the {stage} stage. Check the class name or the school's stage settings.</translation>
+    </message>
+    <message>
+      <source>没有名为“{user}”的账号，请检查账号名。</source>
+      <translation>There is no account named "{user}". Check the account name.</translation>
+    </message>
+    <message>
+      <source>照片像素过大（超过4000万像素），请先缩小后再导入。</source>
+      <translation>The photo is too large (over 40 megapixels). Make it smaller, then import it again.</translation>
+    </message>
+    <message>
+      <source>班级名称“{value}”中没有班号，请写成“三年级(2)班”这样的形式。</source>
+      <translation>The class name "{value}" has no class number. Write it like "三年级(2)班".</translation>
+    </message>
+    <message>
+      <source>电子信箱格式不对，例如 name@example.com。</source>
+      <translation>Wrong email format. Write it like name@example.com.</translation>
+    </message>
+    <message>
+      <source>电话号码格式不对，只能包含数字和“-”，例如 13800138000 或 010-12345678。</source>
+      <translation>Wrong phone number format. Use only digits and "-", for example 13800138000 or 010-12345678.</translation>
+    </message>
+    <message>
+      <source>磁盘空间已满，没有保存任何更改。请清理磁盘后重试。</source>
+      <translation>The disk is full. No changes were saved. Free up disk space and try again.</translation>
+    </message>
+    <message>
+      <source>至少要填写一名家庭成员或监护人。</source>
+      <translation>Enter at least one family member or guardian.</translation>
+    </message>
+    <message>
+      <source>至少要有一名家庭成员的“是否监护人”为“是”。</source>
+      <translation>At least one family member must have "Guardian" set to "Yes".</translation>
+    </message>
+    <message>
+      <source>行政区划代码应为6位或12位数字，例如 110105 或 110105000000。</source>
+      <translation>The administrative division code must be 6 or 12 digits, for example 110105 or 110105000000.</translation>
+    </message>
+    <message>
+      <source>证件号只能包含字母、数字、括号和“-”，长度4到20位。</source>
+      <translation>The ID number may contain only letters, digits, brackets and "-", and must be 4 to 20 characters long.</translation>
+    </message>
+    <message>
+      <source>证件类型为“其他”时，须附学生在校就读证明（学生和家长签字、学校盖章，报上级备案）。</source>
+      <translation>When the ID document type is "Other", attach a certificate that the student studies at this school (signed by the student and a parent, stamped by the school, and filed with the higher authority).</translation>
+    </message>
+    <message>
+      <source>该身份证件号已有学籍：{name}（{class_name}，学籍号 {xjh}），一人只能有一个学籍，不能重复建立。</source>
+      <translation>This ID number already has a student record: {name} ({class_name}, national student number {xjh}). A student can have only one student record, so do not create another.</translation>
+    </message>
+    <message>
+      <source>请填写学校名称。</source>
+      <translation>Enter the school name.</translation>
+    </message>
+    <message>
+      <source>请填写账号名。</source>
+      <translation>Enter an account name.</translation>
+    </message>
+    <message>
+      <source>请确认已把恢复密钥打印或抄写下来并放在安全的地方。</source>
+      <translation>Confirm that you have printed or written down the recovery key and put it in a safe place.</translation>
+    </message>
+    <message>
+      <source>请至少选择一个学段。</source>
+      <translation>Select at least one school stage.</translation>
+    </message>
+    <message>
+      <source>请选择学制（六三制或五四制）。</source>
+      <translation>Select the school system (6-3 system or 5-4 system).</translation>
+    </message>
+    <message>
+      <source>读写磁盘出错，没有保存任何更改。请检查磁盘或U盘后重试。</source>
+      <translation>Error reading or writing the disk. No changes were saved. Check the disk or USB drive and try again.</translation>
+    </message>
+    <message>
+      <source>账号 {user} 已存在，请换一个名称。</source>
+      <translation>Account {user} already exists. Choose another name.</translation>
+    </message>
+    <message>
+      <source>身份证号中的出生日期 {value} 不是有效日期，请核对。</source>
+      <translation>The date of birth in the ID number ({value}) is not a valid date. Please check.</translation>
+    </message>
+    <message>
+      <source>身份证号前6位地区码 {region} 不存在，请核对。</source>
+      <translation>The region code {region} in the first 6 digits of the ID number does not exist. Please check.</translation>
+    </message>
+    <message>
+      <source>身份证号应为18位（最后一位可为X），现为{length}位，请核对。</source>
+      <translation>The ID number must be 18 characters (the last one may be X), but it has {length}. Please check.</translation>
+    </message>
+    <message>
+      <source>身份证号校验位不对，可能抄错了某一位，请对照户口簿核对。</source>
+      <translation>The check digit of the ID number is wrong; a digit may have been copied incorrectly. Check it against the hukou booklet.</translation>
+    </message>
+    <message>
+      <source>这个数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开。</source>
+      <translation>This database was created by a newer version of the program (schema version {found}; this program knows up to {known}). Upgrade the program, then open the database again.</translation>
+    </message>
+    <message>
+      <source>这个文件不是加密的学籍数据库，请检查路径。</source>
+      <translation>This file is not an encrypted student record database. Check the path.</translation>
+    </message>
+    <message>
+      <source>这名学生的信息刚被其他操作修改过，请关闭后重新打开再改。</source>
+      <translation>This student's information was just changed by another action. Close it, open it again, then make your changes.</translation>
+    </message>
+    <message>
+      <source>选择了此证件类型就必须填写证件号。</source>
+      <translation>With this ID document type, the ID number is required.</translation>
+    </message>
+    <message>
+      <source>邮政编码应为6位数字。</source>
+      <translation>The postcode must be 6 digits.</translation>
+    </message>
+    <message>
+      <source>随班就读的学生应填写残疾类型，请核对。</source>
+      <translation>A student learning in a regular class should have a disability type. Please check.</translation>
+    </message>
+    <message>
+      <source>操作未完成（{code}）。</source>
+      <translation>The action was not completed ({code}).</translation>
+    </message>
+    <message>
+      <source>备份文件已损坏或不完整，没有恢复任何数据。请换一个备份文件，或检查U盘。</source>
+      <translation>The backup file is damaged or incomplete; nothing was restored. Use another backup file, or check the USB stick.</translation>
+    </message>
+    <message>
+      <source>行政区划代码 {region} 不存在，请按 GB/T 2260 核对。</source>
+      <translation>Region code {region} does not exist. Check it against GB/T 2260.</translation>
+    </message>
+    <message>
+      <source>这不是学籍管理的备份文件（.xjbak），没有恢复任何数据。</source>
+      <translation>This is not a Student Records backup file (.xjbak); nothing was restored.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,102 @@
+"""The unlock dialog: a wrong password is said inline and the field is ready for typing again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from desktop.models.keyslots import keyslot_path
+from desktop.services.context import Workspace
+from desktop.views.unlock_dialog import UnlockDialog
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def locked_db(created: tuple[Workspace, str], db_path: Path) -> Path:
+    """An existing database whose key is not in memory (as at start-up)."""
+    created[0].lock()
+    return db_path
+
+
+@pytest.fixture
+def dialog(qtbot, locked_db: Path) -> Iterator[UnlockDialog]:
+    dialog = UnlockDialog(locked_db, "registrar")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    yield dialog
+    if dialog.workspace is not None:
+        dialog.workspace.lock()
+
+
+def click_unlock(qtbot, dialog: UnlockDialog) -> None:
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+
+
+def test_title_account_and_initial_state(dialog: UnlockDialog, locked_db: Path) -> None:
+    assert "学籍" in dialog.windowTitle()
+    assert dialog.account.currentText() == "registrar"
+    assert [dialog.account.itemText(i) for i in range(dialog.account.count())] == ["registrar"]
+    assert not dialog.banner.isVisible()
+    assert dialog.focusWidget() is dialog.password
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+
+
+def test_wrong_password_is_said_inline_and_the_field_is_ready_again(qtbot,
+                                                                     dialog: UnlockDialog) -> None:
+    qtbot.keyClicks(dialog.password, "wrong-password-1")
+    click_unlock(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.workspace is None
+    assert dialog.banner.isVisible()
+    assert "密码不正确" in dialog.banner.text()
+    assert dialog.focusWidget() is dialog.password
+    assert dialog.password.hasSelectedText()
+    assert dialog.password.selectedText() == "wrong-password-1"
+
+    # typing again replaces the selected wrong password
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    assert dialog.password.text() == PASSWORD
+
+
+def test_enter_in_the_password_field_tries_to_unlock(qtbot, dialog: UnlockDialog) -> None:
+    qtbot.keyClicks(dialog.password, "wrong-password-1")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.banner.isVisible()
+    assert "密码不正确" in dialog.banner.text()
+    assert dialog.isVisible()
+
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.workspace is not None
+
+
+def test_right_password_accepts_with_a_workspace(qtbot, dialog: UnlockDialog) -> None:
+    qtbot.keyClicks(dialog.password, "wrong-password-1")
+    click_unlock(qtbot, dialog)
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        click_unlock(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.workspace is not None
+    assert dialog.workspace.actor.username == "registrar"
+    assert len(dialog.workspace.store.key) == 32
+    assert dialog.password.text() == ""  # the password is not kept in the widget
+    assert not dialog.banner.isVisible()
+
+
+def test_missing_key_file_is_said_when_the_dialog_opens(qtbot, locked_db: Path) -> None:
+    keyslot_path(locked_db).unlink()
+    dialog = UnlockDialog(locked_db, "registrar")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.banner.isVisible()
+    assert "找不到密钥文件" in dialog.banner.text()
+    assert dialog.account.count() == 0

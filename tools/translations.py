@@ -1,0 +1,100 @@
+"""Keep the English translation in step with the source: `update` collects every string,
+`release` compiles the .ts into the .qm the app loads.
+
+Source strings are Chinese. pyside6-lupdate collects the literal self.tr()/translate() calls;
+strings chosen at run time (template headers, code names, statuses, error sentences) are added
+here from the modules that define them, in the contexts the views translate them in.
+
+    python tools/translations.py update    # refresh resources/translations/xueji_en.ts
+    python tools/translations.py release   # build resources/translations/xueji_en.qm
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+TS = ROOT / "resources" / "translations" / "xueji_en.ts"
+QM = TS.with_suffix(".qm")
+
+
+def _tool(name: str) -> str:
+    local = Path(sys.executable).with_name(name)
+    return str(local) if local.exists() else (shutil.which(name) or name)
+
+
+def dynamic_strings() -> dict[str, set[str]]:
+    """Strings the views pass to tr() at run time, by context ("" is the shared one)."""
+    from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS
+    from desktop.domain.status import Status
+    from desktop.messages import TEXT
+    from desktop.services.context import Role
+    from desktop.views.editor.sections import SECTIONS
+    from desktop.views.main_window import PAGES
+    from desktop.views.placeholder import PLANNED
+    from desktop.views.roster.table_model import COLUMNS
+    from desktop.views.setup_wizard import _SYSTEMS
+
+    shared = {spec.header for spec in (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS)}
+    shared |= {title for title, _ in SECTIONS} | {g for _, groups in SECTIONS for g, _ in groups}
+    shared |= {"家庭成员", "家庭成员或监护人", "添加家庭成员", "姓名拼音", "年级"}
+    shared |= set(PAGES) | set(PLANNED) | set(PLANNED.values()) | set(COLUMNS)
+    shared |= {s.label for s in Status} | {r.label for r in Role} | {label for _, label in _SYSTEMS}
+    shared |= {"小学", "初中", "高中", "留守", "随迁", "残疾", "随班就读", "寄宿", "男", "女"}
+    return {"": shared, "messages": set(TEXT.values())}
+
+
+def _add_dynamic(tree: ET.ElementTree) -> None:
+    root = tree.getroot()
+    for name, sources in dynamic_strings().items():
+        context = next((c for c in root.findall("context")
+                        if (c.findtext("name") or "") == name), None)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = name
+        known = {m.findtext("source"): m for m in context.findall("message")}
+        for source, message in known.items():
+            translation = message.find("translation")
+            if source in sources and translation is not None and translation.get("type") in (
+                    "vanished", "obsolete"):  # lupdate cannot see run-time strings
+                del translation.attrib["type"]
+        for source in sorted(sources - set(known)):
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation", type="unfinished")
+
+
+def _drop_vanished(root: ET.Element) -> None:
+    """Strings no longer in the source leave the file (git keeps their history)."""
+    for context in root.findall("context"):
+        for message in context.findall("message"):
+            kind = message.find("translation").get("type")  # type: ignore[union-attr]
+            if kind in ("vanished", "obsolete"):
+                context.remove(message)
+        if not context.findall("message"):
+            root.remove(context)
+
+
+def update() -> None:
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "views").rglob("*.py"))
+    subprocess.run([_tool("pyside6-lupdate"), *sources, "-source-language", "zh_CN",
+                    "-target-language", "en", "-ts", str(TS)], check=True, capture_output=True)
+    tree = ET.parse(TS)
+    _add_dynamic(tree)
+    _drop_vanished(tree.getroot())
+    ET.indent(tree)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+
+
+def release() -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True,
+                   capture_output=True)
+
+
+if __name__ == "__main__":
+    {"update": update, "release": release}[sys.argv[1] if len(sys.argv) > 1 else "update"]()
