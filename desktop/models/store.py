@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -65,6 +65,12 @@ class Store:
     def reading(self) -> Iterator[Session]:
         with _translated(), Session(self.engine, expire_on_commit=False) as session:
             yield session
+
+    @contextlib.contextmanager
+    def querying(self) -> Iterator[Connection]:
+        """A plain connection for Core selects on hot read paths (no ORM session)."""
+        with _translated(), self.engine.connect() as conn:
+            yield conn
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:

@@ -32,12 +32,14 @@ class SetupFlow:
     workspace: Workspace | None = None
     recovery_key: str = ""
     errors: dict[str, str] = field(default_factory=dict)  # field -> error code
+    error_params: dict[str, dict] = field(default_factory=dict)  # field -> its message values
 
     def submit_school(self, code: str, name: str, system: str, stages: list[str]) -> bool:
-        self.errors = {}
+        self.errors, self.error_params = {}, {}
         code, name = code.strip(), name.strip()
         if not re.fullmatch(r"\d{10}", code):
             self.errors["school_code"] = "school.code_format"
+            self.error_params["school_code"] = {"value": code}
         if not name:
             self.errors["school_name"] = "school.name_required"
         if system not in SYSTEMS:
@@ -52,7 +54,7 @@ class SetupFlow:
         return True
 
     def submit_account(self, username: str, password: str, again: str) -> bool:
-        self.errors = {}
+        self.errors, self.error_params = {}, {}
         username = username.strip()
         if not username:
             self.errors["username"] = "setup.username"
@@ -60,6 +62,7 @@ class SetupFlow:
             check_password_rule(password)
         except ServiceError as exc:
             self.errors["password"] = exc.code
+            self.error_params["password"] = exc.params
         if password != again:
             self.errors["again"] = "setup.password_mismatch"
         if self.errors or self.school is None:

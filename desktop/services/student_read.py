@@ -113,9 +113,9 @@ def search(ws: Workspace, query: StudentQuery, offset: int = 0, limit: int = 100
     page_stmt = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
                  .join(Grade, SchoolClass.grade_id == Grade.id).where(*conditions)
                  .order_by(*_order(query)).offset(offset).limit(limit))
-    with ws.store.reading() as session:
-        total = session.scalar(select(func.count()).select_from(Student).where(*conditions)) or 0
-        rows = tuple(row_from_columns(r) for r in session.execute(page_stmt))
+    with ws.store.querying() as conn:
+        total = conn.scalar(select(func.count()).select_from(Student).where(*conditions)) or 0
+        rows = tuple(row_from_columns(r) for r in conn.execute(page_stmt))
     return Page(rows=rows, total=total, offset=offset)
 
 

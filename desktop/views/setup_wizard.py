@@ -136,7 +136,8 @@ class SetupWizard(QDialog):
             self.banner.show_message(say(exc.code, exc.params))
             return
         if self.flow.errors:
-            self.banner.show_message("\n".join(say(code) for code in self.flow.errors.values()))
+            self.banner.show_message("\n".join(say(code, self.flow.error_params.get(name))
+                                               for name, code in self.flow.errors.items()))
             return
         self.banner.clear_message()
         if done:

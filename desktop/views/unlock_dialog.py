@@ -21,6 +21,7 @@ from desktop import PRODUCT_NAME
 from desktop.services.accounts import account_names, unlock
 from desktop.services.context import Workspace
 from desktop.services.errors import StoreError
+from desktop.views.recovery_reset import RecoveryResetDialog
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say
 
@@ -55,6 +56,7 @@ class UnlockDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(self.forgot)
         layout.addWidget(buttons)
+        self.forgot.clicked.connect(self.reset_with_recovery_key)
         self._load_accounts(last_user)
         self.password.setFocus()
 
@@ -67,6 +69,18 @@ class UnlockDialog(QDialog):
         self.account.addItems(names)
         if last_user in names:
             self.account.setCurrentText(last_user)
+
+    def reset_with_recovery_key(self) -> None:
+        dialog = RecoveryResetDialog(self.db_path, self.account.currentText(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload_accounts(dialog.account.text().strip())
+            self.banner.show_message(self.tr("新密码已设置，请用新密码解锁。"), "info")
+            self.password.setFocus()
+
+    def _reload_accounts(self, user: str) -> None:
+        self.account.clear()
+        self.banner.clear_message()
+        self._load_accounts(user)
 
     def try_unlock(self) -> None:
         self.banner.clear_message()

@@ -505,6 +505,39 @@
     </message>
   </context>
   <context>
+    <name>RecoveryResetDialog</name>
+    <message>
+      <location filename="../../desktop/views/recovery_reset.py" line="30" />
+      <source>用恢复密钥重设密码</source>
+      <translation>Reset password with the recovery key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/recovery_reset.py" line="38" />
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/recovery_reset.py" line="39" />
+      <source>恢复密钥</source>
+      <translation>Recovery key</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/recovery_reset.py" line="40" />
+      <source>新密码</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/recovery_reset.py" line="41" />
+      <source>再输入一次</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/recovery_reset.py" line="47" />
+      <source>输入保存在学校保险柜中的恢复密钥，为账号设置新密码。</source>
+      <translation>Type the recovery key kept in the school safe to set a new password for the account.</translation>
+    </message>
+  </context>
+  <context>
     <name>RegionPicker</name>
     <message>
       <location filename="../../desktop/views/editor/region_picker.py" line="19" />
@@ -515,44 +548,44 @@
   <context>
     <name>RosterPage</name>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="51" />
+      <location filename="../../desktop/views/roster/page.py" line="52" />
       <source>姓名、拼音、首字母、身份证件号或学籍号（Ctrl+F）</source>
       <translation>Name, pinyin, initials, ID number or national student number (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="58" />
+      <location filename="../../desktop/views/roster/page.py" line="59" />
       <source>显示完整证件号</source>
       <translation>Show full ID numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="59" />
+      <location filename="../../desktop/views/roster/page.py" line="60" />
       <source>新建学生（Ctrl+N）</source>
       <translation>New student (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="69" />
+      <location filename="../../desktop/views/roster/page.py" line="70" />
       <source>年级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="69" />
+      <location filename="../../desktop/views/roster/page.py" line="70" />
       <source>班级</source>
       <translation>Class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="70" />
+      <location filename="../../desktop/views/roster/page.py" line="71" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="119" />
-      <location filename="../../desktop/views/roster/page.py" line="120" />
-      <location filename="../../desktop/views/roster/page.py" line="130" />
+      <location filename="../../desktop/views/roster/page.py" line="124" />
+      <location filename="../../desktop/views/roster/page.py" line="125" />
+      <location filename="../../desktop/views/roster/page.py" line="137" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="142" />
+      <location filename="../../desktop/views/roster/page.py" line="149" />
       <source>共 {n} 名学生</source>
       <translation>Students: {n}</translation>
     </message>
@@ -714,12 +747,12 @@
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="173" />
+      <location filename="../../desktop/views/setup_wizard.py" line="174" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="174" />
+      <location filename="../../desktop/views/setup_wizard.py" line="175" />
       <source>。打印后请删除这个文件。</source>
       <translation>. Delete this file after printing.</translation>
     </message>
@@ -727,86 +760,86 @@
   <context>
     <name>StudentEditor</name>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="68" />
+      <location filename="../../desktop/views/editor/dialog.py" line="83" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="68" />
+      <location filename="../../desktop/views/editor/dialog.py" line="83" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="80" />
+      <location filename="../../desktop/views/editor/dialog.py" line="95" />
       <source>照片
 26×32 mm</source>
       <translation>Photo
 26×32 mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="81" />
+      <location filename="../../desktop/views/editor/dialog.py" line="96" />
       <source>导入照片…</source>
       <translation>Import photo…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="101" />
+      <location filename="../../desktop/views/editor/dialog.py" line="122" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="102" />
+      <location filename="../../desktop/views/editor/dialog.py" line="123" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="109" />
+      <location filename="../../desktop/views/editor/dialog.py" line="130" />
       <source>保存（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="111" />
+      <location filename="../../desktop/views/editor/dialog.py" line="132" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="157" />
+      <location filename="../../desktop/views/editor/dialog.py" line="178" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="206" />
+      <location filename="../../desktop/views/editor/dialog.py" line="227" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="207" />
+      <location filename="../../desktop/views/editor/dialog.py" line="228" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="208" />
+      <location filename="../../desktop/views/editor/dialog.py" line="229" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="212" />
+      <location filename="../../desktop/views/editor/dialog.py" line="233" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="213" />
+      <location filename="../../desktop/views/editor/dialog.py" line="234" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="235" />
-      <location filename="../../desktop/views/editor/dialog.py" line="241" />
+      <location filename="../../desktop/views/editor/dialog.py" line="256" />
+      <location filename="../../desktop/views/editor/dialog.py" line="262" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="236" />
-      <location filename="../../desktop/views/editor/dialog.py" line="242" />
+      <location filename="../../desktop/views/editor/dialog.py" line="257" />
+      <location filename="../../desktop/views/editor/dialog.py" line="263" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
     </message>
@@ -814,40 +847,45 @@
   <context>
     <name>UnlockDialog</name>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="33" />
-      <location filename="../../desktop/views/unlock_dialog.py" line="52" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="34" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="53" />
       <source>解锁</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="37" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="38" />
       <source>输入密码后按回车</source>
       <translation>Type the password and press Enter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="39" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="40" />
       <source>忘记密码？用恢复密钥重设</source>
       <translation>Forgot password? Reset with recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="45" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="46" />
       <source>数据库：</source>
       <translation>Database: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="47" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="48" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="48" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="49" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="53" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="54" />
       <source>退出</source>
       <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="77" />
+      <source>新密码已设置，请用新密码解锁。</source>
+      <translation>The new password is set. Unlock with the new password.</translation>
     </message>
   </context>
   <context>

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.services.context import Workspace
 from desktop.services.student_write import add_students
@@ -24,7 +26,19 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
     yield folder
 
 
-# name, birth date, seq (odd = 男), class, region of the ID number
+@pytest.fixture(autouse=True)
+def no_modal_popups(monkeypatch) -> None:
+    """A real message box or file dialog would wait forever for a click: fail instead."""
+    def refuse(*args, **_kwargs):
+        raise AssertionError(f"a modal dialog was opened in a test: {args[1:3]}")
+
+    for name in ("question", "information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    for name in ("getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
+
+
+# name, birth date, seq (odd = 男), class; every ID number is from region 440604
 SEED: tuple[tuple[str, dt.date, int, str], ...] = (
     ("张三", dt.date(2017, 3, 5), 11, "三年级(2)班"),
     ("张伟", dt.date(2017, 4, 12), 13, "三年级(2)班"),
@@ -90,10 +104,8 @@ def seeded(ws: Workspace) -> Workspace:
 
 def drop_dialog(dialog: object) -> None:
     """Close a dialog without its `finished` handlers (the controller would quit the app)."""
-    try:
+    with contextlib.suppress(RuntimeError, TypeError):
         dialog.finished.disconnect()  # type: ignore[attr-defined]
-    except (RuntimeError, TypeError):
-        pass
     try:
         dialog.close()  # type: ignore[attr-defined]
         dialog.deleteLater()  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.services.context import Workspace
@@ -58,7 +59,7 @@ def existing_db(created: tuple[Workspace, str], db_path: Path) -> Path:
 def unlock_with(qtbot, controller: AppController, password: str = PASSWORD) -> MainWindow:
     dialog = controller.dialog
     assert isinstance(dialog, UnlockDialog)
-    qtbot.waitExposed(dialog)
+    assert QTest.qWaitForWindowExposed(dialog)  # shown by the controller
     dialog.password.setText(password)
     with qtbot.waitSignal(controller.main_shown, timeout=5000) as shown:
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
@@ -125,8 +126,7 @@ def test_unlock_shows_the_main_window(qtbot, unlocked: AppController) -> None:
     assert settings.LAST_USER.get() == "registrar"
 
 
-def test_the_last_user_is_preselected_next_time(make_controller, qtbot, unlocked: AppController,
-                                                existing_db: Path) -> None:
+def test_the_last_user_is_preselected_next_time(unlocked: AppController) -> None:
     unlocked.lock()
     assert isinstance(unlocked.dialog, UnlockDialog)
     assert unlocked.dialog.account.currentText() == "registrar"
@@ -163,8 +163,8 @@ def test_lock_action_of_the_window(qtbot, unlocked: AppController) -> None:
 
 def test_ctrl_l_locks(qtbot, unlocked: AppController) -> None:
     window, old = unlocked.window, unlocked.workspace
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
     with qtbot.waitSignal(unlocked.locked, timeout=2000):
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert_locked(unlocked, window, old)

@@ -25,8 +25,8 @@ def page(qtbot, seeded: Workspace) -> Iterator[RosterPage]:
     page = RosterPage(seeded)
     qtbot.addWidget(page)
     page.resize(1200, 700)
-    page.show()
-    qtbot.waitExposed(page)
+    with qtbot.waitExposed(page):
+        page.show()
     yield page
 
 
@@ -225,6 +225,20 @@ def test_reload_shows_a_new_student_and_class(page: RosterPage, seeded: Workspac
     assert page.grade.findText("四年级") > 0
     assert len(names(page)) == 41
     assert page.count.text() == "共 41 名学生"
+
+
+def test_reload_keeps_the_chosen_filters(page: RosterPage, seeded: Workspace) -> None:
+    """reload() runs after every save in the editor: the registrar's class filter and search
+    must survive it, not silently fall back to 全部."""
+    choose(page.klass, "三年级(2)班")
+    search_for(page, "张")
+    assert len(names(page)) == 2
+    add_students(seeded, [valid_row(name="张明", birth=dt.date(2017, 9, 9), seq=73,
+                                    class_name="三年级(2)班")])
+    page.reload()
+    assert page.klass.currentText() == "三年级(2)班"
+    assert sorted(names(page)) == sorted(["张三", "张伟", "张明"])
+    assert page.count.text() == "共 3 名学生"
 
 
 def test_pages_are_fetched_and_evicted_consistently(monkeypatch, seeded: Workspace) -> None:

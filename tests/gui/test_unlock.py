@@ -26,8 +26,8 @@ def locked_db(created: tuple[Workspace, str], db_path: Path) -> Path:
 def dialog(qtbot, locked_db: Path) -> Iterator[UnlockDialog]:
     dialog = UnlockDialog(locked_db, "registrar")
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     yield dialog
     if dialog.workspace is not None:
         dialog.workspace.lock()
@@ -95,8 +95,8 @@ def test_missing_key_file_is_said_when_the_dialog_opens(qtbot, locked_db: Path) 
     keyslot_path(locked_db).unlink()
     dialog = UnlockDialog(locked_db, "registrar")
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
     assert dialog.banner.isVisible()
     assert "找不到密钥文件" in dialog.banner.text()
     assert dialog.account.count() == 0

@@ -19,8 +19,8 @@ from tests.factories import SCHOOL_CODE
 def wizard(qtbot, db_path: Path) -> Iterator[SetupWizard]:
     wizard = SetupWizard(SetupFlow(db_path, kdf=FAST_KDF))
     qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
+    with qtbot.waitExposed(wizard):
+        wizard.show()
     yield wizard
     if wizard.flow.workspace is not None:
         wizard.flow.workspace.lock()

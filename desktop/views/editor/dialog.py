@@ -3,13 +3,14 @@ services; a possible duplicate is shown before saving, unsaved edits are never l
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -40,6 +41,20 @@ def ask(parent: QWidget, title: str, text: str) -> bool:
     """Yes/no question; tests replace this seam instead of clicking a real message box."""
     answer = QMessageBox.question(parent, f"{PRODUCT_NAME} — {title}", text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class FormUndoKeys(QObject):
+    """Ctrl+Z/Ctrl+Y in a text box that has nothing of its own to undo go to the form's undo."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QLineEdit):
+            return False
+        undo = event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable()
+        redo = event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable()
+        if undo or redo:
+            event.ignore()  # not overridden: the dialog's shortcut takes the key
+            return True
+        return False
 
 
 class StudentEditor(QDialog):
@@ -90,11 +105,17 @@ class StudentEditor(QDialog):
         layout.addLayout(body)
         layout.addWidget(self.banner)
         layout.addLayout(self._buttons())
-        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-                           (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
-                           ("Ctrl+Y", self.undo_stack.redo),
-                           (QKeySequence.StandardKey.Save, self.save)):
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        bindings = [(QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+                    (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+                    (QKeySequence.StandardKey.Save, self.save)]
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # Ctrl+Y everywhere, but never twice
+            bindings.append((QKeySequence("Ctrl+Y"), self.undo_stack.redo))
+        for keys, slot in bindings:
             QShortcut(QKeySequence(keys), self, activated=slot)
+        self._form_keys = FormUndoKeys(self)
+        for line_edit in self.findChildren(QLineEdit):
+            line_edit.installEventFilter(self._form_keys)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -242,11 +263,15 @@ class StudentEditor(QDialog):
                                        self.tr("有尚未保存的修改，确定放弃吗？")):
             event.ignore()
             return
+        self._drop_changes()  # asked once: closing must not ask again through reject()
         super().closeEvent(event)
 
-    def discard_and_close(self) -> None:
-        """Locking: drop edits and undo history without asking (the key is going away)."""
+    def _drop_changes(self) -> None:
         self.undo_stack.clear()
         self.pending_photo = None
         self.undo_stack.setClean()
+
+    def discard_and_close(self) -> None:
+        """Locking: drop edits and undo history without asking (the key is going away)."""
+        self._drop_changes()
         super().reject()

@@ -77,9 +77,9 @@ class EditorForm:
         grid.addWidget(QLabel(box_title(header) + need), row, col * 2)
         grid.addWidget(field, row, col * 2 + 1)
         if header == "姓名":
-            field.edited.connect(lambda _o, new: self.pinyin.setText(names.display_pinyin(new)))
+            field.shown.connect(lambda text: self.pinyin.setText(names.display_pinyin(text)))
         if header == "班级":
-            field.edited.connect(lambda _o, new: self.grade.setText(self._grades.get(new, "")))
+            field.shown.connect(lambda text: self.grade.setText(self._grades.get(text, "")))
 
     def _members_page(self) -> QWidget:
         inner = QWidget()
@@ -122,8 +122,6 @@ class EditorForm:
             self.add_member()
         for header, field in self.fields.items():
             field.set_text(row.get(header, ""))
-        self.pinyin.setText(names.display_pinyin(row.get("姓名", "")))
-        self.grade.setText(self._grades.get(row.get("班级", ""), ""))
 
     def set_defaults(self) -> None:
         for header, value in DEFAULTS.items():

@@ -27,7 +27,8 @@ _EMPTY_DATE = QDate(1900, 1, 1)
 class FieldInput(QWidget):
     """Wraps one editing widget plus the inline error line under it."""
 
-    edited = Signal(str, str)  # old text, new text
+    edited = Signal(str, str)  # old text, new text (a change by the registrar)
+    shown = Signal(str)  # the text now shown, however it got there (edit, load, undo)
 
     def __init__(self, spec: FieldSpec, header: str, parent: QWidget | None = None,
                  choices: list[str] | None = None) -> None:
@@ -88,6 +89,7 @@ class FieldInput(QWidget):
         if new != self._last:
             old, self._last = self._last, new
             self.edited.emit(old, new)
+            self.shown.emit(new)
 
     def text(self) -> str:
         editor = self.editor
@@ -123,6 +125,10 @@ class FieldInput(QWidget):
         finally:
             editor.blockSignals(False)
         self._last = self.text()
+        self.shown.emit(self._last)
+
+    def reports_keystrokes(self) -> bool:
+        return isinstance(self.editor, QComboBox)
 
     def set_error(self, message: str | None, warning: bool = False) -> None:
         if not message:

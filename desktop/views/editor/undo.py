@@ -23,7 +23,11 @@ class FieldEdit(QUndoCommand):
         return hash(self.field.header) & 0x7FFFFFFF
 
     def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing into a combo box reports every keystroke: those merge into one edit.
+        A text field reports a finished edit, and each finished edit undoes on its own."""
         if not isinstance(other, FieldEdit) or other.field is not self.field:
+            return False
+        if not self.field.reports_keystrokes():
             return False
         self.new = other.new
         return True

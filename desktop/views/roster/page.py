@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -75,6 +76,7 @@ class RosterPage(QWidget):
         filters.addStretch()
         filters.addWidget(self.reveal)
         self.table.setModel(self.model)
+        self.table.setWordWrap(False)  # single-line cells paint without a wrapping text layout
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -89,6 +91,8 @@ class RosterPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+        # A changing count must not re-lay out (and repaint) the whole page on every keystroke.
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.count)
         self.search.search_changed.connect(lambda _t: self.apply_filters())
         self.search.returnPressed.connect(self.search.flush)
@@ -111,6 +115,7 @@ class RosterPage(QWidget):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
 
     def _fill_filters(self) -> None:
+        chosen_grade, chosen_class = self.grade.currentData(), self.klass.currentData()
         classes = list_classes(self.workspace)
         self.grade.blockSignals(True)
         self.klass.blockSignals(True)
@@ -124,6 +129,8 @@ class RosterPage(QWidget):
                 seen.add(info.grade_id)
                 self.grade.addItem(info.grade_name, info.grade_id)
             self.klass.addItem(info.name, info.id)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(chosen_grade)))
+        self.klass.setCurrentIndex(max(0, self.klass.findData(chosen_class)))
         self.grade.blockSignals(False)
         self.klass.blockSignals(False)
         if self.status.count() == 0:

@@ -54,9 +54,9 @@ class RosterModel(QAbstractTableModel):
     def set_reveal_ids(self, reveal: bool) -> None:
         self.reveal_ids = reveal
         self._cells.clear()
-        if self.total:
-            column = COLUMNS.index("身份证件号")
-            self.dataChanged.emit(self.index(0, column), self.index(self.total - 1, column))
+        if self.total:  # both the ID number and the 学籍号 (a G number holds the ID) change
+            first, last = COLUMNS.index("身份证件号"), COLUMNS.index("学籍号")
+            self.dataChanged.emit(self.index(0, first), self.index(self.total - 1, last))
 
     def row_at(self, row: int) -> StudentRow | None:
         if not 0 <= row < self.total:

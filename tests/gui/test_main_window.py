@@ -1,0 +1,192 @@
+"""The main window: navigation, placeholder pages, the status bar, the settings page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from desktop.models.errors import WrongPassword
+from desktop.services.accounts import unlock
+from desktop.services.context import Workspace
+from desktop.services.student_write import add_students
+from desktop.views import settings
+from desktop.views.main_window import PAGES, MainWindow
+from desktop.views.placeholder import PlaceholderPage
+from desktop.views.roster.page import RosterPage
+from desktop.views.settings_page import SettingsPage
+from tests.conftest import PASSWORD
+from tests.factories import SCHOOL_CODE, valid_row
+
+NEW_PASSWORD = "New-pass-2026"
+
+
+@pytest.fixture
+def window(qtbot, ws: Workspace) -> Iterator[MainWindow]:
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    yield window
+
+
+def button(widget, text: str) -> QPushButton:
+    return next(b for b in widget.findChildren(QPushButton) if b.text() == text)
+
+
+def test_eight_pages_in_the_navigation(window: MainWindow) -> None:
+    assert window.nav.count() == 8 == len(PAGES)
+    assert [window.nav.item(i).text() for i in range(8)] == [
+        "学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置"]
+    assert window.stack.count() == 8
+    assert window.stack.currentWidget() is window.roster
+
+
+def test_choosing_an_entry_shows_its_page(window: MainWindow) -> None:
+    for row in range(8):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentIndex() == row
+    assert isinstance(window.stack.widget(0), RosterPage)
+    assert isinstance(window.stack.widget(7), SettingsPage)
+    assert window.stack.widget(7) is window.settings_page
+
+
+def test_clicking_an_entry_shows_its_page(qtbot, window: MainWindow) -> None:
+    item = window.nav.item(2)
+    centre = window.nav.visualItemRect(item).center()
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert window.stack.currentIndex() == 2
+    assert window.stack.currentWidget().isVisible()
+
+
+def test_pages_not_built_yet_say_so(window: MainWindow) -> None:
+    for row, title in enumerate(PAGES):
+        page = window.stack.widget(row)
+        if title in ("学生名册", "设置"):
+            assert not isinstance(page, PlaceholderPage)
+            continue
+        assert isinstance(page, PlaceholderPage), title
+        label = page.findChild(QLabel, "placeholderText")
+        assert label is not None
+        assert "尚未开放" in label.text()
+        assert f"“{title}”" in label.text()
+        assert "开放后可以" in label.text()
+        window.nav.setCurrentRow(row)
+        assert label.isVisible()
+
+
+def test_title_and_status_bar(window: MainWindow, ws: Workspace) -> None:
+    assert "学籍" in window.windowTitle()
+    assert "测试县第一小学" in window.windowTitle()
+    assert window.school_label.text() == f"测试县第一小学（{SCHOOL_CODE}）"
+    assert "registrar" in window.user_label.text()
+    assert "学籍管理员" in window.user_label.text()
+    assert "待同步 0 项" in window.sync_label.text()
+    assert "从未同步" in window.sync_label.text()
+    for label in (window.school_label, window.user_label, window.sync_label):
+        assert label.isVisible()
+
+    add_students(ws, [valid_row()])
+    window.refresh_status()
+    assert "待同步 1 项" in window.sync_label.text()
+
+
+def test_closing_the_window_drops_the_key(window: MainWindow, ws: Workspace) -> None:
+    window.close()
+    assert ws.store.key == b""
+
+
+def test_ctrl_f_focuses_the_search(qtbot, window: MainWindow) -> None:
+    window.nav.setCurrentRow(3)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.roster.search.setText("zs")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == 0
+    assert window.focusWidget() is window.roster.search
+    assert window.roster.search.selectedText() == "zs"
+
+
+def test_ctrl_n_asks_for_a_new_student(qtbot, window: MainWindow) -> None:
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    with qtbot.waitSignal(window.roster.new_student, timeout=2000):
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+
+# --- settings page ----------------------------------------------------------------------------
+def test_settings_are_kept_in_the_test_folder(isolated_settings: Path) -> None:
+    store = QSettings(settings.ORGANISATION, settings.APPLICATION)
+    assert Path(store.fileName()).is_relative_to(isolated_settings)
+
+
+def test_idle_minutes(qtbot, window: MainWindow) -> None:
+    page = window.settings_page
+    assert page.idle.value() == settings.IDLE_MINUTES.get() == 10
+    with qtbot.waitSignal(page.idle_minutes_changed, timeout=2000) as changed:
+        page.idle.setValue(25)
+    assert changed.args == [25]
+    assert settings.IDLE_MINUTES.get() == 25
+    store = QSettings(settings.ORGANISATION, settings.APPLICATION)
+    assert int(store.value(settings.IDLE_MINUTES.key)) == 25
+    assert SettingsPage(window.workspace).idle.value() == 25  # read back by the next window
+
+
+def test_idle_minutes_typed_with_the_keyboard(qtbot, window: MainWindow) -> None:
+    page = window.settings_page
+    window.nav.setCurrentRow(7)
+    page.idle.setFocus()
+    page.idle.lineEdit().selectAll()
+    with qtbot.waitSignal(page.idle_minutes_changed, timeout=2000,
+                          check_params_cb=lambda minutes: minutes == 30):
+        qtbot.keyClicks(page.idle.lineEdit(), "30")
+    assert settings.IDLE_MINUTES.get() == 30
+
+
+def test_text_scale(qtbot, window: MainWindow) -> None:
+    page = window.settings_page
+    with qtbot.waitSignal(page.text_scale_changed, timeout=2000) as changed:
+        page.scale.setValue(120)
+    assert changed.args == [120]
+    assert settings.TEXT_SCALE.get() == 120
+
+
+def test_change_password(qtbot, window: MainWindow, db_path: Path) -> None:
+    page = window.settings_page
+    window.nav.setCurrentRow(7)
+    page.new_password.setText(NEW_PASSWORD)
+    page.again.setText(NEW_PASSWORD)
+    qtbot.mouseClick(button(page, "修改密码"), Qt.MouseButton.LeftButton)
+    assert page.banner.isVisible()
+    assert "密码已修改" in page.banner.text()
+    assert page.new_password.text() == "" and page.again.text() == ""
+    unlock(db_path, "registrar", NEW_PASSWORD).lock()
+    with pytest.raises(WrongPassword):
+        unlock(db_path, "registrar", PASSWORD)
+
+
+@pytest.mark.parametrize(("new", "again", "says"), [
+    (NEW_PASSWORD, NEW_PASSWORD + "x", "两次输入的密码不一致"),
+    ("short", "short", "密码至少 8 位"),
+])
+def test_change_password_refused(qtbot, window: MainWindow, db_path: Path, new: str, again: str,
+                                 says: str) -> None:
+    page = window.settings_page
+    window.nav.setCurrentRow(7)
+    page.new_password.setText(new)
+    page.again.setText(again)
+    qtbot.mouseClick(button(page, "修改密码"), Qt.MouseButton.LeftButton)
+    assert page.banner.isVisible()
+    assert says in page.banner.text()
+    unlock(db_path, "registrar", PASSWORD).lock()  # the old password still works
+
+
+def test_show_recovery_key(qtbot, window: MainWindow, created: tuple[Workspace, str]) -> None:
+    page = window.settings_page
+    window.nav.setCurrentRow(7)
+    assert page.key_label.text() == ""
+    qtbot.mouseClick(button(page, "显示恢复密钥"), Qt.MouseButton.LeftButton)
+    assert page.key_label.text() == created[1]
