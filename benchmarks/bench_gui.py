@@ -20,6 +20,7 @@ from benchmarks.common import header, p95, report
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 20_000
 PASSWORD = "bench-pass-1"
+RUNS = 3
 
 
 def peak_rss_mb() -> float:
@@ -88,15 +89,25 @@ def main() -> None:
                "XDG_CONFIG_HOME": tmp}
         subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(db), "--students",
                         str(COUNT)], check=True, env=env, capture_output=True)
-        start = time.time()
-        out = subprocess.run([sys.executable, __file__, "--child", str(db)], check=True, env=env,
-                             capture_output=True, text=True).stdout
-    lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
-    report("cold start to interactive roster", float(lines["ready"]) - start, "s", "<= 1.5 s")
-    samples = [float(v) for v in lines["keystroke"].split()]
+        runs = [run_child(db, env) for _ in range(RUNS)]
+    starts = sorted(r["start"] for r in runs)
+    samples = [v for r in runs for v in r["keystrokes"]]
+    report(f"cold start to interactive roster: median of {RUNS}", starts[RUNS // 2], "s",
+           "<= 1.5 s")
+    report("cold start: slowest run", starts[-1], "s")
     report("search keystroke to updated view: p50", sorted(samples)[len(samples) // 2], "ms")
     report("search keystroke to updated view: p95", p95(samples), "ms", "<= 50 ms")
-    report("peak resident memory while scrolling all rows", float(lines["rss"]), "MB", "<= 350 MB")
+    report("peak resident memory while scrolling all rows", max(r["rss"] for r in runs), "MB",
+           "<= 350 MB")
+
+
+def run_child(db: Path, env: dict[str, str]) -> dict:
+    start = time.time()
+    out = subprocess.run([sys.executable, __file__, "--child", str(db)], check=True, env=env,
+                         capture_output=True, text=True).stdout
+    lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
+    return {"start": float(lines["ready"]) - start, "rss": float(lines["rss"]),
+            "keystrokes": [float(v) for v in lines["keystroke"].split()]}
 
 
 if __name__ == "__main__":

@@ -107,14 +107,20 @@ _ROW_COLUMNS = (
 )
 
 
+def search_statements(query: StudentQuery, offset: int, limit: int) -> tuple[Select, Select]:
+    """(count of all matches, one page of roster columns) for `query`."""
+    conditions = _conditions(query)
+    page = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id).where(*conditions)
+            .order_by(*_order(query)).offset(offset).limit(limit))
+    return select(func.count()).select_from(Student).where(*conditions), page
+
+
 def search(ws: Workspace, query: StudentQuery, offset: int = 0, limit: int = 100) -> Page:
     """One page of the roster matching `query`, ordered by pinyin."""
-    conditions = _conditions(query)
-    page_stmt = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
-                 .join(Grade, SchoolClass.grade_id == Grade.id).where(*conditions)
-                 .order_by(*_order(query)).offset(offset).limit(limit))
+    count_stmt, page_stmt = search_statements(query, offset, limit)
     with ws.store.querying() as conn:
-        total = conn.scalar(select(func.count()).select_from(Student).where(*conditions)) or 0
+        total = conn.scalar(count_stmt) or 0
         rows = tuple(row_from_columns(r) for r in conn.execute(page_stmt))
     return Page(rows=rows, total=total, offset=offset)
 

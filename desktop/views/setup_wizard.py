@@ -80,7 +80,9 @@ class SetupWizard(QDialog):
     def _account_page(self) -> None:
         page = QWidget()
         form = QFormLayout(page)
-        form.addRow(QLabel(self.tr("建立第一个学籍管理员账号。密码至少8位，包含字母、数字、符号中的至少两种。")))
+        hint = QLabel(self.tr("建立第一个学籍管理员账号。密码至少8位，包含字母、数字、符号中的至少两种。"))
+        hint.setWordWrap(True)
+        form.addRow(hint)
         self.username = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -92,9 +94,11 @@ class SetupWizard(QDialog):
     def _recovery_page(self) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr(
+        intro = QLabel(self.tr(
             "数据库已创建。下面是恢复密钥：忘记密码或密钥文件丢失时，只有它能打开数据库。"
-            "请打印或抄写下来，放入学校保险柜。")))
+            "请打印或抄写下来，放入学校保险柜。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.key_label = QLabel()
         key_font = QFont("Monospace")
         key_font.setStyleHint(QFont.StyleHint.TypeWriter)
