@@ -218,3 +218,22 @@ def test_demo_creates_a_database(school: School) -> None:
 def test_no_log_was_written(school: School) -> None:
     """Nothing unexpected happened in any of the runs above (the log holds only crashes)."""
     assert not (school.tmp / "logs" / "errors.log").exists()
+
+
+def test_locked_database_exits_2_with_one_chinese_line(school: School) -> None:
+    from desktop.models.engine import connect_raw
+    from desktop.models.keyslots import KeySlotFile, keyslot_path
+
+    key = KeySlotFile.load(keyslot_path(school.db)).unlock(USER, PASSWORD)
+    holder = connect_raw(school.db, key)
+    holder.execute("BEGIN EXCLUSIVE")  # another program is writing
+    try:
+        run = school.run("student", "add", "--db", school.db, "--user", USER, "--json",
+                         write_json(school.tmp / "one.json", [valid_row(name="钱多多", seq=21)]))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert run.code == 2
+    assert "被另一个程序使用" in run.err
+    assert "Traceback" not in run.err
+    assert len(run.err.strip().splitlines()) == 1
