@@ -548,44 +548,44 @@
   <context>
     <name>RosterPage</name>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="52" />
-      <source>姓名、拼音、首字母、身份证件号或学籍号（Ctrl+F）</source>
-      <translation>Name, pinyin, initials, ID number or national student number (Ctrl+F)</translation>
+      <location filename="../../desktop/views/roster/page.py" line="53" />
+      <source>姓名、拼音、首字母、身份证件号或学籍号（Ctrl+F 查找，Esc 清除）</source>
+      <translation>Name, pinyin, initials, ID number or student number (Ctrl+F to find, Esc to clear)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="59" />
+      <location filename="../../desktop/views/roster/page.py" line="60" />
       <source>显示完整证件号</source>
       <translation>Show full ID numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="60" />
+      <location filename="../../desktop/views/roster/page.py" line="61" />
       <source>新建学生（Ctrl+N）</source>
       <translation>New student (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="70" />
+      <location filename="../../desktop/views/roster/page.py" line="71" />
       <source>年级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="70" />
+      <location filename="../../desktop/views/roster/page.py" line="71" />
       <source>班级</source>
       <translation>Class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="71" />
+      <location filename="../../desktop/views/roster/page.py" line="72" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="124" />
       <location filename="../../desktop/views/roster/page.py" line="125" />
-      <location filename="../../desktop/views/roster/page.py" line="137" />
+      <location filename="../../desktop/views/roster/page.py" line="126" />
+      <location filename="../../desktop/views/roster/page.py" line="138" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="149" />
+      <location filename="../../desktop/views/roster/page.py" line="150" />
       <source>共 {n} 名学生</source>
       <translation>Students: {n}</translation>
     </message>
@@ -662,7 +662,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/setup_wizard.py" line="46" />
-      <location filename="../../desktop/views/setup_wizard.py" line="122" />
+      <location filename="../../desktop/views/setup_wizard.py" line="126" />
       <source>下一步</source>
       <translation>Next</translation>
     </message>
@@ -707,52 +707,52 @@
       <translation>Create the first registrar account. The password must be at least 8 characters and contain at least two of: letters, digits, symbols.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="87" />
+      <location filename="../../desktop/views/setup_wizard.py" line="89" />
       <source>账号名</source>
       <translation>Account name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="88" />
+      <location filename="../../desktop/views/setup_wizard.py" line="90" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="89" />
+      <location filename="../../desktop/views/setup_wizard.py" line="91" />
       <source>再输入一次</source>
       <translation>Confirm password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="96" />
+      <location filename="../../desktop/views/setup_wizard.py" line="98" />
       <source>数据库已创建。下面是恢复密钥：忘记密码或密钥文件丢失时，只有它能打开数据库。请打印或抄写下来，放入学校保险柜。</source>
       <translation>The database has been created. Below is the recovery key: if the password is forgotten or the key file is lost, only this key can open the database. Print it or write it down, and keep it in the school safe.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="106" />
+      <location filename="../../desktop/views/setup_wizard.py" line="110" />
       <source>保存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="107" />
+      <location filename="../../desktop/views/setup_wizard.py" line="111" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="114" />
+      <location filename="../../desktop/views/setup_wizard.py" line="118" />
       <source>我已把恢复密钥打印或抄写下来，并放在安全的地方</source>
       <translation>I have printed or written down the recovery key and put it in a safe place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="122" />
+      <location filename="../../desktop/views/setup_wizard.py" line="126" />
       <source>完成</source>
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="174" />
+      <location filename="../../desktop/views/setup_wizard.py" line="178" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="175" />
+      <location filename="../../desktop/views/setup_wizard.py" line="179" />
       <source>。打印后请删除这个文件。</source>
       <translation>. Delete this file after printing.</translation>
     </message>

@@ -268,3 +268,14 @@ def test_model_passes_the_model_tester(qtmodeltester, page: RosterPage) -> None:
 def test_model_tester_with_no_match(qtmodeltester, page: RosterPage) -> None:
     assert search_for(page, "不存在的名字") == []
     qtmodeltester.check(page.model)
+
+
+def test_escape_clears_the_search(qtbot, page):
+
+    page.search.setText("zhang")
+    page.search.flush()
+    narrowed = page.model.total
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    page.search.flush()
+    assert page.search.text() == ""
+    assert page.model.total > narrowed

@@ -49,7 +49,8 @@ class RosterPage(QWidget):
         self.workspace = workspace
         self.model = RosterModel(workspace, self)
         self.search = SearchBox()
-        self.search.setPlaceholderText(self.tr("姓名、拼音、首字母、身份证件号或学籍号（Ctrl+F）"))
+        self.search.setPlaceholderText(
+            self.tr("姓名、拼音、首字母、身份证件号或学籍号（Ctrl+F 查找，Esc 清除）"))
         self.grade = QComboBox()
         self.klass = QComboBox()
         self.status = QComboBox()
