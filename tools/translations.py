@@ -30,10 +30,15 @@ def _tool(name: str) -> str:
 
 def dynamic_strings() -> dict[str, set[str]]:
     """Strings the views pass to tr() at run time, by context ("" is the shared one)."""
+    from desktop.domain.changes import RULES
     from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS
     from desktop.domain.status import Status
     from desktop.messages import TEXT
     from desktop.services.context import Role
+    from desktop.services.tasks import _RULES as TASK_RULES
+    from desktop.views.changes.tasks_page import COLUMNS as TASK_COLUMNS
+    from desktop.views.changes.timeline import _APPROVAL as APPROVAL
+    from desktop.views.changes.timeline import COLUMNS as TIMELINE_COLUMNS
     from desktop.views.editor.sections import SECTIONS
     from desktop.views.main_window import PAGES
     from desktop.views.placeholder import PLANNED
@@ -46,7 +51,9 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= set(PAGES) | set(PLANNED) | set(PLANNED.values()) | set(COLUMNS)
     shared |= {s.label for s in Status} | {r.label for r in Role} | {label for _, label in _SYSTEMS}
     shared |= {"小学", "初中", "高中", "留守", "随迁", "残疾", "随班就读", "寄宿", "男", "女"}
-    return {"": shared, "messages": set(TEXT.values())}
+    shared |= set(RULES) | set(TIMELINE_COLUMNS) | set(TASK_COLUMNS) | set(APPROVAL.values())
+    shared |= {r.item for r in TASK_RULES.values()} | {r.rule for r in TASK_RULES.values()}
+    return {"": shared - {""}, "messages": set(TEXT.values())}
 
 
 def _add_dynamic(tree: ET.ElementTree) -> None:

@@ -6,10 +6,20 @@ import argparse
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import cmd_backup, cmd_check, cmd_demo, cmd_init, cmd_password, cmd_student
+from desktop.cli import (
+    cmd_backup,
+    cmd_change,
+    cmd_check,
+    cmd_demo,
+    cmd_init,
+    cmd_password,
+    cmd_student,
+    cmd_tasks,
+)
 from desktop.cli.errors import run_guarded
 
-COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo")
+COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
+            "tasks")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="xueji", description="学籍管理（离线版）命令行")
     parser.add_argument("--version", action="version", version=f"xueji {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo):
+    for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
+                   cmd_tasks):
         module.register(sub)
     return parser
 

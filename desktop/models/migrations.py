@@ -22,7 +22,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -33,7 +33,15 @@ def _upgrade_to_2(conn: Connection) -> None:
     )
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {2: _upgrade_to_2}
+def _upgrade_to_3(conn: Connection) -> None:
+    """v3: status-change flags on students (辍学 / 专门学校, overseas study experience)."""
+    conn.exec_driver_sql("ALTER TABLE student ADD COLUMN away_flag VARCHAR(10)")
+    conn.exec_driver_sql(
+        "ALTER TABLE student ADD COLUMN studied_abroad BOOLEAN NOT NULL DEFAULT 0"
+    )
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {2: _upgrade_to_2, 3: _upgrade_to_3}
 
 
 def schema_version(engine: Engine) -> int:

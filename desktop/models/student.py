@@ -30,6 +30,8 @@ class Student(Base):
     name_key: Mapped[str] = mapped_column(S(120), index=True)  # pinyin sort/search key
     name_initials: Mapped[str] = mapped_column(S(40), index=True)
     possible_duplicate_of: Mapped[str | None] = mapped_column(S(36))
+    away_flag: Mapped[str | None] = mapped_column(S(10))  # 辍学 (在籍不在校) / 专门学校
+    studied_abroad: Mapped[bool] = mapped_column(default=False)  # marked on 回国
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

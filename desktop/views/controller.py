@@ -96,8 +96,9 @@ class AppController(QObject):
         if self.window is None or self.workspace is None:
             return
         editor = StudentEditor(self.workspace, student_id, self.window)
-        editor.saved.connect(lambda _id: (self.window.roster.reload(), self.window.refresh_status())
-                             if self.window else None)
+        editor.saved.connect(lambda _id: self.window.refresh_after_change() if self.window else None)
+        editor.status_changed.connect(
+            lambda: self.window.refresh_after_change() if self.window else None)
         editor.open()
 
     def lock(self) -> None:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from desktop import PRODUCT_NAME
 from desktop.services.context import Workspace
 from desktop.services.school_info import school_info, sync_summary
+from desktop.views.changes.tasks_page import TasksPage
+from desktop.views.changes.timeline import ChangesPage
 from desktop.views.placeholder import PlaceholderPage
 from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
@@ -40,6 +42,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.roster = RosterPage(workspace)
         self.settings_page = SettingsPage(workspace)
+        self.changes_page = ChangesPage(workspace)
+        self.tasks_page = TasksPage(workspace)
         self._build_pages()
         self._build_status_bar()
         self._build_actions()
@@ -48,16 +52,14 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         for title in PAGES:
             self.nav.addItem(tr(title))
-            if title == "学生名册":
-                self.stack.addWidget(self.roster)
-            elif title == "设置":
-                self.stack.addWidget(self.settings_page)
-            else:
-                self.stack.addWidget(PlaceholderPage(title))
+            built = {"学生名册": self.roster, "设置": self.settings_page,
+                     "学籍变动": self.changes_page, "待办": self.tasks_page}
+            self.stack.addWidget(built.get(title) or PlaceholderPage(title))
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        # 待办 is shown at unlock when something is overdue.
+        self.nav.setCurrentRow(PAGES.index("待办") if self.tasks_page.overdue_count() else 0)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -92,6 +94,13 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.nav.setCurrentRow(0)
         self.roster.focus_search()
+
+    def refresh_after_change(self) -> None:
+        """A record or a status changed: every page that shows them reloads."""
+        self.roster.reload()
+        self.changes_page.reload()
+        self.tasks_page.reload()
+        self.refresh_status()
 
     def refresh_status(self) -> None:
         summary = sync_summary(self.workspace)

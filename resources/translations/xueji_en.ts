@@ -452,41 +452,295 @@
       <source>男</source>
       <translation>M</translation>
     </message>
+    <message>
+      <source>专门学校就读</source>
+      <translation>Attends a special school</translation>
+    </message>
+    <message>
+      <source>专门学校返回</source>
+      <translation>Returns from special school</translation>
+    </message>
+    <message>
+      <source>事项</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>休学期满：办理复学或续休</source>
+      <translation>Suspension ends: resume or renew</translation>
+    </message>
+    <message>
+      <source>休学每次最长一年，期满须复学或续休</source>
+      <translation>A suspension lasts at most one year; then resume or renew</translation>
+    </message>
+    <message>
+      <source>依据</source>
+      <translation>Rule</translation>
+    </message>
+    <message>
+      <source>劝返复学</source>
+      <translation>Persuaded back to school</translation>
+    </message>
+    <message>
+      <source>办理转出：审核并在系统中确认转学</source>
+      <translation>Transfer out: review and confirm in the national system</translation>
+    </message>
+    <message>
+      <source>升级</source>
+      <translation>Promotion</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>变动</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>回国</source>
+      <translation>Return from abroad</translation>
+    </message>
+    <message>
+      <source>复学</source>
+      <translation>Resumption</translation>
+    </message>
+    <message>
+      <source>学生</source>
+      <translation>Student</translation>
+    </message>
+    <message>
+      <source>审批</source>
+      <translation>Approval</translation>
+    </message>
+    <message>
+      <source>已批准</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <source>开除</source>
+      <translation>Expulsion</translation>
+    </message>
+    <message>
+      <source>待审批</source>
+      <translation>Awaiting approval</translation>
+    </message>
+    <message>
+      <source>恢复学籍</source>
+      <translation>Record restored</translation>
+    </message>
+    <message>
+      <source>截止</source>
+      <translation>Until</translation>
+    </message>
+    <message>
+      <source>截止日期</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <source>报学籍主管部门注销学籍（死亡）</source>
+      <translation>Report to the authority to cancel the record (death)</translation>
+    </message>
+    <message>
+      <source>新生注册</source>
+      <translation>New registration</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>未批准</source>
+      <translation>Not approved</translation>
+    </message>
+    <message>
+      <source>死亡学生须在60个工作日内注销学籍</source>
+      <translation>A deceased pupil's record is cancelled within 60 working days</translation>
+    </message>
+    <message>
+      <source>状态变化</source>
+      <translation>Status change</translation>
+    </message>
+    <message>
+      <source>留级</source>
+      <translation>Repeat a grade</translation>
+    </message>
+    <message>
+      <source>续休</source>
+      <translation>Suspension renewed</translation>
+    </message>
+    <message>
+      <source>缓学期满入学</source>
+      <translation>Enrols after deferral</translation>
+    </message>
+    <message>
+      <source>缓学期满：办理入学或重新申请缓学</source>
+      <translation>Deferral ends: enrol or apply again</translation>
+    </message>
+    <message>
+      <source>缓学期限一般为一学年</source>
+      <translation>A deferral lasts one school year</translation>
+    </message>
+    <message>
+      <source>调班</source>
+      <translation>Class change</translation>
+    </message>
+    <message>
+      <source>跟进转入：等待转出学校和主管部门办理</source>
+      <translation>Transfer in: wait for the sending school and the authorities</translation>
+    </message>
+    <message>
+      <source>跳级</source>
+      <translation>Skip a grade</translation>
+    </message>
+    <message>
+      <source>转入</source>
+      <translation>Transfer in</translation>
+    </message>
+    <message>
+      <source>转入完成</source>
+      <translation>Transfer in completed</translation>
+    </message>
+    <message>
+      <source>转出</source>
+      <translation>Transfer out</translation>
+    </message>
+    <message>
+      <source>转出完成</source>
+      <translation>Transfer out completed</translation>
+    </message>
+    <message>
+      <source>转学各方须在10个工作日内办理</source>
+      <translation>Each party of a transfer acts within 10 working days</translation>
+    </message>
+    <message>
+      <source>辍学登记</source>
+      <translation>Dropout registered</translation>
+    </message>
+    <message>
+      <source>降级</source>
+      <translation>Move down a grade</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangeDialog</name>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="52" />
+      <source>学籍变动</source>
+      <translation>Status change</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="71" />
+      <source>当前状态</source>
+      <translation>Current status</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="72" />
+      <source>变动类别</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="73" />
+      <source>变动日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="74" />
+      <source>截止日期</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="75" />
+      <source>新班级</source>
+      <translation>New class</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="76" />
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="77" />
+      <source>申请人（监护人）</source>
+      <translation>Applicant (guardian)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="78" />
+      <source>与学生关系</source>
+      <translation>Relation to pupil</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="79" />
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="80" />
+      <source>需归档材料</source>
+      <translation>Documents to file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="81" />
+      <source>审批</source>
+      <translation>Approval</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="97" />
+      <source>无</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="98" />
+      <source>待{who}审批</source>
+      <translation>Awaiting approval by {who}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="99" />
+      <source>学校办理即可</source>
+      <translation>The school decides</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangesPage</name>
+    <message>
+      <location filename="../../desktop/views/changes/timeline.py" line="64" />
+      <source>最近办理的学籍变动。办理新的变动：在学生名册中打开学生，点“学籍变动…”。</source>
+      <translation>Latest status changes. To record a new one, open the student from the roster and click "Status change…".</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="75" />
+      <location filename="../../desktop/views/main_window.py" line="77" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="79" />
+      <location filename="../../desktop/views/main_window.py" line="81" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="80" />
+      <location filename="../../desktop/views/main_window.py" line="82" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="81" />
+      <location filename="../../desktop/views/main_window.py" line="83" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="83" />
+      <location filename="../../desktop/views/main_window.py" line="85" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="98" />
+      <location filename="../../desktop/views/main_window.py" line="107" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="99" />
+      <location filename="../../desktop/views/main_window.py" line="108" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -760,88 +1014,116 @@
   <context>
     <name>StudentEditor</name>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="83" />
+      <location filename="../../desktop/views/editor/dialog.py" line="87" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="83" />
+      <location filename="../../desktop/views/editor/dialog.py" line="87" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="95" />
+      <location filename="../../desktop/views/editor/dialog.py" line="94" />
+      <source>变动记录</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="101" />
       <source>照片
 26×32 mm</source>
       <translation>Photo
 26×32 mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="96" />
+      <location filename="../../desktop/views/editor/dialog.py" line="102" />
       <source>导入照片…</source>
       <translation>Import photo…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="122" />
+      <location filename="../../desktop/views/editor/dialog.py" line="106" />
+      <source>学籍变动…</source>
+      <translation>Status change…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="132" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="123" />
+      <location filename="../../desktop/views/editor/dialog.py" line="133" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="130" />
+      <location filename="../../desktop/views/editor/dialog.py" line="140" />
       <source>保存（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="132" />
+      <location filename="../../desktop/views/editor/dialog.py" line="142" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="178" />
+      <location filename="../../desktop/views/editor/dialog.py" line="189" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="227" />
+      <location filename="../../desktop/views/editor/dialog.py" line="238" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="228" />
+      <location filename="../../desktop/views/editor/dialog.py" line="239" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="229" />
+      <location filename="../../desktop/views/editor/dialog.py" line="240" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="233" />
+      <location filename="../../desktop/views/editor/dialog.py" line="258" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="234" />
+      <location filename="../../desktop/views/editor/dialog.py" line="259" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="256" />
-      <location filename="../../desktop/views/editor/dialog.py" line="262" />
+      <location filename="../../desktop/views/editor/dialog.py" line="281" />
+      <location filename="../../desktop/views/editor/dialog.py" line="287" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="257" />
-      <location filename="../../desktop/views/editor/dialog.py" line="263" />
+      <location filename="../../desktop/views/editor/dialog.py" line="282" />
+      <location filename="../../desktop/views/editor/dialog.py" line="288" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+  </context>
+  <context>
+    <name>TasksPage</name>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="51" />
+      <source>共 {n} 项待办，其中逾期 {m} 项。</source>
+      <translation>To-do items: {n}, overdue: {m}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="58" />
+      <source>（估算）</source>
+      <translation> (estimated)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="60" />
+      <source>逾期 </source>
+      <translation>Overdue </translation>
     </message>
   </context>
   <context>
@@ -1209,6 +1491,58 @@
     <message>
       <source>这不是学籍管理的备份文件（.xjbak），没有恢复任何数据。</source>
       <translation>This is not a Student Records backup file (.xjbak); nothing was restored.</translation>
+    </message>
+    <message>
+      <source>{stage}属于义务教育阶段，不得办理“{change}”（《中小学生学籍管理办法》）。辍学学生请办理“辍学登记”，学籍予以保留。</source>
+      <translation>{stage} is compulsory education: "{change}" is not allowed (Student Status Regulations). For a pupil who dropped out, register the dropout; the record is kept.</translation>
+    </message>
+    <message>
+      <source>休学期间不能办理转学，请先办理复学。</source>
+      <translation>No transfer during a suspension. Record the resumption first.</translation>
+    </message>
+    <message>
+      <source>休学每次最长一年，截止日期最晚为 {latest}；期满仍需休学的，请到期前办理续休。</source>
+      <translation>A suspension lasts at most one year: the latest end date is {latest}. If more time is needed, renew it before it ends.</translation>
+    </message>
+    <message>
+      <source>办理“{change}”须写明截止日期（--until YYYY-MM-DD）。</source>
+      <translation>"{change}" needs an end date (--until YYYY-MM-DD).</translation>
+    </message>
+    <message>
+      <source>办理“{change}”须指定新班级（--class 班级名称）。</source>
+      <translation>"{change}" needs the new class (--class CLASS).</translation>
+    </message>
+    <message>
+      <source>只有最高年级的学生才能办理“{change}”。</source>
+      <translation>Only pupils in the final grade can have "{change}".</translation>
+    </message>
+    <message>
+      <source>学籍状态为“{status}”的学生不能办理“{change}”，没有做任何更改。</source>
+      <translation>A pupil whose status is "{status}" cannot have "{change}"; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>截止日期不能早于开始日期 {start}。</source>
+      <translation>The end date cannot be before the start date {start}.</translation>
+    </message>
+    <message>
+      <source>找不到身份证件号或学籍号为 {ref} 的学生，请核对。</source>
+      <translation>No student has the ID number or student number {ref}. Check it.</translation>
+    </message>
+    <message>
+      <source>没有“{value}”这种学籍变动。可以办理：{known}。</source>
+      <translation>There is no status change called "{value}". Possible changes: {known}.</translation>
+    </message>
+    <message>
+      <source>班级“{class_name}”与“{change}”不符（调班、留级同年级，升级高一个年级，跳级高两个年级以上，降级低一个年级以上）。</source>
+      <translation>Class "{class_name}" does not fit "{change}" (class change and repeating stay in the grade, promotion goes one grade up, skipping two or more, moving down one or more).</translation>
+    </message>
+    <message>
+      <source>这名学生已有“{flag}”登记，不能重复办理“{change}”。</source>
+      <translation>This pupil already has "{flag}" registered; "{change}" cannot be repeated.</translation>
+    </message>
+    <message>
+      <source>这名学生没有“{flag}”登记，不能办理“{change}”。</source>
+      <translation>This pupil has no "{flag}" registered, so "{change}" is not possible.</translation>
     </message>
   </context>
 </TS>

@@ -24,7 +24,7 @@ def columns(conn, table: str) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def build_v1(path: Path, key: bytes) -> None:
-    """A version-1 database: today's tables minus the columns added in version 2."""
+    """A version-1 database: today's tables minus the columns added in versions 2 and 3."""
     engine = open_engine(path, key)
     try:
         Base.metadata.create_all(engine)
@@ -34,6 +34,8 @@ def build_v1(path: Path, key: bytes) -> None:
     try:
         conn.execute("ALTER TABLE student DROP COLUMN possible_duplicate_of")
         conn.execute("ALTER TABLE account DROP COLUMN failed_logins")
+        conn.execute("ALTER TABLE student DROP COLUMN away_flag")
+        conn.execute("ALTER TABLE student DROP COLUMN studied_abroad")
         conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
         conn.execute("INSERT INTO account (id, username, display_name, role, active, created_at)"
                      " VALUES ('a1', 'registrar', '张老师', 'registrar', 1, '2024-09-01')")
@@ -56,8 +58,8 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
     return db_path, key
 
 
-def test_schema_version_is_two() -> None:
-    assert SCHEMA_VERSION == 2
+def test_schema_version_is_three() -> None:
+    assert SCHEMA_VERSION == 3
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -72,6 +74,7 @@ def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert "possible_duplicate_of" in columns(conn, "student")
         assert "failed_logins" in columns(conn, "account")
+        assert {"away_flag", "studied_abroad"} <= columns(conn, "student")
         rows = conn.execute("SELECT username, display_name, failed_logins FROM account")
         assert rows.fetchall() == [("registrar", "张老师", 0)]
     finally:

@@ -26,9 +26,12 @@ from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.photos import get_photo, normalise_photo, set_photo
 from desktop.services.school_info import school_info
+from desktop.services.status_changes import history
 from desktop.services.student_read import get_student, possible_duplicates
 from desktop.services.student_update import update_student
 from desktop.services.student_write import add_students
+from desktop.views.changes.dialog import ChangeDialog
+from desktop.views.changes.timeline import HistoryTable
 from desktop.views.editor.form import EditorForm
 from desktop.views.editor.undo import FieldEdit
 from desktop.views.widgets.banner import MessageBanner
@@ -59,6 +62,7 @@ class FormUndoKeys(QObject):
 
 class StudentEditor(QDialog):
     saved = Signal(str)
+    status_changed = Signal()
 
     def __init__(self, workspace: Workspace, student_id: str | None,
                  parent: QWidget | None = None) -> None:
@@ -86,6 +90,8 @@ class StudentEditor(QDialog):
         self.tabs = tabs = QTabWidget()
         for name, page in self.form.pages():
             tabs.addTab(page, tr(name))
+        self.timeline = HistoryTable()
+        tabs.addTab(self.timeline, self.tr("变动记录"))
         for field in self.form.fields.values():
             field.edited.connect(lambda old, new, f=field: self._edited(f, old, new))
         side = QVBoxLayout()
@@ -97,6 +103,10 @@ class StudentEditor(QDialog):
         photo_button.clicked.connect(self._import_photo)
         side.addWidget(self.photo_label)
         side.addWidget(photo_button)
+        self.change_button = QPushButton(self.tr("学籍变动…"))
+        self.change_button.setEnabled(self.student_id is not None)
+        self.change_button.clicked.connect(self.open_change_dialog)
+        side.addWidget(self.change_button)
         side.addStretch()
         body = QHBoxLayout()
         body.addWidget(tabs, 1)
@@ -146,6 +156,7 @@ class StudentEditor(QDialog):
             return
         detail = get_student(self.workspace, self.student_id)
         self.version = detail.version
+        self.timeline.show_entries(history(self.workspace, self.student_id))
         self.form.set_row(template_row(detail.values, list(detail.members), self.school_code))
         photo = get_photo(self.workspace, self.student_id)
         if photo:
@@ -227,6 +238,20 @@ class StudentEditor(QDialog):
         text = (self.tr("已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：")
                 + "\n\n" + "\n".join(lines) + "\n\n" + self.tr("确定不是同一个人，仍然保存吗？"))
         return ask(self, self.tr("可能重复"), text)
+
+    # --- status changes --------------------------------------------------------------------
+    def open_change_dialog(self) -> None:
+        if self.student_id is None:
+            return
+        dialog = ChangeDialog(self.workspace, self.student_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.after_status_change()
+
+    def after_status_change(self) -> None:
+        detail = get_student(self.workspace, self.student_id)  # type: ignore[arg-type]
+        self.version = detail.version
+        self.timeline.show_entries(history(self.workspace, self.student_id))  # type: ignore[arg-type]
+        self.status_changed.emit()
 
     # --- photo ---------------------------------------------------------------------------------
     def _import_photo(self) -> None:

@@ -1,0 +1,236 @@
+"""Recording 学籍变动: one event per change, appended to the student's log; the student's
+status is the result of the log. Changes that others must approve are recorded as awaiting
+and queued in the outbox as commands (sync protocol §2.6); a reversal is a new event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.changes import RULES, PlannedChange, StudentState, plan_change
+from desktop.domain.errors import DomainError
+from desktop.domain.grades import SchoolSystem
+from desktop.domain.ids import new_id
+from desktop.domain.status import Status
+from desktop.models.base import utc_now
+from desktop.models.history import StatusChange
+from desktop.models.school import School
+from desktop.models.student import Student
+from desktop.services.classes import ClassResolver
+from desktop.services.context import Role, Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.journal import Journal
+
+CLASS_MOVES = {"调班": 0, "升级": 1, "留级": 0, "跳级": 2, "降级": -1}
+
+
+@dataclass(frozen=True)
+class ChangeRequest:
+    student: str  # ID number, 学籍号 or record id
+    change: str  # 休学, 转出 …
+    effective: dt.date
+    until: dt.date | None = None
+    reason: str = ""
+    class_name: str = ""
+    applicant: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    student_id: str
+    name: str
+    change: str
+    from_status: str
+    to_status: str
+    awaiting: str  # who still has to approve ("" if nobody)
+    documents: tuple[str, ...]
+
+
+def find_student(session: Session, ref: str) -> Student:
+    ref = ref.strip().upper()
+    student = session.scalars(select(Student).where(or_(
+        Student.id_number == ref, Student.xjh == ref, Student.id == ref.lower()))).first()
+    if student is None:
+        raise ServiceError("student.not_found_ref", ref=ref)
+    return student
+
+
+def apply_change(ws: Workspace, request: ChangeRequest) -> ChangeResult:
+    """Record one change, or refuse it (DomainError/ServiceError) and change nothing."""
+    ws.require(Role.REGISTRAR)
+    with ws.store.writing() as session:
+        student = find_student(session, request.student)
+        school = session.scalars(select(School)).one()
+        plan = plan_change(request.change, _state(session, student, school), request.effective,
+                           request.until)
+        if request.change in CLASS_MOVES:
+            _move_class(session, student, school, request)
+        _apply(student, plan)
+        event = _event(session, ws, student, plan, request)
+        session.add(event)
+        Journal(session, ws.actor).change(
+            "student.status_change", "student", student.id, op="command",
+            payload={"command": {"name": "status_change", "case_id": event.id,
+                                 "args": _command_args(event, student)}},
+            base_version=student.version - 1)
+        return ChangeResult(student.id, student.name, plan.rule.name, plan.from_status.label,
+                            plan.to_status.label, plan.rule.approver, plan.rule.documents)
+
+
+def _state(session: Session, student: Student, school: School) -> StudentState:
+    grade = student.school_class.grade
+    system = SchoolSystem.parse(school.system, school.stages)
+    return StudentState(status=Status[student.status], stage=grade.stage,
+                        final_grade=grade.level >= system.years[grade.stage],
+                        flag=student.away_flag, suspended_until=_suspended_until(session, student),
+                        just_entered=_event_count(session, student) == 1)
+
+
+def _event_count(session: Session, student: Student) -> int:
+    return session.scalar(select(func.count()).select_from(StatusChange)
+                          .where(StatusChange.student_id == student.id)) or 0
+
+
+def _suspended_until(session: Session, student: Student) -> dt.date | None:
+    if student.status != Status.SUSPENDED.name:
+        return None
+    return session.scalar(select(StatusChange.end_date)
+                          .where(StatusChange.student_id == student.id,
+                                 StatusChange.to_status == Status.SUSPENDED.name)
+                          .order_by(StatusChange.seq.desc()).limit(1))
+
+
+def _move_class(session: Session, student: Student, school: School, request: ChangeRequest) -> None:
+    if not request.class_name:
+        raise DomainError("change.class_required", change=request.change)
+    classes = ClassResolver(session, school, request.effective)
+    target = classes.resolve(request.class_name)
+    old, new = student.school_class.grade, target.grade
+    step = (new.level - old.level) if new.stage == old.stage else None
+    wanted = CLASS_MOVES[request.change]
+    fits = step == wanted or (request.change == "跳级" and step is not None and step >= 2) or (
+        request.change == "降级" and step is not None and step <= -1)
+    if not fits:
+        raise DomainError("change.class_mismatch", change=request.change,
+                          class_name=request.class_name)
+    student.school_class = target
+
+
+def _apply(student: Student, plan: PlannedChange) -> None:
+    student.status = plan.to_status.name
+    student.away_flag = plan.flag
+    if plan.rule.name == "回国":
+        student.studied_abroad = True
+    student.version += 1
+    student.updated_at = utc_now()
+
+
+def _event(session: Session, ws: Workspace, student: Student, plan: PlannedChange,
+           request: ChangeRequest) -> StatusChange:
+    seq = (session.scalar(select(func.max(StatusChange.seq))
+                          .where(StatusChange.student_id == student.id)) or 0) + 1
+    details: dict[str, Any] = {"documents": list(plan.rule.documents),
+                               "class_name": student.school_class.name}
+    if request.applicant:
+        details["applicant"] = request.applicant
+    if plan.rule.approver:
+        details["approval"] = {"approver": plan.rule.approver, "state": "awaiting", "steps": []}
+    reverses = _last_event_id(session, student) if plan.rule.name == "恢复学籍" else None
+    return StatusChange(id=new_id(), student_id=student.id, seq=seq, change_type=plan.rule.name,
+                        from_status=plan.from_status.name, to_status=plan.to_status.name,
+                        effective_date=plan.effective, end_date=plan.until,
+                        reason=request.reason or None, details=details, reverses=reverses,
+                        recorded_by=ws.actor.account_id, recorded_at=utc_now())
+
+
+def _last_event_id(session: Session, student: Student) -> str | None:
+    return session.scalar(select(StatusChange.id).where(StatusChange.student_id == student.id)
+                          .order_by(StatusChange.seq.desc()).limit(1))
+
+
+def _command_args(event: StatusChange, student: Student) -> dict[str, Any]:
+    return {"change_type": event.change_type, "from": event.from_status, "to": event.to_status,
+            "effective": event.effective_date.isoformat(),
+            "until": event.end_date.isoformat() if event.end_date else None,
+            "reason": event.reason, "class_name": student.school_class.name,
+            "approval": event.details.get("approval")}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a student's 学籍变动 timeline."""
+
+    seq: int
+    student_id: str
+    student_name: str
+    change: str
+    from_status: str
+    to_status: str
+    effective: dt.date
+    until: dt.date | None
+    reason: str
+    approval: str  # awaiting / approved / rejected / ""
+    approver: str
+    recorded_at: dt.datetime
+
+
+def _entry(event: StatusChange, name: str) -> HistoryEntry:
+    approval = (event.details or {}).get("approval") or {}
+    return HistoryEntry(
+        event.seq, event.student_id, name, event.change_type,
+        Status[event.from_status].label if event.from_status else "",
+        Status[event.to_status].label, event.effective_date, event.end_date, event.reason or "",
+        approval.get("state", ""), approval.get("approver", ""), event.recorded_at)
+
+
+def history(ws: Workspace, student_id: str) -> list[HistoryEntry]:
+    """The student's events, oldest first."""
+    with ws.store.reading() as session:
+        student = session.get(Student, student_id)
+        if student is None:
+            raise ServiceError("student.not_found")
+        events = session.scalars(select(StatusChange).where(StatusChange.student_id == student_id)
+                                 .order_by(StatusChange.seq))
+        return [_entry(event, student.name) for event in events]
+
+
+def recent_changes(ws: Workspace, limit: int = 200) -> list[HistoryEntry]:
+    """The school's latest changes (entries into the desk left out), newest first."""
+    with ws.store.reading() as session:
+        rows = session.execute(select(StatusChange, Student.name).join(Student)
+                               .where(StatusChange.change_type != "录入")
+                               .order_by(StatusChange.recorded_at.desc(), StatusChange.seq.desc())
+                               .limit(limit)).all()
+        return [_entry(event, name) for event, name in rows]
+
+
+def possible_changes(ws: Workspace, student_id: str) -> list[str]:
+    """The change types whose status rule allows them for this student now."""
+    with ws.store.reading() as session:
+        student = session.get(Student, student_id)
+        if student is None:
+            raise ServiceError("student.not_found")
+        school = session.scalars(select(School)).one()
+        state = _state(session, student, school)
+    allowed = []
+    for name, rule in RULES.items():
+        try:
+            plan_change(name, state, dt.date.today(),
+                        dt.date.today() if rule.needs_until else None)
+        except DomainError as error:
+            if error.code in ("change.not_from_status", "change.no_transfer_while_suspended",
+                              "change.compulsory_forbidden", "change.not_final_grade",
+                              "change.flag_missing", "change.flag_present"):
+                continue
+        allowed.append(name)
+    return allowed
+
+
+def rule_of(name: str) -> tuple[bool, bool, tuple[str, ...], str]:
+    """(needs an end date, needs a class, documents, approver) of a change type, for forms."""
+    rule = RULES[name]
+    return rule.needs_until, name in CLASS_MOVES, rule.documents, rule.approver

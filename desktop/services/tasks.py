@@ -1,0 +1,97 @@
+"""待办: what is due, with the rule that set each deadline, overdue first.
+
+Deadlines count Chinese working days from the day after the event: a transfer's sending
+school has 10 working days, a death is cancelled within 60 working days, a suspension ends
+on its end date, a deferral expires after one school year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.status import Status
+from desktop.domain.workdays import Deadline, add_workdays, one_year_after
+from desktop.models.history import StatusChange
+from desktop.models.student import Student
+from desktop.services.context import Workspace
+
+
+@dataclass(frozen=True)
+class Task:
+    student_id: str
+    name: str
+    id_number: str | None
+    xjh: str | None
+    item: str  # 事项
+    due: dt.date
+    rule: str  # the rule that set the deadline
+    estimated: bool  # some day in between had no published holiday schedule
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class _Rule:
+    item: str
+    rule: str
+    deadline: Callable[[StatusChange], Deadline]
+
+
+_RULES: dict[str, _Rule] = {
+    Status.TRANSFER_OUT_PENDING.name: _Rule(
+        "办理转出：审核并在系统中确认转学", "转学各方须在10个工作日内办理",
+        lambda e: add_workdays(e.effective_date, 10)),
+    Status.DECEASED.name: _Rule(
+        "报学籍主管部门注销学籍（死亡）", "死亡学生须在60个工作日内注销学籍",
+        lambda e: add_workdays(e.effective_date, 60)),
+    Status.SUSPENDED.name: _Rule(
+        "休学期满：办理复学或续休", "休学每次最长一年，期满须复学或续休",
+        lambda e: Deadline(e.end_date or one_year_after(e.effective_date), False)),
+    Status.DEFERRED.name: _Rule(
+        "缓学期满：办理入学或重新申请缓学", "缓学期限一般为一学年",
+        lambda e: Deadline(one_year_after(e.effective_date), False)),
+    Status.TRANSFER_IN_PENDING.name: _Rule(
+        "跟进转入：等待转出学校和主管部门办理", "转学各方须在10个工作日内办理",
+        lambda e: add_workdays(e.effective_date, 10)),
+}
+
+
+def list_tasks(ws: Workspace, today: dt.date | None = None) -> list[Task]:
+    """Everything due, overdue first, then by due date."""
+    today = today or dt.date.today()
+    with ws.store.reading() as session:
+        tasks = [_task(student, event, today) for student, event in _open_cases(session)]
+    return sorted(tasks, key=lambda t: (not t.overdue, t.due, t.name))
+
+
+def _open_cases(session: Session) -> list[tuple[Student, StatusChange]]:
+    """Each student whose status has a deadline, with the event that set that status."""
+    students = session.scalars(select(Student).where(Student.status.in_(_RULES))).all()
+    cases = []
+    for student in students:
+        event = session.scalars(select(StatusChange)
+                                .where(StatusChange.student_id == student.id,
+                                       StatusChange.to_status == student.status)
+                                .order_by(StatusChange.seq.desc()).limit(1)).first()
+        if event is not None and _awaiting(event, student):
+            cases.append((student, event))
+    return cases
+
+
+def _awaiting(event: StatusChange, student: Student) -> bool:
+    """A death is done once the authority's cancellation is recorded; others stay open."""
+    if student.status != Status.DECEASED.name:
+        return True
+    approval = (event.details or {}).get("approval") or {}
+    return approval.get("state") != "approved"
+
+
+def _task(student: Student, event: StatusChange, today: dt.date) -> Task:
+    rule = _RULES[student.status]
+    deadline = rule.deadline(event)
+    return Task(student.id, student.name, student.id_number, student.xjh, rule.item, deadline.due,
+                rule.rule, deadline.estimated, deadline.due < today)

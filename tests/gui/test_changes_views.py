@@ -1,0 +1,72 @@
+"""学籍变动 in the window: the change dialog (allowed types, inline refusal, success), the
+student's timeline in the editor, the school's recent changes and the to-do page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.services.status_changes import ChangeRequest, apply_change
+from desktop.services.student_read import StudentQuery, search
+from desktop.services.student_write import add_students
+from desktop.views.changes.dialog import ChangeDialog
+from desktop.views.changes.tasks_page import TasksPage
+from desktop.views.changes.timeline import ChangesPage
+from tests.factories import valid_row
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _student(ws) -> str:
+    add_students(ws, [valid_row(name="王小明", seq=11)])
+    return search(ws, StudentQuery(text="王小明")).rows[0].id
+
+
+def test_dialog_offers_only_changes_allowed_now(qtbot, ws):
+    dialog = ChangeDialog(ws, _student(ws), today=TODAY)
+    qtbot.addWidget(dialog)
+    offered = [dialog.kind.itemText(i) for i in range(dialog.kind.count())]
+    assert "休学" in offered and "转出" in offered
+    assert "复学" not in offered  # only after 休学
+    assert "退学" not in offered  # compulsory education
+    assert "学籍" in dialog.windowTitle()
+
+
+def test_dialog_refusal_is_inline_and_changes_nothing(qtbot, ws):
+    student = _student(ws)
+    dialog = ChangeDialog(ws, student, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentText("休学")
+    dialog.until.setDate(dialog.effective.date().addYears(2))
+    dialog.submit()
+    assert not dialog.banner.isHidden()
+    assert "最长一年" in dialog.banner.text()
+    assert search(ws, StudentQuery(text="王小明")).rows[0].status == "在籍在读"
+
+
+def test_dialog_records_a_suspension(qtbot, ws):
+    student = _student(ws)
+    dialog = ChangeDialog(ws, student, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentText("休学")
+    assert dialog.until.isEnabled() and not dialog.klass.isEnabled()
+    assert "休学申请表" in dialog.documents.text()
+    dialog.until.setDate(dialog.effective.date().addMonths(6))
+    dialog.reason.setText("因病")
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert search(ws, StudentQuery(text="王小明")).rows[0].status == "休学"
+
+
+def test_recent_changes_and_tasks_pages(qtbot, ws):
+    student = _student(ws)
+    apply_change(ws, ChangeRequest(student=student, change="转出", effective=dt.date(2026, 9, 28)))
+    changes = ChangesPage(ws)
+    qtbot.addWidget(changes)
+    assert changes.table.rowCount() == 1
+    assert changes.table.item(0, 2).text() == "转出"
+    tasks = TasksPage(ws, today=TODAY)
+    qtbot.addWidget(tasks)
+    assert tasks.overdue_count() == 1
+    assert tasks.table.item(0, 0).text().endswith("2026-10-16")
+    assert "逾期" in tasks.table.item(0, 0).text()
+    assert "10个工作日" in tasks.table.item(0, 4).text()
