@@ -15,11 +15,12 @@ from desktop.cli import (
     cmd_password,
     cmd_student,
     cmd_tasks,
+    cmd_year_end,
 )
 from desktop.cli.errors import run_guarded
 
 COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
-            "tasks")
+            "tasks", "year-end")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"xueji {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
-                   cmd_tasks):
+                   cmd_tasks, cmd_year_end):
         module.register(sub)
     return parser
 

@@ -71,5 +71,10 @@ def add_months(start: dt.date, months: int) -> dt.date:
 
 
 def one_year_after(start: dt.date) -> dt.date:
-    """The last day of a period of at most one year that begins on `start`."""
-    return add_months(start, 12) - dt.timedelta(days=1)
+    """The last day of a period of at most one year that begins on `start`: the day before
+    the corresponding date a year later, or, where that year has no such date (29 February),
+    the last day of that month."""
+    try:
+        return start.replace(year=start.year + 1) - dt.timedelta(days=1)
+    except ValueError:
+        return dt.date(start.year + 1, start.month + 1, 1) - dt.timedelta(days=1)

@@ -21,7 +21,11 @@ class ClassResolver:
         self.system = SchoolSystem.parse(school.system, school.stages)
         self.today = today
         self._classes = {c.name: c for c in session.scalars(select(SchoolClass))}
-        self._grades = {(g.stage, g.entry_year): g for g in session.scalars(select(Grade))}
+        # The current grade of each (stage, level): after a year-end the cohort that just
+        # graduated keeps its level, so the youngest cohort at that level is the current one.
+        self._grades: dict[tuple[str, int], Grade] = {}
+        for grade in sorted(session.scalars(select(Grade)), key=lambda g: g.entry_year):
+            self._grades[(grade.stage, grade.level)] = grade
 
     def find(self, name: str) -> SchoolClass | None:
         return self._classes.get(name)
@@ -48,11 +52,11 @@ class ClassResolver:
         return created
 
     def _grade(self, ref: GradeRef) -> Grade:
-        entry_year = school_year_of(self.today) - ref.level + 1
-        grade = self._grades.get((ref.stage, entry_year))
+        grade = self._grades.get((ref.stage, ref.level))
         if grade is None:
+            entry_year = school_year_of(self.today) - ref.level + 1
             grade = Grade(id=new_id(), name=ref.name(), stage=ref.stage, level=ref.level,
                           entry_year=entry_year)
             self.session.add(grade)
-            self._grades[(ref.stage, entry_year)] = grade
+            self._grades[(ref.stage, ref.level)] = grade
         return grade

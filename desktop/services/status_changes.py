@@ -59,9 +59,19 @@ def find_student(session: Session, ref: str) -> Student:
     return student
 
 
+DECISIONS = {"审批通过": "approved", "审批未通过": "rejected"}
+DECISION_EVENT = "审批结果"
+
+
 def apply_change(ws: Workspace, request: ChangeRequest) -> ChangeResult:
-    """Record one change, or refuse it (DomainError/ServiceError) and change nothing."""
+    """Record one change, or refuse it (DomainError/ServiceError) and change nothing.
+
+    审批通过 / 审批未通过 record the outcome of the latest change still awaiting approval
+    (from sync, or arrived on paper); a refusal restores the status from before that change.
+    """
     ws.require(Role.REGISTRAR)
+    if request.change in DECISIONS:
+        return record_decision(ws, request)
     with ws.store.writing() as session:
         student = find_student(session, request.student)
         school = session.scalars(select(School)).one()
@@ -178,13 +188,19 @@ class HistoryEntry:
     recorded_at: dt.datetime
 
 
-def _entry(event: StatusChange, name: str) -> HistoryEntry:
+def _entry(event: StatusChange, name: str, decisions: dict[str, str]) -> HistoryEntry:
     approval = (event.details or {}).get("approval") or {}
+    state = decisions.get(event.id, "awaiting") if approval else ""
     return HistoryEntry(
         event.seq, event.student_id, name, event.change_type,
         Status[event.from_status].label if event.from_status else "",
         Status[event.to_status].label, event.effective_date, event.end_date, event.reason or "",
-        approval.get("state", ""), approval.get("approver", ""), event.recorded_at)
+        state, approval.get("approver", ""), event.recorded_at)
+
+
+def _decisions(events: list[StatusChange]) -> dict[str, str]:
+    return {e.details["case"]: e.details.get("result", "") for e in events
+            if e.change_type == DECISION_EVENT and e.details and "case" in e.details}
 
 
 def history(ws: Workspace, student_id: str) -> list[HistoryEntry]:
@@ -193,9 +209,11 @@ def history(ws: Workspace, student_id: str) -> list[HistoryEntry]:
         student = session.get(Student, student_id)
         if student is None:
             raise ServiceError("student.not_found")
-        events = session.scalars(select(StatusChange).where(StatusChange.student_id == student_id)
-                                 .order_by(StatusChange.seq))
-        return [_entry(event, student.name) for event in events]
+        events = list(session.scalars(select(StatusChange)
+                                      .where(StatusChange.student_id == student_id)
+                                      .order_by(StatusChange.seq)))
+        decisions = _decisions(events)
+        return [_entry(event, student.name, decisions) for event in events]
 
 
 def recent_changes(ws: Workspace, limit: int = 200) -> list[HistoryEntry]:
@@ -205,7 +223,8 @@ def recent_changes(ws: Workspace, limit: int = 200) -> list[HistoryEntry]:
                                .where(StatusChange.change_type != "录入")
                                .order_by(StatusChange.recorded_at.desc(), StatusChange.seq.desc())
                                .limit(limit)).all()
-        return [_entry(event, name) for event, name in rows]
+        decisions = _decisions([event for event, _name in rows])
+        return [_entry(event, name, decisions) for event, name in rows]
 
 
 def possible_changes(ws: Workspace, student_id: str) -> list[str]:
@@ -234,3 +253,60 @@ def rule_of(name: str) -> tuple[bool, bool, tuple[str, ...], str]:
     """(needs an end date, needs a class, documents, approver) of a change type, for forms."""
     rule = RULES[name]
     return rule.needs_until, name in CLASS_MOVES, rule.documents, rule.approver
+
+
+def awaiting_case(session: Session, student: Student) -> StatusChange | None:
+    """The student's latest change, if it needs approval and has no recorded outcome yet."""
+    events = list(session.scalars(select(StatusChange)
+                                  .where(StatusChange.student_id == student.id)
+                                  .order_by(StatusChange.seq.desc())))
+    decided = {(e.details or {}).get("case") for e in events if e.change_type == DECISION_EVENT}
+    latest = next((e for e in events if e.change_type != DECISION_EVENT), None)
+    if latest is None or not (latest.details or {}).get("approval") or latest.id in decided:
+        return None
+    return latest
+
+
+def decision_of(session: Session, event: StatusChange) -> str:
+    """'approved', 'rejected' or 'awaiting' for an event that needed approval."""
+    decisions = session.scalars(select(StatusChange).where(
+        StatusChange.student_id == event.student_id,
+        StatusChange.change_type == DECISION_EVENT)).all()
+    for decision in decisions:
+        if (decision.details or {}).get("case") == event.id:
+            return decision.details.get("result", "awaiting")
+    return "awaiting"
+
+
+def record_decision(ws: Workspace, request: ChangeRequest) -> ChangeResult:
+    result = DECISIONS[request.change]
+    with ws.store.writing() as session:
+        student = find_student(session, request.student)
+        case = awaiting_case(session, student)
+        if case is None:
+            raise ServiceError("change.nothing_awaiting", name=student.name)
+        before = Status[student.status]
+        after = before if result == "approved" else Status[case.from_status or before.name]
+        seq = (session.scalar(select(func.max(StatusChange.seq))
+                              .where(StatusChange.student_id == student.id)) or 0) + 1
+        details = {"case": case.id, "case_change": case.change_type, "result": result,
+                   "unit": (case.details or {}).get("approval", {}).get("approver", ""),
+                   "opinion": request.reason}
+        event = StatusChange(id=new_id(), student_id=student.id, seq=seq,
+                             change_type=DECISION_EVENT, from_status=before.name,
+                             to_status=after.name, effective_date=request.effective,
+                             reason=request.reason or None, details=details,
+                             reverses=case.id if result == "rejected" else None,
+                             recorded_by=ws.actor.account_id, recorded_at=utc_now())
+        session.add(event)
+        student.status = after.name
+        student.version += 1
+        Journal(session, ws.actor).change(
+            "student.status_change", "student", student.id, op="command",
+            payload={"command": {"name": "record_decision", "case_id": case.id,
+                                 "args": {"result": result, "opinion": request.reason,
+                                          "date": request.effective.isoformat()}}},
+            base_version=student.version - 1)
+        label = "审批通过" if result == "approved" else "审批未通过"
+        return ChangeResult(student.id, student.name, f"{case.change_type}{label}", before.label,
+                            after.label, "", ())

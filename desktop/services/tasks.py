@@ -19,6 +19,7 @@ from desktop.domain.workdays import Deadline, add_workdays, one_year_after
 from desktop.models.history import StatusChange
 from desktop.models.student import Student
 from desktop.services.context import Workspace
+from desktop.services.status_changes import DECISION_EVENT, decision_of
 
 
 @dataclass(frozen=True)
@@ -75,19 +76,19 @@ def _open_cases(session: Session) -> list[tuple[Student, StatusChange]]:
     for student in students:
         event = session.scalars(select(StatusChange)
                                 .where(StatusChange.student_id == student.id,
-                                       StatusChange.to_status == student.status)
+                                       StatusChange.to_status == student.status,
+                                       StatusChange.change_type != DECISION_EVENT)
                                 .order_by(StatusChange.seq.desc()).limit(1)).first()
-        if event is not None and _awaiting(event, student):
+        if event is not None and _awaiting(session, event, student):
             cases.append((student, event))
     return cases
 
 
-def _awaiting(event: StatusChange, student: Student) -> bool:
+def _awaiting(session: Session, event: StatusChange, student: Student) -> bool:
     """A death is done once the authority's cancellation is recorded; others stay open."""
     if student.status != Status.DECEASED.name:
         return True
-    approval = (event.details or {}).get("approval") or {}
-    return approval.get("state") != "approved"
+    return decision_of(session, event) != "approved"
 
 
 def _task(student: Student, event: StatusChange, today: dt.date) -> Task:

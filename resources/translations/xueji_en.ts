@@ -1544,5 +1544,9 @@
       <source>这名学生没有“{flag}”登记，不能办理“{change}”。</source>
       <translation>This pupil has no "{flag}" registered, so "{change}" is not possible.</translation>
     </message>
+    <message>
+      <source>{name} 没有等待审批的学籍变动，没有做任何更改。</source>
+      <translation>{name} has no status change awaiting approval; nothing was changed.</translation>
+    </message>
   </context>
 </TS>
