@@ -75,6 +75,7 @@ TEXT: dict[str, str] = {
     "change.suspension_too_long": "休学每次最长一年，截止日期最晚为 {latest}；期满仍需休学的，请到期前办理续休。",
     "change.class_required": "办理“{change}”须指定新班级（--class 班级名称）。",
     "change.class_mismatch": "班级“{class_name}”与“{change}”不符（调班、留级同年级，升级高一个年级，跳级高两个年级以上，降级低一个年级以上）。",
+    "change.date_before_last": "变动日期不能早于这名学生上一次学籍变动的日期 {last}，请核对日期。",
     "change.nothing_awaiting": "{name} 没有等待审批的学籍变动，没有做任何更改。",
     "student.not_found_ref": "找不到身份证件号或学籍号为 {ref} 的学生，请核对。",
     # school and classes

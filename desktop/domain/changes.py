@@ -16,6 +16,8 @@ from desktop.domain.workdays import one_year_after
 S = Status
 LIVE = frozenset({S.ACTIVE, S.SUSPENDED, S.TRANSFER_OUT_PENDING, S.TRANSFER_IN_PENDING,
                   S.PENDING})
+LEAVING = frozenset({S.TRANSFERRED_OUT, S.WITHDRAWN, S.EXPELLED, S.ABROAD, S.DECEASED,
+                     S.GRADUATED, S.COMPLETED, S.INCOMPLETE})
 DROPPED_OUT, SPECIAL_SCHOOL = "辍学", "专门学校"
 
 
@@ -93,6 +95,7 @@ class StudentState:
     flag: str | None = None
     suspended_until: dt.date | None = None
     just_entered: bool = False  # only the entry event so far: how the pupil arrived is open
+    last_event: dt.date | None = None  # date of the latest change: a new one cannot precede it
 
 
 @dataclass(frozen=True)
@@ -111,12 +114,14 @@ def plan_change(name: str, state: StudentState, effective: dt.date,
     rule = RULES.get(name)
     if rule is None:
         raise DomainError("change.unknown_type", value=name, known="、".join(RULES))
+    if state.last_event is not None and effective < state.last_event:
+        raise DomainError("change.date_before_last", last=state.last_event.isoformat())
     _check_status(rule, state)
     _check_stage(rule, state)
     _check_flag(rule, state)
     end = _check_period(rule, state, effective, until)
     flag = rule.sets_flag or (None if rule.clears_flag else state.flag)
-    if rule.to_status not in (None, Status.ACTIVE):
+    if rule.to_status in LEAVING:  # the pupil is no longer here: no 辍学 / 专门学校 mark
         flag = None
     return PlannedChange(rule, state.status, rule.to_status or state.status, effective, end, flag)
 

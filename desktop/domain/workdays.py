@@ -23,6 +23,11 @@ class Deadline:
     estimated: bool  # some day in between had no published holiday schedule
 
 
+# Holidays on fixed dates (元旦, 劳动节, 国庆 1-3 October); the lunar ones and the 调休 of a
+# year come only with its published schedule.
+_FIXED_HOLIDAYS = {(1, 1), (5, 1), (10, 1), (10, 2), (10, 3)}
+
+
 @cache
 def _overrides() -> dict[dt.date, bool]:
     return {dt.date.fromisoformat(row["date"]): row["kind"] == "workday"
@@ -43,7 +48,8 @@ def is_workday(day: dt.date) -> tuple[bool, bool]:
         return chinese_calendar.is_workday(day), False
     except NotImplementedError:
         estimated = day.year not in _override_years()
-        return day.weekday() < 5, estimated
+        fixed_holiday = (day.month, day.day) in _FIXED_HOLIDAYS
+        return day.weekday() < 5 and not fixed_holiday, estimated
 
 
 def add_workdays(start: dt.date, count: int) -> Deadline:

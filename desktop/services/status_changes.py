@@ -15,7 +15,7 @@ from desktop.domain.changes import RULES, PlannedChange, StudentState, plan_chan
 from desktop.domain.errors import DomainError
 from desktop.domain.grades import SchoolSystem
 from desktop.domain.ids import new_id
-from desktop.domain.status import Status
+from desktop.domain.status import ENTRY_EVENT, Status
 from desktop.models.base import utc_now
 from desktop.models.history import StatusChange
 from desktop.models.school import School
@@ -77,10 +77,12 @@ def apply_change(ws: Workspace, request: ChangeRequest) -> ChangeResult:
         school = session.scalars(select(School)).one()
         plan = plan_change(request.change, _state(session, student, school), request.effective,
                            request.until)
+        prior = {"away_flag": student.away_flag, "class_id": student.class_id}
         if request.change in CLASS_MOVES:
             _move_class(session, student, school, request)
         _apply(student, plan)
         event = _event(session, ws, student, plan, request)
+        event.details = {**event.details, "prior": prior}  # restored if the change is refused
         session.add(event)
         Journal(session, ws.actor).change(
             "student.status_change", "student", student.id, op="command",
@@ -97,7 +99,16 @@ def _state(session: Session, student: Student, school: School) -> StudentState:
     return StudentState(status=Status[student.status], stage=grade.stage,
                         final_grade=grade.level >= system.years[grade.stage],
                         flag=student.away_flag, suspended_until=_suspended_until(session, student),
-                        just_entered=_event_count(session, student) == 1)
+                        just_entered=_event_count(session, student) == 1,
+                        last_event=_last_change_date(session, student))
+
+
+def _last_change_date(session: Session, student: Student) -> dt.date | None:
+    """Date of the latest real change; entering the record into this desk is not one."""
+    return session.scalar(select(StatusChange.effective_date)
+                          .where(StatusChange.student_id == student.id,
+                                 StatusChange.change_type.not_in((DECISION_EVENT, ENTRY_EVENT)))
+                          .order_by(StatusChange.seq.desc()).limit(1))
 
 
 def _event_count(session: Session, student: Student) -> int:
@@ -110,7 +121,8 @@ def _suspended_until(session: Session, student: Student) -> dt.date | None:
         return None
     return session.scalar(select(StatusChange.end_date)
                           .where(StatusChange.student_id == student.id,
-                                 StatusChange.to_status == Status.SUSPENDED.name)
+                                 StatusChange.to_status == Status.SUSPENDED.name,
+                                 StatusChange.change_type != DECISION_EVENT)
                           .order_by(StatusChange.seq.desc()).limit(1))
 
 
@@ -149,7 +161,7 @@ def _event(session: Session, ws: Workspace, student: Student, plan: PlannedChang
         details["applicant"] = request.applicant
     if plan.rule.approver:
         details["approval"] = {"approver": plan.rule.approver, "state": "awaiting", "steps": []}
-    reverses = _last_event_id(session, student) if plan.rule.name == "恢复学籍" else None
+    reverses = _last_event(session, student).id if plan.rule.name == "恢复学籍" else None
     return StatusChange(id=new_id(), student_id=student.id, seq=seq, change_type=plan.rule.name,
                         from_status=plan.from_status.name, to_status=plan.to_status.name,
                         effective_date=plan.effective, end_date=plan.until,
@@ -157,9 +169,12 @@ def _event(session: Session, ws: Workspace, student: Student, plan: PlannedChang
                         recorded_by=ws.actor.account_id, recorded_at=utc_now())
 
 
-def _last_event_id(session: Session, student: Student) -> str | None:
-    return session.scalar(select(StatusChange.id).where(StatusChange.student_id == student.id)
-                          .order_by(StatusChange.seq.desc()).limit(1))
+def _last_event(session: Session, student: Student) -> StatusChange:
+    """The student's latest change (outcomes of approvals are not changes of their own)."""
+    return session.scalars(select(StatusChange)
+                           .where(StatusChange.student_id == student.id,
+                                  StatusChange.change_type != DECISION_EVENT)
+                           .order_by(StatusChange.seq.desc()).limit(1)).one()
 
 
 def _command_args(event: StatusChange, student: Student) -> dict[str, Any]:
@@ -292,6 +307,8 @@ def record_decision(ws: Workspace, request: ChangeRequest) -> ChangeResult:
         details = {"case": case.id, "case_change": case.change_type, "result": result,
                    "unit": (case.details or {}).get("approval", {}).get("approver", ""),
                    "opinion": request.reason}
+        if result == "rejected":
+            _restore_prior(student, case)
         event = StatusChange(id=new_id(), student_id=student.id, seq=seq,
                              change_type=DECISION_EVENT, from_status=before.name,
                              to_status=after.name, effective_date=request.effective,
@@ -310,3 +327,11 @@ def record_decision(ws: Workspace, request: ChangeRequest) -> ChangeResult:
         label = "审批通过" if result == "approved" else "审批未通过"
         return ChangeResult(student.id, student.name, f"{case.change_type}{label}", before.label,
                             after.label, "", ())
+
+
+def _restore_prior(student: Student, case: StatusChange) -> None:
+    """A refused change gives back the flag and the class the pupil had before it."""
+    prior = (case.details or {}).get("prior") or {}
+    student.away_flag = prior.get("away_flag")
+    if prior.get("class_id"):
+        student.class_id = prior["class_id"]

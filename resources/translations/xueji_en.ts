@@ -1548,5 +1548,9 @@
       <source>{name} 没有等待审批的学籍变动，没有做任何更改。</source>
       <translation>{name} has no status change awaiting approval; nothing was changed.</translation>
     </message>
+    <message>
+      <source>变动日期不能早于这名学生上一次学籍变动的日期 {last}，请核对日期。</source>
+      <translation>The date cannot be before the date of this pupil's previous change, {last}. Check the date.</translation>
+    </message>
   </context>
 </TS>

@@ -218,3 +218,16 @@ def test_plan_carries_dates() -> None:
 
 def test_end_date_is_ignored_for_changes_without_a_period() -> None:
     assert plan_change("转出", state(), DAY, DAY + dt.timedelta(days=5)).until is None
+
+
+def test_a_change_cannot_be_dated_before_the_previous_one() -> None:
+    error = refused("复学", state(S.SUSPENDED, last_event=DAY), effective=DAY - dt.timedelta(1))
+    assert error.code == "change.date_before_last"
+    assert plan_change("复学", state(S.SUSPENDED, last_event=DAY), DAY).to_status is S.ACTIVE
+
+
+def test_special_school_mark_survives_a_suspension_but_not_leaving() -> None:
+    suspended = plan_change("休学", state(flag=SPECIAL_SCHOOL), DAY, DAY + dt.timedelta(30))
+    assert suspended.flag == SPECIAL_SCHOOL
+    left = plan_change("转出完成", state(S.TRANSFER_OUT_PENDING, flag=SPECIAL_SCHOOL), DAY)
+    assert left.flag is None

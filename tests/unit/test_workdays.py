@@ -92,3 +92,11 @@ def test_one_year_from_29_february_ends_on_28_february() -> None:
     period that begins one day earlier, on 2028-02-28."""
     assert one_year_after(D(2028, 2, 29)) == D(2029, 2, 28)
     assert one_year_after(D(2028, 2, 29)) > one_year_after(D(2028, 2, 28))
+
+
+def test_estimated_years_keep_the_fixed_date_holidays() -> None:
+    """Without a published schedule, 1 January, 1 May and 1-3 October are still holidays."""
+    for day in (D(2031, 1, 1), D(2031, 5, 1), D(2031, 10, 1), D(2031, 10, 3)):
+        working, estimated = is_workday(day)
+        assert (working, estimated) == (False, True), day
+    assert is_workday(D(2031, 1, 2)) == (True, True)
