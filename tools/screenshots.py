@@ -47,6 +47,7 @@ def wizard_shots(folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
 def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
     from desktop.views.controller import AppController
     from desktop.views.editor.dialog import StudentEditor
+    from desktop.views.main_window import PAGES
 
     controller = AppController(app, db)
     controller.start()
@@ -72,9 +73,41 @@ def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
     editor.validate()
     shot(editor, "editor-validation.png")
     editor.discard_and_close()
-    window.nav.setCurrentRow(2)
+    history_shots(app, controller, shot)
+    window.nav.setCurrentRow(PAGES.index("学籍档案"))
     shot(window, "placeholder.png")
     controller.lock()
+
+
+def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def]
+    """A pupil with a suspension, its approval and a resumption; a transfer and a death due."""
+    import datetime as dt
+
+    from desktop.services.status_changes import ChangeRequest, apply_change
+    from desktop.views.editor.dialog import StudentEditor
+    from desktop.views.main_window import PAGES
+
+    ws, window = controller.workspace, controller.window
+    rows = [window.roster.model.row_at(i) for i in range(3)]
+    steps = [(rows[0], "休学", dt.date(2026, 3, 2), dt.date(2026, 8, 31), "因病住院治疗"),
+             (rows[0], "审批通过", dt.date(2026, 3, 10), None, "同意"),
+             (rows[0], "复学", dt.date(2026, 9, 1), None, "病愈"),
+             (rows[1], "转出", dt.date(2026, 11, 16), None, "随父母工作调动"),
+             (rows[2], "死亡", dt.date(2026, 10, 9), None, "意外")]
+    for row, change, date, until, reason in steps:
+        apply_change(ws, ChangeRequest(student=row.id_number or row.id, change=change,
+                                       effective=date, until=until, reason=reason))
+    window.refresh_after_change()
+    window.nav.setCurrentRow(PAGES.index("待办"))
+    shot(window, "tasks.png")
+    window.nav.setCurrentRow(PAGES.index("学籍变动"))
+    shot(window, "changes.png")
+    controller.edit_student(rows[0].id)
+    editor = next(w for w in app.topLevelWidgets() if isinstance(w, StudentEditor))
+    editor.resize(1280, 700)
+    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    shot(editor, "timeline.png")
+    editor.discard_and_close()
 
 
 def main() -> None:

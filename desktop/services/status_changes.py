@@ -204,10 +204,14 @@ class HistoryEntry:
 
 
 def _entry(event: StatusChange, name: str, decisions: dict[str, str]) -> HistoryEntry:
-    approval = (event.details or {}).get("approval") or {}
+    details = event.details or {}
+    approval = details.get("approval") or {}
     state = decisions.get(event.id, "awaiting") if approval else ""
+    change = event.change_type
+    if change == DECISION_EVENT:  # the outcome names the change it decided
+        change, state = f"{DECISION_EVENT}：{details.get('case_change', '')}", details.get("result", "")
     return HistoryEntry(
-        event.seq, event.student_id, name, event.change_type,
+        event.seq, event.student_id, name, change,
         Status[event.from_status].label if event.from_status else "",
         Status[event.to_status].label, event.effective_date, event.end_date, event.reason or "",
         state, approval.get("approver", ""), event.recorded_at)
