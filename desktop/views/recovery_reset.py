@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from desktop import PRODUCT_NAME
 from desktop.services.accounts import reset_password
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.forms import ok_cancel
 from desktop.views.wording import say
 
 
@@ -39,10 +39,7 @@ class RecoveryResetDialog(QDialog):
         form.addRow(self.tr("恢复密钥"), self.key)
         form.addRow(self.tr("新密码"), self.password)
         form.addRow(self.tr("再输入一次"), self.again)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_reset)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.try_reset)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("输入保存在学校保险柜中的恢复密钥，为账号设置新密码。")))
         layout.addLayout(form)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from desktop.services.status_changes import (
 )
 from desktop.services.student_read import get_student
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.forms import ok_cancel
 from desktop.views.wording import say, tr
 
 
@@ -79,10 +79,7 @@ class ChangeDialog(QDialog):
         form.addRow(self.tr("联系电话"), self.phone)
         form.addRow(self.tr("需归档材料"), self.documents)
         form.addRow(self.tr("审批"), self.approver)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.banner)

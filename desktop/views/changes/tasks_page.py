@@ -5,19 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain.idnumber import mask
 from desktop.services.context import Workspace
 from desktop.services.tasks import Task, list_tasks
+from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import tr
 
 COLUMNS = ("截止日期", "姓名", "身份证件号", "事项", "依据")
@@ -30,12 +23,7 @@ class TasksPage(QWidget):
         super().__init__(parent)
         self.workspace, self.today = workspace, today
         self.summary = QLabel()
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = ReadOnlyTable([tr(c) for c in COLUMNS])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)

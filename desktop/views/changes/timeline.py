@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.services.context import Workspace
 from desktop.services.status_changes import HistoryEntry, history, recent_changes
+from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import tr
 
 _APPROVAL = {"awaiting": "待审批", "approved": "已批准", "rejected": "未批准", "": ""}
@@ -30,21 +23,12 @@ def _row(entry: HistoryEntry) -> tuple[str, ...]:
             f"{entry.until:%Y-%m-%d}" if entry.until else "", entry.reason, approval)
 
 
-class HistoryTable(QTableWidget):
+class HistoryTable(ReadOnlyTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        super().__init__([tr(c) for c in COLUMNS], parent)
 
     def show_entries(self, entries: list[HistoryEntry]) -> None:
-        self.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            for column, text in enumerate(_row(entry)):
-                self.setItem(row, column, QTableWidgetItem(text))
+        self.fill([_row(entry) for entry in entries])
 
 
 def student_timeline(workspace: Workspace, student_id: str) -> HistoryTable:
