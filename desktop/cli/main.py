@@ -15,12 +15,13 @@ from desktop.cli import (
     cmd_password,
     cmd_student,
     cmd_tasks,
+    cmd_verify,
     cmd_year_end,
 )
 from desktop.cli.errors import run_guarded
 
 COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
-            "tasks", "year-end")
+            "tasks", "year-end", "verify")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"xueji {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
-                   cmd_tasks, cmd_year_end):
+                   cmd_tasks, cmd_year_end, cmd_verify):
         module.register(sub)
     return parser
 
