@@ -78,6 +78,11 @@ TEXT: dict[str, str] = {
     "change.date_before_last": "变动日期不能早于这名学生上一次学籍变动的日期 {last}，请核对日期。",
     "change.nothing_awaiting": "{name} 没有等待审批的学籍变动，没有做任何更改。",
     "student.not_found_ref": "找不到身份证件号或学籍号为 {ref} 的学生，请核对。",
+    # verification and dropout ledger
+    "verify.conclusion": "“{value}”不是核查结论，请选择：{known}。",
+    "verify.action_required": "核查结论为“{conclusion}”时须写明处理措施（如办理转学、补办休学、注销、劝返、更正信息）。",
+    "verify.who": "请写明学生：有学籍的写身份证件号或学籍号，在校不在籍的写姓名。",
+    "ledger.no_open_case": "{name} 没有未销号的辍学登记，请先办理“辍学登记”。",
     # school and classes
     "school.code_mismatch": "学校标识码 {value} 与本校 {expected} 不符，请核对。",
     "school.code_format": "学校标识码应为10位数字（{value}）。",

@@ -17,12 +17,13 @@ from desktop.models import (  # noqa: F401  (registers every table on Base.metad
     outbox,
     school,
     student,
+    verification,
 )
 from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -41,7 +42,15 @@ def _upgrade_to_3(conn: Connection) -> None:
     )
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {2: _upgrade_to_2, 3: _upgrade_to_3}
+def _upgrade_to_4(conn: Connection) -> None:
+    """v4: semester verification marks and the dropout ledger."""
+    for table in (verification.VerificationMark.__table__, verification.DropoutCase.__table__):
+        table.create(conn)
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {
+    2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4,
+}
 
 
 def schema_version(engine: Engine) -> int:

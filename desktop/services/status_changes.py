@@ -8,10 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.changes import RULES, PlannedChange, StudentState, plan_change
+from desktop.domain.changes import DROPPED_OUT, RULES, PlannedChange, StudentState, plan_change
 from desktop.domain.errors import DomainError
 from desktop.domain.grades import SchoolSystem
 from desktop.domain.ids import new_id
@@ -24,6 +24,8 @@ from desktop.services.classes import ClassResolver
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal
+from desktop.services.ledger import close_dropout_case, open_dropout_case
+from desktop.services.lookup import find_student
 
 CLASS_MOVES = {"调班": 0, "升级": 1, "留级": 0, "跳级": 2, "降级": -1}
 
@@ -50,15 +52,6 @@ class ChangeResult:
     documents: tuple[str, ...]
 
 
-def find_student(session: Session, ref: str) -> Student:
-    ref = ref.strip().upper()
-    student = session.scalars(select(Student).where(or_(
-        Student.id_number == ref, Student.xjh == ref, Student.id == ref.lower()))).first()
-    if student is None:
-        raise ServiceError("student.not_found_ref", ref=ref)
-    return student
-
-
 DECISIONS = {"审批通过": "approved", "审批未通过": "rejected"}
 DECISION_EVENT = "审批结果"
 
@@ -81,6 +74,7 @@ def apply_change(ws: Workspace, request: ChangeRequest) -> ChangeResult:
         if request.change in CLASS_MOVES:
             _move_class(session, student, school, request)
         _apply(student, plan)
+        _keep_ledger(session, student, plan, request)
         event = _event(session, ws, student, plan, request)
         event.details = {**event.details, "prior": prior}  # restored if the change is refused
         session.add(event)
@@ -339,3 +333,12 @@ def _restore_prior(student: Student, case: StatusChange) -> None:
     student.away_flag = prior.get("away_flag")
     if prior.get("class_id"):
         student.class_id = prior["class_id"]
+
+
+def _keep_ledger(session: Session, student: Student, plan: PlannedChange,
+                 request: ChangeRequest) -> None:
+    """辍学登记 opens a 控辍保学 case; 劝返复学 closes it (销号)."""
+    if plan.rule.sets_flag == DROPPED_OUT:
+        open_dropout_case(session, student, request.effective, request.reason)
+    elif plan.rule.clears_flag == DROPPED_OUT:
+        close_dropout_case(session, student, request.effective, request.reason or "返校复学")

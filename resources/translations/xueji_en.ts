@@ -684,17 +684,17 @@
       <translation>Approval</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="97" />
+      <location filename="../../desktop/views/changes/dialog.py" line="94" />
       <source>无</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="98" />
+      <location filename="../../desktop/views/changes/dialog.py" line="95" />
       <source>待{who}审批</source>
       <translation>Awaiting approval by {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="99" />
+      <location filename="../../desktop/views/changes/dialog.py" line="96" />
       <source>学校办理即可</source>
       <translation>The school decides</translation>
     </message>
@@ -702,7 +702,7 @@
   <context>
     <name>ChangesPage</name>
     <message>
-      <location filename="../../desktop/views/changes/timeline.py" line="64" />
+      <location filename="../../desktop/views/changes/timeline.py" line="48" />
       <source>最近办理的学籍变动。办理新的变动：在学生名册中打开学生，点“学籍变动…”。</source>
       <translation>Latest status changes. To record a new one, open the student from the roster and click "Status change…".</translation>
     </message>
@@ -786,7 +786,7 @@
       <translation>Repeat</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/recovery_reset.py" line="47" />
+      <location filename="../../desktop/views/recovery_reset.py" line="44" />
       <source>输入保存在学校保险柜中的恢复密钥，为账号设置新密码。</source>
       <translation>Type the recovery key kept in the school safe to set a new password for the account.</translation>
     </message>
@@ -1111,17 +1111,17 @@
   <context>
     <name>TasksPage</name>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="51" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="39" />
       <source>共 {n} 项待办，其中逾期 {m} 项。</source>
       <translation>To-do items: {n}, overdue: {m}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="58" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="46" />
       <source>（估算）</source>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="60" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="48" />
       <source>逾期 </source>
       <translation>Overdue </translation>
     </message>
@@ -1551,6 +1551,22 @@
     <message>
       <source>变动日期不能早于这名学生上一次学籍变动的日期 {last}，请核对日期。</source>
       <translation>The date cannot be before the date of this pupil's previous change, {last}. Check the date.</translation>
+    </message>
+    <message>
+      <source>{name} 没有未销号的辍学登记，请先办理“辍学登记”。</source>
+      <translation>{name} has no open dropout case. Register the dropout first.</translation>
+    </message>
+    <message>
+      <source>“{value}”不是核查结论，请选择：{known}。</source>
+      <translation>"{value}" is not a verification conclusion. Choose one of: {known}.</translation>
+    </message>
+    <message>
+      <source>核查结论为“{conclusion}”时须写明处理措施（如办理转学、补办休学、注销、劝返、更正信息）。</source>
+      <translation>A conclusion of "{conclusion}" needs a follow-up action (e.g. transfer, suspension paperwork, cancellation, persuading back, correcting data).</translation>
+    </message>
+    <message>
+      <source>请写明学生：有学籍的写身份证件号或学籍号，在校不在籍的写姓名。</source>
+      <translation>Say which pupil: the ID number or student number for a pupil with a record here, the name for one attending without a record.</translation>
     </message>
   </context>
 </TS>

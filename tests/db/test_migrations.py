@@ -36,6 +36,8 @@ def build_v1(path: Path, key: bytes) -> None:
         conn.execute("ALTER TABLE account DROP COLUMN failed_logins")
         conn.execute("ALTER TABLE student DROP COLUMN away_flag")
         conn.execute("ALTER TABLE student DROP COLUMN studied_abroad")
+        conn.execute("DROP TABLE verification_mark")
+        conn.execute("DROP TABLE dropout_case")
         conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
         conn.execute("INSERT INTO account (id, username, display_name, role, active, created_at)"
                      " VALUES ('a1', 'registrar', '张老师', 'registrar', 1, '2024-09-01')")
@@ -58,8 +60,8 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
     return db_path, key
 
 
-def test_schema_version_is_three() -> None:
-    assert SCHEMA_VERSION == 3
+def test_schema_version_is_four() -> None:
+    assert SCHEMA_VERSION == 4
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -75,6 +77,8 @@ def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
         assert "possible_duplicate_of" in columns(conn, "student")
         assert "failed_logins" in columns(conn, "account")
         assert {"away_flag", "studied_abroad"} <= columns(conn, "student")
+        assert {"conclusion", "round"} <= columns(conn, "verification_mark")
+        assert {"left_on", "closed_on"} <= columns(conn, "dropout_case")
         rows = conn.execute("SELECT username, display_name, failed_logins FROM account")
         assert rows.fetchall() == [("registrar", "张老师", 0)]
     finally:
