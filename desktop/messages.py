@@ -83,6 +83,8 @@ TEXT: dict[str, str] = {
     "verify.action_required": "核查结论为“{conclusion}”时须写明处理措施（如办理转学、补办休学、注销、劝返、更正信息）。",
     "verify.who": "请写明学生：有学籍的写身份证件号或学籍号，在校不在籍的写姓名。",
     "ledger.no_open_case": "{name} 没有未销号的辍学登记，请先办理“辍学登记”。",
+    "deferral.incomplete": "缓学登记须填写儿童姓名、监护人和县级以上医院证明。",
+    "deferral.not_active": "这条缓学登记已经结束（已入学或已续缓），不能再办理。",
     # school and classes
     "school.code_mismatch": "学校标识码 {value} 与本校 {expected} 不符，请核对。",
     "school.code_format": "学校标识码应为10位数字（{value}）。",

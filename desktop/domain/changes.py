@@ -18,7 +18,9 @@ LIVE = frozenset({S.ACTIVE, S.SUSPENDED, S.TRANSFER_OUT_PENDING, S.TRANSFER_IN_P
                   S.PENDING})
 LEAVING = frozenset({S.TRANSFERRED_OUT, S.WITHDRAWN, S.EXPELLED, S.ABROAD, S.DECEASED,
                      S.GRADUATED, S.COMPLETED, S.INCOMPLETE})
-DROPPED_OUT, SPECIAL_SCHOOL = "辍学", "专门学校"
+DROPPED_OUT, SPECIAL_SCHOOL, HOME_TEACHING = "辍学", "专门学校", "送教上门"
+EXPERT_APPROVAL = "上级学籍主管部门（依专家委员会意见）"
+EXPERT_DOCUMENTS = ("残疾人证或诊断证明", "特殊教育专家委员会评估意见")
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,17 @@ RULES: dict[str, ChangeRule] = {r.name: r for r in (
     _rule("调班", "32", A, None),
     _rule("专门学校就读", "34", A, None, sets_flag=SPECIAL_SCHOOL, documents=("专门学校入学决定",)),
     _rule("专门学校返回", "35", A, None, clears_flag=SPECIAL_SCHOOL, documents=("返回原校决定",)),
+    # Special registrations (2025 办法): Sino-foreign programmes confirmed by the prefecture;
+    # severely disabled pupils taught at home by the school that holds their 学籍.
+    _rule("中外合作项目注册", "16", A, None, senior_only=True,
+          approver="地市级教育行政部门（确认）", documents=("中外合作办学项目录取材料",)),
+    _rule("送教上门登记", "36", A, None, sets_flag=HOME_TEACHING,
+          documents=("残疾人证或县级以上医院诊断证明", "送教上门安排")),
+    _rule("送教上门结束", "37", A, None, clears_flag=HOME_TEACHING, documents=("到校就读安排",)),
+    # Special education: the expert committee's decisions need higher approval.
+    _rule("特教升级", "31", A, None, approver=EXPERT_APPROVAL, documents=EXPERT_DOCUMENTS),
+    _rule("特教降级", "33", A, None, approver=EXPERT_APPROVAL, documents=EXPERT_DOCUMENTS),
+    _rule("特教毕业", "21", A, S.GRADUATED, approver=EXPERT_APPROVAL, documents=EXPERT_DOCUMENTS),
     _rule("恢复学籍", "14", {S.WITHDRAWN, S.EXPELLED, S.ABROAD, S.DECEASED, S.TRANSFERRED_OUT,
                           S.GRADUATED, S.COMPLETED, S.INCOMPLETE}, S.ACTIVE,
           approver="学籍主管部门", documents=("注销有误的证明材料",)),

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, text
 from desktop.models import (  # noqa: F401  (registers every table on Base.metadata)
     accounts,
     audit,
+    deferral,
     history,
     outbox,
     school,
@@ -43,8 +44,9 @@ def _upgrade_to_3(conn: Connection) -> None:
 
 
 def _upgrade_to_4(conn: Connection) -> None:
-    """v4: semester verification marks and the dropout ledger."""
-    for table in (verification.VerificationMark.__table__, verification.DropoutCase.__table__):
+    """v4: semester verification marks, the dropout ledger and the deferral register."""
+    for table in (verification.VerificationMark.__table__, verification.DropoutCase.__table__,
+                  deferral.DeferralEntry.__table__):
         table.create(conn)
 
 

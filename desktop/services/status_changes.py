@@ -27,7 +27,9 @@ from desktop.services.journal import Journal
 from desktop.services.ledger import close_dropout_case, open_dropout_case
 from desktop.services.lookup import find_student
 
-CLASS_MOVES = {"调班": 0, "升级": 1, "留级": 0, "跳级": 2, "降级": -1}
+# Change -> (fewest, most) grades moved within the stage.
+CLASS_MOVES = {"调班": (0, 0), "升级": (1, 1), "留级": (0, 0), "跳级": (2, 99), "降级": (-99, -1),
+               "特教升级": (1, 1), "特教降级": (-99, -1)}
 
 
 @dataclass(frozen=True)
@@ -127,9 +129,8 @@ def _move_class(session: Session, student: Student, school: School, request: Cha
     target = classes.resolve(request.class_name)
     old, new = student.school_class.grade, target.grade
     step = (new.level - old.level) if new.stage == old.stage else None
-    wanted = CLASS_MOVES[request.change]
-    fits = step == wanted or (request.change == "跳级" and step is not None and step >= 2) or (
-        request.change == "降级" and step is not None and step <= -1)
+    fewest, most = CLASS_MOVES[request.change]
+    fits = step is not None and fewest <= step <= most
     if not fits:
         raise DomainError("change.class_mismatch", change=request.change,
                           class_name=request.class_name)

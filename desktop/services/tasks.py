@@ -19,6 +19,7 @@ from desktop.domain.workdays import Deadline, add_workdays, one_year_after
 from desktop.models.history import StatusChange
 from desktop.models.student import Student
 from desktop.services.context import Workspace
+from desktop.services.deferral import Deferral, active_deferrals
 from desktop.services.status_changes import DECISION_EVENT, decision_of
 
 
@@ -66,7 +67,14 @@ def list_tasks(ws: Workspace, today: dt.date | None = None) -> list[Task]:
     today = today or dt.date.today()
     with ws.store.reading() as session:
         tasks = [_task(student, event, today) for student, event in _open_cases(session)]
+    tasks += [_deferral_task(entry, today) for entry in active_deferrals(ws)]
     return sorted(tasks, key=lambda t: (not t.overdue, t.due, t.name))
+
+
+def _deferral_task(entry: Deferral, today: dt.date) -> Task:
+    rule = _RULES[Status.DEFERRED.name]
+    return Task(entry.id, entry.name, entry.id_number or None, None, rule.item, entry.until,
+                rule.rule, False, entry.until < today)
 
 
 def _open_cases(session: Session) -> list[tuple[Student, StatusChange]]:

@@ -38,6 +38,7 @@ def build_v1(path: Path, key: bytes) -> None:
         conn.execute("ALTER TABLE student DROP COLUMN studied_abroad")
         conn.execute("DROP TABLE verification_mark")
         conn.execute("DROP TABLE dropout_case")
+        conn.execute("DROP TABLE deferral")
         conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
         conn.execute("INSERT INTO account (id, username, display_name, role, active, created_at)"
                      " VALUES ('a1', 'registrar', '张老师', 'registrar', 1, '2024-09-01')")
