@@ -36,9 +36,12 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.messages import TEXT
     from desktop.services.context import Role
     from desktop.services.tasks import _RULES as TASK_RULES
+    from desktop.services.verification import CONCLUSIONS
+    from desktop.views.changes import registers
     from desktop.views.changes.tasks_page import COLUMNS as TASK_COLUMNS
     from desktop.views.changes.timeline import _APPROVAL as APPROVAL
     from desktop.views.changes.timeline import COLUMNS as TIMELINE_COLUMNS
+    from desktop.views.changes.timeline import TABS
     from desktop.views.editor.sections import SECTIONS
     from desktop.views.main_window import PAGES
     from desktop.views.placeholder import PLANNED
@@ -51,6 +54,9 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= set(PAGES) | set(PLANNED) | set(PLANNED.values()) | set(COLUMNS)
     shared |= {s.label for s in Status} | {r.label for r in Role} | {label for _, label in _SYSTEMS}
     shared |= {"小学", "初中", "高中", "留守", "随迁", "残疾", "随班就读", "寄宿", "男", "女"}
+    shared |= set(CONCLUSIONS) | set(registers.SUMMARY_COLUMNS) | set(registers.FINDING_COLUMNS)
+    shared |= set(registers.LEDGER_COLUMNS) | set(registers.DEFERRAL_COLUMNS) | set(TABS)
+    shared |= set(registers.CHECKS)
     shared |= set(RULES) | set(TIMELINE_COLUMNS) | set(TASK_COLUMNS) | set(APPROVAL.values())
     shared |= {r.item for r in TASK_RULES.values()} | {r.rule for r in TASK_RULES.values()}
     return {"": shared - {""}, "messages": set(TEXT.values())}

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(workspace)
         self.changes_page = ChangesPage(workspace)
         self.tasks_page = TasksPage(workspace)
+        self.changes_page.year_end_done.connect(self.refresh_after_change)
         self._build_pages()
         self._build_status_bar()
         self._build_actions()

@@ -317,8 +317,19 @@
       <translation>Disability type</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/changes/registers.py" line="152" />
       <source>毕业</source>
       <translation>Graduated</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="160" />
+      <source>本学年的升级和毕业已经办理过。</source>
+      <translation>This school year's promotion and graduation have already been done.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="162" />
+      <source>学年末升级和毕业将一次完成：</source>
+      <translation>Year-end promotion and graduation will be done in one step:</translation>
     </message>
     <message>
       <source>民族</source>
@@ -620,6 +631,134 @@
       <source>降级</source>
       <translation>Move down a grade</translation>
     </message>
+    <message>
+      <source>中外合作项目注册</source>
+      <translation>Sino-foreign programme registration</translation>
+    </message>
+    <message>
+      <source>临时学籍号</source>
+      <translation>Temporary number</translation>
+    </message>
+    <message>
+      <source>人籍一致</source>
+      <translation>Present and registered</translation>
+    </message>
+    <message>
+      <source>休学逾期</source>
+      <translation>Suspension overdue</translation>
+    </message>
+    <message>
+      <source>信息不符</source>
+      <translation>Data mismatch</translation>
+    </message>
+    <message>
+      <source>劝返次数</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <source>在校不在籍</source>
+      <translation>Attending, not registered</translation>
+    </message>
+    <message>
+      <source>在籍不在校</source>
+      <translation>Registered, not attending</translation>
+    </message>
+    <message>
+      <source>学籍核查</source>
+      <translation>Verification</translation>
+    </message>
+    <message>
+      <source>差异</source>
+      <translation>Differences</translation>
+    </message>
+    <message>
+      <source>已核查</source>
+      <translation>Checked</translation>
+    </message>
+    <message>
+      <source>年龄</source>
+      <translation>Age</translation>
+    </message>
+    <message>
+      <source>应在籍</source>
+      <translation>On roll</translation>
+    </message>
+    <message>
+      <source>必填项</source>
+      <translation>Required item</translation>
+    </message>
+    <message>
+      <source>控辍保学台账</source>
+      <translation>Dropout ledger</translation>
+    </message>
+    <message>
+      <source>最近变动</source>
+      <translation>Recent changes</translation>
+    </message>
+    <message>
+      <source>检查项</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <source>特教升级</source>
+      <translation>Special-ed promotion</translation>
+    </message>
+    <message>
+      <source>特教毕业</source>
+      <translation>Special-ed graduation</translation>
+    </message>
+    <message>
+      <source>特教降级</source>
+      <translation>Special-ed move down</translation>
+    </message>
+    <message>
+      <source>疑似重复</source>
+      <translation>Possible duplicate</translation>
+    </message>
+    <message>
+      <source>离校日期</source>
+      <translation>Left on</translation>
+    </message>
+    <message>
+      <source>空挂学籍</source>
+      <translation>Phantom record</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>缓学开始</source>
+      <translation>Deferred from</translation>
+    </message>
+    <message>
+      <source>缓学期满</source>
+      <translation>Deferred until</translation>
+    </message>
+    <message>
+      <source>缓学登记</source>
+      <translation>Deferrals</translation>
+    </message>
+    <message>
+      <source>证件号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>送教上门登记</source>
+      <translation>Home teaching registered</translation>
+    </message>
+    <message>
+      <source>送教上门结束</source>
+      <translation>Home teaching ended</translation>
+    </message>
+    <message>
+      <source>销号日期</source>
+      <translation>Closed on</translation>
+    </message>
   </context>
   <context>
     <name>ChangeDialog</name>
@@ -702,45 +841,66 @@
   <context>
     <name>ChangesPage</name>
     <message>
-      <location filename="../../desktop/views/changes/timeline.py" line="48" />
+      <location filename="../../desktop/views/changes/timeline.py" line="63" />
       <source>最近办理的学籍变动。办理新的变动：在学生名册中打开学生，点“学籍变动…”。</source>
       <translation>Latest status changes. To record a new one, open the student from the roster and click "Status change…".</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/timeline.py" line="68" />
+      <source>学年末升级和毕业…</source>
+      <translation>Year-end promotion and graduation…</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeferralTab</name>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="138" />
+      <source>缓学儿童暂不注册学籍；期满仍不能入学的须重新申请。</source>
+      <translation>Deferred children get no record yet; if a child still cannot attend when the deferral ends, apply again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerTab</name>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="122" />
+      <source>办理“辍学登记”即建档，“劝返复学”即销号。</source>
+      <translation>Registering a dropout opens a case; persuading the pupil back closes it.</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="77" />
+      <location filename="../../desktop/views/main_window.py" line="78" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="81" />
+      <location filename="../../desktop/views/main_window.py" line="82" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="82" />
+      <location filename="../../desktop/views/main_window.py" line="83" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="83" />
+      <location filename="../../desktop/views/main_window.py" line="84" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="85" />
+      <location filename="../../desktop/views/main_window.py" line="86" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="107" />
+      <location filename="../../desktop/views/main_window.py" line="108" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="108" />
+      <location filename="../../desktop/views/main_window.py" line="109" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -1171,6 +1331,59 @@
     </message>
   </context>
   <context>
+    <name>VerificationTab</name>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="59" />
+      <source>身份证件号或学籍号；在校不在籍的写姓名</source>
+      <translation>ID number or student number; the name for a pupil without a record here</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="69" />
+      <source>学生</source>
+      <translation>Student</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="70" />
+      <source>核查结论</source>
+      <translation>Conclusion</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="71" />
+      <source>处理措施</source>
+      <translation>Follow-up action</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="72" />
+      <source>记录核查结论</source>
+      <translation>Record conclusion</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="72" />
+      <source>运行数据质量检查</source>
+      <translation>Run data-quality checks</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="89" />
+      <source>核查学期：</source>
+      <translation>Verification round: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="104" />
+      <source>已记录。</source>
+      <translation>Recorded.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="112" />
+      <source>发现 {n} 个问题。</source>
+      <translation>Problems found: {n}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="113" />
+      <source>未发现数据质量问题。</source>
+      <translation>No data-quality problems found.</translation>
+    </message>
+  </context>
+  <context>
     <name>messages</name>
     <message>
       <source>15位身份证号已按规则升级为18位：{number}。</source>
@@ -1567,6 +1780,14 @@
     <message>
       <source>请写明学生：有学籍的写身份证件号或学籍号，在校不在籍的写姓名。</source>
       <translation>Say which pupil: the ID number or student number for a pupil with a record here, the name for one attending without a record.</translation>
+    </message>
+    <message>
+      <source>缓学登记须填写儿童姓名、监护人和县级以上医院证明。</source>
+      <translation>A deferral needs the child's name, the guardian and a certificate from a county-level or higher hospital.</translation>
+    </message>
+    <message>
+      <source>这条缓学登记已经结束（已入学或已续缓），不能再办理。</source>
+      <translation>This deferral has ended (enrolled or renewed); nothing more can be done with it.</translation>
     </message>
   </context>
 </TS>

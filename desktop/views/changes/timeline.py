@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.context import Workspace
 from desktop.services.status_changes import HistoryEntry, history, recent_changes
+from desktop.views.changes.registers import (
+    DeferralTab,
+    LedgerTab,
+    VerificationTab,
+    run_year_end_with_preview,
+)
 from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import tr
 
 _APPROVAL = {"awaiting": "待审批", "approved": "已批准", "rejected": "未批准", "": ""}
+TABS = ("最近变动", "学籍核查", "控辍保学台账", "缓学登记")
 COLUMNS = ("日期", "学生", "变动", "状态变化", "截止", "原因", "审批")
 
 
@@ -38,16 +46,37 @@ def student_timeline(workspace: Workspace, student_id: str) -> HistoryTable:
 
 
 class ChangesPage(QWidget):
-    """The 学籍变动 page: the latest changes of the whole school."""
+    """The 学籍变动 page: recent changes, verification, the dropout ledger, deferrals, year-end."""
+
+    year_end_done = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.table = HistoryTable()
+        self.verification = VerificationTab(workspace)
+        self.ledger = LedgerTab(workspace)
+        self.deferrals = DeferralTab(workspace)
+        self.tabs = QTabWidget()
+        recent = QWidget()
+        inner = QVBoxLayout(recent)
+        inner.addWidget(QLabel(self.tr("最近办理的学籍变动。办理新的变动：在学生名册中打开学生，点“学籍变动…”。")))
+        inner.addWidget(self.table)
+        tabs = (recent, self.verification, self.ledger, self.deferrals)
+        for title, widget in zip(TABS, tabs, strict=True):
+            self.tabs.addTab(widget, tr(title))
+        self.year_end = QPushButton(self.tr("学年末升级和毕业…"))
+        self.year_end.clicked.connect(self._year_end)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("最近办理的学籍变动。办理新的变动：在学生名册中打开学生，点“学籍变动…”。")))
-        layout.addWidget(self.table)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.year_end)
         self.reload()
 
     def reload(self) -> None:
         self.table.show_entries(recent_changes(self.workspace))
+        for tab in (self.verification, self.ledger, self.deferrals):
+            tab.reload()
+
+    def _year_end(self) -> None:
+        if run_year_end_with_preview(self, self.workspace):
+            self.year_end_done.emit()

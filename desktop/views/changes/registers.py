@@ -1,0 +1,165 @@
+"""The registers under 学籍变动: semester verification, the dropout ledger, deferrals, and the
+year-end run (preview first, then one confirmation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import PRODUCT_NAME
+from desktop.domain.errors import DomainError
+from desktop.services.context import Workspace
+from desktop.services.deferral import active_deferrals
+from desktop.services.errors import ServiceError, StoreError
+from desktop.services.ledger import ledger
+from desktop.services.quality import quality_findings
+from desktop.services.verification import (
+    CONCLUSIONS,
+    Mark,
+    class_summaries,
+    record_mark,
+    semester_round,
+)
+from desktop.services.year_end import plan_year_end, run_year_end
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.wording import say, tr
+
+SUMMARY_COLUMNS = ("班级", "应在籍", "已核查", "人籍一致", "差异")
+FINDING_COLUMNS = ("班级", "姓名", "检查项", "说明")
+LEDGER_COLUMNS = ("姓名", "班级", "离校日期", "原因", "劝返次数", "销号日期", "结果")
+DEFERRAL_COLUMNS = ("姓名", "身份证件号", "缓学开始", "缓学期满")
+CHECKS = ("证件号", "必填项", "疑似重复", "临时学籍号", "休学逾期", "年龄")
+
+
+def confirm(parent: QWidget, text: str) -> bool:
+    """Yes/no seam (tests replace it)."""
+    answer = QMessageBox.question(parent, PRODUCT_NAME, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class VerificationTab(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.summary = ReadOnlyTable([tr(c) for c in SUMMARY_COLUMNS])
+        self.findings = ReadOnlyTable([tr(c) for c in FINDING_COLUMNS])
+        self.student, self.action = QLineEdit(), QLineEdit()
+        self.student.setPlaceholderText(self.tr("身份证件号或学籍号；在校不在籍的写姓名"))
+        self.conclusion = QComboBox()
+        for name in CONCLUSIONS:
+            self.conclusion.addItem(tr(name), name)
+        self.banner = MessageBanner()
+        self._build()
+        self.reload()
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("学生"), self.student)
+        form.addRow(self.tr("核查结论"), self.conclusion)
+        form.addRow(self.tr("处理措施"), self.action)
+        mark, check = QPushButton(self.tr("记录核查结论")), QPushButton(self.tr("运行数据质量检查"))
+        mark.clicked.connect(self.mark)
+        check.clicked.connect(self.run_checks)
+        buttons = QHBoxLayout()
+        buttons.addWidget(mark)
+        buttons.addWidget(check)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        self.round_label = QLabel()
+        layout.addWidget(self.round_label)
+        layout.addWidget(self.summary, 2)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.findings, 3)
+
+    def reload(self) -> None:
+        self.round_label.setText(self.tr("核查学期：") + semester_round(dt.date.today()))
+        self.summary.fill([(s.class_name, str(s.on_roll), str(s.checked), str(s.consistent),
+                            "、".join(f"{tr(k)} {v}" for k, v in s.different.items()))
+                           for s in class_summaries(self.workspace)])
+
+    def mark(self) -> None:
+        text = self.student.text().strip()
+        is_ref = text.upper().startswith(("G", "L", "J")) or text[:1].isdigit()
+        mark = Mark(self.conclusion.currentData(), student=text if is_ref else "",
+                    name="" if is_ref else text, action=self.action.text().strip())
+        try:
+            record_mark(self.workspace, mark)
+        except (DomainError, ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        self.banner.show_message(self.tr("已记录。"), "info")
+        self.student.clear()
+        self.action.clear()
+        self.reload()
+
+    def run_checks(self) -> None:
+        found = quality_findings(self.workspace)
+        self.findings.fill([(f.class_name, f.name, tr(f.check), f.detail) for f in found])
+        self.banner.show_message(self.tr("发现 {n} 个问题。").format(n=len(found)) if found
+                                 else self.tr("未发现数据质量问题。"), "info")
+
+
+class LedgerTab(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.table = ReadOnlyTable([tr(c) for c in LEDGER_COLUMNS])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("办理“辍学登记”即建档，“劝返复学”即销号。")))
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        self.table.fill([(e.name, e.class_name, f"{e.left_on:%Y-%m-%d}", e.reason, str(e.visits),
+                          f"{e.closed_on:%Y-%m-%d}" if e.closed_on else "", e.outcome)
+                         for e in ledger(self.workspace)])
+
+
+class DeferralTab(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.table = ReadOnlyTable([tr(c) for c in DEFERRAL_COLUMNS])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("缓学儿童暂不注册学籍；期满仍不能入学的须重新申请。")))
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        self.table.fill([(d.name, d.id_number, f"{d.start:%Y-%m-%d}", f"{d.until:%Y-%m-%d}")
+                         for d in active_deferrals(self.workspace)])
+
+
+def year_end_text(workspace: Workspace) -> str:
+    plan = plan_year_end(workspace)
+    if plan.already_done:
+        return ""
+    lines = [f"{old} → {new}（{n}）" for old, new, n in plan.promotions]
+    lines += [f"{name}：" + tr("毕业") + f"（{n}）" for name, n in plan.graduations]
+    return "\n".join(lines)
+
+
+def run_year_end_with_preview(parent: QWidget, workspace: Workspace) -> bool:
+    """Show what the year-end will do; run it only after the registrar confirms."""
+    text = year_end_text(workspace)
+    if not text:
+        QMessageBox.information(parent, PRODUCT_NAME, tr("本学年的升级和毕业已经办理过。"))
+        return False
+    if not confirm(parent, tr("学年末升级和毕业将一次完成：") + "\n\n" + text):
+        return False
+    run_year_end(workspace)
+    return True
