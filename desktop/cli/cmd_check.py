@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     _report("同步队列记录缺少审计记录", report.outbox_without_audit)
     _report("同步队列记录指向不存在的学生", report.outbox_without_record)
     _report("学生缺少学籍建立事件", report.students_without_event)
+    _report("学籍状态与变动记录不一致", report.status_not_from_events)
     if report.ok:
         say("检查全部通过。")
         return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.models.audit import AuditEntry, first_break
 from desktop.models.history import StatusChange
@@ -28,11 +28,13 @@ class CheckReport:
     outbox_without_audit: list[str] = field(default_factory=list)
     outbox_without_record: list[str] = field(default_factory=list)
     students_without_event: list[str] = field(default_factory=list)
+    status_not_from_events: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not (self.storage or self.audit_break_at or self.outbox_without_audit
-                    or self.outbox_without_record or self.students_without_event)
+                    or self.outbox_without_record or self.students_without_event
+                    or self.status_not_from_events)
 
 
 def check_database(ws: Workspace) -> CheckReport:
@@ -48,7 +50,20 @@ def check_database(ws: Workspace) -> CheckReport:
                 report.outbox_without_record.append(entry.change_id)
         with_event = set(session.scalars(select(StatusChange.student_id)))
         report.students_without_event = sorted(students - with_event)
+        report.status_not_from_events = _status_mismatches(session)
     return report
+
+
+def _status_mismatches(session) -> list[str]:  # type: ignore[no-untyped-def]
+    """Students whose stored status is not the result of their event log."""
+    latest = (select(StatusChange.student_id, func.max(StatusChange.seq).label("seq"))
+              .group_by(StatusChange.student_id).subquery())
+    rows = session.execute(
+        select(Student.id).join(latest, latest.c.student_id == Student.id)
+        .join(StatusChange, (StatusChange.student_id == Student.id)
+              & (StatusChange.seq == latest.c.seq))
+        .where(StatusChange.to_status != Student.status))
+    return [row[0] for row in rows]
 
 
 def _verify_chain(session) -> tuple[int | None, int]:  # type: ignore[no-untyped-def]

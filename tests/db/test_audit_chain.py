@@ -93,3 +93,17 @@ def test_student_without_entry_event_is_found(filled: Workspace) -> None:
     report = check_database(filled)
     assert len(report.students_without_event) == 1
     assert not report.ok
+
+
+def test_status_that_is_not_the_result_of_the_events_is_reported(ws):
+    from desktop.models.student import Student
+    from desktop.services.integrity import check_database
+    from desktop.services.student_write import add_students
+    from tests.factories import valid_row
+
+    add_students(ws, [valid_row(name="王小明", seq=11)])
+    assert check_database(ws).status_not_from_events == []
+    with ws.store.writing() as session:  # a status edited behind the event log's back
+        session.query(Student).update({Student.status: "SUSPENDED"})
+    report = check_database(ws)
+    assert len(report.status_not_from_events) == 1 and not report.ok

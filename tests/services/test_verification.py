@@ -74,3 +74,22 @@ def test_dropout_ledger_follows_the_changes(ws):
     with pytest.raises(ServiceError) as caught:
         add_visit(ws, first, dt.date(2026, 10, 21), "电话", "班主任", "已返校")
     assert caught.value.code == "ledger.no_open_case"
+
+
+def test_a_verification_round_on_a_demo_school(ws):
+    from desktop.services.demo_load import load_demo
+    from desktop.services.quality import quality_findings
+    from desktop.services.student_read import StudentQuery, search
+
+    load_demo(ws, 120, 7, TODAY)
+    rows = search(ws, StudentQuery(), limit=120).rows
+    for row in rows[:-2]:
+        record_mark(ws, Mark("人籍一致", student=row.id_number or row.id), TODAY)
+    record_mark(ws, Mark("在籍不在校", student=rows[-2].id_number or rows[-2].id,
+                         reason="随父母外出", action="办理转学"), TODAY)
+    summaries = class_summaries(ws, TODAY)
+    assert sum(s.on_roll for s in summaries) == 120
+    assert sum(s.checked for s in summaries) == 119
+    assert sum(s.consistent for s in summaries) == 118
+    assert sum(s.different["在籍不在校"] for s in summaries) == 1
+    assert quality_findings(ws, TODAY) == []
