@@ -102,6 +102,17 @@ def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def
     shot(window, "tasks.png")
     window.nav.setCurrentRow(PAGES.index("学籍变动"))
     shot(window, "changes.png")
+    tab = window.changes_page.verification
+    for row in (window.roster.model.row_at(i) for i in range(3, 40)):
+        tab.student.setText(row.id_number or row.id)
+        tab.mark()
+    tab.student.setText(window.roster.model.row_at(40).id_number or "")
+    tab.conclusion.setCurrentIndex(tab.conclusion.findData("在籍不在校"))
+    tab.action.setText("联系家长，办理转学")
+    tab.mark()
+    tab.run_checks()
+    window.changes_page.tabs.setCurrentIndex(1)
+    shot(window, "verification.png")
     controller.edit_student(rows[0].id)
     editor = next(w for w in app.topLevelWidgets() if isinstance(w, StudentEditor))
     editor.resize(1280, 700)
