@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from desktop.cli.common import add_db_user, open_workspace
+from desktop.cli.common import add_db_user, print_items, read_with
 from desktop.cli.io import say
-from desktop.services.tasks import list_tasks
+from desktop.services.tasks import Task, list_tasks
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,22 +16,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+def _as_dict(task: Task) -> dict:
+    return {"学籍号": task.xjh or "", "身份证件号": task.id_number or "", "姓名": task.name,
+            "事项": task.item, "截止日期": task.due.isoformat(), "依据": task.rule,
+            "逾期": task.overdue, "期限为估算": task.estimated}
+
+
+def _as_line(task: Task) -> str:
+    mark = "【逾期】" if task.overdue else ""
+    note = "（估算）" if task.estimated else ""
+    return f"{mark}{task.due:%Y-%m-%d}{note}\t{task.name}\t{task.item}\t{task.rule}"
+
+
 def run(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
-        tasks = list_tasks(workspace)
-    finally:
-        workspace.lock()
-    for task in tasks:
-        if args.json:
-            say(json.dumps({"学籍号": task.xjh or "", "身份证件号": task.id_number or "",
-                            "姓名": task.name, "事项": task.item, "截止日期": task.due.isoformat(),
-                            "依据": task.rule, "逾期": task.overdue,
-                            "期限为估算": task.estimated}, ensure_ascii=False))
-        else:
-            mark = "【逾期】" if task.overdue else ""
-            note = "（估算）" if task.estimated else ""
-            say(f"{mark}{task.due:%Y-%m-%d}{note}\t{task.name}\t{task.item}\t{task.rule}")
+    tasks = read_with(args, list_tasks)
+    print_items(tasks, args.json, _as_dict, _as_line)
     if not args.json:
         say(f"共 {len(tasks)} 项待办。")
     return 0

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from desktop.cli.common import add_db_user, open_workspace
+from desktop.cli.common import add_db_user, print_items, read_with
 from desktop.cli.io import say
-from desktop.services.quality import quality_findings
+from desktop.services.quality import Finding, quality_findings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,17 +17,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
-        findings = quality_findings(workspace)
-    finally:
-        workspace.lock()
-    for item in findings:
-        if args.json:
-            say(json.dumps({"姓名": item.name, "班级": item.class_name, "检查项": item.check,
-                            "说明": item.detail}, ensure_ascii=False))
-        else:
-            say(f"{item.class_name}\t{item.name}\t{item.check}\t{item.detail}")
+    findings: list[Finding] = read_with(args, quality_findings)
+    print_items(findings, args.json,
+                lambda f: {"姓名": f.name, "班级": f.class_name, "检查项": f.check, "说明": f.detail},
+                lambda f: f"{f.class_name}\t{f.name}\t{f.check}\t{f.detail}")
     if not args.json:
         say(f"共发现 {len(findings)} 个问题。" if findings else "未发现数据质量问题。")
     return 0

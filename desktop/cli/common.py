@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from desktop.cli.io import password_from_env_or_prompt
+from desktop.cli.io import password_from_env_or_prompt, say
 from desktop.services.accounts import unlock
 from desktop.services.context import Workspace
+
+T = TypeVar("T")
 
 
 def add_db_user(parser: argparse.ArgumentParser, user_required: bool = True) -> None:
@@ -18,3 +23,19 @@ def add_db_user(parser: argparse.ArgumentParser, user_required: bool = True) -> 
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """Unlock --db as --user with the password from XUEJI_PASSWORD or a prompt."""
     return unlock(args.db, args.user, password_from_env_or_prompt())
+
+
+def read_with(args: argparse.Namespace, read: Callable[[Workspace], T]) -> T:
+    """Unlock, run one read, lock again (also when the read fails)."""
+    workspace = open_workspace(args)
+    try:
+        return read(workspace)
+    finally:
+        workspace.lock()
+
+
+def print_items(items: Sequence[T], as_json: bool, to_dict: Callable[[T], dict],
+                to_line: Callable[[T], str]) -> None:
+    """One JSON object per line with --json, else one tab-separated line per item."""
+    for item in items:
+        say(json.dumps(to_dict(item), ensure_ascii=False) if as_json else to_line(item))
