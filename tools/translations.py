@@ -56,7 +56,8 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= {"小学", "初中", "高中", "留守", "随迁", "残疾", "随班就读", "寄宿", "男", "女"}
     shared |= set(CONCLUSIONS) | set(registers.SUMMARY_COLUMNS) | set(registers.FINDING_COLUMNS)
     shared |= set(registers.LEDGER_COLUMNS) | set(registers.DEFERRAL_COLUMNS) | set(TABS)
-    shared |= set(registers.CHECKS)
+    shared |= set(registers.CHECKS) | set(registers.VISIT_METHODS) | set(registers.VISIT_FIELDS)
+    shared |= set(registers.DEFERRAL_FIELDS)
     shared |= set(RULES) | set(TIMELINE_COLUMNS) | set(TASK_COLUMNS) | set(APPROVAL.values())
     shared |= {r.item for r in TASK_RULES.values()} | {r.rule for r in TASK_RULES.values()}
     return {"": shared - {""}, "messages": set(TEXT.values())}

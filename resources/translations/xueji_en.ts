@@ -69,6 +69,7 @@
       <translation>Place of birth</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/changes/registers.py" line="184" />
       <source>出生日期</source>
       <translation>Date of birth</translation>
     </message>
@@ -317,17 +318,17 @@
       <translation>Disability type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="152" />
+      <location filename="../../desktop/views/changes/registers.py" line="244" />
       <source>毕业</source>
       <translation>Graduated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="160" />
+      <location filename="../../desktop/views/changes/registers.py" line="252" />
       <source>本学年的升级和毕业已经办理过。</source>
       <translation>This school year's promotion and graduation have already been done.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="162" />
+      <location filename="../../desktop/views/changes/registers.py" line="254" />
       <source>学年末升级和毕业将一次完成：</source>
       <translation>Year-end promotion and graduation will be done in one step:</translation>
     </message>
@@ -728,6 +729,7 @@
       <translation>Outcome</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/changes/registers.py" line="185" />
       <source>缓学开始</source>
       <translation>Deferred from</translation>
     </message>
@@ -759,81 +761,117 @@
       <source>销号日期</source>
       <translation>Closed on</translation>
     </message>
+    <message>
+      <source>儿童姓名</source>
+      <translation>Child's name</translation>
+    </message>
+    <message>
+      <source>医院证明</source>
+      <translation>Hospital certificate</translation>
+    </message>
+    <message>
+      <source>参与人</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <source>家访</source>
+      <translation>Home visit</translation>
+    </message>
+    <message>
+      <source>方式</source>
+      <translation>Method</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone call</translation>
+    </message>
+    <message>
+      <source>监护人</source>
+      <translation>Guardian</translation>
+    </message>
+    <message>
+      <source>缓学原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>联合劝返</source>
+      <translation>Joint visit</translation>
+    </message>
   </context>
   <context>
     <name>ChangeDialog</name>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="52" />
+      <location filename="../../desktop/views/changes/dialog.py" line="44" />
       <source>学籍变动</source>
       <translation>Status change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="71" />
+      <location filename="../../desktop/views/changes/dialog.py" line="63" />
       <source>当前状态</source>
       <translation>Current status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="72" />
+      <location filename="../../desktop/views/changes/dialog.py" line="64" />
       <source>变动类别</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="73" />
+      <location filename="../../desktop/views/changes/dialog.py" line="65" />
       <source>变动日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="74" />
+      <location filename="../../desktop/views/changes/dialog.py" line="66" />
       <source>截止日期</source>
       <translation>Due date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="75" />
+      <location filename="../../desktop/views/changes/dialog.py" line="67" />
       <source>新班级</source>
       <translation>New class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="76" />
+      <location filename="../../desktop/views/changes/dialog.py" line="68" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="77" />
+      <location filename="../../desktop/views/changes/dialog.py" line="69" />
       <source>申请人（监护人）</source>
       <translation>Applicant (guardian)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="78" />
+      <location filename="../../desktop/views/changes/dialog.py" line="70" />
       <source>与学生关系</source>
       <translation>Relation to pupil</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="79" />
+      <location filename="../../desktop/views/changes/dialog.py" line="71" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="80" />
+      <location filename="../../desktop/views/changes/dialog.py" line="72" />
       <source>需归档材料</source>
       <translation>Documents to file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="81" />
+      <location filename="../../desktop/views/changes/dialog.py" line="73" />
       <source>审批</source>
       <translation>Approval</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="94" />
+      <location filename="../../desktop/views/changes/dialog.py" line="86" />
       <source>无</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="95" />
+      <location filename="../../desktop/views/changes/dialog.py" line="87" />
       <source>待{who}审批</source>
       <translation>Awaiting approval by {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="96" />
+      <location filename="../../desktop/views/changes/dialog.py" line="88" />
       <source>学校办理即可</source>
       <translation>The school decides</translation>
     </message>
@@ -854,17 +892,52 @@
   <context>
     <name>DeferralTab</name>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="138" />
+      <location filename="../../desktop/views/changes/registers.py" line="187" />
+      <source>登记缓学</source>
+      <translation>Register deferral</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="188" />
+      <source>所选重新申请</source>
+      <translation>Re-apply (selected)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="189" />
+      <source>所选已入学</source>
+      <translation>Enrolled (selected)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="195" />
       <source>缓学儿童暂不注册学籍；期满仍不能入学的须重新申请。</source>
       <translation>Deferred children get no record yet; if a child still cannot attend when the deferral ends, apply again.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="213" />
+      <source>已记录。</source>
+      <translation>Recorded.</translation>
     </message>
   </context>
   <context>
     <name>LedgerTab</name>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="122" />
+      <location filename="../../desktop/views/changes/registers.py" line="135" />
+      <source>身份证件号或学籍号</source>
+      <translation>ID number or student number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="145" />
+      <source>记录劝返</source>
+      <translation>Record visit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="148" />
       <source>办理“辍学登记”即建档，“劝返复学”即销号。</source>
       <translation>Registering a dropout opens a case; persuading the pupil back closes it.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/registers.py" line="163" />
+      <source>已记录。</source>
+      <translation>Recorded.</translation>
     </message>
   </context>
   <context>
@@ -1333,52 +1406,52 @@
   <context>
     <name>VerificationTab</name>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="59" />
+      <location filename="../../desktop/views/changes/registers.py" line="72" />
       <source>身份证件号或学籍号；在校不在籍的写姓名</source>
       <translation>ID number or student number; the name for a pupil without a record here</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="69" />
+      <location filename="../../desktop/views/changes/registers.py" line="82" />
       <source>学生</source>
       <translation>Student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="70" />
+      <location filename="../../desktop/views/changes/registers.py" line="83" />
       <source>核查结论</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="71" />
+      <location filename="../../desktop/views/changes/registers.py" line="84" />
       <source>处理措施</source>
       <translation>Follow-up action</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="72" />
+      <location filename="../../desktop/views/changes/registers.py" line="85" />
       <source>记录核查结论</source>
       <translation>Record conclusion</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="72" />
+      <location filename="../../desktop/views/changes/registers.py" line="85" />
       <source>运行数据质量检查</source>
       <translation>Run data-quality checks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="89" />
+      <location filename="../../desktop/views/changes/registers.py" line="102" />
       <source>核查学期：</source>
       <translation>Verification round: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="104" />
+      <location filename="../../desktop/views/changes/registers.py" line="117" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="112" />
+      <location filename="../../desktop/views/changes/registers.py" line="125" />
       <source>发现 {n} 个问题。</source>
       <translation>Problems found: {n}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="113" />
+      <location filename="../../desktop/views/changes/registers.py" line="126" />
       <source>未发现数据质量问题。</source>
       <translation>No data-quality problems found.</translation>
     </message>

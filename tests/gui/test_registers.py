@@ -70,3 +70,29 @@ def test_year_end_runs_only_after_confirmation(qtbot, ws, monkeypatch):
     with qtbot.waitSignal(page.year_end_done):
         page._year_end()
     assert [c.name for c in list_classes(ws)] == ["六年级(1)班"]
+
+
+def test_deferral_and_visit_forms(qtbot, ws):
+    row = valid_row(name="王小明", seq=11)
+    add_students(ws, [row])
+    apply_change(ws, ChangeRequest(student=row["身份证件号"], change="辍学登记",
+                                   effective=dt.date(2026, 10, 8)))
+    page = _page(qtbot, ws)
+    tab = page.deferrals
+    for label, text in (("儿童姓名", "刘小宝"), ("监护人", "刘大宝"), ("缓学原因", "术后"),
+                        ("医院证明", "县医院证明")):
+        tab.fields[label].setText(text)
+    tab.register()
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 0).text() == "刘小宝"
+    tab.table.selectRow(0)
+    tab.enrolled_selected()
+    assert tab.table.rowCount() == 0
+    ledger_tab = page.ledger
+    ledger_tab.student.setText(row["身份证件号"])
+    ledger_tab.people.setText("班主任")
+    ledger_tab.result.setText("家长同意")
+    ledger_tab.add_visit()
+    assert ledger_tab.table.item(0, 4).text() == "1"
+    ledger_tab.student.setText("440604201703059999")
+    ledger_tab.add_visit()
+    assert "找不到" in ledger_tab.banner.text()

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -31,14 +29,8 @@ from desktop.services.status_changes import (
 )
 from desktop.services.student_read import get_student
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.widgets.forms import ok_cancel
+from desktop.views.widgets.forms import date_edit, ok_cancel
 from desktop.views.wording import say, tr
-
-
-def _date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 class ChangeDialog(QDialog):
@@ -54,7 +46,7 @@ class ChangeDialog(QDialog):
         self.kind = QComboBox()
         for name in possible_changes(workspace, student_id):
             self.kind.addItem(tr(name), name)
-        self.effective, self.until = _date_edit(today), _date_edit(today)
+        self.effective, self.until = date_edit(today), date_edit(today)
         self.klass = QComboBox()
         self.klass.addItems([c.name for c in list_classes(workspace)])
         self.reason = QLineEdit()

@@ -4,6 +4,7 @@ year-end run (preview first, then one confirmation)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,9 +21,15 @@ from PySide6.QtWidgets import (
 from desktop import PRODUCT_NAME
 from desktop.domain.errors import DomainError
 from desktop.services.context import Workspace
-from desktop.services.deferral import active_deferrals
+from desktop.services.deferral import (
+    DeferralInput,
+    active_deferrals,
+    mark_enrolled,
+    reapply,
+    register_deferral,
+)
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.ledger import ledger
+from desktop.services.ledger import add_visit, ledger
 from desktop.services.quality import quality_findings
 from desktop.services.verification import (
     CONCLUSIONS,
@@ -33,7 +40,7 @@ from desktop.services.verification import (
 )
 from desktop.services.year_end import plan_year_end, run_year_end
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.widgets.forms import ReadOnlyTable, date_edit
 from desktop.views.wording import say, tr
 
 SUMMARY_COLUMNS = ("班级", "应在籍", "已核查", "人籍一致", "差异")
@@ -41,6 +48,12 @@ FINDING_COLUMNS = ("班级", "姓名", "检查项", "说明")
 LEDGER_COLUMNS = ("姓名", "班级", "离校日期", "原因", "劝返次数", "销号日期", "结果")
 DEFERRAL_COLUMNS = ("姓名", "身份证件号", "缓学开始", "缓学期满")
 CHECKS = ("证件号", "必填项", "疑似重复", "临时学籍号", "休学逾期", "年龄")
+
+
+VISIT_METHODS = ("家访", "电话", "联合劝返")
+VISIT_FIELDS = ("学生", "日期", "方式", "参与人", "结果")
+DEFERRAL_FIELDS = ("儿童姓名", "身份证件号", "监护人", "联系电话", "缓学原因", "医院证明", "出生日期",
+                   "缓学开始")
 
 
 def confirm(parent: QWidget, text: str) -> bool:
@@ -118,9 +131,36 @@ class LedgerTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.table = ReadOnlyTable([tr(c) for c in LEDGER_COLUMNS])
+        self.student, self.people, self.result = QLineEdit(), QLineEdit(), QLineEdit()
+        self.student.setPlaceholderText(self.tr("身份证件号或学籍号"))
+        self.method = QComboBox()
+        for method in VISIT_METHODS:
+            self.method.addItem(tr(method), method)
+        self.day = date_edit()
+        self.banner = MessageBanner()
+        form = QFormLayout()
+        widgets = (self.student, self.day, self.method, self.people, self.result)
+        for label, widget in zip(VISIT_FIELDS, widgets, strict=True):
+            form.addRow(tr(label), widget)
+        add = QPushButton(self.tr("记录劝返"))
+        add.clicked.connect(self.add_visit)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("办理“辍学登记”即建档，“劝返复学”即销号。")))
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(form)
+        layout.addWidget(add)
+        layout.addWidget(self.banner)
+        self.reload()
+
+    def add_visit(self) -> None:
+        try:
+            add_visit(self.workspace, self.student.text().strip(), self.day.date().toPython(),
+                      self.method.currentData(), self.people.text().strip(),
+                      self.result.text().strip())
+        except (DomainError, ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        self.banner.show_message(self.tr("已记录。"), "info")
         self.reload()
 
     def reload(self) -> None:
@@ -133,15 +173,67 @@ class DeferralTab(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.entries: list = []
         self.table = ReadOnlyTable([tr(c) for c in DEFERRAL_COLUMNS])
+        self.fields = {label: QLineEdit() for label in DEFERRAL_FIELDS[:6]}
+        self.birth, self.start = date_edit(dt.date(2020, 9, 1)), date_edit()
+        self.banner = MessageBanner()
+        form = QFormLayout()
+        for label, widget in self.fields.items():
+            form.addRow(tr(label), widget)
+        form.addRow(tr("出生日期"), self.birth)
+        form.addRow(tr("缓学开始"), self.start)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("登记缓学"), self.register),
+                           (self.tr("所选重新申请"), self.reapply_selected),
+                           (self.tr("所选已入学"), self.enrolled_selected)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("缓学儿童暂不注册学籍；期满仍不能入学的须重新申请。")))
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.banner)
         self.reload()
 
     def reload(self) -> None:
+        self.entries = active_deferrals(self.workspace)
         self.table.fill([(d.name, d.id_number, f"{d.start:%Y-%m-%d}", f"{d.until:%Y-%m-%d}")
-                         for d in active_deferrals(self.workspace)])
+                         for d in self.entries])
+
+    def _do(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except (DomainError, ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        self.banner.show_message(self.tr("已记录。"), "info")
+        self.reload()
+
+    def register(self) -> None:
+        text = {label: field.text().strip() for label, field in self.fields.items()}
+        self._do(lambda: register_deferral(self.workspace, DeferralInput(
+            text["儿童姓名"], self.birth.date().toPython(), text["监护人"], text["缓学原因"],
+            text["医院证明"], self.start.date().toPython(), text["身份证件号"], text["联系电话"])))
+
+    def _selected(self) -> str | None:
+        row = self.table.currentRow()
+        return self.entries[row].id if 0 <= row < len(self.entries) else None
+
+    def reapply_selected(self) -> None:
+        chosen = self._selected()
+        if chosen:
+            certificate = self.fields["医院证明"].text().strip() or "—"
+            self._do(lambda: reapply(self.workspace, chosen, certificate,
+                                     self.fields["缓学原因"].text().strip()))
+
+    def enrolled_selected(self) -> None:
+        chosen = self._selected()
+        if chosen:
+            self._do(lambda: mark_enrolled(self.workspace, chosen))
 
 
 def year_end_text(workspace: Workspace) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -13,6 +16,14 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
+
+
+def date_edit(day: dt.date | None = None) -> QDateEdit:
+    """A date field with a calendar pop-up, showing YYYY-MM-DD, set to `day` (today)."""
+    day = day or dt.date.today()
+    edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
