@@ -34,6 +34,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS
     from desktop.domain.status import Status
     from desktop.messages import TEXT
+    from desktop.services import tasks
     from desktop.services.context import Role
     from desktop.services.tasks import _RULES as TASK_RULES
     from desktop.services.verification import CONCLUSIONS
@@ -60,6 +61,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= set(registers.DEFERRAL_FIELDS)
     shared |= set(RULES) | set(TIMELINE_COLUMNS) | set(TASK_COLUMNS) | set(APPROVAL.values())
     shared |= {r.item for r in TASK_RULES.values()} | {r.rule for r in TASK_RULES.values()}
+    shared |= {tasks.UPDATE_ITEM, tasks.UPDATE_RULE}
     return {"": shared - {""}, "messages": set(TEXT.values())}
 
 

@@ -2,7 +2,8 @@
 
 Deadlines count Chinese working days from the day after the event: a transfer's sending
 school has 10 working days, a death is cancelled within 60 working days, a suspension ends
-on its end date, a deferral expires after one school year.
+on its end date, a deferral expires after one school year, and a change of basic information
+must reach the national system within one month (until the registry acknowledges it).
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.status import Status
-from desktop.domain.workdays import Deadline, add_workdays, one_year_after
+from desktop.domain.workdays import Deadline, add_months, add_workdays, one_year_after
 from desktop.models.history import StatusChange
+from desktop.models.outbox import OutboxEntry
 from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.deferral import Deferral, active_deferrals
+from desktop.services.school_info import UNSYNCED_STATES
 from desktop.services.status_changes import DECISION_EVENT, decision_of
 
 
@@ -68,7 +71,31 @@ def list_tasks(ws: Workspace, today: dt.date | None = None) -> list[Task]:
     with ws.store.reading() as session:
         tasks = [_task(student, event, today) for student, event in _open_cases(session)]
     tasks += [_deferral_task(entry, today) for entry in active_deferrals(ws)]
+    with ws.store.reading() as session:
+        tasks += [_update_task(student, since, today)
+                  for student, since in _unreported_updates(session)]
     return sorted(tasks, key=lambda t: (not t.overdue, t.due, t.name))
+
+
+UPDATE_ITEM = "基础信息变更：在国家学籍系统完成更新"
+UPDATE_RULE = "学生基础学籍信息变更须在1个月内完成更新"
+
+
+def _unreported_updates(session: Session) -> list[tuple[Student, dt.datetime]]:
+    """Students whose basic-information change has not been acknowledged by the registry yet,
+    with the time of the oldest such change."""
+    rows = session.execute(
+        select(Student, func.min(OutboxEntry.created_at))
+        .join(OutboxEntry, OutboxEntry.record_id == Student.id)
+        .where(OutboxEntry.op == "patch", OutboxEntry.state.in_(UNSYNCED_STATES))
+        .group_by(Student.id)).all()
+    return [(student, since) for student, since in rows]
+
+
+def _update_task(student: Student, since: dt.datetime, today: dt.date) -> Task:
+    due = add_months(since.date(), 1)
+    return Task(student.id, student.name, student.id_number, student.xjh, UPDATE_ITEM, due,
+                UPDATE_RULE, False, due < today)
 
 
 def _deferral_task(entry: Deferral, today: dt.date) -> Task:

@@ -797,6 +797,14 @@
       <source>联合劝返</source>
       <translation>Joint visit</translation>
     </message>
+    <message>
+      <source>基础信息变更：在国家学籍系统完成更新</source>
+      <translation>Basic information changed: update it in the national system</translation>
+    </message>
+    <message>
+      <source>学生基础学籍信息变更须在1个月内完成更新</source>
+      <translation>A change of basic information must be updated within one month</translation>
+    </message>
   </context>
   <context>
     <name>ChangeDialog</name>

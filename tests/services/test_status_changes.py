@@ -26,8 +26,9 @@ from desktop.services.errors import ServiceError
 from desktop.services.integrity import check_database
 from desktop.services.status_changes import ChangeRequest, ChangeResult, apply_change
 from desktop.services.student_read import StudentQuery, get_student, search
+from desktop.services.student_update import update_student
 from desktop.services.student_write import add_students
-from desktop.services.tasks import list_tasks
+from desktop.services.tasks import UPDATE_ITEM, list_tasks
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.dbutil import counts
 from tests.factories import SCHOOL_CODE, valid_row
@@ -428,3 +429,18 @@ def test_rejected_demotion_returns_the_pupil_to_the_old_class(ws: Workspace, tod
     assert get_student(ws, student_id).values["class_name"] == "三年级(1)班"
     change(ws, row, "审批未通过", D(2026, 11, 20))
     assert get_student(ws, student_id).values["class_name"] == "四年级(1)班"
+
+
+def test_an_unsynced_basic_information_change_is_due_within_a_month(ws: Workspace) -> None:
+    row = valid_row(name="王小明", seq=11)
+    add_students(ws, [row])
+    assert [t for t in list_tasks(ws) if t.item == UPDATE_ITEM] == []
+    student = search(ws, StudentQuery(text="王小明")).rows[0]
+    changed = {**row, "现住址": "广东省佛山市禅城区新地址2号"}
+    update_student(ws, student.id, changed, expected_version=get_student(ws, student.id).version)
+    [task] = [t for t in list_tasks(ws) if t.item == UPDATE_ITEM]
+    today = dt.date.today()
+    assert task.name == "王小明" and task.due > today and not task.overdue
+    [late] = [t for t in list_tasks(ws, today=task.due + dt.timedelta(days=1))
+              if t.item == UPDATE_ITEM]
+    assert late.overdue
