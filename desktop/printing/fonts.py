@@ -3,6 +3,10 @@
 SANS (文泉驿微米黑) covers the BMP set of GB 18030; EXT_B (花園明朝B) covers characters outside
 the BMP such as 𠮷. reportlab has no per-glyph fallback, so text is split into runs by which
 font has the glyph (`runs`, `markup`).
+
+reportlab writes a character outside the BMP into a font's ToUnicode map as a bare code point
+(<20BB7>) where PDF wants UTF-16 (<D842DFB7>), so copying or searching such a name in the
+PDF fails; `register` installs a ToUnicode writer that encodes every entry as UTF-16BE.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.domain.data import resource_dir
@@ -19,8 +23,28 @@ SANS = "XJSans"
 EXT_B = "XJExtB"
 
 
+def _utf16_hex(codepoint: int) -> str:
+    return chr(codepoint).encode("utf-16-be").hex().upper()
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap for a font subset, with UTF-16 destinations."""
+    header = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+    ]
+    entries = [f"<{index:02X}> <{_utf16_hex(code)}>" for index, code in enumerate(subset)]
+    footer = ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
+              "end"]
+    return "\n".join(header + entries + footer)
+
+
 @cache
 def register() -> None:
+    ttfonts.makeToUnicodeCMap = to_unicode_cmap  # see the module docstring
     fonts = resource_dir() / "fonts"
     pdfmetrics.registerFont(TTFont(SANS, str(fonts / "wqy-microhei.ttc"), subfontIndex=0))
     pdfmetrics.registerFont(TTFont(EXT_B, str(fonts / "HanaMinB.ttf")))

@@ -30,10 +30,12 @@ class RecoverySheet:
 
 
 def _text(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+    """One line in one text object, switching fonts per run (copy and search keep it whole)."""
+    line = canvas.beginText(x, y)
     for font, chunk in runs(text):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, chunk)
-        x += canvas.stringWidth(chunk, font, size)
+        line.setFont(font, size)
+        line.textOut(chunk)
+    canvas.drawText(line)
 
 
 def build(sheet: RecoverySheet) -> bytes:

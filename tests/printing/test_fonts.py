@@ -1,0 +1,46 @@
+"""Fonts in PDFs: both bundled fonts embedded, runs split by coverage, and text outside the BMP
+(𠮷) extracts as the right characters thanks to UTF-16 ToUnicode entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pypdf import PdfReader
+
+from desktop.printing.fonts import EXT_B, SANS, runs, to_unicode_cmap
+from desktop.printing.recovery_sheet import RecoverySheet, build
+
+KEY = "N215-YRE6-QN6P-B2SQ-NTJH-BQYP-NY1Y-RG9H-2BYV-7980-A04J-T4AK-F06H-GM8P"
+
+
+def _sheet(school: str) -> bytes:
+    return build(RecoverySheet(school, "4406040001", "张老师", KEY, dt.date(2026, 11, 26)))
+
+
+def test_runs_split_by_font_coverage() -> None:
+    assert runs("王𠮷明") == [(SANS, "王"), (EXT_B, "𠮷"), (SANS, "明")]
+
+
+def test_to_unicode_entries_are_utf16() -> None:
+    cmap = to_unicode_cmap("X", [0x738B, 0x20BB7])
+    assert "<00> <738B>" in cmap
+    assert "<01> <D842DFB7>" in cmap  # the surrogate pair, not <20BB7>
+    assert "20BB7" not in cmap
+
+
+def test_rare_character_is_embedded_and_extracts_correctly() -> None:
+    reader = PdfReader(io.BytesIO(_sheet("佛山市𠮷祥小学")))
+    page = reader.pages[0]
+    text = page.extract_text()
+    assert "佛山市𠮷祥小学" in text
+    assert KEY.split("-", maxsplit=1)[0] in text
+    fonts = page["/Resources"]["/Font"]
+    embedded = [f.get_object()["/FontDescriptor"] for f in fonts.values()
+                if "/FontDescriptor" in f.get_object()]
+    assert len(embedded) >= 2
+    assert all("/FontFile2" in d for d in embedded)
+
+
+def test_output_is_deterministic() -> None:
+    assert _sheet("示例学校") == _sheet("示例学校")
