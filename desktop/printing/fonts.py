@@ -16,10 +16,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from desktop.domain.data import resource_dir
 
 SANS = "XJSans"
+MONO = "XJMono"
 EXT_B = "XJExtB"
 
 
@@ -47,6 +49,7 @@ def register() -> None:
     ttfonts.makeToUnicodeCMap = to_unicode_cmap  # see the module docstring
     fonts = resource_dir() / "fonts"
     pdfmetrics.registerFont(TTFont(SANS, str(fonts / "wqy-microhei.ttc"), subfontIndex=0))
+    pdfmetrics.registerFont(TTFont(MONO, str(fonts / "wqy-microhei.ttc"), subfontIndex=1))
     pdfmetrics.registerFont(TTFont(EXT_B, str(fonts / "HanaMinB.ttf")))
 
 
@@ -55,6 +58,13 @@ def _sans_has(codepoint: int) -> bool:
     register()
     face = pdfmetrics.getFont(SANS).face
     return codepoint in face.charToGlyph
+
+
+def canvas_maker(*args: object, **kwargs: object) -> Canvas:
+    """A canvas whose initial font is ours, so no unembedded base font enters the PDF."""
+    register()
+    kwargs.setdefault("initialFontName", SANS)
+    return Canvas(*args, **kwargs)  # type: ignore[arg-type]
 
 
 def font_for(char: str) -> str:

@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.printing.fonts import register, runs
+from desktop.printing.fonts import MONO, canvas_maker, register, runs
 
 INSTRUCTIONS = (
     "这是本校学籍数据库的恢复密钥。忘记密码、密钥文件丢失或损坏时，只有它能打开数据库。",
@@ -42,7 +42,7 @@ def build(sheet: RecoverySheet) -> bytes:
     """A one-page A4 PDF with the key in large type, groups of four."""
     register()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=True, pageCompression=1)
+    canvas = canvas_maker(buffer, pagesize=A4, invariant=True, pageCompression=1)
     canvas.setTitle("学籍管理 恢复密钥")
     height = A4[1]
     _text(canvas, 25 * mm, height - 30 * mm, "学籍管理 — 数据库恢复密钥", 20)
@@ -51,7 +51,7 @@ def build(sheet: RecoverySheet) -> bytes:
     _text(canvas, 25 * mm, height - 50 * mm, who, 12)
     groups = sheet.recovery_key.split("-")
     lines = ["-".join(groups[:7]), "-".join(groups[7:])]
-    canvas.setFont("Courier-Bold", 20)
+    canvas.setFont(MONO, 20)
     for index, line in enumerate(lines):
         canvas.drawString(25 * mm, height - (75 + 12 * index) * mm, line)
     for index, line in enumerate(INSTRUCTIONS):

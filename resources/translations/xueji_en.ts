@@ -1870,5 +1870,13 @@
       <source>这条缓学登记已经结束（已入学或已续缓），不能再办理。</source>
       <translation>This deferral has ended (enrolled or renewed); nothing more can be done with it.</translation>
     </message>
+    <message>
+      <source>“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）。</source>
+      <translation>Printing "{kind}" is not available yet. Available now: form (student information form).</translation>
+    </message>
+    <message>
+      <source>没有名为“{class_name}”的班级，请核对班级名称。</source>
+      <translation>There is no class called "{class_name}". Check the class name.</translation>
+    </message>
   </context>
 </TS>

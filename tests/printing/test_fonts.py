@@ -44,3 +44,11 @@ def test_rare_character_is_embedded_and_extracts_correctly() -> None:
 
 def test_output_is_deterministic() -> None:
     assert _sheet("示例学校") == _sheet("示例学校")
+
+
+def test_recovery_sheet_embeds_every_font() -> None:
+    reader = PdfReader(io.BytesIO(_sheet("示例学校")))
+    for reference in reader.pages[0]["/Resources"]["/Font"].values():
+        font = reference.get_object()
+        assert font.get("/Subtype") == "/TrueType"
+        assert "/FontFile2" in font["/FontDescriptor"]

@@ -1,0 +1,74 @@
+"""Page furniture shared by the printed forms: A4 frames, the title block, paragraph styles
+with Chinese line breaking, and the footer that lets a paper copy be checked later
+(record id, a short hash of the record's version, and a QR code carrying both)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from desktop.printing.fonts import SANS, markup, register
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 15 * mm
+QR_SIZE = 16 * mm
+
+
+def style(size: float = 9, leading: float | None = None, align: int = 0) -> ParagraphStyle:
+    """A paragraph style in the bundled font that breaks Chinese lines anywhere."""
+    register()
+    return ParagraphStyle(f"xj{size}{align}", fontName=SANS, fontSize=size,
+                          leading=leading or size * 1.3, alignment=align, wordWrap="CJK")
+
+
+def para(text: str, size: float = 9, align: int = 0) -> Paragraph:
+    return Paragraph(markup(text), style(size, align=align))
+
+
+def version_hash(snapshot: dict[str, Any]) -> str:
+    """A short hash of what was printed: the same record version gives the same hash."""
+    canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Footer:
+    record_id: str
+    version: int
+    digest: str
+
+    @property
+    def payload(self) -> str:
+        return f"xueji:{self.record_id}:{self.version}:{self.digest}"
+
+    def draw(self, canvas: Canvas, page_label: str) -> None:
+        canvas.saveState()
+        canvas.setFont(SANS, 7)
+        text = f"记录 {self.record_id}  版本 {self.version}  校验 {self.digest}  {page_label}"
+        canvas.drawString(MARGIN, 10 * mm, text)
+        draw_qr(canvas, self.payload, PAGE_WIDTH - MARGIN - QR_SIZE, 5 * mm, QR_SIZE)
+        canvas.restoreState()
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """A QR code drawn as filled squares (no font, no drawing renderer), with a quiet zone."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.make()
+    count = code.getModuleCount()
+    cell = size / (count + 4)
+    canvas.setFillColorRGB(0, 0, 0)
+    for row in range(count):
+        for column in range(count):
+            if code.isDark(row, column):
+                canvas.rect(x + (column + 2) * cell, y + (count - row + 1) * cell, cell, cell,
+                            stroke=0, fill=1)

@@ -1,0 +1,52 @@
+"""What a printed form shows of a student: the template row plus 姓名拼音 and 年级, the school,
+and the record version with a short hash, so a paper copy can later be checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop.domain.template_output import template_row
+from desktop.models.school import School, SchoolClass
+from desktop.models.student import Student
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.lookup import find_student
+from desktop.services.snapshots import member_values, student_snapshot, student_values
+
+
+@dataclass(frozen=True)
+class PrintableStudent:
+    school_name: str
+    school_code: str
+    row: dict[str, str]  # template header -> text, plus 姓名拼音 and 年级
+    record_id: str
+    version: int
+    snapshot: dict  # the record as printed (its hash goes in the footer)
+
+
+def _printable(student: Student, school: School) -> PrintableStudent:
+    row = template_row(student_values(student), [member_values(m) for m in student.members],
+                       school.code)
+    row["姓名拼音"] = student.name_pinyin or ""
+    row["年级"] = student.school_class.grade.name
+    return PrintableStudent(school.name, school.code, row, student.id, student.version,
+                            student_snapshot(student))
+
+
+def printable_students(ws: Workspace, student: str = "", class_name: str = ""
+                       ) -> list[PrintableStudent]:
+    """One student (by ID number or 学籍号) or a whole class in roster (pinyin) order."""
+    with ws.store.reading() as session:
+        school = session.scalars(select(School)).one()
+        if student:
+            return [_printable(find_student(session, student), school)]
+        klass = session.scalars(select(SchoolClass).where(SchoolClass.name == class_name)).first()
+        if klass is None:
+            raise ServiceError("print.class_not_found", class_name=class_name)
+        pupils = session.scalars(select(Student).where(Student.class_id == klass.id)
+                                 .options(selectinload(Student.members))
+                                 .order_by(Student.name_key, Student.id)).all()
+        return [_printable(pupil, school) for pupil in pupils]
