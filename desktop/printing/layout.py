@@ -5,7 +5,9 @@ with Chinese line breaking, and the footer that lets a paper copy be checked lat
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,9 +16,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from desktop.printing.fonts import SANS, markup, register
+from desktop.services.print_data import PrintableStudent
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
@@ -72,3 +75,46 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
             if code.isDark(row, column):
                 canvas.rect(x + (column + 2) * cell, y + (count - row + 1) * cell, cell, cell,
                             stroke=0, fill=1)
+
+
+def footer_of(data: PrintableStudent) -> Footer:
+    return Footer(data.record_id, data.version, version_hash(data.snapshot))
+
+
+def render(documents: Sequence[tuple[Footer, list[Flowable]]], title: str) -> bytes:
+    """A4 PDF, each document starting on a new page, each page with its document's footer."""
+    buffer = io.BytesIO()
+    doc = _Document(buffer, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=12 * mm,
+                    bottomMargin=23 * mm, title=title, invariant=True,
+                    initialFontName=SANS)  # no unembedded base font in the PDF
+    story: list[Flowable] = []
+    for index, (footer, flowables) in enumerate(documents):
+        if index:
+            story.append(PageBreak())
+        story.append(_FooterMark(footer, doc.footers))
+        story += flowables
+    doc.build(story)
+    return buffer.getvalue()
+
+
+class _Document(SimpleDocTemplate):
+    """Draws, after each page, the footer of the document that page belongs to."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.footers: list[Footer] = []
+
+    def afterPage(self) -> None:
+        if self.footers:
+            self.footers[-1].draw(self.canv, f"第 {self.page} 页")
+
+
+class _FooterMark(Spacer):
+    """A zero-size flowable that tells the page hook whose document is on the page."""
+
+    def __init__(self, footer: Footer, sink: list[Footer]) -> None:
+        super().__init__(0, 0)
+        self.footer, self.sink = footer, sink
+
+    def draw(self) -> None:
+        self.sink.append(self.footer)

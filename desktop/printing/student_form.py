@@ -4,16 +4,15 @@ and the signature lines."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from desktop.printing.fonts import SANS
-from desktop.printing.layout import MARGIN, Footer, para, version_hash
+from desktop.printing.layout import footer_of, para, render
 from desktop.services.print_data import PrintableStudent
 
 # (section title, left column labels, right column labels); items are numbered in this
@@ -98,45 +97,6 @@ def _story(data: PrintableStudent) -> list[Any]:
                  "　审核人：班主任 __________　学校主管领导 __________", 8.5)]
 
 
-def footer_of(data: PrintableStudent) -> Footer:
-    return Footer(data.record_id, data.version, version_hash(data.snapshot))
-
-
 def build(forms: Sequence[PrintableStudent]) -> bytes:
     """One page (or more, if a student's addresses are long) per student, in the given order."""
-    buffer = io.BytesIO()
-    doc = _FormDocument(buffer, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=12 * mm,
-                        bottomMargin=23 * mm, title="学生基本信息表", invariant=True,
-                        initialFontName=SANS)  # no unembedded base font in the PDF
-    story: list[Any] = []
-    for index, data in enumerate(forms):
-        if index:
-            story.append(PageBreak())
-        story.append(_FooterMark(footer_of(data), doc.footers))
-        story += _story(data)
-    doc.build(story)
-    return buffer.getvalue()
-
-
-class _FormDocument(SimpleDocTemplate):
-    """Draws, after each page, the footer of the form that page belongs to."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.footers: list[Footer] = []
-
-    def afterPage(self) -> None:
-        if self.footers:
-            self.footers[-1].draw(self.canv, f"第 {self.page} 页")
-
-
-class _FooterMark(Spacer):
-    """A zero-size flowable that tells the page callback whose form is on the page."""
-
-    def __init__(self, footer: Footer, sink: list[Footer]) -> None:
-        super().__init__(0, 0)
-        self.footer, self.sink = footer, sink
-
-    def draw(self) -> None:
-        self.sink.append(self.footer)
-
+    return render([(footer_of(data), _story(data)) for data in forms], "学生基本信息表")

@@ -6,15 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
+from desktop.domain.status import ENTRY_EVENT
 from desktop.domain.template_output import template_row
+from desktop.models.history import StatusChange
 from desktop.models.school import School, SchoolClass
 from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.lookup import find_student
 from desktop.services.snapshots import member_values, student_snapshot, student_values
+from desktop.services.status_changes import DECISION_EVENT
 
 
 @dataclass(frozen=True)
@@ -25,15 +28,30 @@ class PrintableStudent:
     record_id: str
     version: int
     snapshot: dict  # the record as printed (its hash goes in the footer)
+    xjh: str = ""
+    photo: bytes | None = None
+    changes: tuple[tuple[str, str, str, str], ...] = ()  # date, change, reason, approval
 
 
-def _printable(student: Student, school: School) -> PrintableStudent:
+def _printable(session: Session, student: Student, school: School) -> PrintableStudent:
     row = template_row(student_values(student), [member_values(m) for m in student.members],
                        school.code)
     row["姓名拼音"] = student.name_pinyin or ""
     row["年级"] = student.school_class.grade.name
     return PrintableStudent(school.name, school.code, row, student.id, student.version,
-                            student_snapshot(student))
+                            student_snapshot(student), student.xjh or "", student.photo,
+                            _changes(session, student))
+
+
+def _changes(session: Session, student: Student) -> tuple[tuple[str, str, str, str], ...]:
+    """The 学籍变动 lines a card records (entering the desk and outcomes are not changes)."""
+    events = session.scalars(select(StatusChange).where(
+        StatusChange.student_id == student.id,
+        StatusChange.change_type.not_in((ENTRY_EVENT, DECISION_EVENT)))
+        .order_by(StatusChange.seq))
+    return tuple((f"{e.effective_date:%Y-%m-%d}", e.change_type, e.reason or "",
+                  ((e.details or {}).get("approval") or {}).get("approver", ""))
+                 for e in events)
 
 
 def printable_students(ws: Workspace, student: str = "", class_name: str = ""
@@ -42,11 +60,11 @@ def printable_students(ws: Workspace, student: str = "", class_name: str = ""
     with ws.store.reading() as session:
         school = session.scalars(select(School)).one()
         if student:
-            return [_printable(find_student(session, student), school)]
+            return [_printable(session, find_student(session, student), school)]
         klass = session.scalars(select(SchoolClass).where(SchoolClass.name == class_name)).first()
         if klass is None:
             raise ServiceError("print.class_not_found", class_name=class_name)
         pupils = session.scalars(select(Student).where(Student.class_id == klass.id)
                                  .options(selectinload(Student.members))
                                  .order_by(Student.name_key, Student.id)).all()
-        return [_printable(pupil, school) for pupil in pupils]
+        return [_printable(session, pupil, school) for pupil in pupils]

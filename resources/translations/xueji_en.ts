@@ -1871,12 +1871,12 @@
       <translation>This deferral has ended (enrolled or renewed); nothing more can be done with it.</translation>
     </message>
     <message>
-      <source>“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）。</source>
-      <translation>Printing "{kind}" is not available yet. Available now: form (student information form).</translation>
-    </message>
-    <message>
       <source>没有名为“{class_name}”的班级，请核对班级名称。</source>
       <translation>There is no class called "{class_name}". Check the class name.</translation>
+    </message>
+    <message>
+      <source>“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）。</source>
+      <translation>Printing "{kind}" is not available yet. Available now: form (student information form), card (status card).</translation>
     </message>
   </context>
 </TS>

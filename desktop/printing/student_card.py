@@ -1,0 +1,103 @@
+"""学籍卡 (status card, domain spec §6.2): school and numbers, the photo, basic information two
+pairs a row, the 学籍 block, family members, the 学籍变动 record, rewards and penalties, and
+the closing lines. Layout is provincial; this is the common core."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Image, Spacer, Table, TableStyle
+
+from desktop.printing.fonts import SANS
+from desktop.printing.layout import footer_of, para, render
+from desktop.services.print_data import PrintableStudent
+
+BASIC = ("姓名", "性别", "出生日期", "民族", "国籍/地区", "身份证件类型", "身份证件号", "港澳台侨外",
+         "出生地", "籍贯", "户口所在地", "户口性质", "政治面貌", "健康状况", "姓名拼音", "曾用名")
+STATUS = ("入学年月", "入学方式", "就读方式", "学生来源", "年级", "班级")
+PHOTO = (26 * mm, 32 * mm)
+FULL_WIDTH = 180 * mm
+
+
+def _grid(rows: list[list[Any]], widths: Sequence[float], header: bool = False) -> Table:
+    table = Table(rows, colWidths=list(widths))
+    commands = [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _pairs(labels: Sequence[str], row: dict[str, str]) -> list[list[Any]]:
+    rows = []
+    for start in range(0, len(labels), 2):
+        cells: list[Any] = []
+        for label in labels[start : start + 2]:
+            cells += [para(label, 8), para(row.get(label, ""), 8.5)]
+        rows.append(cells + [""] * (4 - len(cells)))
+    return rows
+
+
+def _photo(data: PrintableStudent) -> Any:
+    if data.photo:
+        return Image(io.BytesIO(data.photo), width=PHOTO[0], height=PHOTO[1])
+    return para("照片", 8, align=1)
+
+
+def _head(data: PrintableStudent) -> Table:
+    rows = _pairs(BASIC, data.row)
+    table = Table([[_grid(rows, [22 * mm, 46 * mm, 22 * mm, 46 * mm]), _photo(data)]],
+                  colWidths=[136 * mm, 44 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (0, 0), 0),
+                               ("RIGHTPADDING", (0, 0), (0, 0), 0),
+                               ("TOPPADDING", (0, 0), (0, 0), 0),
+                               ("BOX", (1, 0), (1, 0), 0.4, colors.black),
+                               ("ALIGN", (1, 0), (1, 0), "CENTER")]))
+    return table
+
+
+def _members(row: dict[str, str]) -> Table:
+    header = [para(text, 8) for text in ("关系", "姓名", "工作单位", "联系电话", "是否监护人")]
+    rows = [header]
+    for slot in (1, 2):
+        rows.append([para(row.get(f"成员{slot}{key}", ""), 8.5)
+                     for key in ("关系", "姓名", "工作单位", "联系电话", "是否监护人")])
+    return _grid(rows, [25 * mm, 30 * mm, 60 * mm, 35 * mm, 30 * mm], header=True)
+
+
+def _changes(data: PrintableStudent) -> Table:
+    header = [para(text, 8) for text in ("日期", "变动类别", "原因", "审批单位")]
+    rows = [header] + [[para(cell, 8.5) for cell in line] for line in data.changes]
+    rows += [["", "", "", ""]] * max(0, 4 - len(data.changes))
+    return _grid(rows, [28 * mm, 32 * mm, 60 * mm, 60 * mm], header=True)
+
+
+def _rewards() -> Table:
+    header = [para(text, 8) for text in ("日期", "名称/事由", "级别", "授予/处分单位", "撤销日期")]
+    return _grid([header] + [["", "", "", "", ""]] * 3,
+                 [28 * mm, 62 * mm, 25 * mm, 40 * mm, 25 * mm], header=True)
+
+
+def _story(data: PrintableStudent) -> list[Any]:
+    number = data.xjh or "（待分配）"
+    numbers = (f"学校：{data.school_name}（{data.school_code}）　全国学籍号：{number}"
+               f"　学籍辅号：{data.row.get('学籍辅号', '')}")
+    return [para("中小学生学籍卡", 15, align=1), Spacer(1, 2 * mm), para(numbers, 8.5),
+            Spacer(1, 2 * mm), para("基本信息", 10), _head(data), Spacer(1, 2 * mm),
+            para("学籍信息", 10), _grid(_pairs(STATUS, data.row), [22 * mm, 68 * mm, 22 * mm, 68 * mm]),
+            Spacer(1, 2 * mm), para("家庭成员或监护人", 10), _members(data.row), Spacer(1, 2 * mm),
+            para("学籍变动记载", 10), _changes(data), Spacer(1, 2 * mm),
+            para("奖励与处分", 10), _rewards(), Spacer(1, 4 * mm),
+            para("学校（公章）　　　　校长：__________　　学籍管理员：__________　　打印日期：__________", 9)]
+
+
+def build(cards: Sequence[PrintableStudent]) -> bytes:
+    """One card per student, in the given order."""
+    return render([(footer_of(data), _story(data)) for data in cards], "学籍卡")
