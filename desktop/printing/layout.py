@@ -15,10 +15,11 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
-from desktop.printing.fonts import SANS, markup, register
+from desktop.printing.fonts import SANS, markup, register, runs
 from desktop.services.print_data import PrintableStudent
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -35,6 +36,15 @@ def style(size: float = 9, leading: float | None = None, align: int = 0) -> Para
 
 def para(text: str, size: float = 9, align: int = 0) -> Paragraph:
     return Paragraph(markup(text), style(size, align=align))
+
+
+def cell(text: str, size: float = 8.5, width: float = 0) -> Paragraph | str:
+    """A table cell: plain text when it fits on one line in the main font (much faster to
+    lay out), a wrapping paragraph when it is long or needs the Ext-B font."""
+    plain = all(font == SANS for font, _chunk in runs(text)) if text else True
+    if plain and (not width or stringWidth(text, SANS, size) <= width - 6):
+        return text
+    return para(text, size)
 
 
 def version_hash(snapshot: dict[str, Any]) -> str:

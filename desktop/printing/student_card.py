@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, Spacer, Table, TableStyle
 
 from desktop.printing.fonts import SANS
-from desktop.printing.layout import footer_of, para, render
+from desktop.printing.layout import cell, footer_of, para, render
 from desktop.services.print_data import PrintableStudent
 
 BASIC = ("姓名", "性别", "出生日期", "民族", "国籍/地区", "身份证件类型", "身份证件号", "港澳台侨外",
@@ -24,8 +24,11 @@ FULL_WIDTH = 180 * mm
 
 
 def _grid(rows: list[list[Any]], widths: Sequence[float], header: bool = False) -> Table:
+    rows = [[cell(c, 8.5, widths[i]) if isinstance(c, str) else c for i, c in enumerate(row)]
+            for row in rows]
     table = Table(rows, colWidths=list(widths))
     commands = [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
     if header:
@@ -39,7 +42,7 @@ def _pairs(labels: Sequence[str], row: dict[str, str]) -> list[list[Any]]:
     for start in range(0, len(labels), 2):
         cells: list[Any] = []
         for label in labels[start : start + 2]:
-            cells += [para(label, 8), para(row.get(label, ""), 8.5)]
+            cells += [label, row.get(label, "")]
         rows.append(cells + [""] * (4 - len(cells)))
     return rows
 
@@ -64,23 +67,21 @@ def _head(data: PrintableStudent) -> Table:
 
 
 def _members(row: dict[str, str]) -> Table:
-    header = [para(text, 8) for text in ("关系", "姓名", "工作单位", "联系电话", "是否监护人")]
-    rows = [header]
-    for slot in (1, 2):
-        rows.append([para(row.get(f"成员{slot}{key}", ""), 8.5)
-                     for key in ("关系", "姓名", "工作单位", "联系电话", "是否监护人")])
+    keys = ("关系", "姓名", "工作单位", "联系电话", "是否监护人")
+    rows: list[list[Any]] = [list(keys)]
+    rows += [[row.get(f"成员{slot}{key}", "") for key in keys] for slot in (1, 2)]
     return _grid(rows, [25 * mm, 30 * mm, 60 * mm, 35 * mm, 30 * mm], header=True)
 
 
 def _changes(data: PrintableStudent) -> Table:
-    header = [para(text, 8) for text in ("日期", "变动类别", "原因", "审批单位")]
-    rows = [header] + [[para(cell, 8.5) for cell in line] for line in data.changes]
+    rows: list[list[Any]] = [["日期", "变动类别", "原因", "审批单位"]]
+    rows += [list(line) for line in data.changes]
     rows += [["", "", "", ""]] * max(0, 4 - len(data.changes))
     return _grid(rows, [28 * mm, 32 * mm, 60 * mm, 60 * mm], header=True)
 
 
 def _rewards() -> Table:
-    header = [para(text, 8) for text in ("日期", "名称/事由", "级别", "授予/处分单位", "撤销日期")]
+    header: list[Any] = ["日期", "名称/事由", "级别", "授予/处分单位", "撤销日期"]
     return _grid([header] + [["", "", "", "", ""]] * 3,
                  [28 * mm, 62 * mm, 25 * mm, 40 * mm, 25 * mm], header=True)
 
