@@ -86,7 +86,7 @@ TEXT: dict[str, str] = {
     "deferral.incomplete": "缓学登记须填写儿童姓名、监护人和县级以上医院证明。",
     "deferral.not_active": "这条缓学登记已经结束（已入学或已续缓），不能再办理。",
     "print.class_not_found": "没有名为“{class_name}”的班级，请核对班级名称。",
-    "print.type_not_ready": "“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）。",
+    "print.type_not_ready": "“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）、certificate（学籍证明）。",
     # school and classes
     "school.code_mismatch": "学校标识码 {value} 与本校 {expected} 不符，请核对。",
     "school.code_format": "学校标识码应为10位数字（{value}）。",

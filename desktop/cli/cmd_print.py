@@ -7,16 +7,18 @@ from pathlib import Path
 
 from desktop.cli.common import add_db_user, read_with
 from desktop.cli.io import say
-from desktop.printing import student_card, student_form
+from desktop.printing import certificate, student_card, student_form
 from desktop.services.errors import ServiceError
 from desktop.services.print_data import printable_students
 
-BUILDERS = {"form": student_form.build, "card": student_card.build}
-PLANNED = ("transfer", "suspend", "certificate", "roster", "archive-index")
+BUILDERS = {"form": student_form.build, "card": student_card.build,
+            "certificate": certificate.build}
+PLANNED = ("transfer", "suspend", "roster", "archive-index")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("print", help="打印表格为 PDF（form：学生基本信息表；card：学籍卡）")
+    parser = sub.add_parser(
+        "print", help="打印表格为 PDF（form：学生基本信息表；card：学籍卡；certificate：学籍证明）")
     parser.add_argument("type", choices=(*BUILDERS, *PLANNED), help="表格类型")
     add_db_user(parser)
     who = parser.add_mutually_exclusive_group(required=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain.status import ENTRY_EVENT
+from desktop.domain.status import ENTRY_EVENT, Status
 from desktop.domain.template_output import template_row
 from desktop.models.history import StatusChange
 from desktop.models.school import School, SchoolClass
@@ -38,8 +38,9 @@ def _printable(session: Session, student: Student, school: School) -> PrintableS
                        school.code)
     row["姓名拼音"] = student.name_pinyin or ""
     row["年级"] = student.school_class.grade.name
+    snapshot = {**student_snapshot(student), "status_label": Status[student.status].label}
     return PrintableStudent(school.name, school.code, row, student.id, student.version,
-                            student_snapshot(student), student.xjh or "", student.photo,
+                            snapshot, student.xjh or "", student.photo,
                             _changes(session, student))
 
 

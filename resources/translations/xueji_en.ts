@@ -1875,8 +1875,8 @@
       <translation>There is no class called "{class_name}". Check the class name.</translation>
     </message>
     <message>
-      <source>“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）。</source>
-      <translation>Printing "{kind}" is not available yet. Available now: form (student information form), card (status card).</translation>
+      <source>“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）、certificate（学籍证明）。</source>
+      <translation>Printing "{kind}" is not available yet. Available now: form (student information form), card (status card), certificate (enrolment certificate).</translation>
     </message>
   </context>
 </TS>
