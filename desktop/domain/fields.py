@@ -113,5 +113,3 @@ def template_headers() -> list[str]:
 
 
 ALL_STUDENT_FIELDS: tuple[FieldSpec, ...] = (*STUDENT_FIELDS, MIGRANT_FIELD)
-FIELD_BY_KEY = {spec.key: spec for spec in ALL_STUDENT_FIELDS}
-MEMBER_FIELD_BY_KEY = {spec.key: spec for spec in MEMBER_FIELDS}

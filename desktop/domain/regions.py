@@ -31,11 +31,6 @@ def is_known_province(prefix: str) -> bool:
     return prefix in _provinces()
 
 
-def county_name(code: str) -> str:
-    """The name of a 6-digit code (or of the county part of a 12-digit one), '' if unknown."""
-    return _names().get(code[:6], "")
-
-
 @lru_cache(maxsize=4096)
 def parse_region12(text: str) -> str:
     """A 12-digit region code from a 6- or 12-digit input; the county part must exist."""
@@ -47,18 +42,6 @@ def parse_region12(text: str) -> str:
     if value[:6] not in _names() and not value.startswith(("81", "82", "83")):
         raise DomainError("region.unknown", region=value[:6])
     return value
-
-
-def full_name(code: str) -> str:
-    """Province + prefecture + county names for display, e.g. 广东省佛山市禅城区."""
-    names = _names()
-    keys = (code[:2] + "0000", code[:4] + "00", code[:6])
-    parts = [names.get(key, "") for key in keys]
-    seen: list[str] = []
-    for part in parts:
-        if part and part not in seen and part not in ("市辖区", "县"):
-            seen.append(part)
-    return "".join(seen)
 
 
 @cache

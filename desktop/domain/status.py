@@ -25,9 +25,6 @@ class Status(Enum):
     def label(self) -> str:
         return self.value
 
-    @classmethod
-    def of(cls, name: str) -> Status:
-        return cls[name]
 
 
 ENTRY_EVENT = "录入"  # first event of a record entered into this desk (existing or new pupil)

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 from desktop.printing.fonts import SANS, markup, register, runs
 from desktop.services.print_data import PrintableStudent
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
+PAGE_WIDTH = A4[0]
 MARGIN = 15 * mm
 QR_SIZE = 16 * mm
 

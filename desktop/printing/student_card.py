@@ -20,7 +20,6 @@ BASIC = ("姓名", "性别", "出生日期", "民族", "国籍/地区", "身份�
          "出生地", "籍贯", "户口所在地", "户口性质", "政治面貌", "健康状况", "姓名拼音", "曾用名")
 STATUS = ("入学年月", "入学方式", "就读方式", "学生来源", "年级", "班级")
 PHOTO = (26 * mm, 32 * mm)
-FULL_WIDTH = 180 * mm
 
 
 def _grid(rows: list[list[Any]], widths: Sequence[float], header: bool = False) -> Table:

@@ -3,7 +3,7 @@ whole UI follows the text-size setting."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.data import resource_dir
@@ -33,9 +33,3 @@ def apply_text_scale(app: QApplication, scale_percent: int) -> None:
         _BASE_POINTS.append(font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
     font.setPointSizeF(_BASE_POINTS[0] * max(100, min(150, scale_percent)) / 100)
     app.setFont(font)
-
-
-def fallback_font() -> QFont:
-    font = QFont()
-    font.setFamilies([UI_FAMILY, EXT_B_FAMILY])
-    return font

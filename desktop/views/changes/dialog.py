@@ -22,7 +22,6 @@ from desktop.services.errors import ServiceError, StoreError
 from desktop.services.school_info import list_classes
 from desktop.services.status_changes import (
     ChangeRequest,
-    ChangeResult,
     apply_change,
     possible_changes,
     rule_of,
@@ -38,7 +37,6 @@ class ChangeDialog(QDialog):
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.student_id = workspace, student_id
-        self.result_info: ChangeResult | None = None
         detail = get_student(workspace, student_id)
         self.reference = detail.values.get("id_number") or detail.xjh or student_id
         self.setWindowTitle(f"{PRODUCT_NAME} — " + self.tr("学籍变动") + f"：{detail.values['name']}")
@@ -103,7 +101,7 @@ class ChangeDialog(QDialog):
 
     def submit(self) -> None:
         try:
-            self.result_info = apply_change(self.workspace, self.request())
+            apply_change(self.workspace, self.request())
         except (DomainError, ServiceError, StoreError) as exc:
             self.banner.show_message(say(exc.code, exc.params))
             return

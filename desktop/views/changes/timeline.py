@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.context import Workspace
-from desktop.services.status_changes import HistoryEntry, history, recent_changes
+from desktop.services.status_changes import HistoryEntry, recent_changes
 from desktop.views.changes.registers import (
     DeferralTab,
     LedgerTab,
@@ -37,12 +37,6 @@ class HistoryTable(ReadOnlyTable):
 
     def show_entries(self, entries: list[HistoryEntry]) -> None:
         self.fill([_row(entry) for entry in entries])
-
-
-def student_timeline(workspace: Workspace, student_id: str) -> HistoryTable:
-    table = HistoryTable()
-    table.show_entries(history(workspace, student_id))
-    return table
 
 
 class ChangesPage(QWidget):

@@ -48,9 +48,6 @@ class RosterModel(QAbstractTableModel):
         self._pages[0] = first.rows
         self.endResetModel()
 
-    def refresh(self) -> None:
-        self.set_query(self.query)
-
     def set_reveal_ids(self, reveal: bool) -> None:
         self.reveal_ids = reveal
         self._cells.clear()
