@@ -86,6 +86,12 @@ TEXT: dict[str, str] = {
     "deferral.incomplete": "缓学登记须填写儿童姓名、监护人和县级以上医院证明。",
     "deferral.not_active": "这条缓学登记已经结束（已入学或已续缓），不能再办理。",
     "print.class_not_found": "没有名为“{class_name}”的班级，请核对班级名称。",
+    "verify_print.no_code": "没有找到要核对的校验码。请输入打印件页脚的“记录 … 版本 … 校验 …”文字或二维码内容，或用 --pdf 指定本程序打印的 PDF 文件。",
+    "verify_print.not_a_pdf": "这个文件不是可读取的 PDF，无法核对。扫描件请直接输入页脚的校验码。",
+    "verify_print.unreadable": "无法读取文件“{path}”，请确认路径正确、文件没有被占用。",
+    "print.nothing_chosen": "请先选择要打印的学生、班级或年级。",
+    "print.nothing_to_print": "所选范围内没有学生，没有可打印的内容。请换一个班级或年级。",
+    "print.save_failed": "无法写入“{path}”，没有保存。请换一个文件夹，或检查U盘是否已插好、是否写保护。",
     "print.type_not_ready": "“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）、certificate（学籍证明）。",
     # school and classes
     "school.code_mismatch": "学校标识码 {value} 与本校 {expected} 不符，请核对。",

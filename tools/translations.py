@@ -34,6 +34,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS
     from desktop.domain.status import Status
     from desktop.messages import TEXT
+    from desktop.printing.catalog import DOCUMENTS
     from desktop.services import tasks
     from desktop.services.context import Role
     from desktop.services.tasks import _RULES as TASK_RULES
@@ -46,6 +47,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.views.editor.sections import SECTIONS
     from desktop.views.main_window import PAGES
     from desktop.views.placeholder import PLANNED
+    from desktop.views.printing.page import SCOPES
     from desktop.views.roster.table_model import COLUMNS
     from desktop.views.setup_wizard import _SYSTEMS
 
@@ -62,6 +64,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= set(RULES) | set(TIMELINE_COLUMNS) | set(TASK_COLUMNS) | set(APPROVAL.values())
     shared |= {r.item for r in TASK_RULES.values()} | {r.rule for r in TASK_RULES.values()}
     shared |= {tasks.UPDATE_ITEM, tasks.UPDATE_RULE}
+    shared |= {doc.title for doc in DOCUMENTS.values()} | set(SCOPES)
     return {"": shared - {""}, "messages": set(TEXT.values())}
 
 

@@ -17,12 +17,13 @@ from desktop.cli import (
     cmd_student,
     cmd_tasks,
     cmd_verify,
+    cmd_verify_print,
     cmd_year_end,
 )
 from desktop.cli.errors import run_guarded
 
 COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
-            "tasks", "year-end", "verify", "print")
+            "tasks", "year-end", "verify", "print", "verify-print")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"xueji {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
-                   cmd_tasks, cmd_year_end, cmd_verify, cmd_print):
+                   cmd_tasks, cmd_year_end, cmd_verify, cmd_print,
+                   cmd_verify_print):
         module.register(sub)
     return parser
 

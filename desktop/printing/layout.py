@@ -4,10 +4,12 @@ with Chinese line breaking, and the footer that lets a paper copy be checked lat
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +27,20 @@ from desktop.services.print_data import PrintableStudent
 PAGE_WIDTH = A4[0]
 MARGIN = 15 * mm
 QR_SIZE = 16 * mm
+
+Progress = Callable[[int, int], None]
+_progress: contextvars.ContextVar[Progress | None] = contextvars.ContextVar("progress", default=None)
+
+
+@contextlib.contextmanager
+def reporting(progress: Progress) -> Iterator[None]:
+    """While inside, every render calls progress(done, total) as each document starts; the
+    callback may raise to stop the rendering (a cancelled batch)."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
 
 
 def style(size: float = 9, leading: float | None = None, align: int = 0) -> ParagraphStyle:
@@ -63,12 +79,12 @@ class Footer:
     def payload(self) -> str:
         return f"xueji:{self.record_id}:{self.version}:{self.digest}"
 
-    def draw(self, canvas: Canvas, page_label: str) -> None:
+    def draw(self, canvas: Canvas, page_label: str, page_width: float = PAGE_WIDTH) -> None:
         canvas.saveState()
         canvas.setFont(SANS, 7)
         text = f"记录 {self.record_id}  版本 {self.version}  校验 {self.digest}  {page_label}"
         canvas.drawString(MARGIN, 10 * mm, text)
-        draw_qr(canvas, self.payload, PAGE_WIDTH - MARGIN - QR_SIZE, 5 * mm, QR_SIZE)
+        draw_qr(canvas, self.payload, page_width - MARGIN - QR_SIZE, 5 * mm, QR_SIZE)
         canvas.restoreState()
 
 
@@ -91,19 +107,24 @@ def footer_of(data: PrintableStudent) -> Footer:
     return Footer(data.record_id, data.version, version_hash(data.snapshot))
 
 
-def render(documents: Sequence[tuple[Footer, list[Flowable]]], title: str) -> bytes:
-    """A4 PDF, each document starting on a new page, each page with its document's footer."""
+def render(documents: Sequence[tuple[Footer, list[Flowable]]], title: str,
+           pagesize: tuple[float, float] = A4) -> bytes:
+    """A4 PDF (portrait unless `pagesize` says otherwise, e.g. landscape(A4)), each document
+    starting on a new page, each page with its document's footer."""
     buffer = io.BytesIO()
-    doc = _Document(buffer, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=12 * mm,
-                    bottomMargin=23 * mm, title=title, invariant=True,
+    doc = _Document(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+                    topMargin=12 * mm, bottomMargin=23 * mm, title=title, invariant=True,
                     initialFontName=SANS)  # no unembedded base font in the PDF
     story: list[Flowable] = []
     for index, (footer, flowables) in enumerate(documents):
         if index:
             story.append(PageBreak())
-        story.append(_FooterMark(footer, doc.footers))
+        story.append(_FooterMark(footer, doc.footers, len(documents)))
         story += flowables
     doc.build(story)
+    report = _progress.get()
+    if report:
+        report(len(documents), len(documents))
     return buffer.getvalue()
 
 
@@ -116,15 +137,18 @@ class _Document(SimpleDocTemplate):
 
     def afterPage(self) -> None:
         if self.footers:
-            self.footers[-1].draw(self.canv, f"第 {self.page} 页")
+            self.footers[-1].draw(self.canv, f"第 {self.page} 页", self.pagesize[0])
 
 
 class _FooterMark(Spacer):
     """A zero-size flowable that tells the page hook whose document is on the page."""
 
-    def __init__(self, footer: Footer, sink: list[Footer]) -> None:
+    def __init__(self, footer: Footer, sink: list[Footer], total: int) -> None:
         super().__init__(0, 0)
-        self.footer, self.sink = footer, sink
+        self.footer, self.sink, self.total = footer, sink, total
 
     def draw(self) -> None:
+        report = _progress.get()
+        if report:
+            report(len(self.sink), self.total)
         self.sink.append(self.footer)

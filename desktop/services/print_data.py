@@ -3,6 +3,7 @@ and the record version with a short hash, so a paper copy can later be checked."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -57,7 +58,7 @@ def _changes(session: Session, student: Student) -> tuple[tuple[str, str, str, s
 
 def printable_students(ws: Workspace, student: str = "", class_name: str = ""
                        ) -> list[PrintableStudent]:
-    """One student (by ID number or 学籍号) or a whole class in roster (pinyin) order."""
+    """One student (by ID number, 学籍号 or record id) or a whole class in roster order."""
     with ws.store.reading() as session:
         school = session.scalars(select(School)).one()
         if student:
@@ -65,7 +66,19 @@ def printable_students(ws: Workspace, student: str = "", class_name: str = ""
         klass = session.scalars(select(SchoolClass).where(SchoolClass.name == class_name)).first()
         if klass is None:
             raise ServiceError("print.class_not_found", class_name=class_name)
-        pupils = session.scalars(select(Student).where(Student.class_id == klass.id)
-                                 .options(selectinload(Student.members))
-                                 .order_by(Student.name_key, Student.id)).all()
-        return [_printable(session, pupil, school) for pupil in pupils]
+        return [_printable(session, pupil, school) for pupil in _roster(session, klass.id)]
+
+
+def printable_classes(ws: Workspace, class_ids: Sequence[str]) -> list[PrintableStudent]:
+    """Every student of the given classes, class after class, each class in roster order."""
+    with ws.store.reading() as session:
+        school = session.scalars(select(School)).one()
+        return [_printable(session, pupil, school)
+                for class_id in class_ids for pupil in _roster(session, class_id)]
+
+
+def _roster(session: Session, class_id: str) -> Sequence[Student]:
+    """A class's students in roster (pinyin) order."""
+    return session.scalars(select(Student).where(Student.class_id == class_id)
+                           .options(selectinload(Student.members))
+                           .order_by(Student.name_key, Student.id)).all()

@@ -22,6 +22,7 @@ from desktop.services.school_info import school_info, sync_summary
 from desktop.views.changes.tasks_page import TasksPage
 from desktop.views.changes.timeline import ChangesPage
 from desktop.views.placeholder import PlaceholderPage
+from desktop.views.printing.page import PrintPage
 from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.wording import tr
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(workspace)
         self.changes_page = ChangesPage(workspace)
         self.tasks_page = TasksPage(workspace)
+        self.print_page = PrintPage(workspace)
         self.changes_page.year_end_done.connect(self.refresh_after_change)
         self._build_pages()
         self._build_status_bar()
@@ -54,7 +56,8 @@ class MainWindow(QMainWindow):
         for title in PAGES:
             self.nav.addItem(tr(title))
             built = {"学生名册": self.roster, "设置": self.settings_page,
-                     "学籍变动": self.changes_page, "待办": self.tasks_page}
+                     "学籍变动": self.changes_page, "待办": self.tasks_page,
+                     "打印": self.print_page}
             self.stack.addWidget(built.get(title) or PlaceholderPage(title))
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         self.roster.reload()
         self.changes_page.reload()
         self.tasks_page.reload()
+        self.print_page.reload()
         self.refresh_status()
 
     def refresh_status(self) -> None:

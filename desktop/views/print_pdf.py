@@ -3,6 +3,7 @@ a file. Printing renders each page with QtPdf and paints it onto the system prin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
@@ -35,24 +36,41 @@ def load_document(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
     return document
 
 
-def print_pdf(parent: QWidget, data: bytes) -> bool:
-    """Show the system print dialog and print every page; False if cancelled."""
+def choose_printer(parent: QWidget) -> QPrinter | None:
+    """The system print dialog: the chosen printer, or None if the user cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
+def print_pdf(parent: QWidget, data: bytes) -> bool:
+    """Show the system print dialog and print every page; False if cancelled."""
+    printer = choose_printer(parent)
+    if printer is None:
         return False
     paint_document(load_document(data, parent), printer)
     return True
 
 
-def paint_document(document: QPdfDocument, printer: QPrinter) -> None:
+def paint_document(document: QPdfDocument, printer: QPrinter,
+                   on_page: Callable[[int, int], None] | None = None) -> None:
+    """Paint every page onto the printer; `on_page(done, total)` runs before each page and
+    may raise to stop, which aborts the print job so no half-sent pages come out."""
     painter = QPainter(printer)
+    count = document.pageCount()
     try:
         rect = painter.viewport()
-        for page in range(document.pageCount()):
+        for page in range(count):
+            if on_page:
+                on_page(page, count)
             if page:
                 printer.newPage()
             image = document.render(page, QSize(rect.width(), rect.height()))
             painter.drawImage(rect, image)
+    except BaseException:
+        printer.abort()
+        raise
     finally:
         painter.end()

@@ -3,7 +3,8 @@
   <context>
     <name />
     <message>
-      <location filename="../../desktop/views/print_pdf.py" line="20" />
+      <location filename="../../desktop/views/print_pdf.py" line="21" />
+      <location filename="../../desktop/views/printing/page.py" line="254" />
       <source>保存为 PDF</source>
       <translation>Save as PDF</translation>
     </message>
@@ -805,81 +806,110 @@
       <source>学生基础学籍信息变更须在1个月内完成更新</source>
       <translation>A change of basic information must be updated within one month</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/printing/batch.py" line="63" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>一个班级</source>
+      <translation>One class</translation>
+    </message>
+    <message>
+      <source>一名学生</source>
+      <translation>One student</translation>
+    </message>
+    <message>
+      <source>学生基本信息表</source>
+      <translation>Student information form</translation>
+    </message>
+    <message>
+      <source>学籍卡</source>
+      <translation>Student status card</translation>
+    </message>
+    <message>
+      <source>学籍证明</source>
+      <translation>Enrolment certificate</translation>
+    </message>
+    <message>
+      <source>整个年级</source>
+      <translation>Whole grade</translation>
+    </message>
   </context>
   <context>
     <name>ChangeDialog</name>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="44" />
+      <location filename="../../desktop/views/changes/dialog.py" line="42" />
       <source>学籍变动</source>
       <translation>Status change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="63" />
+      <location filename="../../desktop/views/changes/dialog.py" line="61" />
       <source>当前状态</source>
       <translation>Current status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="64" />
+      <location filename="../../desktop/views/changes/dialog.py" line="62" />
       <source>变动类别</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="65" />
+      <location filename="../../desktop/views/changes/dialog.py" line="63" />
       <source>变动日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="66" />
+      <location filename="../../desktop/views/changes/dialog.py" line="64" />
       <source>截止日期</source>
       <translation>Due date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="67" />
+      <location filename="../../desktop/views/changes/dialog.py" line="65" />
       <source>新班级</source>
       <translation>New class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="68" />
+      <location filename="../../desktop/views/changes/dialog.py" line="66" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="69" />
+      <location filename="../../desktop/views/changes/dialog.py" line="67" />
       <source>申请人（监护人）</source>
       <translation>Applicant (guardian)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="70" />
+      <location filename="../../desktop/views/changes/dialog.py" line="68" />
       <source>与学生关系</source>
       <translation>Relation to pupil</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="71" />
+      <location filename="../../desktop/views/changes/dialog.py" line="69" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="72" />
+      <location filename="../../desktop/views/changes/dialog.py" line="70" />
       <source>需归档材料</source>
       <translation>Documents to file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="73" />
+      <location filename="../../desktop/views/changes/dialog.py" line="71" />
       <source>审批</source>
       <translation>Approval</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="86" />
+      <location filename="../../desktop/views/changes/dialog.py" line="84" />
       <source>无</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="87" />
+      <location filename="../../desktop/views/changes/dialog.py" line="85" />
       <source>待{who}审批</source>
       <translation>Awaiting approval by {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="88" />
+      <location filename="../../desktop/views/changes/dialog.py" line="86" />
       <source>学校办理即可</source>
       <translation>The school decides</translation>
     </message>
@@ -887,12 +917,12 @@
   <context>
     <name>ChangesPage</name>
     <message>
-      <location filename="../../desktop/views/changes/timeline.py" line="63" />
+      <location filename="../../desktop/views/changes/timeline.py" line="57" />
       <source>最近办理的学籍变动。办理新的变动：在学生名册中打开学生，点“学籍变动…”。</source>
       <translation>Latest status changes. To record a new one, open the student from the roster and click "Status change…".</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/timeline.py" line="68" />
+      <location filename="../../desktop/views/changes/timeline.py" line="62" />
       <source>学年末升级和毕业…</source>
       <translation>Year-end promotion and graduation…</translation>
     </message>
@@ -951,37 +981,37 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="78" />
+      <location filename="../../desktop/views/main_window.py" line="81" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="82" />
+      <location filename="../../desktop/views/main_window.py" line="85" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="83" />
+      <location filename="../../desktop/views/main_window.py" line="86" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="84" />
+      <location filename="../../desktop/views/main_window.py" line="87" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="86" />
+      <location filename="../../desktop/views/main_window.py" line="89" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="108" />
+      <location filename="../../desktop/views/main_window.py" line="112" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="109" />
+      <location filename="../../desktop/views/main_window.py" line="113" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -997,6 +1027,74 @@
       <location filename="../../desktop/views/placeholder.py" line="24" />
       <source>开放后可以：</source>
       <translation>Once available, you can: </translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPage</name>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="71" />
+      <source>文书</source>
+      <translation>Document</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="78" />
+      <source>打印范围</source>
+      <translation>Print for</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="81" />
+      <source>输入姓名、拼音、身份证件号或学籍号</source>
+      <translation>Type a name, pinyin, ID number or student number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="107" />
+      <source>预览</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="108" />
+      <source>打印…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="109" />
+      <source>保存为 PDF…</source>
+      <translation>Save as PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="198" />
+      <source>正在生成“{title}”，共 {n} 名学生…</source>
+      <translation>Making “{title}” for {n} students…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="204" />
+      <source>已取消，没有生成任何内容。</source>
+      <translation>Cancelled; nothing was made.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="213" />
+      <source>预览：共 {n} 页。</source>
+      <translation>Preview: {n} pages.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="225" />
+      <source>正在发送到打印机…</source>
+      <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="228" />
+      <source>已取消打印。</source>
+      <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="230" />
+      <source>已发送到打印机：共 {n} 页。</source>
+      <translation>Sent to the printer: {n} pages.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="246" />
+      <source>已保存到 </source>
+      <translation>Saved to </translation>
     </message>
   </context>
   <context>
@@ -1877,6 +1975,30 @@
     <message>
       <source>“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）、certificate（学籍证明）。</source>
       <translation>Printing "{kind}" is not available yet. Available now: form (student information form), card (status card), certificate (enrolment certificate).</translation>
+    </message>
+    <message>
+      <source>所选范围内没有学生，没有可打印的内容。请换一个班级或年级。</source>
+      <translation>There are no students in this selection, so there is nothing to print. Choose another class or grade.</translation>
+    </message>
+    <message>
+      <source>无法写入“{path}”，没有保存。请换一个文件夹，或检查U盘是否已插好、是否写保护。</source>
+      <translation>Could not write “{path}”; nothing was saved. Choose another folder, or check that the USB stick is plugged in and not write-protected.</translation>
+    </message>
+    <message>
+      <source>无法读取文件“{path}”，请确认路径正确、文件没有被占用。</source>
+      <translation>Could not read the file “{path}”. Check the path and that no other program has it open.</translation>
+    </message>
+    <message>
+      <source>没有找到要核对的校验码。请输入打印件页脚的“记录 … 版本 … 校验 …”文字或二维码内容，或用 --pdf 指定本程序打印的 PDF 文件。</source>
+      <translation>No check code was found. Type the footer text of the printed page (记录 … 版本 … 校验 …) or the QR code's content, or give a PDF printed by this program with --pdf.</translation>
+    </message>
+    <message>
+      <source>请先选择要打印的学生、班级或年级。</source>
+      <translation>First choose the student, class or grade to print.</translation>
+    </message>
+    <message>
+      <source>这个文件不是可读取的 PDF，无法核对。扫描件请直接输入页脚的校验码。</source>
+      <translation>This file is not a readable PDF and cannot be checked. For a scanned copy, type the check code from its footer.</translation>
     </message>
   </context>
 </TS>

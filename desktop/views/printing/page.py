@@ -1,0 +1,256 @@
+"""打印: pick a document, then one student, a class or a whole grade; preview it, send it to the
+system printer or save it as a PDF where the registrar chooses. Nothing is written to disk
+otherwise: the PDF is rendered in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import PRODUCT_NAME
+from desktop.domain.idnumber import mask
+from desktop.printing.catalog import DOCUMENTS, Document
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.print_data import PrintableStudent, printable_classes, printable_students
+from desktop.services.school_info import ClassInfo, list_classes
+from desktop.services.student_read import StudentQuery, search
+from desktop.views.print_pdf import choose_printer, load_document, paint_document
+from desktop.views.printing.batch import Batch, BatchCancelled
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.search_box import SearchBox
+from desktop.views.wording import say, tr
+
+SCOPES = ("一名学生", "一个班级", "整个年级")
+MATCHES = 30
+
+
+class PrintPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.batch = Batch(self)
+        self.classes: list[ClassInfo] = []
+        self._build()
+        self.reload()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self._controls())
+        self.view = QPdfView()
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _controls(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addWidget(QLabel(self.tr("文书")))
+        self.documents = QListWidget()
+        for doc in DOCUMENTS.values():
+            self.documents.addItem(tr(doc.title))
+        self.documents.setCurrentRow(0)
+        self.documents.setMaximumHeight(self.documents.sizeHintForRow(0) * (len(DOCUMENTS) + 1))
+        layout.addWidget(self.documents)
+        layout.addWidget(QLabel(self.tr("打印范围")))
+        layout.addLayout(self._scope_buttons())
+        self.search_box = SearchBox()
+        self.search_box.setPlaceholderText(self.tr("输入姓名、拼音、身份证件号或学籍号"))
+        self.matches = QListWidget()
+        self.klass, self.grade = QComboBox(), QComboBox()
+        for widget in (self.search_box, self.matches, self.klass, self.grade):
+            layout.addWidget(widget)
+        layout.addLayout(self._action_buttons())
+        self.banner = MessageBanner()
+        layout.addWidget(self.banner)
+        layout.addStretch()
+        self.search_box.search_changed.connect(self.find_students)
+        self.documents.currentRowChanged.connect(lambda _row: self.banner.clear_message())
+        return box
+
+    def _scope_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.scopes = QButtonGroup(self)
+        for index, label in enumerate(SCOPES):
+            button = QRadioButton(tr(label))
+            self.scopes.addButton(button, index)
+            row.addWidget(button)
+        self.scopes.button(0).setChecked(True)
+        self.scopes.idToggled.connect(lambda _id, _on: self._show_scope())
+        return row
+
+    def _action_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("预览"))
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.save_button = QPushButton(self.tr("保存为 PDF…"))
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            row.addWidget(button)
+        return row
+
+    def _show_scope(self) -> None:
+        scope = self.scopes.checkedId()
+        self.search_box.setVisible(scope == 0)
+        self.matches.setVisible(scope == 0)
+        self.klass.setVisible(scope == 1)
+        self.grade.setVisible(scope == 2)
+        self.banner.clear_message()
+
+    def reload(self) -> None:
+        """Refresh the class and grade lists (after an import, a year-end promotion…)."""
+        self.classes = list_classes(self.workspace)
+        self.klass.clear()
+        self.grade.clear()
+        for info in self.classes:
+            self.klass.addItem(info.name, info.id)
+            if self.grade.findData(info.grade_id) < 0:
+                self.grade.addItem(info.grade_name, info.grade_id)
+        self._show_scope()
+
+    # -- choosing -------------------------------------------------------------------------
+
+    def find_students(self, text: str) -> None:
+        self.matches.clear()
+        if not text.strip():
+            return
+        for row in search(self.workspace, StudentQuery(text=text), 0, MATCHES).rows:
+            item = QListWidgetItem(f"{row.name}　{row.class_name}　{mask(row.id_number or '')}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.matches.addItem(item)
+        if self.matches.count() == 1:
+            self.matches.setCurrentRow(0)
+
+    def choose_student(self, student_id: str) -> None:
+        """Open the page on one student (from the roster or the editor)."""
+        self.scopes.button(0).setChecked(True)
+        self.matches.clear()
+        detail = printable_students(self.workspace, student_id)[0]
+        item = QListWidgetItem(f"{detail.row.get('姓名', '')}　{detail.row.get('班级', '')}")
+        item.setData(Qt.ItemDataRole.UserRole, student_id)
+        self.matches.addItem(item)
+        self.matches.setCurrentRow(0)
+
+    def document(self) -> Document:
+        return list(DOCUMENTS.values())[max(self.documents.currentRow(), 0)]
+
+    def chosen_students(self) -> list[PrintableStudent]:
+        scope = self.scopes.checkedId()
+        if scope == 0:
+            item = self.matches.currentItem()
+            if item is None:
+                raise ServiceError("print.nothing_chosen")
+            return printable_students(self.workspace, item.data(Qt.ItemDataRole.UserRole))
+        if scope == 1:
+            class_ids = [self.klass.currentData()] if self.klass.currentData() else []
+        else:
+            class_ids = [c.id for c in self.classes if c.grade_id == self.grade.currentData()]
+        if not class_ids:
+            raise ServiceError("print.nothing_chosen")
+        students = printable_classes(self.workspace, class_ids)
+        if not students:
+            raise ServiceError("print.nothing_to_print")
+        return students
+
+    def _scope_name(self) -> str:
+        scope = self.scopes.checkedId()
+        if scope == 1:
+            return self.klass.currentText()
+        if scope == 2:
+            return self.grade.currentText()
+        item = self.matches.currentItem()
+        return item.text().split("　")[0] if item else ""
+
+    # -- acting ---------------------------------------------------------------------------
+
+    def render(self) -> bytes | None:
+        """The chosen document as PDF bytes, with progress; None (and a message) if it could
+        not be made or the registrar cancelled."""
+        self.banner.clear_message()
+        doc = self.document()
+        try:
+            students = self.chosen_students()
+            label = self.tr("正在生成“{title}”，共 {n} 名学生…").format(title=tr(doc.title),
+                                                                   n=len(students))
+            return self.batch.render(label, lambda: doc.build(students))
+        except ServiceError as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+        except BatchCancelled:
+            self.banner.show_message(self.tr("已取消，没有生成任何内容。"), "info")
+        return None
+
+    def preview(self) -> None:
+        data = self.render()
+        if data is None:
+            return
+        self.preview_document = load_document(data, self)
+        self.view.setDocument(self.preview_document)
+        self.banner.show_message(self.tr("预览：共 {n} 页。").format(
+            n=self.preview_document.pageCount()), "info")
+
+    def print_document(self) -> None:
+        data = self.render()
+        if data is None:
+            return
+        printer = self.choose_printer()
+        if printer is None:
+            return
+        document = load_document(data, self)
+        try:
+            self.batch.render(self.tr("正在发送到打印机…"),
+                              lambda: paint_document(document, printer, self.batch.step))
+        except BatchCancelled:
+            self.banner.show_message(self.tr("已取消打印。"), "info")
+            return
+        self.banner.show_message(self.tr("已发送到打印机：共 {n} 页。").format(
+            n=document.pageCount()), "info")
+
+    def save(self) -> None:
+        data = self.render()
+        if data is None:
+            return
+        suggested = Path.home() / f"{tr(self.document().title)}-{self._scope_name()}.pdf"
+        path = self.ask_save_path(str(suggested))
+        if path is None:
+            return
+        try:
+            path.write_bytes(data)
+        except OSError:
+            self.banner.show_message(say("print.save_failed", {"path": str(path)}))
+            return
+        self.banner.show_message(self.tr("已保存到 ") + str(path), "info")
+
+    # -- seams for the system dialogs -----------------------------------------------------
+
+    def choose_printer(self) -> QPrinter | None:
+        return choose_printer(self)
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        title = PRODUCT_NAME + " — " + tr("保存为 PDF")
+        name, _filter = QFileDialog.getSaveFileName(self, title, suggested, "PDF (*.pdf)")
+        return Path(name) if name else None
