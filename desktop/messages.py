@@ -91,7 +91,7 @@ TEXT: dict[str, str] = {
     "verify_print.unreadable": "无法读取文件“{path}”，请确认路径正确、文件没有被占用。",
     "print.nothing_chosen": "请先选择要打印的学生、班级或年级。",
     "print.nothing_to_print": "所选范围内没有学生，没有可打印的内容。请换一个班级或年级。",
-    "print.save_failed": "无法写入“{path}”，没有保存。请换一个文件夹，或检查U盘是否已插好、是否写保护。",
+    "file.write_failed": "无法写入“{path}”，没有保存。请换一个文件夹，或检查U盘是否已插好、是否写保护。",
     "print.type_not_ready": "“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）、certificate（学籍证明）。",
     # school and classes
     "school.code_mismatch": "学校标识码 {value} 与本校 {expected} 不符，请核对。",

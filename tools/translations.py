@@ -37,6 +37,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.printing.catalog import DOCUMENTS
     from desktop.services import tasks
     from desktop.services.context import Role
+    from desktop.services.statistics import CLASS_COLUMNS, TITLES
     from desktop.services.tasks import _RULES as TASK_RULES
     from desktop.services.verification import CONCLUSIONS
     from desktop.views.changes import registers
@@ -49,6 +50,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.views.placeholder import PLANNED
     from desktop.views.printing.page import SCOPES
     from desktop.views.roster.table_model import COLUMNS
+    from desktop.views.exchange.page import TABS as EXCHANGE_TABS
     from desktop.views.setup_wizard import _SYSTEMS
 
     shared = {spec.header for spec in (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS)}
@@ -65,6 +67,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= {r.item for r in TASK_RULES.values()} | {r.rule for r in TASK_RULES.values()}
     shared |= {tasks.UPDATE_ITEM, tasks.UPDATE_RULE}
     shared |= {doc.title for doc in DOCUMENTS.values()} | set(SCOPES)
+    shared |= set(TITLES) | set(CLASS_COLUMNS) | set(EXCHANGE_TABS) | {"项目"}
     return {"": shared - {""}, "messages": set(TEXT.values())}
 
 

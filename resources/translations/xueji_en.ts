@@ -835,6 +835,36 @@
       <source>整个年级</source>
       <translation>Whole grade</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/exchange/page.py" line="20" />
+      <source>统计</source>
+      <translation>Statistics</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="99" />
+      <source>项目</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>分年龄统计（周岁，截至当学年8月31日）</source>
+      <translation>By age (full years on 31 August of the school year)</translation>
+    </message>
+    <message>
+      <source>分民族统计</source>
+      <translation>By ethnicity</translation>
+    </message>
+    <message>
+      <source>分班级统计</source>
+      <translation>By class</translation>
+    </message>
+    <message>
+      <source>合计</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>学籍变动（按月）</source>
+      <translation>Status changes (by month)</translation>
+    </message>
   </context>
   <context>
     <name>ChangeDialog</name>
@@ -981,37 +1011,37 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="81" />
+      <location filename="../../desktop/views/main_window.py" line="83" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="85" />
+      <location filename="../../desktop/views/main_window.py" line="87" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="86" />
+      <location filename="../../desktop/views/main_window.py" line="88" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="87" />
+      <location filename="../../desktop/views/main_window.py" line="89" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="89" />
+      <location filename="../../desktop/views/main_window.py" line="91" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="112" />
+      <location filename="../../desktop/views/main_window.py" line="115" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="113" />
+      <location filename="../../desktop/views/main_window.py" line="116" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -1348,6 +1378,24 @@
       <location filename="../../desktop/views/setup_wizard.py" line="179" />
       <source>。打印后请删除这个文件。</source>
       <translation>. Delete this file after printing.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatisticsTab</name>
+    <message>
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="47" />
+      <source>导出为 Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="144" />
+      <source>已导出到 </source>
+      <translation>Exported to </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="147" />
+      <source>导出统计</source>
+      <translation>Export statistics</translation>
     </message>
   </context>
   <context>
@@ -1999,6 +2047,86 @@
     <message>
       <source>这个文件不是可读取的 PDF，无法核对。扫描件请直接输入页脚的校验码。</source>
       <translation>This file is not a readable PDF and cannot be checked. For a scanned copy, type the check code from its footer.</translation>
+    </message>
+    <message>
+      <source>“{kind}”的打印尚未提供，目前可以打印：{ready}。</source>
+      <translation>Printing “{kind}” is not available yet. You can print: {ready}.</translation>
+    </message>
+    <message>
+      <source>“{value}”不是学籍档案清单中的材料，没有做任何更改。</source>
+      <translation>“{value}” is not a document on the archive checklist; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>“{value}”不是档案移交的原因，请选择：{known}。</source>
+      <translation>“{value}” is not a reason for handing over an archive. Choose one of: {known}.</translation>
+    </message>
+    <message>
+      <source>份数和页数不能是负数，请核对。</source>
+      <translation>The number of copies and pages cannot be negative. Please check.</translation>
+    </message>
+    <message>
+      <source>借阅登记须填写借阅人和借阅事由。</source>
+      <translation>A loan needs the borrower and the reason.</translation>
+    </message>
+    <message>
+      <source>只能添加 JPG、PNG 或 PDF 格式的扫描件，这个文件不是其中一种，没有添加。</source>
+      <translation>Only JPG, PNG or PDF scans can be added. This file is none of these and was not added.</translation>
+    </message>
+    <message>
+      <source>学生转学时，转出学校须备份保留电子学籍档案，并保留必要的纸质档案复印件；请确认两项都已保留后再登记移交。</source>
+      <translation>When a student transfers, the sending school must keep a backup of the electronic archive and copies of the necessary paper documents. Confirm both are kept before recording the handover.</translation>
+    </message>
+    <message>
+      <source>应还日期不能早于借出日期 {lent_on}，请核对。</source>
+      <translation>The due date cannot be before the loan date {lent_on}. Please check.</translation>
+    </message>
+    <message>
+      <source>归还日期不能早于借出日期 {lent_on}，请核对。</source>
+      <translation>The return date cannot be before the loan date {lent_on}. Please check.</translation>
+    </message>
+    <message>
+      <source>扫描件像素过多（超过 {max_mp} 百万像素），请降低扫描分辨率后再添加。</source>
+      <translation>The scan has too many pixels (over {max_mp} megapixels). Scan at a lower resolution and add it again.</translation>
+    </message>
+    <message>
+      <source>扫描件太大（超过 {max_mb} MB），请降低扫描分辨率或分页扫描后再添加。</source>
+      <translation>The scan is too large (over {max_mb} MB). Scan at a lower resolution or page by page and add it again.</translation>
+    </message>
+    <message>
+      <source>扫描件已损坏或不完整，无法读取，没有添加。请重新扫描或重新复制文件。</source>
+      <translation>The scan is damaged or incomplete and cannot be read; it was not added. Scan it again or copy the file again.</translation>
+    </message>
+    <message>
+      <source>找不到这份扫描件，可能已被其他操作更改，请刷新后重试。</source>
+      <translation>This scan cannot be found; it may have been changed meanwhile. Refresh and try again.</translation>
+    </message>
+    <message>
+      <source>找不到这条缓学登记，可能已被其他操作更改，请刷新后重试。</source>
+      <translation>This deferral record cannot be found; it may have been changed meanwhile. Refresh and try again.</translation>
+    </message>
+    <message>
+      <source>档案中还没有登记任何已有材料，请先在清单中勾选要移交的材料。</source>
+      <translation>No documents are recorded as present in the archive yet. Tick the documents to hand over in the checklist first.</translation>
+    </message>
+    <message>
+      <source>档案移交须填写接收单位、移交人和接收人。</source>
+      <translation>A handover needs the receiving unit, the person handing over and the person receiving.</translation>
+    </message>
+    <message>
+      <source>班级学生名册按班级打印，请用 --class 指定班级，不能用 --student 指定学生。</source>
+      <translation>A class roster is printed per class: give the class with --class, not a student with --student.</translation>
+    </message>
+    <message>
+      <source>这份档案已于 {day} 移交给 {receiver}，不在本校，没有做任何更改。</source>
+      <translation>This archive was handed over to {receiver} on {day} and is no longer at this school; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>这份档案已借给 {borrower}（应还日期 {due}），尚未归还，请先办理归还。</source>
+      <translation>This archive is on loan to {borrower} (due {due}) and has not been returned. Record the return first.</translation>
+    </message>
+    <message>
+      <source>这份档案没有借出或已经归还，没有做任何更改。</source>
+      <translation>This archive is not on loan or has already been returned; nothing was changed.</translation>
     </message>
   </context>
 </TS>

@@ -241,7 +241,7 @@ class PrintPage(QWidget):
         try:
             path.write_bytes(data)
         except OSError:
-            self.banner.show_message(say("print.save_failed", {"path": str(path)}))
+            self.banner.show_message(say("file.write_failed", {"path": str(path)}))
             return
         self.banner.show_message(self.tr("已保存到 ") + str(path), "info")
 

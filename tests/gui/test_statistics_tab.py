@@ -1,0 +1,64 @@
+"""The 统计 tab on a real roster: computed when first shown, tables and chart agree with the
+roster, switching tables, export to a real .xlsx read back with openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.services.context import Workspace
+from desktop.views.exchange.stats_tab import StatisticsTab
+from tests.gui.conftest import SEED
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture
+def tab(qtbot, seeded: Workspace) -> StatisticsTab:
+    widget = StatisticsTab(seeded, today=TODAY)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def cell_texts(tab: StatisticsTab, column: int) -> list[str]:
+    return [tab.table.item(row, column).text() for row in range(tab.table.rowCount())]
+
+
+def test_computed_only_when_shown(tab: StatisticsTab) -> None:
+    assert tab.stale and tab.table.rowCount() == 0
+    tab.show()
+    assert not tab.stale
+    labels = cell_texts(tab, 0)
+    assert labels[-1] == "全校合计"
+    assert cell_texts(tab, 1)[-1] == str(len(SEED))
+
+
+def test_chart_has_one_bar_per_class_split_by_sex(tab: StatisticsTab) -> None:
+    tab.show()
+    series = tab.chart_view.chart().series()[0]
+    boys, girls = series.barSets()
+    classes = {klass for *_rest, klass in SEED}
+    assert boys.count() == len(classes)
+    assert sum(boys.at(i) + girls.at(i) for i in range(boys.count())) == len(SEED)
+
+
+def test_switch_to_age_table(tab: StatisticsTab) -> None:
+    tab.show()
+    tab.choice.setCurrentIndex(2)
+    assert all(label.endswith("岁") for label in cell_texts(tab, 0))
+    assert sum(int(n) for n in cell_texts(tab, 1)) == len(SEED)
+
+
+def test_export_xlsx(tab: StatisticsTab, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "stats.xlsx"
+    monkeypatch.setattr(tab, "ask_save_path", lambda _s: target)
+    tab.export()
+    book = load_workbook(target)
+    assert book.sheetnames[0] == "分班级统计"
+    sheet = book["分班级统计"]
+    last = [c.value for c in sheet[sheet.max_row]]
+    assert last[0] == "全校合计" and last[1] == len(SEED)
+    assert str(target) in tab.banner.text()
