@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
+import segno
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -89,18 +89,29 @@ class Footer:
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """A QR code drawn as filled squares (no font, no drawing renderer), with a quiet zone."""
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    code.make()
-    count = code.getModuleCount()
-    cell = size / (count + 4)
+    """A QR code (segno picks the version and the best mask) drawn as one filled vector path,
+    each horizontal run of dark modules one rectangle: sharp at any printer resolution."""
+    matrix = segno.make_qr(payload, error="m", boost_error=False).matrix
+    count = len(matrix)
+    cell = size / (count + 4)  # a quiet zone of two modules on each side
+    path = canvas.beginPath()
+    for row, modules in enumerate(matrix):
+        top = y + (count - row + 1) * cell
+        for start, length in _dark_runs(modules):
+            path.rect(x + (start + 2) * cell, top, length * cell, cell)
     canvas.setFillColorRGB(0, 0, 0)
-    for row in range(count):
-        for column in range(count):
-            if code.isDark(row, column):
-                canvas.rect(x + (column + 2) * cell, y + (count - row + 1) * cell, cell, cell,
-                            stroke=0, fill=1)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _dark_runs(modules: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(first column, length) of each run of dark modules in a row."""
+    start = None
+    for column, dark in enumerate((*modules, 0)):
+        if dark and start is None:
+            start = column
+        elif not dark and start is not None:
+            yield start, column - start
+            start = None
 
 
 def footer_of(data: PrintableStudent) -> Footer:
