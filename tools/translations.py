@@ -46,11 +46,11 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.views.changes.timeline import COLUMNS as TIMELINE_COLUMNS
     from desktop.views.changes.timeline import TABS
     from desktop.views.editor.sections import SECTIONS
+    from desktop.views.exchange.page import TABS as EXCHANGE_TABS
     from desktop.views.main_window import PAGES
     from desktop.views.placeholder import PLANNED
     from desktop.views.printing.page import SCOPES
     from desktop.views.roster.table_model import COLUMNS
-    from desktop.views.exchange.page import TABS as EXCHANGE_TABS
     from desktop.views.setup_wizard import _SYSTEMS
 
     shared = {spec.header for spec in (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS)}

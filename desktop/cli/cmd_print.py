@@ -1,4 +1,6 @@
-"""`xueji print TYPE`: a PDF of the standard forms for one student or a whole class."""
+"""`xueji print TYPE`: a PDF of a standard document for one student or a whole class (in
+roster order), a class roster, or a whole-school register. The documents are those of
+desktop.printing.catalog, the same the 打印 page offers."""
 
 from __future__ import annotations
 
@@ -7,32 +9,39 @@ from pathlib import Path
 
 from desktop.cli.common import add_db_user, read_with
 from desktop.cli.io import say
-from desktop.printing import certificate, student_card, student_form
+from desktop.printing.catalog import CLASS, DOCUMENTS, SCHOOL, Selection
 from desktop.services.errors import ServiceError
-from desktop.services.print_data import printable_students
-
-BUILDERS = {"form": student_form.build, "card": student_card.build,
-            "certificate": certificate.build}
-PLANNED = ("transfer", "suspend", "roster", "archive-index")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "print", help="打印表格为 PDF（form：学生基本信息表；card：学籍卡；certificate：学籍证明）")
-    parser.add_argument("type", choices=(*BUILDERS, *PLANNED), help="表格类型")
+    kinds = "；".join(f"{kind}：{doc.title}" for kind, doc in DOCUMENTS.items())
+    parser = sub.add_parser("print", help=f"打印表格为 PDF（{kinds}）")
+    parser.add_argument("type", choices=tuple(DOCUMENTS), help="表格类型")
     add_db_user(parser)
-    who = parser.add_mutually_exclusive_group(required=True)
+    who = parser.add_mutually_exclusive_group()
     who.add_argument("--student", help="学生的身份证件号或学籍号")
     who.add_argument("--class", dest="class_name", help="班级名称：全班按名册顺序")
     parser.add_argument("--out", required=True, type=Path, help="PDF 文件路径")
+    parser.add_argument("--show-ids", action="store_true",
+                        help="名册和台账中显示完整的身份证件号和学籍号（默认只显示前6位和后4位）")
     parser.set_defaults(handler=run)
 
 
+def _selection(args: argparse.Namespace, scope: str) -> Selection:
+    if scope == CLASS and args.student:
+        raise ServiceError("print.roster_needs_class")
+    if scope != SCHOOL and not (args.student or args.class_name):
+        raise ServiceError("print.needs_student_or_class")
+    classes = (args.class_name,) if args.class_name else ()
+    return Selection(args.student or "", classes, args.show_ids)
+
+
 def run(args: argparse.Namespace) -> int:
-    if args.type not in BUILDERS:
-        raise ServiceError("print.type_not_ready", kind=args.type)
-    students = read_with(args, lambda ws: printable_students(ws, args.student or "",
-                                                             args.class_name or ""))
-    args.out.write_bytes(BUILDERS[args.type](students))
-    say(f"已生成 {args.out}：{len(students)} 名学生。")
+    document = DOCUMENTS[args.type]
+    selection = _selection(args, document.scope)
+    printed = read_with(args, lambda ws: document.make(ws, selection))
+    args.out.write_bytes(printed.data)
+    whom = f"（{args.class_name}）" if args.class_name else ""
+    covered = f"，{printed.students} 名学生" if document.scope != SCHOOL else ""
+    say(f"已生成 {args.out}：{document.title}{whom}{covered}。")
     return 0

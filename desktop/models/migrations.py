@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, text
 
 from desktop.models import (  # noqa: F401  (registers every table on Base.metadata)
     accounts,
+    archive,
     audit,
     deferral,
     history,
@@ -24,7 +25,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -50,8 +51,14 @@ def _upgrade_to_4(conn: Connection) -> None:
         table.create(conn)
 
 
+def _upgrade_to_5(conn: Connection) -> None:
+    """v5: the paper-archive register (checklist, location, scans, loans, handovers)."""
+    for model in archive.TABLES:
+        model.__table__.create(conn)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
-    2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4,
+    2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5,
 }
 
 

@@ -69,14 +69,6 @@ def printable_students(ws: Workspace, student: str = "", class_name: str = ""
         return [_printable(session, pupil, school) for pupil in _roster(session, klass.id)]
 
 
-def printable_classes(ws: Workspace, class_ids: Sequence[str]) -> list[PrintableStudent]:
-    """Every student of the given classes, class after class, each class in roster order."""
-    with ws.store.reading() as session:
-        school = session.scalars(select(School)).one()
-        return [_printable(session, pupil, school)
-                for class_id in class_ids for pupil in _roster(session, class_id)]
-
-
 def _roster(session: Session, class_id: str) -> Sequence[Student]:
     """A class's students in roster (pinyin) order."""
     return session.scalars(select(Student).where(Student.class_id == class_id)

@@ -2,8 +2,10 @@
 
 Deadlines count Chinese working days from the day after the event: a transfer's sending
 school has 10 working days, a death is cancelled within 60 working days, a suspension ends
-on its end date, a deferral expires after one school year, and a change of basic information
-must reach the national system within one month (until the registry acknowledges it).
+on its end date, a deferral expires after one school year, a change of basic information
+must reach the national system within one month (until the registry acknowledges it), a new
+pupil's 学籍档案 must be complete within two months of first enrolment, and a borrowed folder
+must come back by its due date.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from desktop.domain.workdays import Deadline, add_months, add_workdays, one_year
 from desktop.models.history import StatusChange
 from desktop.models.outbox import OutboxEntry
 from desktop.models.student import Student
+from desktop.services.archive import ArchiveDue, archive_deadlines, overdue_loans
+from desktop.services.archive_model import Loan
 from desktop.services.context import Workspace
 from desktop.services.deferral import Deferral, active_deferrals
 from desktop.services.school_info import UNSYNCED_STATES
@@ -74,6 +78,8 @@ def list_tasks(ws: Workspace, today: dt.date | None = None) -> list[Task]:
     with ws.store.reading() as session:
         tasks += [_update_task(student, since, today)
                   for student, since in _unreported_updates(session)]
+    tasks += [_archive_task(due, today) for due in archive_deadlines(ws)]
+    tasks += [_loan_task(loan, today) for loan in overdue_loans(ws, today)]
     return sorted(tasks, key=lambda t: (not t.overdue, t.due, t.name))
 
 
@@ -96,6 +102,22 @@ def _update_task(student: Student, since: dt.datetime, today: dt.date) -> Task:
     due = add_months(since.date(), 1)
     return Task(student.id, student.name, student.id_number, student.xjh, UPDATE_ITEM, due,
                 UPDATE_RULE, False, due < today)
+
+
+ARCHIVE_ITEM = "学籍档案不齐全：补齐缺少的材料"
+ARCHIVE_RULE = "新生学籍档案须在初次入学后2个月内建立"
+LOAN_ITEM = "催还借出的学籍档案"
+LOAN_RULE = "借出的学籍档案须在约定日期前归还"
+
+
+def _archive_task(due: ArchiveDue, today: dt.date) -> Task:
+    return Task(due.student_id, due.name, due.id_number, due.xjh, ARCHIVE_ITEM, due.due,
+                ARCHIVE_RULE, False, due.due < today)
+
+
+def _loan_task(loan: Loan, today: dt.date) -> Task:
+    return Task(loan.student_id, loan.student_name, loan.id_number, loan.xjh, LOAN_ITEM,
+                loan.due, LOAN_RULE, False, loan.overdue(today))
 
 
 def _deferral_task(entry: Deferral, today: dt.date) -> Task:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop import PRODUCT_NAME
 from desktop.services.context import Workspace
 from desktop.services.school_info import school_info, sync_summary
+from desktop.views.archive.page import ArchivePage
 from desktop.views.changes.tasks_page import TasksPage
 from desktop.views.changes.timeline import ChangesPage
 from desktop.views.exchange.page import ExchangePage
@@ -48,7 +49,10 @@ class MainWindow(QMainWindow):
         self.tasks_page = TasksPage(workspace)
         self.print_page = PrintPage(workspace)
         self.exchange_page = ExchangePage(workspace)
+        self.archive_page = ArchivePage(workspace)
         self.changes_page.year_end_done.connect(self.refresh_after_change)
+        self.archive_page.changed.connect(self.tasks_page.reload)
+        self.archive_page.changed.connect(self.refresh_status)
         self._build_pages()
         self._build_status_bar()
         self._build_actions()
@@ -59,7 +63,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(tr(title))
             built = {"学生名册": self.roster, "设置": self.settings_page,
                      "学籍变动": self.changes_page, "待办": self.tasks_page,
-                     "打印": self.print_page, "数据交换": self.exchange_page}
+                     "打印": self.print_page, "数据交换": self.exchange_page,
+                     "学籍档案": self.archive_page}
             self.stack.addWidget(built.get(title) or PlaceholderPage(title))
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
@@ -108,6 +113,7 @@ class MainWindow(QMainWindow):
         self.tasks_page.reload()
         self.print_page.reload()
         self.exchange_page.reload()
+        self.archive_page.reload()
         self.refresh_status()
 
     def refresh_status(self) -> None:

@@ -4,7 +4,7 @@
     <name />
     <message>
       <location filename="../../desktop/views/print_pdf.py" line="21" />
-      <location filename="../../desktop/views/printing/page.py" line="254" />
+      <location filename="../../desktop/views/printing/page.py" line="268" />
       <source>保存为 PDF</source>
       <translation>Save as PDF</translation>
     </message>
@@ -865,6 +865,121 @@
       <source>学籍变动（按月）</source>
       <translation>Status changes (by month)</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="36" />
+      <source>份</source>
+      <translation>copies</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="37" />
+      <source>页</source>
+      <translation>pages</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="112" />
+      <source>可选</source>
+      <translation>Optional</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="72" />
+      <source>（逾期）</source>
+      <translation> (overdue)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="118" />
+      <source>电子备份</source>
+      <translation>Electronic backup</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="119" />
+      <source>纸质复印件</source>
+      <translation>Paper copies</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="38" />
+      <source>已移交</source>
+      <translation>Handed over</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="39" />
+      <source>齐全</source>
+      <translation>Complete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="39" />
+      <source>不齐全</source>
+      <translation>Incomplete</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="40" />
+      <source>借出中</source>
+      <translation>On loan</translation>
+    </message>
+    <message>
+      <source>休学申请（审批）表</source>
+      <translation>Suspension application form</translation>
+    </message>
+    <message>
+      <source>复学申请（审批）表</source>
+      <translation>Resumption application form</translation>
+    </message>
+    <message>
+      <source>学生在校就读证明</source>
+      <translation>Proof of attendance</translation>
+    </message>
+    <message>
+      <source>学籍核查报告</source>
+      <translation>Verification report</translation>
+    </message>
+    <message>
+      <source>档案封面及卷内目录</source>
+      <translation>Archive cover and contents list</translation>
+    </message>
+    <message>
+      <source>班级学生名册</source>
+      <translation>Class roster</translation>
+    </message>
+    <message>
+      <source>转学联系表</source>
+      <translation>Transfer form</translation>
+    </message>
+    <message>
+      <source>退学申请表</source>
+      <translation>Withdrawal application form</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArchivePage</name>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="52" />
+      <source>姓名、拼音、首字母、身份证件号或学籍号</source>
+      <translation>Name, pinyin, initials, ID number or student number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="114" />
+      <source>显示 {n} 名学生</source>
+      <translation>Showing {n} students</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="115" />
+      <source>（最多显示 {max} 名，请缩小查找范围）</source>
+      <translation> (at most {max} shown; narrow the search)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="132" />
+      <source>在左侧列表中选择一名学生。</source>
+      <translation>Choose a student in the list on the left.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="135" />
+      <source>缺 {items}</source>
+      <translation>Missing: {items}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/page.py" line="136" />
+      <source>必备材料齐全</source>
+      <translation>All required documents present</translation>
+    </message>
   </context>
   <context>
     <name>ChangeDialog</name>
@@ -958,6 +1073,59 @@
     </message>
   </context>
   <context>
+    <name>ChecklistTab</name>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="54" />
+      <source>未填</source>
+      <translation>Not filled in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="57" />
+      <source>保存所选材料</source>
+      <translation>Save the selected document</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="58" />
+      <source>保存存放位置</source>
+      <translation>Save the location</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="69" />
+      <source>份数</source>
+      <translation>Copies</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="70" />
+      <source>页数</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="71" />
+      <source>收到日期</source>
+      <translation>Received on</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="72" />
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="79" />
+      <source>所选材料</source>
+      <translation>Selected document</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="79" />
+      <source>存放位置</source>
+      <translation>Location</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="164" />
+      <source>已保存。</source>
+      <translation>Saved.</translation>
+    </message>
+  </context>
+  <context>
     <name>DeferralTab</name>
     <message>
       <location filename="../../desktop/views/changes/registers.py" line="187" />
@@ -986,6 +1154,64 @@
     </message>
   </context>
   <context>
+    <name>HandoverTab</name>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="135" />
+      <source>已备份保留电子学籍档案</source>
+      <translation>Electronic archive backed up and kept</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="136" />
+      <source>已保留必要的纸质档案复印件</source>
+      <translation>Copies of the necessary paper documents kept</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="138" />
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="138" />
+      <source>移交日期</source>
+      <translation>Handover date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="139" />
+      <source>接收单位</source>
+      <translation>Receiving unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="139" />
+      <source>移交人</source>
+      <translation>Handed over by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="140" />
+      <source>接收人</source>
+      <translation>Received by</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="140" />
+      <source>备注</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="147" />
+      <source>登记移交…</source>
+      <translation>Record handover…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="165" />
+      <source>登记后这份档案即视为已移交给“{receiver}”，不能再借出。确定登记吗？</source>
+      <translation>Once recorded, this archive counts as handed over to “{receiver}” and cannot be lent any more. Record it?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="168" />
+      <source>已登记移交。</source>
+      <translation>Handover recorded.</translation>
+    </message>
+  </context>
+  <context>
     <name>LedgerTab</name>
     <message>
       <location filename="../../desktop/views/changes/registers.py" line="135" />
@@ -1009,39 +1235,82 @@
     </message>
   </context>
   <context>
+    <name>LoansTab</name>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="85" />
+      <source>借阅人</source>
+      <translation>Borrower</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="85" />
+      <source>事由</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="86" />
+      <source>应还日期</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="89" />
+      <source>借出</source>
+      <translation>Lend</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="90" />
+      <source>归还</source>
+      <translation>Return</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="106" />
+      <source>已登记借出。</source>
+      <translation>Loan recorded.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="111" />
+      <source>这份档案没有借出。</source>
+      <translation>This archive is not on loan.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/custody.py" line="114" />
+      <source>已登记归还。</source>
+      <translation>Return recorded.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="83" />
+      <location filename="../../desktop/views/main_window.py" line="88" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="87" />
+      <location filename="../../desktop/views/main_window.py" line="92" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="88" />
+      <location filename="../../desktop/views/main_window.py" line="93" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="89" />
+      <location filename="../../desktop/views/main_window.py" line="94" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="91" />
+      <location filename="../../desktop/views/main_window.py" line="96" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="115" />
+      <location filename="../../desktop/views/main_window.py" line="121" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="116" />
+      <location filename="../../desktop/views/main_window.py" line="122" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -1062,67 +1331,72 @@
   <context>
     <name>PrintPage</name>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="71" />
+      <location filename="../../desktop/views/printing/page.py" line="72" />
       <source>文书</source>
       <translation>Document</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="78" />
+      <location filename="../../desktop/views/printing/page.py" line="79" />
       <source>打印范围</source>
       <translation>Print for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="81" />
+      <location filename="../../desktop/views/printing/page.py" line="82" />
       <source>输入姓名、拼音、身份证件号或学籍号</source>
       <translation>Type a name, pinyin, ID number or student number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="107" />
+      <location filename="../../desktop/views/printing/page.py" line="87" />
+      <source>名册、台账显示完整身份证件号</source>
+      <translation>Full ID numbers on rosters and ledgers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="110" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="108" />
+      <location filename="../../desktop/views/printing/page.py" line="111" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="109" />
+      <location filename="../../desktop/views/printing/page.py" line="112" />
       <source>保存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="198" />
-      <source>正在生成“{title}”，共 {n} 名学生…</source>
-      <translation>Making “{title}” for {n} students…</translation>
+      <location filename="../../desktop/views/printing/page.py" line="212" />
+      <source>正在生成“{title}”…</source>
+      <translation>Making “{title}”…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="204" />
+      <location filename="../../desktop/views/printing/page.py" line="217" />
       <source>已取消，没有生成任何内容。</source>
       <translation>Cancelled; nothing was made.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="213" />
+      <location filename="../../desktop/views/printing/page.py" line="226" />
       <source>预览：共 {n} 页。</source>
       <translation>Preview: {n} pages.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="225" />
+      <location filename="../../desktop/views/printing/page.py" line="238" />
       <source>正在发送到打印机…</source>
       <translation>Sending to the printer…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="228" />
+      <location filename="../../desktop/views/printing/page.py" line="241" />
       <source>已取消打印。</source>
       <translation>Printing cancelled.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="230" />
+      <location filename="../../desktop/views/printing/page.py" line="243" />
       <source>已发送到打印机：共 {n} 页。</source>
       <translation>Sent to the printer: {n} pages.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="246" />
+      <location filename="../../desktop/views/printing/page.py" line="260" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
@@ -1211,6 +1485,49 @@
       <location filename="../../desktop/views/roster/page.py" line="150" />
       <source>共 {n} 名学生</source>
       <translation>Students: {n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScansTab</name>
+    <message>
+      <location filename="../../desktop/views/archive/scans.py" line="36" />
+      <source>添加扫描件…</source>
+      <translation>Add scan…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/scans.py" line="37" />
+      <source>另存为…</source>
+      <translation>Save as…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/scans.py" line="86" />
+      <source>已添加扫描件。</source>
+      <translation>Scan added.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/scans.py" line="96" />
+      <source>请先在列表中选择一份扫描件。</source>
+      <translation>First choose a scan in the list.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/scans.py" line="103" />
+      <source>已保存到 {path}</source>
+      <translation>Saved to {path}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/scans.py" line="113" />
+      <source>选择扫描件</source>
+      <translation>Choose a scan</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/scans.py" line="115" />
+      <source>扫描件 (*.jpg *.jpeg *.png *.pdf)</source>
+      <translation>Scans (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/scans.py" line="119" />
+      <source>扫描件另存为</source>
+      <translation>Save scan as</translation>
     </message>
   </context>
   <context>
@@ -2021,10 +2338,6 @@
       <translation>There is no class called "{class_name}". Check the class name.</translation>
     </message>
     <message>
-      <source>“{kind}”的打印尚未提供，目前可以打印：form（学生基本信息表）、card（学籍卡）、certificate（学籍证明）。</source>
-      <translation>Printing "{kind}" is not available yet. Available now: form (student information form), card (status card), certificate (enrolment certificate).</translation>
-    </message>
-    <message>
       <source>所选范围内没有学生，没有可打印的内容。请换一个班级或年级。</source>
       <translation>There are no students in this selection, so there is nothing to print. Choose another class or grade.</translation>
     </message>
@@ -2047,10 +2360,6 @@
     <message>
       <source>这个文件不是可读取的 PDF，无法核对。扫描件请直接输入页脚的校验码。</source>
       <translation>This file is not a readable PDF and cannot be checked. For a scanned copy, type the check code from its footer.</translation>
-    </message>
-    <message>
-      <source>“{kind}”的打印尚未提供，目前可以打印：{ready}。</source>
-      <translation>Printing “{kind}” is not available yet. You can print: {ready}.</translation>
     </message>
     <message>
       <source>“{value}”不是学籍档案清单中的材料，没有做任何更改。</source>
@@ -2127,6 +2436,54 @@
     <message>
       <source>这份档案没有借出或已经归还，没有做任何更改。</source>
       <translation>This archive is not on loan or has already been returned; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>Excel 把身份证件号存成了数字，精度已丢失（{value}）。请把这一列的单元格格式设为“文本”，再照户口簿重新输入完整的证件号。</source>
+      <translation>Excel stored the ID number as a number and lost digits ({value}). Set this column's cell format to Text and type the full ID number again from the household register.</translation>
+    </message>
+    <message>
+      <source>{name} 不是可以读取的 Excel 工作簿，没有导入任何记录。请在 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入。</source>
+      <translation>{name} is not a readable Excel workbook; nothing was imported. In Excel, use Save As → Excel Workbook (.xlsx), then import again.</translation>
+    </message>
+    <message>
+      <source>{name} 中没有找到国家学籍模板的表头（前10行中应有“姓名”“性别”“身份证件号”等列名），没有导入任何记录。请使用国家学籍模板。</source>
+      <translation>No header row of the national template was found in {name} (the first 10 rows should name columns such as 姓名, 性别, 身份证件号); nothing was imported. Use the national template.</translation>
+    </message>
+    <message>
+      <source>{name} 的工作表“{sheet}”在表头下面没有学生数据，没有导入任何记录。</source>
+      <translation>The sheet “{sheet}” of {name} has no student rows under its header; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>{name} 的工作表“{sheet}”缺少必填列：{columns}。没有导入任何记录；请按国家学籍模板补上这些列后再导入。</source>
+      <translation>The sheet “{sheet}” of {name} lacks required columns: {columns}. Nothing was imported; add these columns as in the national template and import again.</translation>
+    </message>
+    <message>
+      <source>{name} 设有打开密码，无法读取，没有导入任何记录。请在 Excel 中取消密码并另存后再导入。</source>
+      <translation>{name} is protected by a password and cannot be read; nothing was imported. Remove the password in Excel, save, and import again.</translation>
+    </message>
+    <message>
+      <source>找不到要导入的文件 {name}，请检查路径。</source>
+      <translation>The file to import, {name}, cannot be found. Check the path.</translation>
+    </message>
+    <message>
+      <source>有 {count} 行数据有问题，没有导入任何记录。请按提示改正后重新导入，或选择只导入没有问题的行。</source>
+      <translation>{count} rows have problems, so nothing was imported. Correct them as shown and import again, or choose to import only the rows without problems.</translation>
+    </message>
+    <message>
+      <source>没有名为“{class_name}”的班级，没有导出任何记录。请核对班级名称。</source>
+      <translation>There is no class named “{class_name}”; nothing was exported. Check the class name.</translation>
+    </message>
+    <message>
+      <source>请用 --student 指定学生，或用 --class 指定班级。</source>
+      <translation>Give a student with --student or a class with --class.</translation>
+    </message>
+    <message>
+      <source>这是合并单元格的一部分，导入时按空白处理；请取消合并，在每一行分别填写。</source>
+      <translation>This cell is part of a merged cell and is read as empty. Unmerge the cells and fill in each row.</translation>
+    </message>
+    <message>
+      <source>预览之后数据库中的学生信息有了变化，没有导入任何记录。请重新预览后再导入。</source>
+      <translation>Student records changed in the database after the preview; nothing was imported. Preview again, then import.</translation>
     </message>
   </context>
 </TS>

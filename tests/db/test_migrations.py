@@ -1,6 +1,6 @@
 """Schema upgrades: a hand-built v1 database (the current schema without the two v2 columns)
-is backed up and upgraded on open with its data kept; a database from a newer program is
-refused without being changed."""
+is backed up and upgraded on open with its data kept; a v4 database gains the archive register
+of v5; a database from a newer program is refused without being changed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import errors
+from desktop.models import archive, errors
 from desktop.models.base import Base
 from desktop.models.engine import connect_raw, open_engine
 from desktop.models.migrations import SCHEMA_VERSION
@@ -23,15 +23,33 @@ def columns(conn, table: str) -> set[str]:  # type: ignore[no-untyped-def]
     return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
-def build_v1(path: Path, key: bytes) -> None:
-    """A version-1 database: today's tables minus the columns added in versions 2 and 3."""
+ARCHIVE_TABLES = [model.__tablename__ for model in archive.TABLES]
+
+
+def build_current(path: Path, key: bytes) -> None:
     engine = open_engine(path, key)
     try:
         Base.metadata.create_all(engine)
     finally:
         engine.dispose()
+
+
+def drop_archive_tables(conn) -> None:  # type: ignore[no-untyped-def]
+    """Remove what version 5 added (attachments before the blobs they name)."""
+    for table in reversed(ARCHIVE_TABLES):
+        conn.execute(f"DROP TABLE {table}")
+
+
+def table_names(conn) -> set[str]:  # type: ignore[no-untyped-def]
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def build_v1(path: Path, key: bytes) -> None:
+    """A version-1 database: today's tables minus the columns added in versions 2 and 3."""
+    build_current(path, key)
     conn = connect_raw(path, key)
     try:
+        drop_archive_tables(conn)
         conn.execute("ALTER TABLE student DROP COLUMN possible_duplicate_of")
         conn.execute("ALTER TABLE account DROP COLUMN failed_logins")
         conn.execute("ALTER TABLE student DROP COLUMN away_flag")
@@ -61,8 +79,8 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
     return db_path, key
 
 
-def test_schema_version_is_four() -> None:
-    assert SCHEMA_VERSION == 4
+def test_schema_version_is_five() -> None:
+    assert SCHEMA_VERSION == 5
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -80,10 +98,51 @@ def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
         assert {"away_flag", "studied_abroad"} <= columns(conn, "student")
         assert {"conclusion", "round"} <= columns(conn, "verification_mark")
         assert {"left_on", "closed_on"} <= columns(conn, "dropout_case")
+        assert set(ARCHIVE_TABLES) <= table_names(conn)
         rows = conn.execute("SELECT username, display_name, failed_logins FROM account")
         assert rows.fetchall() == [("registrar", "张老师", 0)]
     finally:
         conn.close()
+
+
+@pytest.fixture
+def v4(db_path: Path) -> tuple[Path, bytes]:
+    """A version-4 database (no archive register) holding one deferral entry."""
+    key = secrets.token_bytes(32)
+    build_current(db_path, key)
+    conn = connect_raw(db_path, key)
+    try:
+        drop_archive_tables(conn)
+        conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
+        conn.execute("INSERT INTO deferral (id, name, birth_date, guardian, reason, certificate,"
+                     " start, until, state, recorded_at) VALUES ('d1', '刘小宝', '2020-05-01',"
+                     " '刘大宝', '术后', '县医院证明', '2026-09-01', '2027-08-31', '缓学中',"
+                     " '2026-09-01 08:00:00')")
+        conn.execute("PRAGMA user_version = 4")
+    finally:
+        conn.close()
+    return db_path, key
+
+
+def test_open_upgrades_a_v4_database_to_the_archive_register(v4: tuple[Path, bytes]) -> None:
+    path, key = v4
+    Store.open(path, key).close()
+    conn = connect_raw(path, key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert set(ARCHIVE_TABLES) <= table_names(conn)
+        assert {"sha256", "data", "size"} <= columns(conn, "archive_blob")
+        assert {"student_id", "kind", "sha256", "file_name", "mime"} <= columns(
+            conn, "archive_attachment")
+        assert {"cabinet", "shelf", "box"} <= columns(conn, "archive_location")
+        assert {"borrower", "due", "returned_on"} <= columns(conn, "archive_loan")
+        assert {"receiver", "sender_signatory", "items"} <= columns(conn, "archive_handover")
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(archive_attachment)")}
+        assert "ix_archive_attachment_sha256" in indexes
+        assert conn.execute("SELECT name FROM deferral").fetchall() == [("刘小宝",)]
+    finally:
+        conn.close()
+    assert len(list(path.parent.glob(f"{path.name}.v4-*.bak"))) == 1
 
 
 def test_upgrade_keeps_a_backup_that_opens_with_the_same_key(v1: tuple[Path, bytes]) -> None:

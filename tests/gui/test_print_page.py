@@ -150,3 +150,24 @@ def test_open_on_a_student_from_elsewhere(page: PrintPage, seeded: Workspace) ->
     pick_document(page, "学籍证明")
     data = page.render()
     assert data is not None and "王芳" in text_of(data)
+
+
+def test_roster_is_printed_per_class_of_a_grade(page: PrintPage) -> None:
+    pick_document(page, "班级学生名册")
+    assert not page.scopes.button(0).isEnabled()  # a roster is not printed for one student
+    assert page.scopes.checkedId() == 1
+    page.scopes.button(2).setChecked(True)
+    page.grade.setCurrentIndex(page.grade.findText("三年级"))
+    data = page.render()
+    assert data is not None
+    text = text_of(data)
+    assert "三年级(2)班" in text and "三年级(3)班" in text
+    assert all(name in text for name in class_members("三年级(2)班") | class_members("三年级(3)班"))
+
+
+def test_whole_school_register_needs_no_selection(page: PrintPage) -> None:
+    pick_document(page, "学籍核查报告")
+    assert page.search_box.isHidden() and page.klass.isHidden() and page.grade.isHidden()
+    data = page.render()
+    assert data is not None
+    assert "学籍核查" in text_of(data)

@@ -11,6 +11,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -26,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from desktop import PRODUCT_NAME
 from desktop.domain.idnumber import mask
-from desktop.printing.catalog import DOCUMENTS, Document
+from desktop.printing.catalog import CLASS, DOCUMENTS, SCHOOL, STUDENT, Document, Selection
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.print_data import PrintableStudent, printable_classes, printable_students
+from desktop.services.print_data import printable_students
 from desktop.services.school_info import ClassInfo, list_classes
 from desktop.services.student_read import StudentQuery, search
 from desktop.views.print_pdf import choose_printer, load_document, paint_document
@@ -83,12 +84,14 @@ class PrintPage(QWidget):
         self.klass, self.grade = QComboBox(), QComboBox()
         for widget in (self.search_box, self.matches, self.klass, self.grade):
             layout.addWidget(widget)
+        self.show_ids = QCheckBox(self.tr("名册、台账显示完整身份证件号"))
+        layout.addWidget(self.show_ids)
         layout.addLayout(self._action_buttons())
         self.banner = MessageBanner()
         layout.addWidget(self.banner)
         layout.addStretch()
         self.search_box.search_changed.connect(self.find_students)
-        self.documents.currentRowChanged.connect(lambda _row: self.banner.clear_message())
+        self.documents.currentRowChanged.connect(lambda _row: self._show_scope())
         return box
 
     def _scope_buttons(self) -> QHBoxLayout:
@@ -115,11 +118,19 @@ class PrintPage(QWidget):
         return row
 
     def _show_scope(self) -> None:
-        scope = self.scopes.checkedId()
+        """Offer the scopes the chosen document can be printed for."""
+        kind = self.document().scope
+        self.scopes.button(0).setEnabled(kind == STUDENT)
+        if kind == CLASS and self.scopes.checkedId() == 0:
+            self.scopes.button(1).setChecked(True)
+        scope = self.scopes.checkedId() if kind != SCHOOL else -1
+        for button in self.scopes.buttons():
+            button.setVisible(kind != SCHOOL)
         self.search_box.setVisible(scope == 0)
         self.matches.setVisible(scope == 0)
         self.klass.setVisible(scope == 1)
         self.grade.setVisible(scope == 2)
+        self.show_ids.setVisible(kind != STUDENT)
         self.banner.clear_message()
 
     def reload(self) -> None:
@@ -159,26 +170,29 @@ class PrintPage(QWidget):
     def document(self) -> Document:
         return list(DOCUMENTS.values())[max(self.documents.currentRow(), 0)]
 
-    def chosen_students(self) -> list[PrintableStudent]:
+    def selection(self) -> Selection:
+        """What the chosen scope names; ServiceError when nothing is chosen yet."""
         scope = self.scopes.checkedId()
+        show_ids = self.show_ids.isChecked()
+        if self.document().scope == SCHOOL:
+            return Selection(show_ids=show_ids)
         if scope == 0:
             item = self.matches.currentItem()
             if item is None:
                 raise ServiceError("print.nothing_chosen")
-            return printable_students(self.workspace, item.data(Qt.ItemDataRole.UserRole))
+            return Selection(student=item.data(Qt.ItemDataRole.UserRole))
         if scope == 1:
-            class_ids = [self.klass.currentData()] if self.klass.currentData() else []
+            names = [self.klass.currentText()] if self.klass.currentData() else []
         else:
-            class_ids = [c.id for c in self.classes if c.grade_id == self.grade.currentData()]
-        if not class_ids:
+            names = [c.name for c in self.classes if c.grade_id == self.grade.currentData()]
+        if not names:
             raise ServiceError("print.nothing_chosen")
-        students = printable_classes(self.workspace, class_ids)
-        if not students:
-            raise ServiceError("print.nothing_to_print")
-        return students
+        return Selection(classes=tuple(names), show_ids=show_ids)
 
     def _scope_name(self) -> str:
-        scope = self.scopes.checkedId()
+        scope = self.scopes.checkedId() if self.document().scope != SCHOOL else -1
+        if scope < 0:
+            return ""
         if scope == 1:
             return self.klass.currentText()
         if scope == 2:
@@ -194,10 +208,9 @@ class PrintPage(QWidget):
         self.banner.clear_message()
         doc = self.document()
         try:
-            students = self.chosen_students()
-            label = self.tr("正在生成“{title}”，共 {n} 名学生…").format(title=tr(doc.title),
-                                                                   n=len(students))
-            return self.batch.render(label, lambda: doc.build(students))
+            selection = self.selection()
+            label = self.tr("正在生成“{title}”…").format(title=tr(doc.title))
+            return self.batch.render(label, lambda: doc.make(self.workspace, selection)).data
         except ServiceError as exc:
             self.banner.show_message(say(exc.code, exc.params))
         except BatchCancelled:
@@ -234,7 +247,8 @@ class PrintPage(QWidget):
         data = self.render()
         if data is None:
             return
-        suggested = Path.home() / f"{tr(self.document().title)}-{self._scope_name()}.pdf"
+        name = "-".join(part for part in (tr(self.document().title), self._scope_name()) if part)
+        suggested = Path.home() / f"{name}.pdf"
         path = self.ask_save_path(str(suggested))
         if path is None:
             return

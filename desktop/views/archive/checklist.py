@@ -1,0 +1,167 @@
+"""材料清单 of one student's folder: tick what the folder holds, record the copies, pages,
+date received and notes of the selected document, and where the folder is kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.archive_model import ArchiveRegister, ChecklistLine, Location
+from desktop.services.archive_write import ItemDetails, set_item, set_location
+from desktop.services.context import Workspace
+from desktop.views.archive.common import attempt, day_text
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.forms import ReadOnlyTable, date_edit
+from desktop.views.wording import tr
+
+COLUMNS = ("材料名称", "要求", "齐全", "份数/页数", "收到日期", "备注", "扫描件")
+PRESENT_COLUMN = 2
+PLACE_PARTS = ("柜", "层", "盒")
+
+
+def _count(line: ChecklistLine) -> str:
+    parts = [f"{line.copies}" + tr("份") if line.copies is not None else "",
+             f"{line.pages}" + tr("页") if line.pages is not None else ""]
+    return "/".join(p for p in parts if p)
+
+
+class ChecklistTab(QWidget):
+    changed = Signal()  # something was written
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.today = workspace, today
+        self.register: ArchiveRegister | None = None
+        self.writable = True
+        self.table = ReadOnlyTable([tr(c) for c in COLUMNS])
+        self.copies, self.pages = QSpinBox(), QSpinBox()
+        for box in (self.copies, self.pages):
+            box.setRange(0, 999)
+            box.setSpecialValueText(self.tr("未填"))
+        self.received, self.note = date_edit(today), QLineEdit()
+        self.place = {part: QLineEdit() for part in PLACE_PARTS}
+        self.save_item = QPushButton(self.tr("保存所选材料"))
+        self.save_place = QPushButton(self.tr("保存存放位置"))
+        self.banner = MessageBanner()
+        self._filling = False
+        self._build()
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.currentCellChanged.connect(lambda *_: self._show_details())
+        self.save_item.clicked.connect(self.save_details)
+        self.save_place.clicked.connect(self.save_location)
+
+    def _build(self) -> None:
+        details = QFormLayout()
+        details.addRow(self.tr("份数"), self.copies)
+        details.addRow(self.tr("页数"), self.pages)
+        details.addRow(self.tr("收到日期"), self.received)
+        details.addRow(self.tr("备注"), self.note)
+        details.addRow(self.save_item)
+        place = QFormLayout()
+        for part, field in self.place.items():
+            place.addRow(tr(part), field)
+        place.addRow(self.save_place)
+        boxes = QHBoxLayout()
+        for title, form in ((self.tr("所选材料"), details), (self.tr("存放位置"), place)):
+            box = QGroupBox(title)
+            box.setLayout(form)
+            boxes.addWidget(box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(boxes)
+        layout.addWidget(self.banner)
+
+    def set_writable(self, writable: bool) -> None:
+        """A viewer sees the checklist but cannot tick or save."""
+        self.writable = writable
+        for widget in (self.save_item, self.save_place):
+            widget.setEnabled(writable)
+
+    def show_register(self, register: ArchiveRegister | None) -> None:
+        self.register = register
+        lines = register.lines if register else ()
+        row = max(0, self.table.currentRow())
+        self._filling = True
+        self.table.setRowCount(len(lines))
+        for index, line in enumerate(lines):
+            self._fill(index, line)
+        self._filling = False
+        location = register.location if register else Location()
+        for field, value in zip(self.place.values(), (location.cabinet, location.shelf,
+                                                      location.box), strict=True):
+            field.setText(value)
+        if lines:
+            self.table.setCurrentCell(min(row, len(lines) - 1), 0)
+        self._show_details()
+
+    def _fill(self, row: int, line: ChecklistLine) -> None:
+        required = tr(line.required_because) if line.required else tr("可选")
+        texts = (tr(line.label), required, "", _count(line), day_text(line.received_on),
+                 line.note, str(line.scans) if line.scans else "")
+        for column, text in enumerate(texts):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        check = self.table.item(row, PRESENT_COLUMN)
+        check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable if self.writable
+                       else Qt.ItemFlag.ItemIsEnabled)
+        check.setCheckState(Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked)
+
+    def current_line(self) -> ChecklistLine | None:
+        row = self.table.currentRow()
+        lines = self.register.lines if self.register else ()
+        return lines[row] if 0 <= row < len(lines) else None
+
+    def _show_details(self) -> None:
+        line = self.current_line()
+        self.copies.setValue((line.copies or 0) if line else 0)
+        self.pages.setValue((line.pages or 0) if line else 0)
+        self.note.setText(line.note if line else "")
+        if line and line.received_on:
+            self.received.setDate(line.received_on)
+
+    def set_present(self, row: int, present: bool) -> None:
+        """Tick (or untick) the document on `row`, as a click on its box does."""
+        self.table.item(row, PRESENT_COLUMN).setCheckState(
+            Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != PRESENT_COLUMN or self.register is None:
+            return
+        line = self.register.lines[item.row()]
+        present = item.checkState() == Qt.CheckState.Checked
+        self._write(lambda: set_item(self.workspace, self.register.student_id, line.kind, present,
+                                     today=self.today))
+
+    def save_details(self) -> None:
+        line = self.current_line()
+        if line is None or self.register is None:
+            return
+        details = ItemDetails(self.copies.value() or None, self.pages.value() or None,
+                              self.received.date().toPython(), self.note.text())
+        self._write(lambda: set_item(self.workspace, self.register.student_id, line.kind,
+                                     line.present, details, today=self.today))
+
+    def save_location(self) -> None:
+        if self.register is None:
+            return
+        place = Location(*(field.text() for field in self.place.values()))
+        self._write(lambda: set_location(self.workspace, self.register.student_id, place))
+
+    def _write(self, action: Callable[[], object]) -> None:
+        if attempt(self.banner, action, self.tr("已保存。")):
+            self.changed.emit()
+        else:
+            self.show_register(self.register)  # undo the tick the service refused
