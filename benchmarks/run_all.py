@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_core.py", "bench_gui.py", "bench_print.py")
+BENCHMARKS = ("bench_core.py", "bench_gui.py", "bench_print.py", "bench_exchange.py")
 
 
 def main() -> int:

@@ -74,9 +74,85 @@ def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
     shot(editor, "editor-validation.png")
     editor.discard_and_close()
     history_shots(app, controller, shot)
-    window.nav.setCurrentRow(PAGES.index("学籍档案"))
+    archive_shots(controller, shot)
+    print_shots(controller, shot)
+    exchange_shots(controller, folder_of(db), shot)
+    window.nav.setCurrentRow(PAGES.index("同步"))
     shot(window, "placeholder.png")
     controller.lock()
+
+
+def _resident_id(first17: str) -> str:
+    from stdnum.cn import ric
+
+    return first17 + ric.calc_check_digit(first17 + "0")  # it skips the last character
+
+
+def folder_of(db: Path) -> Path:
+    return db.parent
+
+
+def archive_shots(controller, shot) -> None:  # type: ignore[no-untyped-def]
+    """Some folders complete, one lent out; the page on a folder that still misses a document."""
+    import datetime as dt
+
+    from desktop.services.archive_model import Location
+    from desktop.services.archive_write import lend, set_item, set_location
+    from desktop.views.main_window import PAGES
+
+    ws, window = controller.workspace, controller.window
+    rows = [window.roster.model.row_at(i) for i in range(12)]
+    for index, row in enumerate(rows):
+        kinds = ("basic_form", "identity_copy", "photo") if index % 3 else ("basic_form", "photo")
+        for kind in kinds:
+            set_item(ws, row.id, kind, True)
+        set_location(ws, row.id, Location("3", "2", str(15 + index // 6)))
+    lend(ws, rows[1].id, "李主任", "县教育局学籍抽查", dt.date.today() + dt.timedelta(days=7))
+    window.refresh_after_change()
+    window.nav.setCurrentRow(PAGES.index("学籍档案"))
+    window.archive_page.select_student(rows[0].id)
+    shot(window, "archive.png")
+
+
+def print_shots(controller, shot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.views.main_window import PAGES
+
+    window = controller.window
+    window.nav.setCurrentRow(PAGES.index("打印"))
+    page = window.print_page
+    page.documents.setCurrentRow(1)  # 学籍卡
+    page.choose_student(window.roster.model.row_at(0).id)
+    page.preview()
+    shot(window, "print-page.png")
+
+
+def exchange_shots(controller, folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
+    """An export of one class brought back with a few mistakes and new pupils, previewed."""
+    from desktop.exchange.files import export_workbook
+    from desktop.exchange.xlsx_writer import write_template
+    from desktop.services.export_selection import ExportSelection, export_rows
+    from desktop.services.school_info import list_classes
+    from desktop.views.main_window import PAGES
+
+    ws, window = controller.workspace, controller.window
+    klass = list_classes(ws)[0].name
+    rows = list(export_rows(ws, ExportSelection(class_name=klass)))
+    rows[2]["出生日期"] = "20171345"
+    number = rows[4]["身份证件号"]
+    rows[4]["身份证件号"] = number[:17] + ("1" if number[17] == "0" else "0")
+    rows[5]["联系电话"] = "0757-8888"
+    rows[6]["现住址"] = rows[6]["现住址"] + "（新）"
+    new = dict(rows[7], 姓名="欧阳新同学", 身份证件号=_resident_id("44060420170305999"))
+    path = folder / "三年级名单.xlsx"
+    write_template(path, [*rows, new])
+    export_workbook(ws, folder / "unused.xlsx")
+    window.nav.setCurrentRow(PAGES.index("数据交换"))
+    tab = window.exchange_page.importing
+    tab.load(path)
+    tab.filter.setCurrentIndex(1)
+    shot(window, "import-preview.png")
+    window.exchange_page.tabs.setCurrentIndex(2)
+    shot(window, "statistics.png")
 
 
 def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.printing.catalog import DOCUMENTS
     from desktop.services import tasks
     from desktop.services.context import Role
+    from desktop.services.import_plan import RowAction
     from desktop.services.statistics import CLASS_COLUMNS, TITLES
     from desktop.services.tasks import _RULES as TASK_RULES
     from desktop.services.verification import CONCLUSIONS
@@ -46,6 +47,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.views.changes.timeline import COLUMNS as TIMELINE_COLUMNS
     from desktop.views.changes.timeline import TABS
     from desktop.views.editor.sections import SECTIONS
+    from desktop.views.exchange import export_tab, import_tab
     from desktop.views.exchange.page import TABS as EXCHANGE_TABS
     from desktop.views.main_window import PAGES
     from desktop.views.placeholder import PLANNED
@@ -68,6 +70,8 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= {tasks.UPDATE_ITEM, tasks.UPDATE_RULE}
     shared |= {doc.title for doc in DOCUMENTS.values()} | set(SCOPES)
     shared |= set(TITLES) | set(CLASS_COLUMNS) | set(EXCHANGE_TABS) | {"项目"}
+    shared |= set(import_tab.ROW_COLUMNS) | set(import_tab.DIFF_COLUMNS) | set(import_tab.FILTERS)
+    shared |= set(export_tab.CHOICES) | {action.label for action in RowAction}
     return {"": shared - {""}, "messages": set(TEXT.values())}
 
 

@@ -11,6 +11,8 @@ from desktop.cli import (
     cmd_change,
     cmd_check,
     cmd_demo,
+    cmd_export,
+    cmd_import,
     cmd_init,
     cmd_password,
     cmd_print,
@@ -23,7 +25,8 @@ from desktop.cli import (
 from desktop.cli.errors import run_guarded
 
 COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
-            "tasks", "year-end", "verify", "print", "verify-print")
+            "tasks", "year-end", "verify", "print", "verify-print",
+            "import", "export")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
                    cmd_tasks, cmd_year_end, cmd_verify, cmd_print,
-                   cmd_verify_print):
+                   cmd_verify_print, cmd_import, cmd_export):
         module.register(sub)
     return parser
 

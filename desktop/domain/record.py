@@ -32,6 +32,17 @@ HEADER_ALIASES = {
     "身份证号": "身份证件号",
     "上下学距离": "上下学距离（公里）",
     "上下学距离(公里)": "上下学距离（公里）",
+    # longer names of the national system's export and of older templates
+    "出生地行政区划": "出生地",
+    "出生地行政区划码": "出生地",
+    "户口所在地行政区划码": "户口所在地",
+    "身份证件号码": "身份证件号",
+    "证件号码": "身份证件号",
+    "班级名称": "班级",
+    "通讯地址": "通信地址",
+    "家庭住址": "家庭地址",
+    "电子邮箱": "电子信箱",
+    "进城务工人员随迁子女": "是否进城务工人员随迁子女",
 }
 # Keys that output adds and input ignores (a listed record can be fed back unchanged).
 OUTPUT_ONLY = {"学籍号", "学籍状态", "年级", "姓名拼音"}

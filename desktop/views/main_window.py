@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.tasks_page = TasksPage(workspace)
         self.print_page = PrintPage(workspace)
         self.exchange_page = ExchangePage(workspace)
+        self.exchange_page.imported.connect(self.refresh_after_change)
         self.archive_page = ArchivePage(workspace)
         self.changes_page.year_end_done.connect(self.refresh_after_change)
         self.archive_page.changed.connect(self.tasks_page.reload)

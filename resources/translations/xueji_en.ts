@@ -70,7 +70,7 @@
       <translation>Place of birth</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="184" />
+      <location filename="../../desktop/views/changes/registers.py" line="179" />
       <source>出生日期</source>
       <translation>Date of birth</translation>
     </message>
@@ -319,17 +319,17 @@
       <translation>Disability type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="244" />
+      <location filename="../../desktop/views/changes/registers.py" line="239" />
       <source>毕业</source>
       <translation>Graduated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="252" />
+      <location filename="../../desktop/views/changes/registers.py" line="247" />
       <source>本学年的升级和毕业已经办理过。</source>
       <translation>This school year's promotion and graduation have already been done.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="254" />
+      <location filename="../../desktop/views/changes/registers.py" line="249" />
       <source>学年末升级和毕业将一次完成：</source>
       <translation>Year-end promotion and graduation will be done in one step:</translation>
     </message>
@@ -730,7 +730,7 @@
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="185" />
+      <location filename="../../desktop/views/changes/registers.py" line="180" />
       <source>缓学开始</source>
       <translation>Deferred from</translation>
     </message>
@@ -836,12 +836,11 @@
       <translation>Whole grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/page.py" line="20" />
       <source>统计</source>
       <translation>Statistics</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/stats_tab.py" line="99" />
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="102" />
       <source>项目</source>
       <translation>Item</translation>
     </message>
@@ -946,6 +945,68 @@
     <message>
       <source>退学申请表</source>
       <translation>Withdrawal application form</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="70" />
+      <source>待上报</source>
+      <translation>to report</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="71" />
+      <source>全部学生</source>
+      <translation>all students</translation>
+    </message>
+    <message>
+      <source>全部行</source>
+      <translation>All rows</translation>
+    </message>
+    <message>
+      <source>原值</source>
+      <translation>Old value</translation>
+    </message>
+    <message>
+      <source>处理</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>导出</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>拒绝</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <source>新值</source>
+      <translation>New value</translation>
+    </message>
+    <message>
+      <source>新增</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>新增和修改过、尚未上报的学生</source>
+      <translation>New and changed students not yet reported</translation>
+    </message>
+    <message>
+      <source>更新</source>
+      <translation>Changed</translation>
+    </message>
+    <message>
+      <source>有问题的行</source>
+      <translation>Rows with problems</translation>
+    </message>
+    <message>
+      <source>未变</source>
+      <translation>Unchanged</translation>
+    </message>
+    <message>
+      <source>行号</source>
+      <translation>Row</translation>
     </message>
   </context>
   <context>
@@ -1128,29 +1189,52 @@
   <context>
     <name>DeferralTab</name>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="187" />
+      <location filename="../../desktop/views/changes/registers.py" line="182" />
       <source>登记缓学</source>
       <translation>Register deferral</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="188" />
+      <location filename="../../desktop/views/changes/registers.py" line="183" />
       <source>所选重新申请</source>
       <translation>Re-apply (selected)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="189" />
+      <location filename="../../desktop/views/changes/registers.py" line="184" />
       <source>所选已入学</source>
       <translation>Enrolled (selected)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="195" />
+      <location filename="../../desktop/views/changes/registers.py" line="190" />
       <source>缓学儿童暂不注册学籍；期满仍不能入学的须重新申请。</source>
       <translation>Deferred children get no record yet; if a child still cannot attend when the deferral ends, apply again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="213" />
+      <location filename="../../desktop/views/changes/registers.py" line="208" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportTab</name>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="38" />
+      <source>导出…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="41" />
+      <source>按国家学籍系统的学生信息模板导出：身份证件号、电话为文本格式，代码列带下拉选项。</source>
+      <translation>Exports in the national student-information template: ID numbers and phones as text cells, coded columns with drop-down lists.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="87" />
+      <source>已导出 {n} 名学生到 </source>
+      <translation>Exported {n} students to </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="91" />
+      <source>导出</source>
+      <translation>Export</translation>
     </message>
   </context>
   <context>
@@ -1212,24 +1296,93 @@
     </message>
   </context>
   <context>
+    <name>ImportTab</name>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="55" />
+      <source>选择 Excel 文件…</source>
+      <translation>Choose Excel file…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="56" />
+      <source>按国家学籍系统的学生信息模板导入；导入前先预览，不会直接写入。</source>
+      <translation>Imports the national student-information template. You see a preview first; nothing is written until you confirm.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="64" />
+      <source>只导入没有问题的行（有问题的行不导入）</source>
+      <translation>Import only the rows without problems (rows with problems are left out)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="65" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="204" />
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="66" />
+      <source>保存错误报告…</source>
+      <translation>Save error report…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="130" />
+      <source>共 {n} 行：</source>
+      <translation>{n} rows: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="132" />
+      <source>将新建班级：</source>
+      <translation>Classes to be created: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="134" />
+      <source>不导入的列：</source>
+      <translation>Columns not imported: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="170" />
+      <source>将新增 {new} 名学生、更新 {changed} 名学生的信息。确定导入吗？</source>
+      <translation>This adds {new} students and updates {changed} students. Import?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="182" />
+      <source>已导入：新增 {new} 名，更新 {changed} 名。</source>
+      <translation>Imported: {new} new, {changed} updated.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="198" />
+      <source>已保存错误报告（{n} 行有问题）到 </source>
+      <translation>Saved the error report ({n} rows with problems) to </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="208" />
+      <source>选择要导入的 Excel 文件</source>
+      <translation>Choose the Excel file to import</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="214" />
+      <source>保存错误报告</source>
+      <translation>Save error report</translation>
+    </message>
+  </context>
+  <context>
     <name>LedgerTab</name>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="135" />
+      <location filename="../../desktop/views/changes/registers.py" line="130" />
       <source>身份证件号或学籍号</source>
       <translation>ID number or student number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="145" />
+      <location filename="../../desktop/views/changes/registers.py" line="140" />
       <source>记录劝返</source>
       <translation>Record visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="148" />
+      <location filename="../../desktop/views/changes/registers.py" line="143" />
       <source>办理“辍学登记”即建档，“劝返复学”即销号。</source>
       <translation>Registering a dropout opens a case; persuading the pupil back closes it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="163" />
+      <location filename="../../desktop/views/changes/registers.py" line="158" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
     </message>
@@ -1280,37 +1433,37 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="88" />
+      <location filename="../../desktop/views/main_window.py" line="89" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="92" />
+      <location filename="../../desktop/views/main_window.py" line="93" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="93" />
+      <location filename="../../desktop/views/main_window.py" line="94" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="94" />
+      <location filename="../../desktop/views/main_window.py" line="95" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="96" />
+      <location filename="../../desktop/views/main_window.py" line="97" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="121" />
+      <location filename="../../desktop/views/main_window.py" line="122" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="122" />
+      <location filename="../../desktop/views/main_window.py" line="123" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -1700,17 +1853,17 @@
   <context>
     <name>StatisticsTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/stats_tab.py" line="47" />
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="49" />
       <source>导出为 Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/stats_tab.py" line="144" />
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="147" />
       <source>已导出到 </source>
       <translation>Exported to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/stats_tab.py" line="147" />
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="150" />
       <source>导出统计</source>
       <translation>Export statistics</translation>
     </message>
@@ -1718,96 +1871,96 @@
   <context>
     <name>StudentEditor</name>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="87" />
+      <location filename="../../desktop/views/editor/dialog.py" line="86" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="87" />
+      <location filename="../../desktop/views/editor/dialog.py" line="86" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="94" />
+      <location filename="../../desktop/views/editor/dialog.py" line="93" />
       <source>变动记录</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="101" />
+      <location filename="../../desktop/views/editor/dialog.py" line="100" />
       <source>照片
 26×32 mm</source>
       <translation>Photo
 26×32 mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="102" />
+      <location filename="../../desktop/views/editor/dialog.py" line="101" />
       <source>导入照片…</source>
       <translation>Import photo…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="106" />
+      <location filename="../../desktop/views/editor/dialog.py" line="105" />
       <source>学籍变动…</source>
       <translation>Status change…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="132" />
+      <location filename="../../desktop/views/editor/dialog.py" line="131" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="133" />
+      <location filename="../../desktop/views/editor/dialog.py" line="132" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="140" />
+      <location filename="../../desktop/views/editor/dialog.py" line="139" />
       <source>保存（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="142" />
+      <location filename="../../desktop/views/editor/dialog.py" line="141" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="189" />
+      <location filename="../../desktop/views/editor/dialog.py" line="188" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="238" />
+      <location filename="../../desktop/views/editor/dialog.py" line="237" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="239" />
+      <location filename="../../desktop/views/editor/dialog.py" line="238" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="240" />
+      <location filename="../../desktop/views/editor/dialog.py" line="239" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="258" />
+      <location filename="../../desktop/views/editor/dialog.py" line="257" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="259" />
+      <location filename="../../desktop/views/editor/dialog.py" line="258" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="281" />
-      <location filename="../../desktop/views/editor/dialog.py" line="287" />
+      <location filename="../../desktop/views/editor/dialog.py" line="280" />
+      <location filename="../../desktop/views/editor/dialog.py" line="286" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="282" />
-      <location filename="../../desktop/views/editor/dialog.py" line="288" />
+      <location filename="../../desktop/views/editor/dialog.py" line="281" />
+      <location filename="../../desktop/views/editor/dialog.py" line="287" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
     </message>
@@ -1877,52 +2030,52 @@
   <context>
     <name>VerificationTab</name>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="72" />
+      <location filename="../../desktop/views/changes/registers.py" line="67" />
       <source>身份证件号或学籍号；在校不在籍的写姓名</source>
       <translation>ID number or student number; the name for a pupil without a record here</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="82" />
+      <location filename="../../desktop/views/changes/registers.py" line="77" />
       <source>学生</source>
       <translation>Student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="83" />
+      <location filename="../../desktop/views/changes/registers.py" line="78" />
       <source>核查结论</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="84" />
+      <location filename="../../desktop/views/changes/registers.py" line="79" />
       <source>处理措施</source>
       <translation>Follow-up action</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="85" />
+      <location filename="../../desktop/views/changes/registers.py" line="80" />
       <source>记录核查结论</source>
       <translation>Record conclusion</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="85" />
+      <location filename="../../desktop/views/changes/registers.py" line="80" />
       <source>运行数据质量检查</source>
       <translation>Run data-quality checks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="102" />
+      <location filename="../../desktop/views/changes/registers.py" line="97" />
       <source>核查学期：</source>
       <translation>Verification round: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="117" />
+      <location filename="../../desktop/views/changes/registers.py" line="112" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="125" />
+      <location filename="../../desktop/views/changes/registers.py" line="120" />
       <source>发现 {n} 个问题。</source>
       <translation>Problems found: {n}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="126" />
+      <location filename="../../desktop/views/changes/registers.py" line="121" />
       <source>未发现数据质量问题。</source>
       <translation>No data-quality problems found.</translation>
     </message>

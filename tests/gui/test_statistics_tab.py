@@ -62,3 +62,12 @@ def test_export_xlsx(tab: StatisticsTab, tmp_path: Path, monkeypatch) -> None:
     last = [c.value for c in sheet[sheet.max_row]]
     assert last[0] == "全校合计" and last[1] == len(SEED)
     assert str(target) in tab.banner.text()
+
+
+def test_many_classes_are_charted_by_grade(tab: StatisticsTab) -> None:
+    from desktop.views.exchange.stats_tab import chart_rows
+
+    tab.show()
+    table = tab.current()
+    assert [label for label, _ in chart_rows(table, most=3)] == ["一年级", "二年级", "三年级", "初一"]
+    assert len(chart_rows(table)) == len({klass for *_rest, klass in SEED})

@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
-
-from desktop import PRODUCT_NAME
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.dialogs import confirm  # noqa: F401  (the seam tests replace)
 from desktop.views.wording import say
 
 
@@ -23,12 +21,6 @@ def attempt(banner: MessageBanner, action: Callable[[], object], done: str) -> b
         return False
     banner.show_message(done, "info")
     return True
-
-
-def confirm(parent: QWidget, text: str) -> bool:
-    """Yes/no seam (tests replace it)."""
-    answer = QMessageBox.question(parent, PRODUCT_NAME, text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def day_text(day: dt.date | dt.datetime | None) -> str:

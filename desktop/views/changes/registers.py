@@ -40,6 +40,7 @@ from desktop.services.verification import (
 )
 from desktop.services.year_end import plan_year_end, run_year_end
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.dialogs import confirm
 from desktop.views.widgets.forms import ReadOnlyTable, date_edit
 from desktop.views.wording import say, tr
 
@@ -54,12 +55,6 @@ VISIT_METHODS = ("家访", "电话", "联合劝返")
 VISIT_FIELDS = ("学生", "日期", "方式", "参与人", "结果")
 DEFERRAL_FIELDS = ("儿童姓名", "身份证件号", "监护人", "联系电话", "缓学原因", "医院证明", "出生日期",
                    "缓学开始")
-
-
-def confirm(parent: QWidget, text: str) -> bool:
-    """Yes/no seam (tests replace it)."""
-    answer = QMessageBox.question(parent, PRODUCT_NAME, text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class VerificationTab(QWidget):

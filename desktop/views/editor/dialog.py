@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from desktop.views.changes.timeline import HistoryTable
 from desktop.views.editor.form import EditorForm
 from desktop.views.editor.undo import FieldEdit
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.dialogs import confirm
 from desktop.views.wording import say, say_field, tr
 
 VALIDATE_DELAY_MS = 300
@@ -42,8 +42,7 @@ VALIDATE_DELAY_MS = 300
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
     """Yes/no question; tests replace this seam instead of clicking a real message box."""
-    answer = QMessageBox.question(parent, f"{PRODUCT_NAME} — {title}", text)
-    return answer == QMessageBox.StandardButton.Yes
+    return confirm(parent, text, title)
 
 
 class FormUndoKeys(QObject):

@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.context import Workspace
+from desktop.views.exchange.export_tab import ExportTab
+from desktop.views.exchange.import_tab import ImportTab
 from desktop.views.exchange.stats_tab import StatisticsTab
 from desktop.views.wording import tr
 
-TABS = ("统计",)
+TABS = ("导入", "导出", "统计")
 
 
 class ExchangePage(QWidget):
+    imported = Signal()
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.importing = ImportTab(workspace)
+        self.exporting = ExportTab(workspace)
         self.statistics = StatisticsTab(workspace)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.statistics, tr("统计"))
+        for tab, title in zip((self.importing, self.exporting, self.statistics), TABS, strict=True):
+            self.tabs.addTab(tab, tr(title))
+        self.importing.imported.connect(self.imported)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
     def reload(self) -> None:
+        self.exporting.reload()
         self.statistics.reload()

@@ -36,6 +36,8 @@ from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import say, tr
 
+MAX_BARS = 16
+
 
 class StatisticsTab(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
@@ -47,6 +49,7 @@ class StatisticsTab(QWidget):
         self.export_button = QPushButton(self.tr("导出为 Excel…"))
         self.banner = MessageBanner()
         self.table = ReadOnlyTable([])
+        self.table.horizontalHeader().setStretchLastSection(False)  # counts stay narrow
         self.chart_view = QChartView()
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._layout()
@@ -107,7 +110,7 @@ class StatisticsTab(QWidget):
         self.chart_view.setChart(self._chart(data))
 
     def _chart(self, data: CountTable) -> QChart:
-        rows = [(label, counts) for label, counts in data.rows if not label.endswith(("小计", "合计"))]
+        rows = chart_rows(data)
         parts = ("男", "女") if "男" in data.columns else ("合计",)
         series = QHorizontalStackedBarSeries()
         for part in parts:
@@ -147,3 +150,12 @@ class StatisticsTab(QWidget):
         title = PRODUCT_NAME + " — " + self.tr("导出统计")
         name, _filter = QFileDialog.getSaveFileName(self, title, suggested, "Excel (*.xlsx)")
         return Path(name) if name else None
+
+
+def chart_rows(data: CountTable, most: int = MAX_BARS) -> list[tuple[str, tuple[int, ...]]]:
+    """The rows to draw: the detail rows, or the grade subtotals when there are too many
+    classes for readable bars."""
+    detail = [(label, counts) for label, counts in data.rows if not label.endswith(("小计", "合计"))]
+    subtotals = [(label.removesuffix("小计"), counts) for label, counts in data.rows
+                 if label.endswith("小计")]
+    return subtotals if len(detail) > most and subtotals else detail[:most * 2]

@@ -1,0 +1,39 @@
+"""`xueji export`: students to a workbook in the national template (.xlsx), for the national
+system's batch import: all students, one class, or the new and changed ones not yet
+acknowledged by the registry."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.common import add_db_user, read_with
+from desktop.cli.errors import CliExit
+from desktop.cli.io import say
+from desktop.exchange.files import export_workbook
+from desktop.services.export_selection import ExportSelection
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export", help="把学生导出为国家学籍模板的 Excel 文件")
+    add_db_user(parser)
+    parser.add_argument("--out", required=True, type=Path, help="要保存的 .xlsx 文件")
+    parser.add_argument("--class", dest="class_name", help="只导出这个班级（班级名称）")
+    parser.add_argument("--pending", action="store_true",
+                        help="只导出新增或修改后尚未被国家系统确认的学生")
+    parser.set_defaults(handler=run)
+
+
+def require_folder(path: Path) -> None:
+    """Refuse at once, before any work, a file to be saved in a folder that does not exist."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise CliExit(1, f"找不到文件夹 {folder}，请检查要保存的文件的路径。")
+
+
+def run(args: argparse.Namespace) -> int:
+    require_folder(args.out)
+    selection = ExportSelection(class_name=args.class_name, pending_only=args.pending)
+    count = read_with(args, lambda ws: export_workbook(ws, args.out, selection))
+    say(f"已导出 {count} 名学生到 {args.out}。")
+    return 0

@@ -1,0 +1,169 @@
+"""Reading an import workbook with python-calamine: the template sheet, its header, its rows.
+
+The sheet is the one whose header row matches the template best (the national template's
+hidden dictionary sheet and any notes sheet lose); the header may sit under title rows.
+Every data row becomes a SourceRow keyed by template header, with its Excel row number.
+Cells covered by a merged range hold nothing in the file (Excel keeps the value in the
+top-left cell only): they are read as empty and flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from python_calamine import (
+    CalamineError,
+    CalamineSheet,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
+
+from desktop.domain.errors import DomainError, FieldError
+from desktop.exchange.cells import cell_text
+from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
+from desktop.services.errors import ServiceError
+from desktop.services.import_plan import SourceRow
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """The template rows of one workbook, and what the file-level checks found."""
+
+    file_name: str
+    sheet: str
+    header_row: int  # Excel row number of the header
+    raw_headers: tuple[Any, ...]  # the header row as written
+    columns: tuple[str, ...]  # template headers the sheet has
+    ignored: tuple[str, ...]  # headers that are no template item
+    missing_optional: tuple[str, ...]  # template headers the sheet lacks (an older template)
+    rows: tuple[SourceRow, ...]
+    raw_rows: tuple[tuple[Any, ...], ...]  # the cells of each row as written, same order
+
+
+def read_workbook(path: Path) -> SheetData:
+    """The template sheet of `path`; ServiceError when the file cannot be imported at all."""
+    if not path.is_file():
+        raise ServiceError("import.file_missing", name=str(path))
+    book = _open(path)
+    try:
+        sheet, header = _template_sheet(book, path.name)
+        grid = sheet.to_python(skip_empty_area=False)
+        merged = _covered_cells(sheet, header.index, grid)
+    except CalamineError as exc:  # a damaged sheet inside a readable file
+        raise ServiceError("import.unreadable", name=path.name) from exc
+    finally:
+        book.close()
+    if header.missing_required:
+        raise ServiceError("import.missing_columns", name=path.name, sheet=sheet.name,
+                           columns="、".join(header.missing_required))
+    return _sheet_data(path.name, sheet.name, grid, header, merged)
+
+
+def _open(path: Path) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except PasswordError as exc:
+        raise ServiceError("import.password", name=path.name) from exc
+    except (CalamineError, ValueError, OSError) as exc:
+        raise ServiceError("import.unreadable", name=path.name) from exc
+
+
+def _template_sheet(book: CalamineWorkbook, name: str) -> tuple[CalamineSheet, HeaderRow]:
+    best: tuple[tuple[int, bool], CalamineSheet, HeaderRow] | None = None
+    for meta in book.sheets_metadata:
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        sheet = book.get_sheet_by_name(meta.name)
+        header = find_header_row(sheet.to_python(skip_empty_area=False, nrows=20))
+        score = (len(header.columns), meta.visible == SheetVisibleEnum.Visible) if header else None
+        if score is not None and (best is None or score > best[0]):
+            best = (score, sheet, header)
+    if best is None:
+        raise ServiceError("import.no_header", name=name)
+    return best[1], best[2]
+
+
+def _covered_cells(sheet: CalamineSheet, header_index: int,
+                   grid: list[list[Any]]) -> set[tuple[int, int]]:
+    """(row, column) of data cells inside a merged range, other than its top-left cell."""
+    covered: set[tuple[int, int]] = set()
+    height, width = len(grid), max(map(len, grid), default=0)
+    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+        for row in range(max(top, header_index + 1), min(bottom + 1, height)):
+            covered.update((row, column) for column in range(left, min(right + 1, width))
+                           if (row, column) != (top, left))
+    return covered
+
+
+def _sheet_data(file_name: str, sheet: str, grid: list[list[Any]], header: HeaderRow,
+                merged: set[tuple[int, int]]) -> SheetData:
+    read = _RowReader(header.columns, merged)
+    rows, raw_rows = [], []
+    for index in range(header.index + 1, len(grid)):
+        raw = grid[index]
+        source = read(index, raw)
+        if source is not None:
+            rows.append(source)
+            raw_rows.append(tuple(raw))
+    if not rows:
+        raise ServiceError("import.no_rows", name=file_name, sheet=sheet)
+    return SheetData(file_name, sheet, header.index + 1, tuple(grid[header.index]),
+                     tuple(header.columns.values()), header.ignored,
+                     tuple(header.missing_optional), tuple(rows), tuple(raw_rows))
+
+
+class _RowReader:
+    """Turns one grid row into a SourceRow (None for a row without data). Non-empty text,
+    the common case, is taken as it is in one pass; other cells go through cell_text."""
+
+    def __init__(self, columns: dict[int, str], merged: set[tuple[int, int]]) -> None:
+        self.headers = tuple(columns.values())
+        self.kinds = tuple(_kind(header) for header in self.headers)
+        self.pick = itemgetter(*columns)
+        self.width = max(columns) + 1
+        self.slow = [i for i, kind in enumerate(self.kinds) if kind == "idnum"]
+        self.columns = tuple(columns)
+        self.merged = merged
+        self.merged_rows = {row for row, _column in merged}
+
+    def __call__(self, index: int, raw: Sequence[Any]) -> SourceRow | None:
+        if len(raw) < self.width:
+            raw = [*raw, *([""] * (self.width - len(raw)))]
+        values = self.pick(raw) if len(self.headers) > 1 else (self.pick(raw),)
+        cells = {h: v for h, v in zip(self.headers, values, strict=True) if v.__class__ is str and v}
+        errors: list[FieldError] = []
+        plain = index not in self.merged_rows and set(map(type, values)) <= {str}
+        for i in self.slow if plain else range(len(values)):
+            self._cell(index, i, values[i], cells, errors)
+        if not cells and all(error.code == "cell.merged" for error in errors):
+            return None
+        return SourceRow(index + 1, cells, tuple(errors))
+
+    def _cell(self, index: int, i: int, value: Any, cells: dict[str, Any],
+              errors: list[FieldError]) -> None:
+        header, kind = self.headers[i], self.kinds[i]
+        if value == "" or value is None:
+            if (index, self.columns[i]) in self.merged:
+                errors.append(FieldError(header, "cell.merged", {}, warning=True))
+            return
+        if value.__class__ is str and kind != "idnum":
+            return  # already taken
+        cells.pop(header, None)
+        try:
+            text = cell_text(value, kind)
+        except DomainError as error:
+            errors.append(FieldError(header, error.code, error.params))
+            return
+        if text is not None:
+            cells[header] = text
+
+
+def _kind(header: str) -> str:
+    spec = SPEC_BY_HEADER.get(header)
+    return spec.kind if spec else "text"

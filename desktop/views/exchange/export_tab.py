@@ -1,0 +1,92 @@
+"""导出: write students to an .xlsx in the national template — everyone, one class, or only the
+new and changed students not yet confirmed by the registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import PRODUCT_NAME
+from desktop.exchange.files import export_workbook
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError, StoreError
+from desktop.services.export_selection import ExportSelection
+from desktop.services.school_info import list_classes, school_info
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.wording import say, tr
+
+CHOICES = ("全部学生", "一个班级", "新增和修改过、尚未上报的学生")
+
+
+class ExportTab(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.choices = QButtonGroup(self)
+        self.klass = QComboBox()
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.banner = MessageBanner()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("按国家学籍系统的学生信息模板导出：身份证件号、电话为文本格式，代码列带下拉选项。")))
+        for index, label in enumerate(CHOICES):
+            button = QRadioButton(tr(label))
+            self.choices.addButton(button, index)
+            row = QHBoxLayout()
+            row.addWidget(button)
+            if index == 1:
+                row.addWidget(self.klass)
+            row.addStretch()
+            layout.addLayout(row)
+        self.choices.button(0).setChecked(True)
+        layout.addWidget(self.export_button)
+        layout.addWidget(self.banner)
+        layout.addStretch()
+        self.export_button.clicked.connect(self.export)
+        self.reload()
+
+    def reload(self) -> None:
+        chosen = self.klass.currentText()
+        self.klass.clear()
+        self.klass.addItems([info.name for info in list_classes(self.workspace)])
+        self.klass.setCurrentIndex(max(self.klass.findText(chosen), 0))
+
+    def selection(self) -> tuple[ExportSelection, str]:
+        """What to export, and a name for the file."""
+        choice = self.choices.checkedId()
+        if choice == 1:
+            return ExportSelection(class_name=self.klass.currentText()), self.klass.currentText()
+        if choice == 2:
+            return ExportSelection(pending_only=True), tr("待上报")
+        return ExportSelection(), tr("全部学生")
+
+    def export(self) -> None:
+        selection, label = self.selection()
+        school = school_info(self.workspace)
+        path = self.ask_save_path(str(Path.home() / f"{school.name}-{label}.xlsx"))
+        if path is None:
+            return
+        try:
+            count = export_workbook(self.workspace, path, selection)
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        except OSError:
+            self.banner.show_message(say("file.write_failed", {"path": str(path)}))
+            return
+        self.banner.show_message(self.tr("已导出 {n} 名学生到 ").format(n=count) + str(path), "info")
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, PRODUCT_NAME + " — " + self.tr("导出"), suggested, "Excel (*.xlsx)")
+        return Path(name) if name else None

@@ -1,0 +1,230 @@
+"""导入: choose a workbook in the national template, see what importing it would do — each row
+new, changed (with the items it changes), unchanged or refused with its reasons, and the
+classes it would create — then import all or nothing, or only the valid rows when asked.
+Refused rows can be saved as a copy of the workbook with an error column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import PRODUCT_NAME
+from desktop.exchange.error_report import problem_text, write_error_report
+from desktop.exchange.files import Preview, apply_workbook, preview_import, read_import
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError, StoreError
+from desktop.services.import_plan import PlannedRow, RowAction
+from desktop.views.widgets import dialogs
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.wording import say, tr
+
+ROW_COLUMNS = ("行号", "处理", "姓名", "班级", "说明")
+DIFF_COLUMNS = ("项目", "原值", "新值")
+FILTERS = ("全部行", "有问题的行", "新增", "更新", "未变")
+_COLOURS = {RowAction.REFUSED: QColor("#fdecec"), RowAction.CHANGED: QColor("#fff6e0"),
+            RowAction.NEW: QColor("#eaf7ea")}
+
+
+class ImportTab(QWidget):
+    imported = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.preview: Preview | None = None
+        self.shown: list[PlannedRow] = []
+        self._build()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.choose_button = QPushButton(self.tr("选择 Excel 文件…"))
+        self.file_label = QLabel(self.tr("按国家学籍系统的学生信息模板导入；导入前先预览，不会直接写入。"))
+        self.file_label.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.filter = QComboBox()
+        self.filter.addItems([tr(f) for f in FILTERS])
+        self.rows = ReadOnlyTable([tr(c) for c in ROW_COLUMNS])
+        self.diffs = ReadOnlyTable([tr(c) for c in DIFF_COLUMNS])
+        self.skip_invalid = QCheckBox(self.tr("只导入没有问题的行（有问题的行不导入）"))
+        self.import_button = QPushButton(self.tr("导入"))
+        self.report_button = QPushButton(self.tr("保存错误报告…"))
+        self.banner = MessageBanner()
+        self._layout()
+        self.choose_button.clicked.connect(self.choose_file)
+        self.filter.currentIndexChanged.connect(lambda _i: self._fill_rows())
+        self.rows.itemSelectionChanged.connect(self._show_diffs)
+        self.skip_invalid.toggled.connect(lambda _on: self._update_buttons())
+        self.import_button.clicked.connect(self.run_import)
+        self.report_button.clicked.connect(self.save_report)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.choose_button)
+        top.addWidget(self.file_label, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.summary, 1)
+        middle.addWidget(self.filter)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.rows)
+        splitter.addWidget(self.diffs)
+        splitter.setSizes([400, 150])
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.skip_invalid)
+        bottom.addStretch()
+        bottom.addWidget(self.report_button)
+        bottom.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        for part in (top, middle):
+            layout.addLayout(part)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+    # -- reading and previewing -----------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path = self.ask_open_path()
+        if path is not None:
+            self.load(path)
+
+    def load(self, path: Path) -> None:
+        """Read and plan the workbook; nothing is written."""
+        self.banner.clear_message()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.preview = preview_import(self.workspace, read_import(path))
+        except (ServiceError, StoreError) as exc:
+            self.preview = None
+            self.banner.show_message(say(exc.code, exc.params))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.file_label.setText(str(path))
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        self.skip_invalid.setChecked(False)
+        self._fill_rows()
+        self._update_buttons()
+        if self.preview is None:
+            self.summary.clear()
+            return
+        plan = self.preview.plan
+        counts = "　".join(f"{tr(a.label)} {plan.count(a)}" for a in RowAction)
+        classes = "、".join(f"{c.name}（{c.grade}）" for c in plan.new_classes)
+        text = self.tr("共 {n} 行：").format(n=len(plan.rows)) + counts
+        if classes:
+            text += "\n" + self.tr("将新建班级：") + classes
+        if self.preview.sheet.ignored:
+            text += "\n" + self.tr("不导入的列：") + "、".join(self.preview.sheet.ignored)
+        self.summary.setText(text)
+
+    def _fill_rows(self) -> None:
+        rows = self.preview.plan.rows if self.preview else ()
+        wanted = self.filter.currentIndex()
+        self.shown = [row for row in rows if _passes(row, wanted)]
+        self.rows.setRowCount(len(self.shown))
+        for index, row in enumerate(self.shown):
+            texts = (str(row.row), tr(row.action.label), row.name, row.class_name, _note(row))
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                if row.action in _COLOURS:
+                    item.setBackground(QBrush(_COLOURS[row.action]))
+                self.rows.setItem(index, column, item)
+        self.diffs.setRowCount(0)
+
+    def _show_diffs(self) -> None:
+        selected = self.rows.currentRow()
+        row = self.shown[selected] if 0 <= selected < len(self.shown) else None
+        self.diffs.fill([(d.header, d.old, d.new) for d in row.diffs] if row else [])
+
+    def _update_buttons(self) -> None:
+        plan = self.preview.plan if self.preview else None
+        writes = bool(plan and (plan.count(RowAction.NEW) or plan.count(RowAction.CHANGED)))
+        blocked = bool(plan and plan.refused and not self.skip_invalid.isChecked())
+        self.import_button.setEnabled(writes and not blocked)
+        self.report_button.setEnabled(bool(plan and plan.problems_by_row()))
+        self.skip_invalid.setEnabled(bool(plan and plan.refused))
+
+    # -- writing --------------------------------------------------------------------------
+
+    def run_import(self) -> None:
+        if self.preview is None:
+            return
+        plan = self.preview.plan
+        question = self.tr("将新增 {new} 名学生、更新 {changed} 名学生的信息。确定导入吗？").format(
+            new=plan.count(RowAction.NEW), changed=plan.count(RowAction.CHANGED))
+        if not self.confirm(question):
+            return
+        try:
+            result = apply_workbook(self.workspace, self.preview.sheet, expected=plan,
+                                    skip_invalid=self.skip_invalid.isChecked())
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        self.preview = None
+        self._show_plan()
+        self.banner.show_message(self.tr("已导入：新增 {new} 名，更新 {changed} 名。").format(
+            new=len(result.created), changed=len(result.updated)), "info")
+        self.imported.emit()
+
+    def save_report(self) -> None:
+        if self.preview is None:
+            return
+        stem = Path(self.preview.sheet.file_name).stem
+        path = self.ask_save_path(str(Path.home() / f"{stem}-错误报告.xlsx"))
+        if path is None:
+            return
+        try:
+            count = write_error_report(path, self.preview.sheet, self.preview.plan)
+        except OSError:
+            self.banner.show_message(say("file.write_failed", {"path": str(path)}))
+            return
+        self.banner.show_message(self.tr("已保存错误报告（{n} 行有问题）到 ").format(n=count) + str(path),
+                                 "info")
+
+    # -- seams for the system dialogs -----------------------------------------------------
+
+    def confirm(self, text: str) -> bool:
+        return dialogs.confirm(self, text, self.tr("导入"))
+
+    def ask_open_path(self) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, PRODUCT_NAME + " — " + self.tr("选择要导入的 Excel 文件"), str(Path.home()),
+            "Excel (*.xlsx *.xlsm)")
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, PRODUCT_NAME + " — " + self.tr("保存错误报告"), suggested, "Excel (*.xlsx)")
+        return Path(name) if name else None
+
+
+def _passes(row: PlannedRow, wanted: int) -> bool:
+    if wanted == 1:
+        return bool(row.problems or row.warnings)
+    chosen = {2: RowAction.NEW, 3: RowAction.CHANGED, 4: RowAction.UNCHANGED}.get(wanted)
+    return chosen is None or row.action is chosen
+
+
+def _note(row: PlannedRow) -> str:
+    if row.problems or row.warnings:
+        return problem_text([*row.problems, *row.warnings])
+    if row.diffs:
+        return "、".join(d.header for d in row.diffs)
+    return ""

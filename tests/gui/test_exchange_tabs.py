@@ -1,0 +1,122 @@
+"""The 导入 and 导出 tabs on a real encrypted database and real .xlsx files: preview before
+writing, all-or-nothing with refused rows, only the valid rows when asked, idempotent
+re-import, the field diff of a changed student, the error report, a file that is no
+workbook, and an export read back with openpyxl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.exchange.xlsx_writer import write_template
+from desktop.services.context import Workspace
+from desktop.services.student_read import StudentQuery, search
+from desktop.views.exchange.export_tab import ExportTab
+from desktop.views.exchange.import_tab import ImportTab
+from tests.factories import valid_row
+
+GOOD = [valid_row(name="王小明", seq=11), valid_row(name="李小红", seq=12)]
+
+
+@pytest.fixture
+def tab(qtbot, ws: Workspace, monkeypatch) -> ImportTab:
+    widget = ImportTab(ws)
+    qtbot.addWidget(widget)
+    monkeypatch.setattr(widget, "confirm", lambda _text: True)
+    return widget
+
+
+def workbook(tmp_path: Path, rows: list[dict[str, str]], name: str = "in.xlsx") -> Path:
+    path = tmp_path / name
+    write_template(path, rows)
+    return path
+
+
+def names(ws: Workspace) -> list[str]:
+    return sorted(row.name for row in search(ws, StudentQuery(), 0, 100).rows)
+
+
+def column(tab: ImportTab, index: int) -> list[str]:
+    return [tab.rows.item(r, index).text() for r in range(tab.rows.rowCount())]
+
+
+def test_preview_then_import_then_reimport_changes_nothing(tab, ws, tmp_path, qtbot) -> None:
+    path = workbook(tmp_path, GOOD)
+    tab.load(path)
+    assert names(ws) == []  # a preview writes nothing
+    assert "新增 2" in tab.summary.text() and tab.import_button.isEnabled()
+    with qtbot.waitSignal(tab.imported):
+        tab.run_import()
+    assert names(ws) == sorted(["王小明", "李小红"])
+    assert "新增 2 名" in tab.banner.text()
+    tab.load(path)
+    assert "未变 2" in tab.summary.text() and not tab.import_button.isEnabled()
+
+
+def test_refused_row_blocks_until_valid_rows_are_chosen(tab, ws, tmp_path) -> None:
+    bad = valid_row(name="赵小燕", seq=14)
+    bad["出生日期"] = "20171345"
+    tab.load(workbook(tmp_path, [*GOOD, bad]))
+    assert not tab.import_button.isEnabled()
+    tab.filter.setCurrentIndex(1)  # 有问题的行
+    assert column(tab, 0) == ["4"]  # the Excel row: header on 1, data from 2
+    assert "出生日期" in column(tab, 4)[0]
+    tab.skip_invalid.setChecked(True)
+    assert tab.import_button.isEnabled()
+    tab.run_import()
+    assert names(ws) == sorted(["王小明", "李小红"])
+
+
+def test_changed_student_shows_the_items_it_changes(tab, ws, tmp_path) -> None:
+    tab.load(workbook(tmp_path, GOOD))
+    tab.run_import()
+    moved = {**GOOD[0], "现住址": "广东省佛山市南海区桂城街道新路8号"}
+    tab.load(workbook(tmp_path, [moved, GOOD[1]], "moved.xlsx"))
+    assert "更新 1" in tab.summary.text()
+    tab.filter.setCurrentIndex(3)  # 更新
+    tab.rows.selectRow(0)
+    diff = [[tab.diffs.item(r, c).text() for c in range(3)] for r in range(tab.diffs.rowCount())]
+    assert ["现住址", GOOD[0]["现住址"], moved["现住址"]] in diff
+
+
+def test_error_report_is_the_workbook_with_an_error_column(tab, tmp_path, monkeypatch) -> None:
+    bad = valid_row(name="赵小燕", seq=14)
+    bad["身份证件号"] = "123"
+    tab.load(workbook(tmp_path, [GOOD[0], bad]))
+    target = tmp_path / "report.xlsx"
+    monkeypatch.setattr(tab, "ask_save_path", lambda _s: target)
+    tab.save_report()
+    sheet = load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    assert header[-1] == "错误"
+    assert sheet.cell(3, len(header)).value and "身份证件号" in sheet.cell(3, len(header)).value
+    assert not sheet.cell(2, len(header)).value
+
+
+def test_a_file_that_is_no_workbook(tab, ws, tmp_path) -> None:
+    path = tmp_path / "notes.xlsx"
+    path.write_text("这不是表格", encoding="utf-8")
+    tab.load(path)
+    assert tab.banner.property("kind") == "error" and "Excel" in tab.banner.text()
+    assert not tab.import_button.isEnabled() and names(ws) == []
+
+
+def test_export_one_class(qtbot, ws, tmp_path, monkeypatch) -> None:
+    from desktop.services.student_write import add_students
+
+    add_students(ws, [*GOOD, valid_row(name="张三", seq=13, class_name="四年级(1)班")])
+    widget = ExportTab(ws)
+    qtbot.addWidget(widget)
+    widget.choices.button(1).setChecked(True)
+    widget.klass.setCurrentIndex(widget.klass.findText("三年级(2)班"))
+    target = tmp_path / "out.xlsx"
+    monkeypatch.setattr(widget, "ask_save_path", lambda _s: target)
+    widget.export()
+    assert "已导出 2 名学生" in widget.banner.text()
+    sheet = load_workbook(target).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    ids = [sheet.cell(r, header.index("身份证件号") + 1) for r in (2, 3)]
+    assert sorted(c.value for c in ids) == sorted(r["身份证件号"] for r in GOOD)
+    assert all(c.data_type == "s" for c in ids)
