@@ -1,0 +1,74 @@
+"""Commands a desk sends about a student's 学籍 status (status_change, record_decision).
+
+Until the case engine exists, the server checks that the status the desk started from is the
+one it holds (expect-state) and mirrors the outcome, so its copy shows what the desk shows.
+A refused decision restores the status and class from before the change it decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from central import records
+from central.records import Refusal
+from desktop.domain.status import Status
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    data: dict[str, Any] = field(default_factory=dict)  # items that change with it (班级)
+
+    @property
+    def fields(self) -> list[str]:
+        return ["status", *self.data]
+
+
+def run(conn: Connection, row: Any, command: Any) -> Outcome:
+    handlers = {"status_change": _status_change, "record_decision": _record_decision}
+    if not isinstance(command, dict) or command.get("name") not in handlers:
+        raise Refusal("unknown_command", "中心不认识这项操作，请升级程序后重试。")
+    args = command.get("args") if isinstance(command.get("args"), dict) else {}
+    return handlers[command["name"]](conn, row, command, args)
+
+
+def _status_change(_conn: Connection, row: Any, _command: dict[str, Any],
+                   args: dict[str, Any]) -> Outcome:
+    if args.get("from") != row.status:
+        raise Refusal("invalid_transition",
+                      f"中心记录的学籍状态是“{Status[row.status].label}”，本次变动未处理。",
+                      current_state=row.status)
+    target = args.get("to")
+    if target not in Status.__members__:
+        raise Refusal("invalid_command", "变动后的学籍状态无效。", field="status")
+    return Outcome(target, _class_item(row, args.get("class_name")))
+
+
+def _record_decision(conn: Connection, row: Any, command: dict[str, Any],
+                     args: dict[str, Any]) -> Outcome:
+    result = args.get("result")
+    if result not in ("approved", "rejected"):
+        raise Refusal("invalid_command", "审批结果只能是通过或未通过。")
+    prior = _prior_of_case(conn, row.record_id, command.get("case_id"))
+    if prior is None:
+        raise Refusal("case_unknown", "中心找不到这项审批对应的学籍变动。")
+    if result == "approved":
+        return Outcome(row.status)
+    return Outcome(prior["status"], _class_item(row, prior.get("class_name")))
+
+
+def _prior_of_case(conn: Connection, record_id: str, case_id: Any) -> dict[str, Any] | None:
+    for payload in records.history_payloads(conn, record_id, "command"):
+        command = payload.get("command") or {}
+        if command.get("name") == "status_change" and command.get("case_id") == case_id:
+            return payload["prior"]
+    return None
+
+
+def _class_item(row: Any, class_name: Any) -> dict[str, Any]:
+    if isinstance(class_name, str) and class_name and class_name != row.data.get("class_name"):
+        return {"class_name": class_name}
+    return {}

@@ -1,0 +1,40 @@
+"""What every request works with: the engine, the clock (tests move it), the scope of the
+device that sent it, and how times are written in messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import Request
+from sqlalchemy import Engine
+
+Clock = Callable[[], float]
+
+
+@dataclass(frozen=True)
+class Context:
+    engine: Engine
+    clock: Clock = time.time
+
+    def now(self) -> int:
+        return int(self.clock())
+
+
+@dataclass(frozen=True)
+class DeviceScope:
+    """The enrolled device a request comes from, and the only school it may see."""
+
+    device_id: str
+    school_id: str
+
+
+def get_context(request: Request) -> Context:
+    return request.app.state.context
+
+
+def iso(timestamp: int) -> str:
+    """ISO 8601 in UTC, as every time in a message is written."""
+    return dt.datetime.fromtimestamp(timestamp, dt.UTC).isoformat()

@@ -1,0 +1,55 @@
+"""Error answers: every non-2xx body is {"error": {"code": …, "message": …}}.
+
+`code` is for programs (docs/protocol.md lists them); `message` is a Chinese sentence for
+the registrar. Bodies never echo what the client sent (it may hold an enrollment code).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from desktop.sync.protocol import ApiError
+
+_HTTP_WORDS = {
+    404: ("not_found", "没有这个接口。"),
+    405: ("method_not_allowed", "该接口不支持这种请求方式。"),
+    413: ("too_large", "请求内容过大，请分批上报。"),
+}
+
+
+class ApiProblem(Exception):
+    """Raised by an endpoint to answer with an error status."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": ApiError(code=code, message=message).to_dict()}, status_code=status)
+
+
+def install_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ApiProblem, _on_problem)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _on_invalid)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _on_http)  # type: ignore[arg-type]
+
+
+async def _on_problem(_request: Request, problem: ApiProblem) -> JSONResponse:
+    return error_response(problem.status, problem.code, problem.message)
+
+
+async def _on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+    first = error.errors()[0] if error.errors() else {}
+    where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
+    return error_response(422, "bad_request", f"请求格式不正确（{where or '内容'}）。")
+
+
+async def _on_http(_request: Request, error: HTTPException) -> JSONResponse:
+    code, message = _HTTP_WORDS.get(error.status_code, ("http_error", "请求无法处理。"))
+    return error_response(error.status_code, code, message)

@@ -1,0 +1,424 @@
+"""XJSP/1, the sync protocol between a desk and the central registry (docs/protocol.md).
+
+The messages are frozen dataclasses with `to_dict`/`from_dict` (JSON objects with the field
+names as keys); this module also holds the canonical bytes that get signed, Ed25519 and
+X25519 key helpers and the enrollment code format. Pure Python: the desktop client and the
+reference server both import it, so it imports nothing else of `desktop`.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import re
+import secrets
+import types
+from functools import cache
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+PROTOCOL = "xjsp/1"
+MIN_CLIENT_VERSION = "0.1.0"
+CLIENT_VERSION_HEADER = "XJSP-Client-Version"
+MAX_BODY_BYTES = 4 * 1024 * 1024  # larger request bodies get 413: halve the batch, keep the ids
+MAX_BATCH_CHANGES = 500
+MAX_PAGE_ITEMS = 1000
+ACCESS_TOKEN_SECONDS = 15 * 60
+
+Op = Literal["create", "patch", "delete", "command"]
+ResultStatus = Literal["applied", "duplicate", "rejected", "conflict", "held"]
+APPLIED, DUPLICATE, REJECTED, CONFLICT, HELD = "applied", "duplicate", "rejected", "conflict", "held"
+RECORD, FINDING = "record", "finding"  # feed item kinds; cases, commands, config come later
+
+M = TypeVar("M", bound="Message")
+
+
+class ProtocolError(ValueError):
+    """A message does not have the shape XJSP/1 gives it."""
+
+
+class Message:
+    """Base of every message: JSON in and out through the dataclass fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _encode(self)
+
+    def to_json(self) -> bytes:
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
+
+    @classmethod
+    def from_dict(cls: type[M], data: Any) -> M:
+        return _decode(cls, data, cls.__name__)
+
+    @classmethod
+    def from_json(cls: type[M], raw: bytes | str) -> M:
+        try:
+            data = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ProtocolError(f"{cls.__name__}: not JSON") from exc
+        return cls.from_dict(data)
+
+
+_frozen = dataclasses.dataclass(frozen=True, kw_only=True)
+_field = dataclasses.field
+
+
+@_frozen
+class ApiError(Message):
+    """The body of every non-2xx answer is {"error": ApiError}; `message` is for the user."""
+
+    code: str
+    message: str
+
+
+@_frozen
+class Meta(Message):
+    protocol: str
+    server_version: str
+    min_client_version: str
+    server_time: str
+    epoch: str
+    max_body_bytes: int
+    max_batch_changes: int
+    server_sign_pub: str
+    server_enc_pub: str
+
+
+@_frozen
+class EnrollRequest(Message):
+    token: str
+    school_code: str
+    sign_pub: str
+    enc_pub: str
+    proof: str  # sign(device key, enroll_proof_message(...))
+    device_info: dict[str, str] = _field(default_factory=dict)
+
+
+@_frozen
+class EnrollResponse(Message):
+    device_id: str
+    school_code: str
+    school_name: str
+    server_sign_pub: str
+    server_enc_pub: str
+    epoch: str
+
+
+@_frozen
+class ChallengeRequest(Message):
+    device_id: str
+
+
+@_frozen
+class Challenge(Message):
+    device_id: str
+    nonce: str
+    expires_at: str
+
+
+@_frozen
+class TokenRequest(Message):
+    device_id: str
+    nonce: str
+    signature: str  # sign(device key, challenge_message(device_id, nonce))
+
+
+@_frozen
+class AccessToken(Message):
+    access_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+    expires_at: str
+    device_id: str
+    school_code: str
+
+
+@_frozen
+class Change(Message):
+    """One outbox row as it travels: the same ids, sequence and payload as stored locally."""
+
+    change_id: str
+    device_seq: int
+    record_type: str
+    record_id: str
+    op: Op
+    base_version: int = 0
+    payload: dict[str, Any]
+    actor: str = ""
+    client_ts: str | None = None  # audit and display only; never decides anything
+
+    def request_hash(self) -> str:
+        """What a retry must repeat exactly (client_ts left out)."""
+        body = {k: v for k, v in self.to_dict().items() if k != "client_ts"}
+        return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+@_frozen
+class PushBatch(Message):
+    protocol: str = PROTOCOL
+    device_id: str
+    batch_id: str
+    changes: tuple[Change, ...]
+
+
+@_frozen
+class FieldConflict(Message):
+    field: str
+    local_value: Any
+    server_value: Any
+
+
+@_frozen
+class ChangeError(Message):
+    code: str
+    message: str
+    field: str | None = None
+    expected_seq: int | None = None  # seq_gap: the device_seq the server waits for
+    current_state: str | None = None  # invalid_transition: the status the server has
+    conflicts: tuple[FieldConflict, ...] = ()
+
+
+@_frozen
+class ChangeResult(Message):
+    change_id: str
+    device_seq: int
+    status: ResultStatus
+    original_status: ResultStatus | None = None  # for duplicate: what the first delivery got
+    version: int | None = None
+    assigned: dict[str, str] = _field(default_factory=dict)  # e.g. {"xjh": "G…"}
+    error: ChangeError | None = None
+
+
+@_frozen
+class PushResult(Message):
+    protocol: str = PROTOCOL
+    batch_id: str
+    high_water: int  # every device_seq up to here has been decided
+    results: tuple[ChangeResult, ...]  # one per change of the batch, in batch order
+    released: tuple[ChangeResult, ...] = ()  # held changes this batch let through
+    checkpoint: int  # the school's feed seq after this push
+
+
+@_frozen
+class FeedItem(Message):
+    seq: int  # 0 for items of a snapshot
+    kind: str  # record | finding (later: case, command, tombstone, config)
+    record_type: str
+    record_id: str
+    version: int
+    snapshot: dict[str, Any]
+
+
+@_frozen
+class PullPage(Message):
+    protocol: str = PROTOCOL
+    epoch: str
+    items: tuple[FeedItem, ...]
+    next_cursor: str
+    has_more: bool
+
+
+@_frozen
+class AckRequest(Message):
+    cursor: str
+
+
+@_frozen
+class AckResult(Message):
+    cursor: str
+    acked_seq: int
+
+
+@_frozen
+class SnapshotPage(Message):
+    protocol: str = PROTOCOL
+    epoch: str
+    items: tuple[FeedItem, ...]
+    next_page_token: str | None
+    has_more: bool
+    cursor: str  # pull from here once the last page is stored
+
+
+# --- signing ---------------------------------------------------------------------------
+
+
+def canonical_json(value: Any) -> bytes:
+    """Sorted keys, no spaces, UTF-8: the bytes that get hashed and signed."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False).encode()
+
+
+def enroll_proof_message(token: str, school_code: str, sign_pub: str, enc_pub: str) -> bytes:
+    return canonical_json({"purpose": f"{PROTOCOL} enroll", "token": token,
+                           "school_code": school_code, "sign_pub": sign_pub, "enc_pub": enc_pub})
+
+
+def challenge_message(device_id: str, nonce: str) -> bytes:
+    return canonical_json({"purpose": f"{PROTOCOL} auth", "device_id": device_id, "nonce": nonce})
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def unb64(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (ValueError, TypeError) as exc:
+        raise ProtocolError("not base64url") from exc
+
+
+def new_signing_key() -> bytes:
+    """A new Ed25519 private key (32 raw bytes)."""
+    return Ed25519PrivateKey.generate().private_bytes_raw()
+
+
+def signing_public(private: bytes) -> str:
+    return b64(Ed25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw())
+
+
+def sign(private: bytes, message: bytes) -> str:
+    return b64(Ed25519PrivateKey.from_private_bytes(private).sign(message))
+
+
+def verify(public: str, message: bytes, signature: str) -> bool:
+    """True only for a well-formed key and a signature it made over exactly `message`."""
+    try:
+        Ed25519PublicKey.from_public_bytes(unb64(public)).verify(unb64(signature), message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def new_sealing_key() -> bytes:
+    """A new X25519 private key (32 raw bytes), for bundles sealed to its owner."""
+    return X25519PrivateKey.generate().private_bytes_raw()
+
+
+def sealing_public(private: bytes) -> str:
+    return b64(X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw())
+
+
+def key_fingerprint(public: str) -> str:
+    return hashlib.sha256(unb64(public)).hexdigest()[:32]
+
+
+# --- enrollment codes --------------------------------------------------------------------
+
+_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
+_CODE_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "-": None, " ": None})
+
+
+def _code_check(body: str) -> str:
+    bits = int.from_bytes(hashlib.sha256(body.encode()).digest()[:3], "big") >> 4
+    return "".join(_CODE_ALPHABET[(bits >> shift) & 31] for shift in (15, 10, 5, 0))
+
+
+def new_enrollment_code() -> str:
+    """20 characters (16 random + 4 check) shown as four groups of five."""
+    body = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(16))
+    code = body + _code_check(body)
+    return "-".join(code[i:i + 5] for i in range(0, 20, 5))
+
+
+def normalise_enrollment_code(text: str) -> str | None:
+    """The 20 characters of a typed code, or None when it is mistyped (check fails)."""
+    code = text.strip().upper().translate(_CODE_TYPOS)
+    if len(code) != 20 or any(c not in _CODE_ALPHABET for c in code):
+        return None
+    return code if _code_check(code[:16]) == code[16:] else None
+
+
+# --- versions ----------------------------------------------------------------------------
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    """(0, 1, 0) for "0.1.0" and for "0.1.0rc1": the leading digits of each part."""
+    return tuple(int(re.match(r"\d*", part).group() or 0)  # type: ignore[union-attr]
+                 for part in text.strip().split("."))
+
+
+def client_supported(version: str) -> bool:
+    return version_tuple(version) >= version_tuple(MIN_CLIENT_VERSION)
+
+
+# --- JSON codec for the dataclasses above -----------------------------------------------
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def _decode(kind: Any, value: Any, where: str) -> Any:
+    if kind is Any:
+        return value
+    if dataclasses.is_dataclass(kind):
+        return _decode_dataclass(kind, value, where)
+    decoder = _DECODERS.get(get_origin(kind), _decode_scalar)
+    return decoder(kind, value, where)
+
+
+def _decode_union(kind: Any, value: Any, where: str) -> Any:
+    options = get_args(kind)
+    if value is None and type(None) in options:
+        return None
+    real = [option for option in options if option is not type(None)]
+    return _decode(real[0], value, where)
+
+
+def _decode_literal(kind: Any, value: Any, where: str) -> Any:
+    if value not in get_args(kind):
+        raise ProtocolError(f"{where}: {value!r} is not one of {get_args(kind)}")
+    return value
+
+
+def _decode_sequence(kind: Any, value: Any, where: str) -> Any:
+    if not isinstance(value, list):
+        raise ProtocolError(f"{where}: expected a list")
+    items = [_decode(get_args(kind)[0], v, f"{where}[{i}]") for i, v in enumerate(value)]
+    return tuple(items) if get_origin(kind) is tuple else items
+
+
+def _decode_mapping(kind: Any, value: Any, where: str) -> Any:
+    if not isinstance(value, dict):
+        raise ProtocolError(f"{where}: expected an object")
+    return {k: _decode(get_args(kind)[1], v, f"{where}.{k}") for k, v in value.items()}
+
+
+def _decode_dataclass(cls: type, value: Any, where: str) -> Any:
+    if not isinstance(value, dict):
+        raise ProtocolError(f"{where}: expected an object")
+    hints, kwargs = _hints(cls), {}
+    for f in dataclasses.fields(cls):
+        if f.name in value:
+            kwargs[f.name] = _decode(hints[f.name], value[f.name], f"{where}.{f.name}")
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ProtocolError(f"{where}: {f.name} is missing")
+    return cls(**kwargs)
+
+
+def _decode_scalar(kind: Any, value: Any, where: str) -> Any:
+    fits = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    if not fits:
+        raise ProtocolError(f"{where}: expected {getattr(kind, '__name__', kind)}")
+    return value
+
+
+_DECODERS = {Union: _decode_union, types.UnionType: _decode_union, Literal: _decode_literal,
+             list: _decode_sequence, tuple: _decode_sequence, dict: _decode_mapping}
