@@ -90,6 +90,7 @@ TEXT: dict[str, str] = {
     "verify_print.not_a_pdf": "这个文件不是可读取的 PDF，无法核对。扫描件请直接输入页脚的校验码。",
     "verify_print.unreadable": "无法读取文件“{path}”，请确认路径正确、文件没有被占用。",
     "print.needs_student_or_class": "请用 --student 指定学生，或用 --class 指定班级。",
+    "reconcile.no_number_column": "{name} 中没有找到带“学籍号”（或“全国学籍号”“个人标识码”）列和“姓名”等列名的名单，无法核对。请使用国家学籍系统导出的学生名单。",
     "print.nothing_chosen": "请先选择要打印的学生、班级或年级。",
     "print.nothing_to_print": "所选范围内没有学生，没有可打印的内容。请换一个班级或年级。",
     "file.write_failed": "无法写入“{path}”，没有保存。请换一个文件夹，或检查U盘是否已插好、是否写保护。",

@@ -151,7 +151,7 @@ def exchange_shots(controller, folder: Path, shot) -> None:  # type: ignore[no-u
     tab.load(path)
     tab.filter.setCurrentIndex(1)
     shot(window, "import-preview.png")
-    window.exchange_page.tabs.setCurrentIndex(2)
+    window.exchange_page.tabs.setCurrentIndex(3)
     shot(window, "statistics.png")
 
 

@@ -33,11 +33,13 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.domain.changes import RULES
     from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS
     from desktop.domain.status import Status
+    from desktop.exchange import reconcile_report
     from desktop.messages import TEXT
     from desktop.printing.catalog import DOCUMENTS
     from desktop.services import tasks
     from desktop.services.context import Role
     from desktop.services.import_plan import RowAction
+    from desktop.services.reconcile import KINDS as RECONCILE_KINDS
     from desktop.services.statistics import CLASS_COLUMNS, TITLES
     from desktop.services.tasks import _RULES as TASK_RULES
     from desktop.services.verification import CONCLUSIONS
@@ -72,6 +74,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= set(TITLES) | set(CLASS_COLUMNS) | set(EXCHANGE_TABS) | {"项目"}
     shared |= set(import_tab.ROW_COLUMNS) | set(import_tab.DIFF_COLUMNS) | set(import_tab.FILTERS)
     shared |= set(export_tab.CHOICES) | {action.label for action in RowAction}
+    shared |= set(RECONCILE_KINDS) | set(reconcile_report.COLUMNS)
     return {"": shared - {""}, "messages": set(TEXT.values())}
 
 

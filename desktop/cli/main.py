@@ -16,6 +16,7 @@ from desktop.cli import (
     cmd_init,
     cmd_password,
     cmd_print,
+    cmd_reconcile,
     cmd_student,
     cmd_tasks,
     cmd_verify,
@@ -26,7 +27,7 @@ from desktop.cli.errors import run_guarded
 
 COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
             "tasks", "year-end", "verify", "print", "verify-print",
-            "import", "export")
+            "import", "export", "export-photos", "reconcile")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
                    cmd_tasks, cmd_year_end, cmd_verify, cmd_print,
-                   cmd_verify_print, cmd_import, cmd_export):
+                   cmd_verify_print, cmd_import, cmd_export, cmd_reconcile):
         module.register(sub)
     return parser
 

@@ -43,6 +43,11 @@ class SchoolSystem:
         parts = [int(p) for p in system.split("-")]
         return cls(dict(zip(STAGES, parts, strict=True)), tuple(s for s in STAGES if s in stages))
 
+    def grades(self) -> list[GradeRef]:
+        """Every grade of the stages this school runs, youngest first."""
+        return [GradeRef(stage, level) for stage in self.stages
+                for level in range(1, self.years[stage] + 1)]
+
     def stage_of_year(self, school_year: int) -> GradeRef:
         """The grade of the n-th year of schooling (1 = 小学一年级)."""
         asked = school_year
@@ -91,6 +96,14 @@ def parse_class_name(name: str, system: SchoolSystem, today: dt.date) -> tuple[G
             except DomainError as error:
                 raise DomainError("class.grade_unknown", value=name) from error
     raise DomainError("class.grade_unknown", value=name)
+
+
+def class_number(name: str) -> int | None:
+    """The class number a name ends with (三年级(2)班 -> 2), or None."""
+    try:
+        return _class_number(unicodedata.normalize("NFKC", name).replace(" ", ""))
+    except DomainError:
+        return None
 
 
 def _class_number(text: str) -> int:

@@ -50,7 +50,7 @@ def read_workbook(path: Path) -> SheetData:
     """The template sheet of `path`; ServiceError when the file cannot be imported at all."""
     if not path.is_file():
         raise ServiceError("import.file_missing", name=str(path))
-    book = _open(path)
+    book = open_workbook(path)
     try:
         sheet, header = _template_sheet(book, path.name)
         grid = sheet.to_python(skip_empty_area=False)
@@ -65,7 +65,8 @@ def read_workbook(path: Path) -> SheetData:
     return _sheet_data(path.name, sheet.name, grid, header, merged)
 
 
-def _open(path: Path) -> CalamineWorkbook:
+def open_workbook(path: Path) -> CalamineWorkbook:
+    """Open a workbook with calamine; ServiceError (in Chinese) when it cannot be read."""
     try:
         return CalamineWorkbook.from_path(str(path))
     except PasswordError as exc:

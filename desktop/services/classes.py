@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import DomainError
-from desktop.domain.grades import GradeRef, SchoolSystem, parse_class_name, school_year_of
+from desktop.domain.grades import (
+    GradeRef,
+    SchoolSystem,
+    class_number,
+    parse_class_name,
+    school_year_of,
+)
 from desktop.domain.ids import new_id
 from desktop.models.school import Grade, School, SchoolClass
 
 
 class ClassResolver:
-    """Per unit of work: class name -> SchoolClass, cached, created on first use."""
+    """Per unit of work: class name -> SchoolClass, cached, created on first use. `chosen`
+    gives the grade of new classes whose name does not say it (picked in an import preview)."""
 
-    def __init__(self, session: Session, school: School, today: dt.date) -> None:
+    def __init__(self, session: Session, school: School, today: dt.date,
+                 chosen: Mapping[str, GradeRef] | None = None) -> None:
         self.session = session
+        self.chosen = dict(chosen or {})
         self.system = SchoolSystem.parse(school.system, school.stages)
         self.today = today
         self._classes = {c.name: c for c in session.scalars(select(SchoolClass))}
@@ -35,6 +45,8 @@ class ClassResolver:
         known = self.find(name)
         if known is not None:
             return GradeRef(known.grade.stage, known.grade.level)
+        if name in self.chosen:
+            return self.chosen[name]
         ref, _number = parse_class_name(name, self.system, self.today)
         if ref.stage not in self.system.stages:
             raise DomainError("class.stage_not_run", stage=ref.stage)
@@ -44,12 +56,23 @@ class ClassResolver:
         known = self.find(name)
         if known is not None:
             return known
-        ref, number = parse_class_name(name, self.system, self.today)
+        ref, number = self._placed(name)
         grade = self._grade(ref)
         created = SchoolClass(id=new_id(), grade=grade, name=name, number=number)
         self.session.add(created)
         self._classes[name] = created
         return created
+
+    def _placed(self, name: str) -> tuple[GradeRef, int]:
+        if name not in self.chosen:
+            return parse_class_name(name, self.system, self.today)
+        ref = self.chosen[name]
+        number = class_number(name)
+        if number is None:
+            taken = [c.number for c in self._classes.values() if c.grade.stage == ref.stage
+                     and c.grade.level == ref.level]
+            number = max(taken, default=0) + 1
+        return ref, number
 
     def _grade(self, ref: GradeRef) -> Grade:
         grade = self._grades.get((ref.stage, ref.level))

@@ -83,6 +83,7 @@ class PlannedClass:
 class ImportPlan:
     rows: tuple[PlannedRow, ...]
     new_classes: tuple[PlannedClass, ...] = ()
+    unplaced_classes: tuple[str, ...] = ()  # new class names whose grade the name does not say
 
     def with_action(self, action: RowAction) -> tuple[PlannedRow, ...]:
         return tuple(row for row in self.rows if row.action is action)

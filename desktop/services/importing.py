@@ -13,12 +13,13 @@ the base version). All or nothing, unless `skip_invalid` asks for the valid rows
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.fields import template_headers
+from desktop.domain.grades import GradeRef
 from desktop.models.school import School
 from desktop.models.student import Student
 from desktop.services.checks import BatchCheck
@@ -52,22 +53,25 @@ from desktop.services.student_write import _Rows as NewStudentRows
 
 
 def plan_import(ws: Workspace, rows: Sequence[SourceRow], columns: Collection[str] | None = None,
-                today: dt.date | None = None) -> ImportPlan:
+                today: dt.date | None = None,
+                class_grades: Mapping[str, GradeRef] | None = None) -> ImportPlan:
     """What importing `rows` would do; nothing is written. `columns`: the template headers the
-    file has (items of missing columns keep their stored values); None means all of them."""
+    file has (items of missing columns keep their stored values); None means all of them.
+    `class_grades`: the grade of new classes whose name does not say it."""
     with ws.store.reading() as session:
-        return _Planner(session, rows, columns, today or dt.date.today()).plan
+        return _Planner(session, rows, columns, today or dt.date.today(), class_grades).plan
 
 
 def apply_import(ws: Workspace, rows: Sequence[SourceRow], columns: Collection[str] | None = None,
                  *, skip_invalid: bool = False, expected: ImportPlan | None = None,
-                 today: dt.date | None = None) -> ImportResult:
+                 today: dt.date | None = None,
+                 class_grades: Mapping[str, GradeRef] | None = None) -> ImportResult:
     """Import `rows` in one transaction. Refused rows stop the whole import (ImportRefused)
     unless `skip_invalid`; `expected` (the plan shown to the user) must still hold."""
     ws.require(Role.REGISTRAR)
     today = today or dt.date.today()
     with ws.store.writing() as session:
-        planner = _Planner(session, rows, columns, today)
+        planner = _Planner(session, rows, columns, today, class_grades)
         plan = planner.plan
         if expected is not None and expected.fingerprint() != plan.fingerprint():
             raise ServiceError("import.changed_meanwhile")
@@ -81,11 +85,12 @@ class _Planner:
     """Reads, checks and matches the rows of one import inside the caller's session."""
 
     def __init__(self, session: Session, rows: Sequence[SourceRow],
-                 columns: Collection[str] | None, today: dt.date) -> None:
+                 columns: Collection[str] | None, today: dt.date,
+                 class_grades: Mapping[str, GradeRef] | None = None) -> None:
         self.rows = rows
         self.columns = frozenset(template_headers() if columns is None else columns)
         self.school = session.scalars(select(School)).one()
-        self.classes = ClassResolver(session, self.school, today)
+        self.classes = ClassResolver(session, self.school, today, class_grades)
         self.records = read_rows(rows)
         align_class_names(session, self.records)
         self.matches = match_students(session, self.records)
@@ -93,7 +98,7 @@ class _Planner:
         self.check.run(self.records, ignore_ids={s.id for s in self.matches.values()})
         self.targets: dict[int, tuple[dict, list[dict]]] = {}
         planned = tuple(self._plan_row(i) for i in range(len(rows)))
-        self.plan = ImportPlan(planned, self._new_classes(planned))
+        self.plan = ImportPlan(planned, self._new_classes(planned), _unplaced(planned))
 
     def _plan_row(self, index: int) -> PlannedRow:
         record, student = self.records[index], self.matches.get(index)
@@ -121,6 +126,13 @@ class _Planner:
         names = dict.fromkeys(r.class_name for r in planned if r.action in written)
         return tuple(PlannedClass(name, self.classes.grade_of(name).name())
                      for name in names if self.classes.find(name) is None)
+
+
+def _unplaced(planned: tuple[PlannedRow, ...]) -> tuple[str, ...]:
+    """New class names whose grade could not be read: the preview lets the user choose it."""
+    names = (r.class_name for r in planned
+             if any(p.header == "班级" and p.code.startswith("class.") for p in r.problems))
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _write(session: Session, ws: Workspace, planner: _Planner,

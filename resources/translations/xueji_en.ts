@@ -947,12 +947,12 @@
       <translation>Withdrawal application form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="70" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="77" />
       <source>待上报</source>
       <translation>to report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="71" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="78" />
       <source>全部学生</source>
       <translation>all students</translation>
     </message>
@@ -1007,6 +1007,50 @@
     <message>
       <source>行号</source>
       <translation>Row</translation>
+    </message>
+    <message>
+      <source>仅国家系统有</source>
+      <translation>Only in the national system</translation>
+    </message>
+    <message>
+      <source>仅本地有</source>
+      <translation>Only on this desk</translation>
+    </message>
+    <message>
+      <source>信息不一致</source>
+      <translation>Different</translation>
+    </message>
+    <message>
+      <source>国家系统</source>
+      <translation>National system</translation>
+    </message>
+    <message>
+      <source>国家系统行号</source>
+      <translation>National list row</translation>
+    </message>
+    <message>
+      <source>学籍号带回</source>
+      <translation>Student number brought back</translation>
+    </message>
+    <message>
+      <source>学籍号格式不对</source>
+      <translation>Malformed student number</translation>
+    </message>
+    <message>
+      <source>本地</source>
+      <translation>This desk</translation>
+    </message>
+    <message>
+      <source>标志带回</source>
+      <translation>Flag brought back</translation>
+    </message>
+    <message>
+      <source>核对</source>
+      <translation>Reconcile</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Kind</translation>
     </message>
   </context>
   <context>
@@ -1217,22 +1261,37 @@
   <context>
     <name>ExportTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="38" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="39" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="41" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="40" />
+      <source>导出照片文件夹…</source>
+      <translation>Export photo folder…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="43" />
       <source>按国家学籍系统的学生信息模板导出：身份证件号、电话为文本格式，代码列带下拉选项。</source>
       <translation>Exports in the national student-information template: ID numbers and phones as text cells, coded columns with drop-down lists.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="87" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="94" />
       <source>已导出 {n} 名学生到 </source>
       <translation>Exported {n} students to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="91" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="110" />
+      <source>已导出 {n} 张照片到 </source>
+      <translation>Exported {n} photos to </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="113" />
+      <source>照片导出到</source>
+      <translation>Export photos to</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/export_tab.py" line="119" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -1298,68 +1357,78 @@
   <context>
     <name>ImportTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="55" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="61" />
       <source>选择 Excel 文件…</source>
       <translation>Choose Excel file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="56" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="62" />
       <source>按国家学籍系统的学生信息模板导入；导入前先预览，不会直接写入。</source>
       <translation>Imports the national student-information template. You see a preview first; nothing is written until you confirm.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="64" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="70" />
       <source>只导入没有问题的行（有问题的行不导入）</source>
       <translation>Import only the rows without problems (rows with problems are left out)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="65" />
-      <location filename="../../desktop/views/exchange/import_tab.py" line="204" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="71" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="248" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="66" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="72" />
       <source>保存错误报告…</source>
       <translation>Save error report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="130" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="74" />
+      <source>这些班级名称看不出年级，请选择：</source>
+      <translation>The grade of these classes cannot be read from their names; choose it:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="154" />
       <source>共 {n} 行：</source>
       <translation>{n} rows: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="132" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="156" />
       <source>将新建班级：</source>
       <translation>Classes to be created: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="134" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="158" />
       <source>不导入的列：</source>
       <translation>Columns not imported: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="170" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="175" />
+      <source>按所选年级重新预览</source>
+      <translation>Preview again with these grades</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="213" />
       <source>将新增 {new} 名学生、更新 {changed} 名学生的信息。确定导入吗？</source>
       <translation>This adds {new} students and updates {changed} students. Import?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="182" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="226" />
       <source>已导入：新增 {new} 名，更新 {changed} 名。</source>
       <translation>Imported: {new} new, {changed} updated.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="198" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="242" />
       <source>已保存错误报告（{n} 行有问题）到 </source>
       <translation>Saved the error report ({n} rows with problems) to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="208" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="252" />
       <source>选择要导入的 Excel 文件</source>
       <translation>Choose the Excel file to import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="214" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="258" />
       <source>保存错误报告</source>
       <translation>Save error report</translation>
     </message>
@@ -1552,6 +1621,69 @@
       <location filename="../../desktop/views/printing/page.py" line="260" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
+    </message>
+  </context>
+  <context>
+    <name>ReconcileTab</name>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="38" />
+      <source>选择国家系统导出的名单…</source>
+      <translation>Choose the national system's list…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="40" />
+      <source>用国家学籍系统导出的学生名单核对：带回正式学籍号和标志，列出两边所有不一致之处。</source>
+      <translation>Reconcile with a student list exported from the national system: brings back official student numbers and flags, and lists every difference between the two sides.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="43" />
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="47" />
+      <source>带回学籍号和标志</source>
+      <translation>Bring back numbers and flags</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="48" />
+      <source>保存差异清单…</source>
+      <translation>Save the differences…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="93" />
+      <source>{file}：{rows} 行，匹配 {matched} 名。</source>
+      <translation>{file}: {rows} rows, {matched} students matched. </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="112" />
+      <source>将带回 {numbers} 个学籍号、{flags} 项标志，写入 {n} 名学生的记录。确定吗？</source>
+      <translation>This brings back {numbers} student numbers and {flags} flags into the records of {n} students. Continue?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="124" />
+      <source>已写入 {n} 名学生的学籍号和标志。</source>
+      <translation>Student numbers and flags written for {n} students.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="139" />
+      <source>已保存到 </source>
+      <translation>Saved to </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="142" />
+      <source>核对</source>
+      <translation>Reconcile</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="146" />
+      <source>选择国家系统导出的名单</source>
+      <translation>Choose the national system's list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="152" />
+      <source>保存差异清单</source>
+      <translation>Save the differences</translation>
     </message>
   </context>
   <context>
@@ -2637,6 +2769,10 @@
     <message>
       <source>预览之后数据库中的学生信息有了变化，没有导入任何记录。请重新预览后再导入。</source>
       <translation>Student records changed in the database after the preview; nothing was imported. Preview again, then import.</translation>
+    </message>
+    <message>
+      <source>{name} 中没有找到带“学籍号”（或“全国学籍号”“个人标识码”）列和“姓名”等列名的名单，无法核对。请使用国家学籍系统导出的学生名单。</source>
+      <translation>{name} has no list with a 学籍号 (or 全国学籍号, 个人标识码) column and columns such as 姓名, so it cannot be reconciled. Use a student list exported from the national system.</translation>
     </message>
   </context>
 </TS>

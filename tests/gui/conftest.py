@@ -34,7 +34,7 @@ def no_modal_popups(monkeypatch) -> None:
 
     for name in ("question", "information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, refuse)
-    for name in ("getOpenFileName", "getSaveFileName"):
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, refuse)
 
 

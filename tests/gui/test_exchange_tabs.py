@@ -120,3 +120,44 @@ def test_export_one_class(qtbot, ws, tmp_path, monkeypatch) -> None:
     ids = [sheet.cell(r, header.index("身份证件号") + 1) for r in (2, 3)]
     assert sorted(c.value for c in ids) == sorted(r["身份证件号"] for r in GOOD)
     assert all(c.data_type == "s" for c in ids)
+
+
+def test_reconcile_tab_brings_back_numbers(qtbot, ws, tmp_path, monkeypatch) -> None:
+    from openpyxl import Workbook
+
+    from desktop.services.student_read import get_student
+    from desktop.services.student_write import add_students
+    from desktop.views.exchange.reconcile_tab import ReconcileTab
+
+    add_students(ws, GOOD)
+    book = Workbook()
+    book.active.append(["姓名", "性别", "出生日期", "身份证件类型", "身份证件号", "班级", "学籍号"])
+    for row in GOOD:
+        book.active.append([row["姓名"], row["性别"], row["出生日期"], row["身份证件类型"],
+                            row["身份证件号"], row["班级"], "G" + row["身份证件号"]])
+    path = tmp_path / "national.xlsx"
+    book.save(path)
+    widget = ReconcileTab(ws)
+    qtbot.addWidget(widget)
+    monkeypatch.setattr(widget, "confirm", lambda _text: True)
+    widget.load(path)
+    assert widget.table.rowCount() == 2 and widget.apply_button.isEnabled()
+    with qtbot.waitSignal(widget.reconciled):
+        widget.apply()
+    assert widget.table.rowCount() == 0 and not widget.apply_button.isEnabled()
+    ids = [r.id for r in search(ws, StudentQuery(), 0, 10).rows]
+    assert all(not get_student(ws, i).xjh_provisional for i in ids)
+
+
+def test_grade_of_a_class_name_without_one_is_chosen_in_the_preview(tab, ws, tmp_path) -> None:
+    rows = [{**row, "班级": "阳光班"} for row in GOOD]
+    tab.load(workbook(tmp_path, rows))
+    assert not tab.import_button.isEnabled()
+    assert tab.grade_box.isVisibleTo(tab) and list(tab.grade_combos) == ["阳光班"]
+    combo = tab.grade_combos["阳光班"]
+    combo.setCurrentIndex(combo.findText("三年级"))
+    tab.replan_with_grades()
+    assert "新增 2" in tab.summary.text() and "阳光班（三年级）" in tab.summary.text()
+    tab.run_import()
+    classes = {r.class_name: r.grade_name for r in search(ws, StudentQuery(), 0, 10).rows}
+    assert classes == {"阳光班": "三年级"}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop import PRODUCT_NAME
 from desktop.exchange.files import export_workbook
+from desktop.exchange.photo_folder import export_photo_folder
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.export_selection import ExportSelection
@@ -36,6 +37,7 @@ class ExportTab(QWidget):
         self.choices = QButtonGroup(self)
         self.klass = QComboBox()
         self.export_button = QPushButton(self.tr("导出…"))
+        self.photos_button = QPushButton(self.tr("导出照片文件夹…"))
         self.banner = MessageBanner()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("按国家学籍系统的学生信息模板导出：身份证件号、电话为文本格式，代码列带下拉选项。")))
@@ -49,10 +51,15 @@ class ExportTab(QWidget):
             row.addStretch()
             layout.addLayout(row)
         self.choices.button(0).setChecked(True)
-        layout.addWidget(self.export_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.photos_button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
         layout.addWidget(self.banner)
         layout.addStretch()
         self.export_button.clicked.connect(self.export)
+        self.photos_button.clicked.connect(self.export_photos)
         self.reload()
 
     def reload(self) -> None:
@@ -85,6 +92,27 @@ class ExportTab(QWidget):
             self.banner.show_message(say("file.write_failed", {"path": str(path)}))
             return
         self.banner.show_message(self.tr("已导出 {n} 名学生到 ").format(n=count) + str(path), "info")
+
+    def export_photos(self) -> None:
+        """The photo folder of everyone, or of the chosen class (the national photo rule)."""
+        class_name = self.klass.currentText() if self.choices.checkedId() == 1 else None
+        folder = self.ask_folder()
+        if folder is None:
+            return
+        try:
+            count = export_photo_folder(self.workspace, folder, class_name)
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        except OSError:
+            self.banner.show_message(say("file.write_failed", {"path": str(folder)}))
+            return
+        self.banner.show_message(self.tr("已导出 {n} 张照片到 ").format(n=count) + str(folder), "info")
+
+    def ask_folder(self) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self, PRODUCT_NAME + " — " + self.tr("照片导出到"),
+                                                str(Path.home()))
+        return Path(name) if name else None
 
     def ask_save_path(self, suggested: str) -> Path | None:
         name, _filter = QFileDialog.getSaveFileName(

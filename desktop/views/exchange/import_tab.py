@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import PRODUCT_NAME
+from desktop.domain.grades import GradeRef, SchoolSystem
 from desktop.exchange.error_report import problem_text, write_error_report
 from desktop.exchange.files import Preview, apply_workbook, preview_import, read_import
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.import_plan import PlannedRow, RowAction
+from desktop.services.school_info import school_info
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
@@ -47,6 +51,8 @@ class ImportTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.preview: Preview | None = None
+        self.path: Path | None = None
+        self.class_grades: dict[str, GradeRef] = {}  # chosen for class names without a grade
         self.shown: list[PlannedRow] = []
         self._build()
         self._update_buttons()
@@ -65,6 +71,10 @@ class ImportTab(QWidget):
         self.import_button = QPushButton(self.tr("导入"))
         self.report_button = QPushButton(self.tr("保存错误报告…"))
         self.banner = MessageBanner()
+        self.grade_box = QGroupBox(self.tr("这些班级名称看不出年级，请选择："))
+        self.grade_form = QFormLayout(self.grade_box)
+        self.grade_combos: dict[str, QComboBox] = {}
+        self.replan_button: QPushButton | None = None
         self._layout()
         self.choose_button.clicked.connect(self.choose_file)
         self.filter.currentIndexChanged.connect(lambda _i: self._fill_rows())
@@ -93,6 +103,7 @@ class ImportTab(QWidget):
         for part in (top, middle):
             layout.addLayout(part)
         layout.addWidget(self.banner)
+        layout.addWidget(self.grade_box)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
@@ -105,10 +116,22 @@ class ImportTab(QWidget):
 
     def load(self, path: Path) -> None:
         """Read and plan the workbook; nothing is written."""
+        self.path, self.class_grades = path, {}
+        self._plan(path)
+
+    def replan_with_grades(self) -> None:
+        """Plan the same file again with the grades chosen for the unplaced classes."""
+        for name, combo in self.grade_combos.items():
+            self.class_grades[name] = combo.currentData()
+        if self.path is not None:
+            self._plan(self.path)
+
+    def _plan(self, path: Path) -> None:
         self.banner.clear_message()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.preview = preview_import(self.workspace, read_import(path))
+            self.preview = preview_import(self.workspace, read_import(path),
+                                          class_grades=self.class_grades)
         except (ServiceError, StoreError) as exc:
             self.preview = None
             self.banner.show_message(say(exc.code, exc.params))
@@ -119,6 +142,7 @@ class ImportTab(QWidget):
 
     def _show_plan(self) -> None:
         self.skip_invalid.setChecked(False)
+        self._fill_grade_choices()
         self._fill_rows()
         self._update_buttons()
         if self.preview is None:
@@ -133,6 +157,25 @@ class ImportTab(QWidget):
         if self.preview.sheet.ignored:
             text += "\n" + self.tr("不导入的列：") + "、".join(self.preview.sheet.ignored)
         self.summary.setText(text)
+
+    def _fill_grade_choices(self) -> None:
+        while self.grade_form.rowCount():
+            self.grade_form.removeRow(0)
+        self.grade_combos = {}
+        names = self.preview.plan.unplaced_classes if self.preview else ()
+        info = school_info(self.workspace)
+        grades = SchoolSystem.parse(info.system, ",".join(info.stages)).grades()
+        for name in names:
+            combo = QComboBox()
+            for grade in grades:
+                combo.addItem(tr(grade.name()), grade)
+            self.grade_combos[name] = combo
+            self.grade_form.addRow(name, combo)
+        if names:
+            self.replan_button = QPushButton(self.tr("按所选年级重新预览"))
+            self.replan_button.clicked.connect(self.replan_with_grades)
+            self.grade_form.addRow(self.replan_button)
+        self.grade_box.setVisible(bool(names))
 
     def _fill_rows(self) -> None:
         rows = self.preview.plan.rows if self.preview else ()
@@ -173,7 +216,8 @@ class ImportTab(QWidget):
             return
         try:
             result = apply_workbook(self.workspace, self.preview.sheet, expected=plan,
-                                    skip_invalid=self.skip_invalid.isChecked())
+                                    skip_invalid=self.skip_invalid.isChecked(),
+                                    class_grades=self.class_grades)
         except (ServiceError, StoreError) as exc:
             self.banner.show_message(say(exc.code, exc.params))
             return

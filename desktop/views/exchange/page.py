@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from desktop.services.context import Workspace
 from desktop.views.exchange.export_tab import ExportTab
 from desktop.views.exchange.import_tab import ImportTab
+from desktop.views.exchange.reconcile_tab import ReconcileTab
 from desktop.views.exchange.stats_tab import StatisticsTab
 from desktop.views.wording import tr
 
-TABS = ("导入", "导出", "统计")
+TABS = ("导入", "导出", "核对", "统计")
 
 
 class ExchangePage(QWidget):
@@ -22,11 +23,14 @@ class ExchangePage(QWidget):
         self.workspace = workspace
         self.importing = ImportTab(workspace)
         self.exporting = ExportTab(workspace)
+        self.reconciling = ReconcileTab(workspace)
         self.statistics = StatisticsTab(workspace)
         self.tabs = QTabWidget()
-        for tab, title in zip((self.importing, self.exporting, self.statistics), TABS, strict=True):
+        tabs = (self.importing, self.exporting, self.reconciling, self.statistics)
+        for tab, title in zip(tabs, TABS, strict=True):
             self.tabs.addTab(tab, tr(title))
         self.importing.imported.connect(self.imported)
+        self.reconciling.reconciled.connect(self.imported)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
