@@ -3,8 +3,9 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.setup-stamp
+DIST_STAMP := $(VENV)/.dist-stamp
 
-.PHONY: setup run test test-long lint bench clean
+.PHONY: setup run test test-long lint bench dist clean
 
 QM      := resources/translations/xueji_en.qm
 
@@ -22,18 +23,32 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/xueji $(ARGS)
 
-test: setup
+# The frozen build is made once when missing (tests/dist run it); `make dist` rebuilds it.
+DIST_PROGRAM := dist/xueji/xueji
+
+test: setup $(DIST_PROGRAM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+$(DIST_PROGRAM):
+	$(MAKE) dist
 
 test-long: setup
 	QT_QPA_PLATFORM=offscreen XUEJI_LONG=1 $(BIN)/python -m pytest -q -m slow $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff check desktop central tests benchmarks tools
+	$(BIN)/ruff check desktop central tests benchmarks tools packaging
 	$(BIN)/lint-imports
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py
+
+# dist/xueji/ (PyInstaller one-folder build) and, on Linux, dist/xueji_<version>_<arch>.deb.
+dist: setup $(DIST_STAMP)
+	$(BIN)/python packaging/build.py
+
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

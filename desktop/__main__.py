@@ -1,15 +1,30 @@
-"""Entry point: `xueji COMMAND …` runs the command line; bare `xueji` opens the app."""
+"""Entry point: `xueji COMMAND …` runs the command line; bare `xueji`, `xueji --db …`,
+`xueji --selftest` or `xueji bundle.xjb` opens the app.
+
+The choice is made from the first argument alone, so opening the app does not pay for
+importing every command (Excel, PDF, backup …).
+"""
 
 from __future__ import annotations
 
 import sys
 
+CLI_OPTIONS = ("-h", "--help", "--version")
+
+
+def wants_cli(args: list[str]) -> bool:
+    """A sub-command (any first word that is not an option or a bundle) or a CLI option."""
+    if not args:
+        return False
+    first = args[0]
+    if first in CLI_OPTIONS:
+        return True
+    return not first.startswith("-") and not first.lower().endswith(".xjb")
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from desktop.cli.main import COMMANDS
-
-    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version")):
+    if wants_cli(args):
         from desktop.cli.main import main as cli_main
 
         return cli_main(args)

@@ -6,18 +6,47 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import PRODUCT_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="xueji", description=f"{PRODUCT_NAME}（离线版）")
     parser.add_argument("--db", type=Path, help="要打开的数据库文件")
-    return parser.parse_args(argv)
+    parser.add_argument("--version", action="version", version=f"xueji {__version__}")
+    parser.add_argument("--selftest", action="store_true",
+                        help="自检：建临时加密数据库、写读学生、生成 PDF，然后删除并退出")
+    parser.add_argument("bundle", nargs="?", type=Path,
+                        help="双击同步包（.xjb）时由系统传入的文件")
+    args = parser.parse_args(argv)
+    if args.bundle is not None and args.bundle.suffix.lower() != ".xjb":
+        parser.error(f"无法打开 {args.bundle}：只接受同步包（.xjb）")
+    return args
+
+
+def _selftest() -> int:
+    from desktop.selftest import Step, run
+    from desktop.views.qt_check import check_qt
+
+    return run(extra=[Step("Qt 界面库与中文翻译", lambda _scratch: check_qt())])
+
+
+def _set_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from desktop.domain.data import resource_dir
+
+    app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "xueji.png")))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    if args.selftest:
+        return _selftest()
     from PySide6.QtWidgets import QApplication
 
     from desktop.views import settings
@@ -31,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName(PRODUCT_NAME)
     app.setApplicationVersion(__version__)
+    _set_icon(app)
     install_translators(app, settings.LANGUAGE.get())
     install_fonts(app, settings.TEXT_SCALE.get())
     controller = AppController(app, args.db or default_database())

@@ -3,9 +3,12 @@ locking (on demand or after idle time) drops the key and returns to the unlock d
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.services.context import Workspace
@@ -13,8 +16,12 @@ from desktop.services.setup_flow import SetupFlow
 from desktop.views import settings
 from desktop.views.fonts import apply_text_scale
 from desktop.views.lock import InactivityWatcher
-from desktop.views.main_window import MainWindow
 from desktop.views.unlock_dialog import UnlockDialog
+
+if TYPE_CHECKING:
+    from desktop.views.main_window import MainWindow
+
+EXIT_AT_UNLOCK = "XUEJI_EXIT_AT_UNLOCK"  # =1: say when the unlock dialog is up, then quit (benchmark)
 
 
 class AppController(QObject):
@@ -61,6 +68,12 @@ class AppController(QObject):
         dialog = UnlockDialog(self.db_path, settings.LAST_USER.get())
         dialog.finished.connect(lambda code: self._unlock_done(dialog, code))
         self._show_dialog(dialog)
+        if os.environ.get(EXIT_AT_UNLOCK) == "1":
+            QTimer.singleShot(0, self._quit_at_unlock)
+
+    def _quit_at_unlock(self) -> None:
+        print(f"unlock-shown {time.time():.3f}", flush=True)
+        self.app.quit()
 
     def _unlock_done(self, dialog: UnlockDialog, code: int) -> None:
         if code == QDialog.DialogCode.Accepted and dialog.workspace is not None:
@@ -75,6 +88,8 @@ class AppController(QObject):
         dialog.activateWindow()
 
     def open_main(self, workspace: Workspace) -> None:
+        from desktop.views.main_window import MainWindow  # after unlocking: the unlock dialog shows sooner
+
         self.workspace = workspace
         settings.LAST_DB.set(str(self.db_path))
         settings.LAST_USER.set(workspace.actor.username)
