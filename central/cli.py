@@ -4,20 +4,29 @@ serve        run the HTTP server (uvicorn)
 token        issue a single-use enrollment code for a school (printed as the last line)
 students     list a school's students as the registry holds them (JSON Lines with --json)
 prune-feed   drop feed items that every device of a school has acknowledged
+bundle       USB bundles of offline schools: `bundle import FILE --reply-out REPLY.xjb`
+             applies a request (or enrollment) bundle and writes the reply; `bundle keys`
+             prints the server's public keys, which an offline school needs to enroll
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
-from central.db import init_schema, make_engine
+from central.bundle import Imported, import_bundle
+from central.context import Context
+from central.db import init_schema, load_identity, make_engine
 from central.pull import prune_feed
 from central.schools import TOKEN_HOURS, issue_token
 from central.students import template_rows
+from desktop.sync.bundle import MAX_BUNDLE_BYTES, REASONS, BundleError
+from desktop.sync.protocol import key_fingerprint, sealing_public, signing_public
 
 DEFAULT_DB = "sqlite:///xueji-central.db"
 
@@ -47,7 +56,17 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
     prune = _command(commands, "prune-feed", "清理各设备都已确认的同步记录", run_prune)
     prune.add_argument("--school-code", required=True, help="学校标识码")
+    _bundle_commands(commands)
     return parser
+
+
+def _bundle_commands(commands: argparse._SubParsersAction) -> None:
+    bundle = commands.add_parser("bundle", help="离线学校的U盘数据包", description="离线学校的U盘数据包")
+    actions = bundle.add_subparsers(dest="action", required=True)
+    importing = _command(actions, "import", "导入学校带来的数据包，写出回执数据包", run_bundle_import)
+    importing.add_argument("file", help="学校的数据包（.xjb）")
+    importing.add_argument("--reply-out", required=True, help="回执数据包的保存位置（.xjb）")
+    _command(actions, "keys", "显示中心公钥（离线注册的学校需要）", run_bundle_keys)
 
 
 def _command(commands: argparse._SubParsersAction, name: str, help_text: str,
@@ -100,6 +119,70 @@ def run_prune(args: argparse.Namespace) -> int:
     init_schema(engine, int(time.time()))
     print(f"已清理 {prune_feed(engine, args.school_code)} 条同步记录。")
     engine.dispose()
+    return 0
+
+
+def run_bundle_import(args: argparse.Namespace) -> int:
+    try:
+        data = _read_bundle(Path(args.file))
+        engine = make_engine(args.db_url)
+        init_schema(engine, int(time.time()))
+        try:
+            imported = import_bundle(Context(engine), data)
+        finally:
+            engine.dispose()
+    except BundleError as refused:
+        print(refused.reason, file=sys.stderr)
+        return 1
+    except OSError:
+        print(f"无法读取数据包 {args.file}，请检查文件路径和U盘。", file=sys.stderr)
+        return 1
+    _write_atomically(Path(args.reply_out), imported.reply)
+    for line in _summary(imported):
+        print(line)
+    print(f"回执数据包已写入 {args.reply_out}（第 {imported.reply_seq} 个回执，"
+          f"含 {imported.items} 条中心记录），请交学校导入。")
+    return 0
+
+
+def _read_bundle(path: Path) -> bytes:
+    """The file's bytes; one above the size limit is refused before it is read."""
+    if path.stat().st_size > MAX_BUNDLE_BYTES:
+        raise BundleError("bundle.too_large", limit_mb=MAX_BUNDLE_BYTES // (1024 * 1024))
+    return path.read_bytes()
+
+
+def _summary(imported: Imported) -> list[str]:
+    lines = [REASONS["bundle.replayed"]] if imported.replayed else []
+    if imported.kind == "enroll":
+        return [*lines, f"学校 {imported.school_code} 的设备已注册，设备编号 {imported.device_id}。"]
+    counts = imported.counts
+    lines.append(f"学校 {imported.school_code} 的第 {imported.seq} 个数据包："
+                 f"应用 {counts.get('applied', 0)} 条，重复 {counts.get('duplicate', 0)} 条，"
+                 f"退回 {counts.get('rejected', 0)} 条，冲突 {counts.get('conflict', 0)} 条，"
+                 f"暂存 {counts.get('held', 0)} 条。")
+    if imported.chain_gap:
+        lines.append("提示：这台设备此前导出的数据包有的没有在中心导入；数据包是累积的，"
+                     "其中尚未确认的变更已包含在本包中。")
+    return lines
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def run_bundle_keys(args: argparse.Namespace) -> int:
+    engine = make_engine(args.db_url)
+    init_schema(engine, int(time.time()))
+    with engine.begin() as conn:
+        identity = load_identity(conn)
+    engine.dispose()
+    enc_pub = sealing_public(identity.enc_key)
+    print(f"中心签名公钥（Ed25519）：{signing_public(identity.sign_key)}")
+    print(f"中心加密公钥（X25519）：{enc_pub}")
+    print(f"加密公钥指纹：{key_fingerprint(enc_pub)}")
     return 0
 
 

@@ -193,6 +193,32 @@ class Identity:
     sign_key: bytes
     enc_key: bytes
 
+bundles_in = Table(  # USB bundles imported from a device: replay and stale detection
+    "bundles_in", metadata,
+    Column("school_id", ID, primary_key=True),
+    Column("device_id", ID, primary_key=True),
+    Column("bundle_id", ID, primary_key=True),
+    Column("kind", String(10), nullable=False),  # request | enroll
+    Column("seq", BigInteger, nullable=False),  # the device's bundle counter; 0 = enrollment
+    Column("sha256", String(64), nullable=False),  # of the file
+    Column("prev_sha256", String(64), nullable=False),  # what the bundle says came before it
+    Column("changes", Integer, nullable=False),
+    Column("imported_at", BigInteger, nullable=False),
+    UniqueConstraint("school_id", "device_id", "seq"),
+)
+
+bundles_out = Table(  # reply bundles written for a device (their files are not kept)
+    "bundles_out", metadata,
+    Column("school_id", ID, primary_key=True),
+    Column("device_id", ID, primary_key=True),
+    Column("bundle_id", ID, primary_key=True),
+    Column("in_reply_to", ID, nullable=False),
+    Column("seq", BigInteger, nullable=False),  # the reply counter of this device, from 1
+    Column("sha256", String(64), nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+    UniqueConstraint("school_id", "device_id", "seq"),
+)
+
 
 def database_url(url: str) -> str:
     """postgresql:// and postgres:// go through psycopg 3."""
@@ -247,6 +273,10 @@ def renew_epoch(engine: Engine) -> str:
 
 
 def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING; True when the row went in."""
+    """INSERT … ON CONFLICT DO NOTHING; True when the row went in.
+
+    RETURNING tells, not rowcount: psycopg reports -1 as the rowcount of this statement.
+    """
     insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    return conn.execute(insert(table).values(**values).on_conflict_do_nothing()).rowcount == 1
+    statement = insert(table).values(**values).on_conflict_do_nothing()
+    return conn.execute(statement.returning(*table.primary_key.columns)).first() is not None

@@ -103,8 +103,35 @@
       <translation>Basic information</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/sync/panels.py" line="37" />
+      <location filename="../../desktop/views/sync/panels.py" line="69" />
       <source>姓名</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="37" />
+      <source>同步状态</source>
+      <translation>Sync state</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="69" />
+      <source>本机的值</source>
+      <translation>Value on this desk</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="69" />
+      <source>中心的值</source>
+      <translation>Registry value</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="123" />
+      <source>提示</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="123" />
+      <source>涉及学生</source>
+      <translation>Student</translation>
     </message>
     <message>
       <source>姓名拼音</source>
@@ -147,6 +174,7 @@
       <translation>Status changes</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/sync/panels.py" line="37" />
       <source>学籍号</source>
       <translation>National student number</translation>
     </message>
@@ -358,6 +386,8 @@
       <translation>Number in class</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/sync/panels.py" line="37" />
+      <location filename="../../desktop/views/sync/panels.py" line="69" />
       <source>班级</source>
       <translation>Class</translation>
     </message>
@@ -747,6 +777,7 @@
       <translation>ID number</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/sync/panels.py" line="123" />
       <source>说明</source>
       <translation>Details</translation>
     </message>
@@ -841,6 +872,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/stats_tab.py" line="102" />
+      <location filename="../../desktop/views/sync/panels.py" line="69" />
       <source>项目</source>
       <translation>Item</translation>
     </message>
@@ -1231,6 +1263,39 @@
     </message>
   </context>
   <context>
+    <name>ConflictsPanel</name>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="70" />
+      <source>用我的</source>
+      <translation>Keep mine</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="71" />
+      <source>用服务器的</source>
+      <translation>Use the registry's</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="73" />
+      <source>中心已有人修改了这些项目，本机的修改未被采用。请逐项选择保留哪个值：“用我的”会把本机的值重新上报，“用服务器的”会改用中心的值。</source>
+      <translation>Someone at the registry changed these items, so the changes made here were not taken. Choose which value to keep for each: “Keep mine” reports this desk's value again, “Use the registry's” takes the registry's value.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="102" />
+      <source>请先在列表中选择一条冲突。</source>
+      <translation>First choose a conflict in the list.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="110" />
+      <source>已保留本机的值，将在下次同步时重新上报。</source>
+      <translation>This desk's value is kept and will be reported at the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="111" />
+      <source>已改用中心的值。</source>
+      <translation>The registry's value is now used.</translation>
+    </message>
+  </context>
+  <context>
     <name>DeferralTab</name>
     <message>
       <location filename="../../desktop/views/changes/registers.py" line="182" />
@@ -1256,6 +1321,39 @@
       <location filename="../../desktop/views/changes/registers.py" line="208" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrollBox</name>
+    <message>
+      <location filename="../../desktop/views/sync/enroll_box.py" line="16" />
+      <source>学籍中心</source>
+      <translation>Registry</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/enroll_box.py" line="22" />
+      <source>注册本机</source>
+      <translation>Enrol this computer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/enroll_box.py" line="26" />
+      <source>服务器地址</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/enroll_box.py" line="27" />
+      <source>注册码</source>
+      <translation>Enrolment code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/enroll_box.py" line="41" />
+      <source>已注册：{school}（{code}），设备编号 {device}</source>
+      <translation>Enrolled: {school} ({code}), device {device}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/enroll_box.py" line="44" />
+      <source>本机尚未注册。请输入县级学籍管理部门发放的注册码。</source>
+      <translation>This computer is not enrolled yet. Type the enrolment code issued by the county education bureau.</translation>
     </message>
   </context>
   <context>
@@ -1502,37 +1600,37 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="89" />
+      <location filename="../../desktop/views/main_window.py" line="92" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="93" />
+      <location filename="../../desktop/views/main_window.py" line="96" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="94" />
+      <location filename="../../desktop/views/main_window.py" line="97" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="95" />
+      <location filename="../../desktop/views/main_window.py" line="98" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="97" />
+      <location filename="../../desktop/views/main_window.py" line="100" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="122" />
+      <location filename="../../desktop/views/main_window.py" line="125" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="123" />
+      <location filename="../../desktop/views/main_window.py" line="126" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -1983,6 +2081,19 @@
     </message>
   </context>
   <context>
+    <name>StatesPanel</name>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="42" />
+      <source>显示</source>
+      <translation>Show</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/panels.py" line="54" />
+      <source>共 {n} 名学生</source>
+      <translation>{n} students</translation>
+    </message>
+  </context>
+  <context>
     <name>StatisticsTab</name>
     <message>
       <location filename="../../desktop/views/exchange/stats_tab.py" line="49" />
@@ -2095,6 +2206,114 @@
       <location filename="../../desktop/views/editor/dialog.py" line="287" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="72" />
+      <source>学生同步状态</source>
+      <translation>Students' sync state</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="72" />
+      <source>冲突</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="73" />
+      <source>一人多籍提示</source>
+      <translation>Duplicate registrations</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="83" />
+      <source>立即同步</source>
+      <translation>Sync now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="84" />
+      <source>打印待上报清单…</source>
+      <translation>Print the pending changes…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="97" />
+      <source>能连接学籍中心时自动同步，每隔</source>
+      <translation>Sync automatically when the registry is reachable, every</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="99" />
+      <source> 分钟</source>
+      <translation> minutes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="114" />
+      <source>待上报 {a} 条 · 待确认 {b} 条 · 冲突 {c} 项</source>
+      <translation>{a} to report · {b} awaiting confirmation · {c} conflicts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="116" />
+      <source>冲突（{n}）</source>
+      <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="117" />
+      <source>一人多籍提示（{n}）</source>
+      <translation>Duplicate registrations ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="129" />
+      <source>从未同步</source>
+      <translation>Never synced</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="131" />
+      <source>上次同步：</source>
+      <translation>Last sync: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="141" />
+      <source>正在注册…</source>
+      <translation>Enrolling…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="152" />
+      <source>正在同步…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="166" />
+      <source>已发送到打印机。</source>
+      <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="195" />
+      <source>已在学籍中心注册：{school}（{code}）。</source>
+      <translation>Enrolled with the registry: {school} ({code}).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="205" />
+      <source>自动同步未完成：</source>
+      <translation>Automatic sync did not finish: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="213" />
+      <source>正在上报：{done}/{total}</source>
+      <translation>Reporting: {done}/{total}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="215" />
+      <source>正在接收中心数据：{done} 条</source>
+      <translation>Receiving from the registry: {done} items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="219" />
+      <source>同步完成：上报 {sent} 条（采用 {applied}，重复 {duplicate}，退回 {rejected}，冲突 {conflict}，暂存 {held}），接收 {pulled} 条。</source>
+      <translation>Sync done: {sent} sent ({applied} applied, {duplicate} duplicate, {rejected} returned, {conflict} conflicts, {held} held), {pulled} received.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="222" />
+      <source>还有 {n} 条变更未得到中心确认。</source>
+      <translation>{n} changes are not yet confirmed by the registry.</translation>
     </message>
   </context>
   <context>
@@ -2773,6 +2992,130 @@
     <message>
       <source>{name} 中没有找到带“学籍号”（或“全国学籍号”“个人标识码”）列和“姓名”等列名的名单，无法核对。请使用国家学籍系统导出的学生名单。</source>
       <translation>{name} has no list with a 学籍号 (or 全国学籍号, 个人标识码) column and columns such as 姓名, so it cannot be reconciled. Use a student list exported from the national system.</translation>
+    </message>
+    <message>
+      <source>发出数据包的设备已被停用，没有导入任何内容。请联系县级学籍管理部门。</source>
+      <translation>The device that made this bundle has been disabled; nothing was imported. Contact the county education bureau.</translation>
+    </message>
+    <message>
+      <source>学籍中心暂时无法处理请求（{detail}），本次同步没有完成。本机的更改都已保存，请稍后再试。</source>
+      <translation>The registry cannot handle the request right now ({detail}); this sync did not finish. All changes on this desk are kept; try again later.</translation>
+    </message>
+    <message>
+      <source>学籍中心的密钥与注册时不一致，为安全起见本次没有同步。请联系县级学籍管理部门核实服务器地址。</source>
+      <translation>The registry's key differs from the one seen at enrolment, so nothing was synced for safety. Ask the county education bureau to confirm the server address.</translation>
+    </message>
+    <message>
+      <source>学籍中心的答复格式不对，本次同步没有完成。请核对服务器地址是否正确，或升级程序。</source>
+      <translation>The registry's answer is malformed; this sync did not finish. Check the server address, or update the program.</translation>
+    </message>
+    <message>
+      <source>找不到这条冲突记录，可能已被处理，请刷新后重试。</source>
+      <translation>This conflict cannot be found; it may have been resolved. Refresh and try again.</translation>
+    </message>
+    <message>
+      <source>数据包不完整（可能没有复制完），没有导入任何内容。请重新复制或重新导出。</source>
+      <translation>The bundle is incomplete (perhaps not fully copied); nothing was imported. Copy or export it again.</translation>
+    </message>
+    <message>
+      <source>数据包不是由已注册的设备或学籍中心签发的，没有导入任何内容。</source>
+      <translation>The bundle was not signed by an enrolled device or the registry; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>数据包内容的格式不正确，没有导入任何内容。请把这个文件交给技术支持。</source>
+      <translation>The bundle's content is malformed; nothing was imported. Give this file to technical support.</translation>
+    </message>
+    <message>
+      <source>数据包已损坏或被改动过（校验未通过），没有导入任何内容。请重新复制或重新导出。</source>
+      <translation>The bundle is damaged or was altered (its check failed); nothing was imported. Copy or export it again.</translation>
+    </message>
+    <message>
+      <source>数据包来自其他学校的设备，没有导入任何内容。</source>
+      <translation>The bundle comes from another school's device; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>数据包过大（超过 {limit_mb} MB），没有导入任何内容。</source>
+      <translation>The bundle is too large (over {limit_mb} MB); nothing was imported.</translation>
+    </message>
+    <message>
+      <source>无法连接学籍中心（{url}），本次没有同步。请检查网络和服务器地址，稍后再试；本机的更改都已保存，会在下次同步时上报。</source>
+      <translation>Cannot reach the registry ({url}); nothing was synced. Check the network and the server address and try again later; all changes on this desk are kept and will be reported at the next sync.</translation>
+    </message>
+    <message>
+      <source>有一条变更内容过大，学籍中心无法接收（变更序号 {seq}），请联系技术支持。</source>
+      <translation>One change is too large for the registry to accept (change number {seq}). Contact technical support.</translation>
+    </message>
+    <message>
+      <source>服务器地址“{value}”格式不对，应以 http:// 或 https:// 开头，例如 https://xueji.example.gov.cn。</source>
+      <translation>The server address “{value}” is malformed; it should start with http:// or https://, for example https://xueji.example.gov.cn.</translation>
+    </message>
+    <message>
+      <source>本机尚未在学籍中心注册，请先在“同步”页输入县级学籍管理部门发放的注册码完成注册（或运行 xueji enroll）。</source>
+      <translation>This computer is not enrolled with the registry. First type the enrolment code from the county education bureau on the Sync page (or run xueji enroll).</translation>
+    </message>
+    <message>
+      <source>本机已在学籍中心注册（设备编号 {device}），不能重复注册。</source>
+      <translation>This computer is already enrolled (device {device}) and cannot enrol again.</translation>
+    </message>
+    <message>
+      <source>本机程序版本过旧（{version}），学籍中心要求 {min_version} 或更新版本。请向县级学籍管理部门索取新版安装程序（可用U盘拷贝）升级后再同步。</source>
+      <translation>This program is too old ({version}); the registry requires {min_version} or newer. Get the new installer from the county education bureau (a USB stick will do) and sync after updating.</translation>
+    </message>
+    <message>
+      <source>本程序不支持这个数据包的格式（{found}），没有导入任何内容。请升级程序后再导入。</source>
+      <translation>This program does not support this bundle format ({found}); nothing was imported. Update the program and import again.</translation>
+    </message>
+    <message>
+      <source>本设备已被学籍中心停用，本机数据都已保留。请联系县级学籍管理部门重新注册。</source>
+      <translation>The registry has disabled this device; all data on this desk is kept. Contact the county education bureau to enrol again.</translation>
+    </message>
+    <message>
+      <source>注册码已被使用，一个注册码只能注册一台电脑。请向县级学籍管理部门重新申请注册码。</source>
+      <translation>This enrolment code has been used; each code enrols one computer. Ask the county education bureau for a new code.</translation>
+    </message>
+    <message>
+      <source>注册码无效或已过期，请向县级学籍管理部门重新申请注册码。</source>
+      <translation>The enrolment code is invalid or expired. Ask the county education bureau for a new code.</translation>
+    </message>
+    <message>
+      <source>注册码有误：应为20个字符（分4组，每组5个），请逐组核对后重新输入。</source>
+      <translation>The enrolment code is mistyped: it has 20 characters in 4 groups of 5. Check each group and type it again.</translation>
+    </message>
+    <message>
+      <source>离线注册未被接受：{detail}</source>
+      <translation>Offline enrolment was not accepted: {detail}</translation>
+    </message>
+    <message>
+      <source>这不是学籍数据包（.xjb）文件，没有导入任何内容。</source>
+      <translation>This is not a student-status bundle (.xjb); nothing was imported.</translation>
+    </message>
+    <message>
+      <source>这个回执答复的不是本机导出的数据包，没有导入任何内容。</source>
+      <translation>This reply does not answer a bundle exported from this desk; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>这个数据包不是发给这里的（收件方不符），没有导入任何内容。</source>
+      <translation>This bundle is addressed to someone else; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>这个数据包已导入过，没有重复处理任何内容。</source>
+      <translation>This bundle was imported before; nothing was processed twice.</translation>
+    </message>
+    <message>
+      <source>这个数据包已过时（第 {seq} 包，已导入到第 {last} 包），没有导入任何内容；较新的数据包已包含它的全部变更。</source>
+      <translation>This bundle is stale (number {seq}; imports have reached number {last}); nothing was imported. The newer bundle holds all its changes.</translation>
+    </message>
+    <message>
+      <source>这个注册码不是发给本校（学校标识码 {school}）的，请核对后重新申请。</source>
+      <translation>This enrolment code was not issued to this school (school code {school}). Check it and ask again.</translation>
+    </message>
+    <message>
+      <source>这是{found}，这里只能导入{expected}，没有导入任何内容。</source>
+      <translation>This is a {found}; only a {expected} can be imported here. Nothing was imported.</translation>
+    </message>
+    <message>
+      <source>这条冲突已经处理过了，没有做任何更改。</source>
+      <translation>This conflict was already resolved; nothing was changed.</translation>
     </message>
   </context>
 </TS>
