@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
-from central import auth, pull, push
+from central import auth, console, public, pull, push
 from central.auth import ContextDep
 from central.context import Clock, Context, iso
 from central.db import init_schema, load_identity, make_engine
@@ -59,7 +59,8 @@ def create_app(db_url: str, *, clock: Clock = time.time,
                   summary=f"同步协议 {PROTOCOL}：设备注册、认证、上报、拉取与确认。")
     app.state.context = Context(engine, clock)
     install_handlers(app)
-    for router in (meta_router, auth.router, push.router, pull.router):
+    for router in (meta_router, auth.router, push.router, pull.router, public.router,
+                   console.router):
         app.include_router(router)
     app.add_middleware(ClientVersionGate)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)

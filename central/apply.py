@@ -12,9 +12,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from central import commands, records, xjh
+from central import approvals, case_feed, casework, commands, guardian, records, xjh
 from central.context import DeviceScope
 from central.db import students
+from central.fanout import Fanout
 from central.records import Refusal, label
 from central.schools import school_by_id
 from desktop.domain.status import Status
@@ -39,6 +40,10 @@ def decide(conn: Connection, now: int, scope: DeviceScope, change: Change) -> Ch
 
 
 def _effect(conn: Connection, now: int, scope: DeviceScope, change: Change) -> Effect:
+    others = {"case": casework.run_command, "guardian_request": guardian.answer_command}
+    if change.record_type in others:
+        version, assigned = others[change.record_type](conn, now, scope, change)
+        return Effect(version, assigned)
     if change.record_type != "student":
         raise Refusal("unsupported_record", f"中心暂不接收这类记录（{change.record_type}）。")
     handlers = {"create": _create, "patch": _patch, "delete": _delete, "command": _command}
@@ -95,7 +100,8 @@ def _delete(conn: Connection, _now: int, scope: DeviceScope, change: Change) -> 
 
 def _command(conn: Connection, now: int, scope: DeviceScope, change: Change) -> Effect:
     row = records.load_own(conn, scope.school_id, change.record_id)
-    outcome = commands.run(conn, row, change.payload.get("command"))
+    fan = Fanout()
+    outcome = commands.run(conn, now, scope, row, change.payload.get("command"), fan)
     data = {**row.data, **outcome.data}
     version = row.version + 1
     conn.execute(students.update().where(students.c.record_id == row.record_id).values(
@@ -105,6 +111,10 @@ def _command(conn: Connection, now: int, scope: DeviceScope, change: Change) -> 
     records.add_history(conn, now, scope.device_id, change, version, outcome.fields,
                         scope.school_id, payload)
     records.publish(conn, now, change.record_id)
+    if outcome.opens_case:
+        case = approvals.open_case(conn, now, scope, row, change.payload["command"])
+        case_feed.notify(conn, now, case, fan)
+    fan.flush(conn, now)
     return Effect(version)
 
 

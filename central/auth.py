@@ -16,7 +16,15 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, select
 
 from central.context import Context, DeviceScope, get_context, iso
-from central.db import access_tokens, auth_challenges, devices, enrollment_tokens, load_identity
+from central.db import (
+    access_tokens,
+    auth_challenges,
+    devices,
+    enrollment_tokens,
+    id_claims,
+    insert_ignore,
+    load_identity,
+)
 from central.errors import ApiProblem
 from central.schools import school_by_code, school_by_id, token_hash
 from desktop.domain.ids import new_id
@@ -73,9 +81,11 @@ def _use_token(conn: Connection, now: int, code: str, request: EnrollRequest) ->
         return _same_device_orApiProblem(conn, token.device_id, request.sign_pub)
     if token.expires_at <= now:
         raise ApiProblem(401, "token_expired", "注册码已过期，请向县级学籍管理部门重新申请。")
-    if conn.execute(select(devices.c.device_id).where(devices.c.sign_pub == request.sign_pub)).first():
-        raise ApiProblem(409, "key_in_use", "该设备密钥已经注册过。")
     device_id = new_id()
+    if not insert_ignore(conn, id_claims, {"kind": "sign_key", "value": request.sign_pub,
+                                           "record_id": device_id, "school_id": token.school_id,
+                                           "claimed_at": now}):
+        raise ApiProblem(409, "key_in_use", "该设备密钥已经注册过。")  # keys are unique nationally
     conn.execute(devices.insert().values(
         device_id=device_id, school_id=token.school_id, sign_pub=request.sign_pub,
         enc_pub=request.enc_pub, device_info=request.device_info, status="active",

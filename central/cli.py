@@ -7,6 +7,8 @@ prune-feed   drop feed items that every device of a school has acknowledged
 bundle       USB bundles of offline schools: `bundle import FILE --reply-out REPLY.xjb`
              applies a request (or enrollment) bundle and writes the reply; `bundle keys`
              prints the server's public keys, which an offline school needs to enroll
+bureau add   create a county bureau's console account (prints a one-time password)
+cases        list open cases, or approve / reject one as a bureau (central/cli_cases.py)
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from central import cli_cases
 from central.bundle import Imported, import_bundle
 from central.context import Context
 from central.db import init_schema, load_identity, make_engine
@@ -57,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     prune = _command(commands, "prune-feed", "清理各设备都已确认的同步记录", run_prune)
     prune.add_argument("--school-code", required=True, help="学校标识码")
     _bundle_commands(commands)
+    cli_cases.add_commands(commands, _command)
     return parser
 
 

@@ -1,8 +1,9 @@
 """The central registry's schema (SQLAlchemy Core) and engine, for SQLite and PostgreSQL.
 
 Times are integer Unix seconds. Every table that grows with schools carries its shard key
-in its primary key (docs/protocol.md, "Tables"); national uniqueness of ID numbers and
-学籍号 lives in `id_claims`, keyed by the claimed value.
+in its primary key and in every unique key (central/shards.py names each table's key,
+docs/scaling.md explains why); national uniqueness of ID numbers and 学籍号 lives in
+`id_claims`, keyed by the claimed value.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     UniqueConstraint,
@@ -73,7 +75,7 @@ devices = Table(
     "devices", metadata,
     Column("device_id", ID, primary_key=True),
     Column("school_id", ID, school_fk(), nullable=False, index=True),
-    Column("sign_pub", String(64), nullable=False, unique=True),
+    Column("sign_pub", String(64), nullable=False),  # unique through id_claims (sign_key)
     Column("enc_pub", String(64), nullable=False),
     Column("device_info", JSON, nullable=False),
     Column("status", String(10), nullable=False),  # active | revoked
@@ -113,9 +115,9 @@ change_receipts = Table(
     UniqueConstraint("school_id", "device_id", "device_seq"),
 )
 
-students = Table(
+students = Table(  # distributed by school: a transfer moves the row (central/transfer.py)
     "students", metadata,
-    Column("record_id", ID, primary_key=True),
+    Column("record_id", ID, nullable=False),
     Column("school_id", ID, school_fk(), nullable=False),
     Column("version", BigInteger, nullable=False),
     Column("xjh", String(19)),
@@ -124,14 +126,15 @@ students = Table(
     Column("data", JSON, nullable=False),  # the template items and members, as the desk sends them
     Column("created_at", BigInteger, nullable=False),
     Column("updated_at", BigInteger, nullable=False),
-    Index("ix_students_school", "school_id", "record_id"),
+    PrimaryKeyConstraint("school_id", "record_id"),
+    Index("ix_students_record", "record_id"),
 )
 
 student_history = Table(
     "student_history", metadata,
-    Column("record_id", ID, primary_key=True),
-    Column("version", BigInteger, primary_key=True),
-    Column("school_id", ID, nullable=False),
+    Column("record_id", ID, nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("school_id", ID, nullable=False),  # the school that held the record at that version
     Column("device_id", ID),
     Column("change_id", ID),
     Column("op", String(10), nullable=False),
@@ -139,12 +142,14 @@ student_history = Table(
     Column("payload", JSON, nullable=False),
     Column("actor", String(36)),
     Column("at", BigInteger, nullable=False),
+    PrimaryKeyConstraint("school_id", "record_id", "version"),
+    Index("ix_student_history_record", "record_id", "version"),
 )
 
 id_claims = Table(
     "id_claims", metadata,
-    Column("kind", String(10), primary_key=True),  # id_number | xjh
-    Column("value", String(20), primary_key=True),
+    Column("kind", String(10), primary_key=True),  # id_number | xjh | sign_key | case | case_code …
+    Column("value", String(64), primary_key=True),
     Column("record_id", ID, nullable=False),
     Column("school_id", ID, nullable=False),
     Column("claimed_at", BigInteger, nullable=False),
@@ -160,9 +165,9 @@ findings = Table(
 
 finding_parties = Table(
     "finding_parties", metadata,
+    Column("school_id", ID, primary_key=True),
     Column("finding_id", ID, ForeignKey("findings.finding_id"), primary_key=True),
     Column("record_id", ID, primary_key=True),
-    Column("school_id", ID, nullable=False, index=True),
 )
 
 feed = Table(
@@ -183,15 +188,6 @@ recipient_cursors = Table(
     Column("last_seq", BigInteger, nullable=False),
     Column("floor_seq", BigInteger, nullable=False),  # rows at or below it were pruned
 )
-
-
-@dataclass(frozen=True)
-class Identity:
-    """The server's epoch and keys (the keys sign and open bundles)."""
-
-    epoch: str
-    sign_key: bytes
-    enc_key: bytes
 
 bundles_in = Table(  # USB bundles imported from a device: replay and stale detection
     "bundles_in", metadata,
@@ -218,6 +214,75 @@ bundles_out = Table(  # reply bundles written for a device (their files are not 
     Column("created_at", BigInteger, nullable=False),
     UniqueConstraint("school_id", "device_id", "seq"),
 )
+
+
+# --- case workflows, bureaus and guardian requests (central/cases.py, docs/protocol.md) ---
+
+bureaus = Table(  # county 学籍主管部门 accounts; the county code names the approving unit
+    "bureaus", metadata,
+    Column("bureau_id", ID, primary_key=True),
+    Column("name", String(60), nullable=False, unique=True),
+    Column("county", String(6), nullable=False, index=True),
+    Column("password_hash", String(200), nullable=False),  # argon2id
+    Column("created_at", BigInteger, nullable=False),
+)
+
+bureau_sessions = Table(  # console logins (sha256 of the cookie) with their CSRF token
+    "bureau_sessions", metadata,
+    Column("session_hash", String(64), primary_key=True),
+    Column("bureau_id", ID, ForeignKey("bureaus.bureau_id"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("expires_at", BigInteger, nullable=False),
+)
+
+cases = Table(  # one 异动 case or transfer; the row is the saga log (steps and history)
+    "cases", metadata,
+    Column("case_id", ID, primary_key=True),
+    Column("kind", String(10), nullable=False),  # transfer | approval
+    Column("change_type", String(20), nullable=False),  # 转学, 休学, 死亡 …
+    Column("record_id", ID, nullable=False),
+    Column("code", String(12)),  # public progress code of a transfer (claimed in id_claims)
+    Column("state", String(10), nullable=False),  # open | approved | rejected | withdrawn
+    Column("step", Integer, nullable=False),  # index of the current step in `steps`
+    Column("steps", JSON, nullable=False),
+    Column("history", JSON, nullable=False),
+    Column("parties", JSON, nullable=False),
+    Column("args", JSON, nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("opened_at", BigInteger, nullable=False),
+    Column("closed_at", BigInteger),
+)
+
+case_parties = Table(  # who takes part in a case: what a school's or a bureau's list reads
+    "case_parties", metadata,
+    Column("party_id", String(40), primary_key=True),  # a school id, or "county:<code>"
+    Column("case_id", ID, primary_key=True),
+    Column("role", String(20), nullable=False),
+    Column("awaiting", Integer, nullable=False),  # 1 while the case waits for this party
+    Column("opened_at", BigInteger, nullable=False),
+)
+
+guardian_requests = Table(  # updates a guardian asked for, delivered to the school
+    "guardian_requests", metadata,
+    Column("school_id", ID, primary_key=True),
+    Column("request_id", ID, primary_key=True),
+    Column("code", String(12), nullable=False),  # the guardian's query code (id_claims)
+    Column("record_id", ID, nullable=False),
+    Column("state", String(10), nullable=False),  # open | answered
+    Column("body", JSON, nullable=False),  # requested items, guardian phone, answers
+    Column("version", BigInteger, nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+    Column("answered_at", BigInteger),
+)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The server's epoch and keys (the keys sign and open bundles)."""
+
+    epoch: str
+    sign_key: bytes
+    enc_key: bytes
 
 
 def database_url(url: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException
 
 from desktop.sync.protocol import ApiError
@@ -23,31 +24,41 @@ _HTTP_WORDS = {
 class ApiProblem(Exception):
     """Raised by an endpoint to answer with an error status."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(code)
         self.status = status
         self.code = code
         self.message = message
+        self.headers = headers  # e.g. Retry-After on 429
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": ApiError(code=code, message=message).to_dict()}, status_code=status)
+def error_response(status: int, code: str, message: str,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": ApiError(code=code, message=message).to_dict()}, status_code=status,
+                        headers=headers)
 
 
 def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiProblem, _on_problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _on_invalid)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _on_http)  # type: ignore[arg-type]
+    app.add_exception_handler(DataError, _on_data)  # type: ignore[arg-type]
 
 
 async def _on_problem(_request: Request, problem: ApiProblem) -> JSONResponse:
-    return error_response(problem.status, problem.code, problem.message)
+    return error_response(problem.status, problem.code, problem.message, problem.headers)
 
 
 async def _on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
     first = error.errors()[0] if error.errors() else {}
     where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
     return error_response(422, "bad_request", f"请求格式不正确（{where or '内容'}）。")
+
+
+async def _on_data(_request: Request, _error: DataError) -> JSONResponse:
+    """A value the database cannot hold (a NUL character, a string past its column)."""
+    return error_response(422, "bad_request", "请求中有无法保存的内容（控制字符或过长的值）。")
 
 
 async def _on_http(_request: Request, error: HTTPException) -> JSONResponse:

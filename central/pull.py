@@ -2,8 +2,9 @@
 
 A device reads its school's feed from its cursor and acks what it stored. A cursor from
 another epoch, or one below the pruned part of the feed, gets 410: the device restores
-from the snapshot (every current record and finding of its school) and pulls from the
-cursor the snapshot hands back.
+from the snapshot (every current record, finding, case and guardian request of its
+school) and pulls from the cursor the snapshot hands back. A pull first marks the school's
+cases whose step is past its deadline, so an overdue flag reaches the desk.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from sqlalchemy import Connection, Engine, func, select
 
-from central import feed
+from central import casework, feed, snapshot_parts
 from central.auth import ContextDep, DeviceDep
 from central.context import DeviceScope
 from central.db import devices, finding_parties, findings, load_identity, recipient_cursors, students
@@ -50,6 +51,7 @@ def pull(scope: DeviceDep, ctx: ContextDep, cursor: str | None = None,
     with ctx.engine.begin() as conn:
         epoch = load_identity(conn).epoch
         after = _position(conn, epoch, scope, cursor)
+        casework.sweep(conn, ctx.now(), scope.school_id)  # overdue steps reach the feed
         items = feed.items_after(conn, scope.school_id, after, limit + 1)
     page = items[:limit]
     last = page[-1].seq if page else after
@@ -99,7 +101,7 @@ class PageToken:
     """Where a snapshot read is: the feed seq it started at, the part, the last id sent."""
 
     cursor: Cursor
-    part: str  # students | findings
+    part: str  # students | findings | cases | requests
     after: str = ""
 
     def encode(self) -> str:
@@ -121,7 +123,7 @@ def snapshot(scope: DeviceDep, ctx: ContextDep, page_token: str | None = None,
     with ctx.engine.begin() as conn:
         epoch = load_identity(conn).epoch
         token = _page_token(conn, epoch, scope, page_token)
-        items, following = _snapshot_page(conn, scope.school_id, token, limit)
+        items, following = _snapshot_page(conn, ctx.now(), scope.school_id, token, limit)
     return SnapshotPage(epoch=epoch, items=tuple(items), has_more=following is not None,
                         next_page_token=following.encode() if following else None,
                         cursor=token.cursor.encode())
@@ -139,14 +141,31 @@ def _page_token(conn: Connection, epoch: str, scope: DeviceScope, text: str | No
     return token
 
 
-def _snapshot_page(conn: Connection, school_id: str, token: PageToken | None,
+def _snapshot_page(conn: Connection, now: int, school_id: str, token: PageToken | None,
                    limit: int) -> tuple[list[FeedItem], PageToken | None]:
     items: list[FeedItem] = []
     while token is not None and len(items) < limit:
-        read = _students_part if token.part == "students" else _findings_part
-        chunk, token = read(conn, school_id, token, limit - len(items))
+        if token.part in ("students", "findings"):
+            read = _students_part if token.part == "students" else _findings_part
+            chunk, token = read(conn, school_id, token, limit - len(items))
+        else:
+            chunk, token = _casework_part(conn, now, school_id, token, limit - len(items))
         items += chunk
+    if token is not None and token.part in ("cases", "requests") and not token.after \
+            and not snapshot_parts.any_left(conn, school_id, token.part):
+        token = None  # no page that would hold nothing
     return items, token
+
+
+def _casework_part(conn: Connection, now: int, school_id: str, token: PageToken,
+                   limit: int) -> tuple[list[FeedItem], PageToken | None]:
+    """The school's cases, then its guardian requests (central/snapshot_parts.py)."""
+    if token.part == "cases":
+        chunk, last = snapshot_parts.case_items(conn, now, school_id, token.after, limit)
+        following = PageToken(token.cursor, "cases", last) if last else PageToken(token.cursor, "requests")
+        return chunk, following
+    chunk, last = snapshot_parts.request_items(conn, school_id, token.after, limit)
+    return chunk, PageToken(token.cursor, "requests", last) if last else None
 
 
 def _students_part(conn: Connection, school_id: str, token: PageToken,
@@ -168,7 +187,8 @@ def _findings_part(conn: Connection, school_id: str, token: PageToken,
                         .order_by(findings.c.finding_id).limit(limit + 1)).all()
     items = [_finding_item(row) for row in rows[:limit]]
     more = len(rows) > limit
-    return items, PageToken(token.cursor, "findings", rows[limit - 1].finding_id) if more else None
+    following = PageToken(token.cursor, "findings", rows[limit - 1].finding_id) if more else None
+    return items, following or PageToken(token.cursor, "cases")
 
 
 def _finding_item(row: Any) -> FeedItem:
