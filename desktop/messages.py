@@ -197,6 +197,25 @@ TEXT: dict[str, str] = {
     "sync.too_large": "有一条变更内容过大，学籍中心无法接收（变更序号 {seq}），请联系技术支持。",
     "sync.conflict_not_found": "找不到这条冲突记录，可能已被处理，请刷新后重试。",
     "sync.conflict_resolved": "这条冲突已经处理过了，没有做任何更改。",
+    # security: backups, restore drill, sign-in delay, audit log, hostile workbooks
+    "backup.before_change_failed": "无法在{action}之前备份数据库，没有做任何更改。请检查备份位置（设置 → 备份）是否可写、空间是否足够，然后重试。",
+    "backup.folder_missing": "找不到备份位置 {folder}，请检查U盘是否已插好，或重新选择备份位置。",
+    "backup.none": "备份位置 {folder} 中还没有这个数据库的备份，请先点击“立即备份”。",
+    "backup.other_database": "最新的备份属于另一个数据库，不能用来恢复本校的数据。请检查备份位置。",
+    "backup.auto_failed": "上次自动备份没有完成，请解锁后到“设置 → 备份”检查备份位置并点击“立即备份”。",
+    "drill.storage": "备份中的数据库无法打开或已损坏（加密页校验或完整性检查未通过）。",
+    "drill.audit_chain": "备份中的审计链校验未通过，审计记录可能被改动。",
+    "drill.outbox": "备份中的同步队列与审计记录或学生记录不一致。",
+    "drill.history": "备份中有学生的学籍状态与学籍变动记录不一致。",
+    "drill.keys": "备份中缺少本数据库的密钥文件，恢复后需要用恢复密钥打开并重设密码。",
+    "store.login_wait": "密码错误次数较多，请等待 {seconds} 秒后再试。",
+    "audit.range": "开始日期 {start} 晚于结束日期 {end}，请核对。",
+    "audit.user_unknown": "没有名为“{user}”的账号，请检查账号名。",
+    "audit.export_format": "审计日志只能导出为 .csv 或 .xlsx 文件，请换一个文件名。",
+    "audit.date_format": "日期“{value}”格式不对，请写成 YYYY-MM-DD，例如 2026-09-01。",
+    "import.too_big": "{name} 的工作表太大（{rows} 行 × {columns} 列），没有导入任何记录。请删除表格下方和右侧多余的行列，或分批导入。",
+    "photo.file_too_big": "照片文件太大（超过 {max_mb} MB），请先缩小后再导入。",
+    "import.unpacked_too_big": "{name} 解压后超过 {max_mb} MB，不像是学生信息表，没有导入任何记录。",
 }
 
 

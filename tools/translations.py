@@ -36,7 +36,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.exchange import reconcile_report
     from desktop.messages import TEXT
     from desktop.printing.catalog import DOCUMENTS
-    from desktop.services import tasks
+    from desktop.services import sync_status, tasks
     from desktop.services.context import Role
     from desktop.services.import_plan import RowAction
     from desktop.services.reconcile import KINDS as RECONCILE_KINDS
@@ -75,6 +75,8 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= set(import_tab.ROW_COLUMNS) | set(import_tab.DIFF_COLUMNS) | set(import_tab.FILTERS)
     shared |= set(export_tab.CHOICES) | {action.label for action in RowAction}
     shared |= set(RECONCILE_KINDS) | set(reconcile_report.COLUMNS)
+    shared |= {sync_status.TO_SEND, sync_status.AWAITING, sync_status.CONFIRMED, sync_status.RETURNED,
+               sync_status.CONFLICTING, "全部", "说明", "学籍号"}
     return {"": shared - {""}, "messages": set(TEXT.values())}
 
 

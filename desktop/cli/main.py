@@ -11,6 +11,7 @@ from desktop.cli import (
     cmd_change,
     cmd_check,
     cmd_demo,
+    cmd_enroll,
     cmd_export,
     cmd_import,
     cmd_init,
@@ -18,6 +19,7 @@ from desktop.cli import (
     cmd_print,
     cmd_reconcile,
     cmd_student,
+    cmd_sync,
     cmd_tasks,
     cmd_verify,
     cmd_verify_print,
@@ -27,7 +29,7 @@ from desktop.cli.errors import run_guarded
 
 COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
             "tasks", "year-end", "verify", "print", "verify-print",
-            "import", "export", "export-photos", "reconcile")
+            "import", "export", "export-photos", "reconcile", "enroll", "sync")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
                    cmd_tasks, cmd_year_end, cmd_verify, cmd_print,
-                   cmd_verify_print, cmd_import, cmd_export, cmd_reconcile):
+                   cmd_verify_print, cmd_import, cmd_export, cmd_reconcile, cmd_enroll, cmd_sync):
         module.register(sub)
     return parser
 

@@ -19,13 +19,14 @@ from desktop.models import (  # noqa: F401  (registers every table on Base.metad
     outbox,
     school,
     student,
+    sync_state,
     verification,
 )
 from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -57,8 +58,15 @@ def _upgrade_to_5(conn: Connection) -> None:
         model.__table__.create(conn)
 
 
+def _upgrade_to_6(conn: Connection) -> None:
+    """v6: online sync state (enrolled device and keys, results, shadow versions, conflicts,
+    findings)."""
+    for model in sync_state.TABLES:
+        model.__table__.create(conn)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
-    2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5,
+    2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5, 6: _upgrade_to_6,
 }
 
 

@@ -27,6 +27,7 @@ from desktop.views.placeholder import PlaceholderPage
 from desktop.views.printing.page import PrintPage
 from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
+from desktop.views.sync.page import SyncPage
 from desktop.views.wording import tr
 
 PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置")
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.stack = QStackedWidget()
         self.roster = RosterPage(workspace)
+        self.roster.print_student.connect(self.print_student)
         self.settings_page = SettingsPage(workspace)
         self.changes_page = ChangesPage(workspace)
         self.tasks_page = TasksPage(workspace)
@@ -51,6 +53,8 @@ class MainWindow(QMainWindow):
         self.exchange_page = ExchangePage(workspace)
         self.exchange_page.imported.connect(self.refresh_after_change)
         self.archive_page = ArchivePage(workspace)
+        self.sync_page = SyncPage(workspace)
+        self.sync_page.synced.connect(self.refresh_after_change)
         self.changes_page.year_end_done.connect(self.refresh_after_change)
         self.archive_page.changed.connect(self.tasks_page.reload)
         self.archive_page.changed.connect(self.refresh_status)
@@ -65,7 +69,7 @@ class MainWindow(QMainWindow):
             built = {"学生名册": self.roster, "设置": self.settings_page,
                      "学籍变动": self.changes_page, "待办": self.tasks_page,
                      "打印": self.print_page, "数据交换": self.exchange_page,
-                     "学籍档案": self.archive_page}
+                     "学籍档案": self.archive_page, "同步": self.sync_page}
             self.stack.addWidget(built.get(title) or PlaceholderPage(title))
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
@@ -107,6 +111,11 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.roster.focus_search()
 
+    def print_student(self, student_id: str) -> None:
+        """The 打印 page, opened on one student (from the roster's menu)."""
+        self.print_page.choose_student(student_id)
+        self.nav.setCurrentRow(PAGES.index("打印"))
+
     def refresh_after_change(self) -> None:
         """A record or a status changed: every page that shows them reloads."""
         self.roster.reload()
@@ -124,5 +133,6 @@ class MainWindow(QMainWindow):
                                 .format(n=summary.waiting, last=last))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync_page.shutdown()
         self.workspace.lock()
         super().closeEvent(event)

@@ -44,3 +44,5 @@ TEXT_SCALE = Setting("ui/text_scale_percent", 100)
 LANGUAGE = Setting("ui/language", "zh_CN")
 LAST_DB = Setting("data/last_database", "")
 LAST_USER = Setting("data/last_user", "")
+SYNC_AUTO = Setting("sync/auto", True)  # sync in the background while the registry is reachable
+SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", 15)

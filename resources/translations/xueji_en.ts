@@ -4,7 +4,7 @@
     <name />
     <message>
       <location filename="../../desktop/views/print_pdf.py" line="21" />
-      <location filename="../../desktop/views/printing/page.py" line="268" />
+      <location filename="../../desktop/views/printing/page.py" line="272" />
       <source>保存为 PDF</source>
       <translation>Save as PDF</translation>
     </message>
@@ -1084,6 +1084,26 @@
       <source>类别</source>
       <translation>Kind</translation>
     </message>
+    <message>
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>冲突</source>
+      <translation>Conflict</translation>
+    </message>
+    <message>
+      <source>已上报待确认</source>
+      <translation>Reported, awaiting confirmation</translation>
+    </message>
+    <message>
+      <source>已确认</source>
+      <translation>Confirmed</translation>
+    </message>
+    <message>
+      <source>被退回</source>
+      <translation>Returned</translation>
+    </message>
   </context>
   <context>
     <name>ArchivePage</name>
@@ -1116,6 +1136,177 @@
       <location filename="../../desktop/views/archive/page.py" line="136" />
       <source>必备材料齐全</source>
       <translation>All required documents present</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditDialog</name>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="40" />
+      <source>审计日志</source>
+      <translation>Audit log</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="42" />
+      <source>从</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="42" />
+      <source>到</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="46" />
+      <source>记录编号、身份证件号或学籍号</source>
+      <translation>Record id, ID number or student number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="50" />
+      <source>查询</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="51" />
+      <source>导出…</source>
+      <translation>Export…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="61" />
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="62" />
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="63" />
+      <source>记录</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="74" />
+      <source>全部账号</source>
+      <translation>All accounts</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="99" />
+      <source>共 {n} 条记录，显示最新的 {m} 条。</source>
+      <translation>{n} entries; the latest {m} are shown.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="99" />
+      <source>共 {n} 条记录。</source>
+      <translation>{n} entries.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="115" />
+      <source>已导出 {n} 条审计记录到 </source>
+      <translation>Exported {n} audit entries to </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/audit_dialog.py" line="119" />
+      <source>导出审计日志</source>
+      <translation>Export the audit log</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupSection</name>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="49" />
+      <source>备份</source>
+      <translation>Backups</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="54" />
+      <source>立即备份</source>
+      <translation>Back up now</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="55" />
+      <source>备份位置…</source>
+      <translation>Backup location…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="56" />
+      <source>恢复默认位置</source>
+      <translation>Use the default location</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="57" />
+      <source>恢复演练</source>
+      <translation>Restore drill</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="64" />
+      <source>锁定、退出、导入和学年结转前会自动备份；保留最近7天每天一份、最近4周每周一份。</source>
+      <translation>A backup is made automatically on lock and exit and before imports and the year-end; one per day is kept for 7 days and one per week for 4 weeks.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="89" />
+      <source>（所选位置不可用，暂用数据库旁的文件夹）</source>
+      <translation> (the chosen location is not available; the folder next to the database is used for now)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="90" />
+      <source>备份位置：</source>
+      <translation>Backup location: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="92" />
+      <source>最近一次备份：还没有</source>
+      <translation>Last backup: none yet</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="94" />
+      <source>最近一次备份：{time}（{name}）</source>
+      <translation>Last backup: {time} ({name})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="115" />
+      <source>自上次备份以来没有任何更改，最近的备份仍然有效。</source>
+      <translation>Nothing changed since the last backup; it is still current.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="117" />
+      <source>已备份并校验：</source>
+      <translation>Backed up and verified: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="129" />
+      <source>备份位置已保存，下一次备份起使用。</source>
+      <translation>Backup location saved; it is used from the next backup.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="138" />
+      <source>恢复演练通过：备份 {name} 可以完整恢复并打开，完整性检查和审计链校验都通过。</source>
+      <translation>Restore drill passed: backup {name} restores completely and opens; the integrity check and the audit chain both verify.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="139" />
+      <source>其中有学生 {students} 名、扫描件 {scans} 份、审计记录 {rows} 条。</source>
+      <translation>It holds {students} students, {scans} scans and {rows} audit entries.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="140" />
+      <source>用时 {seconds} 秒，当前数据库没有被改动。</source>
+      <translation>It took {seconds} s; the live database was not touched.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="148" />
+      <source>恢复演练没有通过：</source>
+      <translation>Restore drill failed: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="149" />
+      <source>。请立即备份一次并再做演练，仍不通过请联系技术支持。</source>
+      <translation>. Back up now and run the drill again; if it still fails, contact technical support.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/backup_section.py" line="154" />
+      <source>备份位置</source>
+      <translation>Backup location</translation>
     </message>
   </context>
   <context>
@@ -1600,37 +1791,37 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="92" />
+      <location filename="../../desktop/views/main_window.py" line="93" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="96" />
+      <location filename="../../desktop/views/main_window.py" line="97" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="97" />
+      <location filename="../../desktop/views/main_window.py" line="98" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="98" />
+      <location filename="../../desktop/views/main_window.py" line="99" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="100" />
+      <location filename="../../desktop/views/main_window.py" line="101" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="125" />
+      <location filename="../../desktop/views/main_window.py" line="131" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="126" />
+      <location filename="../../desktop/views/main_window.py" line="132" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -1651,72 +1842,77 @@
   <context>
     <name>PrintPage</name>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="72" />
+      <location filename="../../desktop/views/printing/page.py" line="73" />
       <source>文书</source>
       <translation>Document</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="79" />
+      <location filename="../../desktop/views/printing/page.py" line="80" />
       <source>打印范围</source>
       <translation>Print for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="82" />
+      <location filename="../../desktop/views/printing/page.py" line="83" />
       <source>输入姓名、拼音、身份证件号或学籍号</source>
       <translation>Type a name, pinyin, ID number or student number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="87" />
+      <location filename="../../desktop/views/printing/page.py" line="88" />
       <source>名册、台账显示完整身份证件号</source>
       <translation>Full ID numbers on rosters and ledgers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="110" />
+      <location filename="../../desktop/views/printing/page.py" line="91" />
+      <source>查看账号不能打印完整的证件号</source>
+      <translation>Viewer accounts cannot print full ID numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/printing/page.py" line="114" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="111" />
+      <location filename="../../desktop/views/printing/page.py" line="115" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="112" />
+      <location filename="../../desktop/views/printing/page.py" line="116" />
       <source>保存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="212" />
+      <location filename="../../desktop/views/printing/page.py" line="216" />
       <source>正在生成“{title}”…</source>
       <translation>Making “{title}”…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="217" />
+      <location filename="../../desktop/views/printing/page.py" line="221" />
       <source>已取消，没有生成任何内容。</source>
       <translation>Cancelled; nothing was made.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="226" />
+      <location filename="../../desktop/views/printing/page.py" line="230" />
       <source>预览：共 {n} 页。</source>
       <translation>Preview: {n} pages.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="238" />
+      <location filename="../../desktop/views/printing/page.py" line="242" />
       <source>正在发送到打印机…</source>
       <translation>Sending to the printer…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="241" />
+      <location filename="../../desktop/views/printing/page.py" line="245" />
       <source>已取消打印。</source>
       <translation>Printing cancelled.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="243" />
+      <location filename="../../desktop/views/printing/page.py" line="247" />
       <source>已发送到打印机：共 {n} 页。</source>
       <translation>Sent to the printer: {n} pages.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="260" />
+      <location filename="../../desktop/views/printing/page.py" line="264" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
@@ -1828,46 +2024,64 @@
   <context>
     <name>RosterPage</name>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="53" />
+      <location filename="../../desktop/views/roster/page.py" line="68" />
       <source>姓名、拼音、首字母、身份证件号或学籍号（Ctrl+F 查找，Esc 清除）</source>
       <translation>Name, pinyin, initials, ID number or student number (Ctrl+F to find, Esc to clear)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="60" />
+      <location filename="../../desktop/views/roster/page.py" line="75" />
       <source>显示完整证件号</source>
       <translation>Show full ID numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="61" />
+      <location filename="../../desktop/views/roster/page.py" line="78" />
+      <source>查看账号不能显示完整的证件号</source>
+      <translation>Viewer accounts cannot show full ID numbers</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="79" />
       <source>新建学生（Ctrl+N）</source>
       <translation>New student (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="71" />
+      <location filename="../../desktop/views/roster/page.py" line="89" />
       <source>年级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="71" />
+      <location filename="../../desktop/views/roster/page.py" line="89" />
       <source>班级</source>
       <translation>Class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="72" />
+      <location filename="../../desktop/views/roster/page.py" line="90" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="125" />
-      <location filename="../../desktop/views/roster/page.py" line="126" />
-      <location filename="../../desktop/views/roster/page.py" line="138" />
+      <location filename="../../desktop/views/roster/page.py" line="144" />
+      <location filename="../../desktop/views/roster/page.py" line="145" />
+      <location filename="../../desktop/views/roster/page.py" line="157" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="150" />
+      <location filename="../../desktop/views/roster/page.py" line="169" />
       <source>共 {n} 名学生</source>
       <translation>Students: {n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RosterTable</name>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="46" />
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/roster/page.py" line="47" />
+      <source>打印…</source>
+      <translation>Print…</translation>
     </message>
   </context>
   <context>
@@ -1916,57 +2130,67 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="32" />
+      <location filename="../../desktop/views/settings_page.py" line="35" />
       <source> 分钟</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="48" />
+      <location filename="../../desktop/views/settings_page.py" line="53" />
       <source>无操作自动锁定</source>
       <translation>Lock when idle for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="49" />
+      <location filename="../../desktop/views/settings_page.py" line="54" />
       <source>文字大小</source>
       <translation>Text size</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="50" />
+      <location filename="../../desktop/views/settings_page.py" line="55" />
       <source>界面语言（重启后生效）</source>
       <translation>Language (after restart)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="51" />
+      <location filename="../../desktop/views/settings_page.py" line="56" />
       <source>修改当前账号的密码</source>
       <translation>Change the password of this account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="52" />
+      <location filename="../../desktop/views/settings_page.py" line="57" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="53" />
+      <location filename="../../desktop/views/settings_page.py" line="58" />
       <source>再输入一次</source>
       <translation>Confirm password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="54" />
+      <location filename="../../desktop/views/settings_page.py" line="59" />
       <source>修改密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="56" />
+      <location filename="../../desktop/views/settings_page.py" line="61" />
       <source>显示恢复密钥</source>
       <translation>Show recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="58" />
+      <location filename="../../desktop/views/settings_page.py" line="63" />
       <source>恢复密钥</source>
       <translation>Recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="90" />
+      <location filename="../../desktop/views/settings_page.py" line="65" />
+      <source>查看和导出…</source>
+      <translation>View and export…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="68" />
+      <source>审计日志</source>
+      <translation>Audit log</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="100" />
       <source>密码已修改。数据库文件没有改写。</source>
       <translation>Password changed. The database file was not rewritten.</translation>
     </message>
@@ -2261,57 +2485,67 @@
       <translation>Duplicate registrations ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="129" />
+      <location filename="../../desktop/views/sync/page.py" line="130" />
       <source>从未同步</source>
       <translation>Never synced</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="131" />
+      <location filename="../../desktop/views/sync/page.py" line="130" />
       <source>上次同步：</source>
       <translation>Last sync: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="141" />
+      <location filename="../../desktop/views/sync/page.py" line="135" />
+      <source>；最近一次未完成：</source>
+      <translation>; the last one did not finish: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="138" />
+      <source>，全部已确认</source>
+      <translation>, all confirmed</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="139" />
+      <source>，{n} 条待确认</source>
+      <translation>, {n} awaiting confirmation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="150" />
       <source>正在注册…</source>
       <translation>Enrolling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="152" />
+      <location filename="../../desktop/views/sync/page.py" line="161" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="166" />
+      <location filename="../../desktop/views/sync/page.py" line="175" />
       <source>已发送到打印机。</source>
       <translation>Sent to the printer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="195" />
+      <location filename="../../desktop/views/sync/page.py" line="204" />
       <source>已在学籍中心注册：{school}（{code}）。</source>
       <translation>Enrolled with the registry: {school} ({code}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="205" />
-      <source>自动同步未完成：</source>
-      <translation>Automatic sync did not finish: </translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/sync/page.py" line="213" />
+      <location filename="../../desktop/views/sync/page.py" line="219" />
       <source>正在上报：{done}/{total}</source>
       <translation>Reporting: {done}/{total}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="215" />
+      <location filename="../../desktop/views/sync/page.py" line="221" />
       <source>正在接收中心数据：{done} 条</source>
       <translation>Receiving from the registry: {done} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="219" />
+      <location filename="../../desktop/views/sync/page.py" line="225" />
       <source>同步完成：上报 {sent} 条（采用 {applied}，重复 {duplicate}，退回 {rejected}，冲突 {conflict}，暂存 {held}），接收 {pulled} 条。</source>
       <translation>Sync done: {sent} sent ({applied} applied, {duplicate} duplicate, {rejected} returned, {conflict} conflicts, {held} held), {pulled} received.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="222" />
+      <location filename="../../desktop/views/sync/page.py" line="228" />
       <source>还有 {n} 条变更未得到中心确认。</source>
       <translation>{n} changes are not yet confirmed by the registry.</translation>
     </message>
@@ -2337,45 +2571,51 @@
   <context>
     <name>UnlockDialog</name>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="34" />
-      <location filename="../../desktop/views/unlock_dialog.py" line="53" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="38" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="60" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="128" />
       <source>解锁</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="38" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="42" />
       <source>输入密码后按回车</source>
       <translation>Type the password and press Enter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="40" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="44" />
       <source>忘记密码？用恢复密钥重设</source>
       <translation>Forgot password? Reset with recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="46" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="53" />
       <source>数据库：</source>
       <translation>Database: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="48" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="55" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="49" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="56" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="54" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="61" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="77" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="84" />
       <source>新密码已设置，请用新密码解锁。</source>
       <translation>The new password is set. Unlock with the new password.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="130" />
+      <source>（{n} 秒）</source>
+      <translation> ({n} s)</translation>
     </message>
   </context>
   <context>
@@ -3116,6 +3356,74 @@
     <message>
       <source>这条冲突已经处理过了，没有做任何更改。</source>
       <translation>This conflict was already resolved; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>{name} 的工作表太大（{rows} 行 × {columns} 列），没有导入任何记录。请删除表格下方和右侧多余的行列，或分批导入。</source>
+      <translation>The sheet of {name} is too large ({rows} rows × {columns} columns); nothing was imported. Delete the extra rows and columns below and to the right, or import in parts.</translation>
+    </message>
+    <message>
+      <source>{name} 解压后超过 {max_mb} MB，不像是学生信息表，没有导入任何记录。</source>
+      <translation>{name} unpacks to more than {max_mb} MB, which is not what a student list looks like; nothing was imported.</translation>
+    </message>
+    <message>
+      <source>上次自动备份没有完成，请解锁后到“设置 → 备份”检查备份位置并点击“立即备份”。</source>
+      <translation>The last automatic backup did not finish. After unlocking, check the backup location in Settings → Backups and click “Back up now”.</translation>
+    </message>
+    <message>
+      <source>备份中有学生的学籍状态与学籍变动记录不一致。</source>
+      <translation>In the backup, some students' status does not match their status-change record.</translation>
+    </message>
+    <message>
+      <source>备份中的同步队列与审计记录或学生记录不一致。</source>
+      <translation>In the backup, the sync queue does not match the audit log or the student records.</translation>
+    </message>
+    <message>
+      <source>备份中的审计链校验未通过，审计记录可能被改动。</source>
+      <translation>The audit chain in the backup does not verify; the audit log may have been altered.</translation>
+    </message>
+    <message>
+      <source>备份中的数据库无法打开或已损坏（加密页校验或完整性检查未通过）。</source>
+      <translation>The database in the backup cannot be opened or is damaged (the page check or the integrity check failed).</translation>
+    </message>
+    <message>
+      <source>备份中缺少本数据库的密钥文件，恢复后需要用恢复密钥打开并重设密码。</source>
+      <translation>The backup lacks this database's key file; after restoring, open it with the recovery key and set a new password.</translation>
+    </message>
+    <message>
+      <source>备份位置 {folder} 中还没有这个数据库的备份，请先点击“立即备份”。</source>
+      <translation>There is no backup of this database in {folder} yet. Click “Back up now” first.</translation>
+    </message>
+    <message>
+      <source>审计日志只能导出为 .csv 或 .xlsx 文件，请换一个文件名。</source>
+      <translation>The audit log can only be exported as a .csv or .xlsx file. Choose another file name.</translation>
+    </message>
+    <message>
+      <source>密码错误次数较多，请等待 {seconds} 秒后再试。</source>
+      <translation>Too many wrong passwords. Wait {seconds} s and try again.</translation>
+    </message>
+    <message>
+      <source>开始日期 {start} 晚于结束日期 {end}，请核对。</source>
+      <translation>The start date {start} is after the end date {end}. Please check.</translation>
+    </message>
+    <message>
+      <source>找不到备份位置 {folder}，请检查U盘是否已插好，或重新选择备份位置。</source>
+      <translation>The backup location {folder} cannot be found. Check that the USB stick is plugged in, or choose the location again.</translation>
+    </message>
+    <message>
+      <source>无法在{action}之前备份数据库，没有做任何更改。请检查备份位置（设置 → 备份）是否可写、空间是否足够，然后重试。</source>
+      <translation>Could not back up the database before {action}, so nothing was changed. Check that the backup location (Settings → Backups) is writable and has enough space, then try again.</translation>
+    </message>
+    <message>
+      <source>日期“{value}”格式不对，请写成 YYYY-MM-DD，例如 2026-09-01。</source>
+      <translation>The date “{value}” is malformed. Write it as YYYY-MM-DD, for example 2026-09-01.</translation>
+    </message>
+    <message>
+      <source>最新的备份属于另一个数据库，不能用来恢复本校的数据。请检查备份位置。</source>
+      <translation>The latest backup belongs to another database and cannot restore this school's data. Check the backup location.</translation>
+    </message>
+    <message>
+      <source>照片文件太大（超过 {max_mb} MB），请先缩小后再导入。</source>
+      <translation>The photo file is too large (over {max_mb} MB). Make it smaller and import it again.</translation>
     </message>
   </context>
 </TS>

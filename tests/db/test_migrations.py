@@ -1,6 +1,7 @@
 """Schema upgrades: a hand-built v1 database (the current schema without the two v2 columns)
 is backed up and upgraded on open with its data kept; a v4 database gains the archive register
-of v5; a database from a newer program is refused without being changed."""
+of v5; a v5 database gains the sync state of v6 with its outbox kept; a database from a newer
+program is refused without being changed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import archive, errors
+from desktop.models import archive, errors, sync_state
 from desktop.models.base import Base
 from desktop.models.engine import connect_raw, open_engine
 from desktop.models.migrations import SCHEMA_VERSION
@@ -24,6 +25,7 @@ def columns(conn, table: str) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 ARCHIVE_TABLES = [model.__tablename__ for model in archive.TABLES]
+SYNC_TABLES = [model.__tablename__ for model in sync_state.TABLES]
 
 
 def build_current(path: Path, key: bytes) -> None:
@@ -34,8 +36,15 @@ def build_current(path: Path, key: bytes) -> None:
         engine.dispose()
 
 
+def drop_sync_tables(conn) -> None:  # type: ignore[no-untyped-def]
+    """Remove what version 6 added."""
+    for table in SYNC_TABLES:
+        conn.execute(f"DROP TABLE {table}")
+
+
 def drop_archive_tables(conn) -> None:  # type: ignore[no-untyped-def]
-    """Remove what version 5 added (attachments before the blobs they name)."""
+    """Remove what versions 5 and 6 added (attachments before the blobs they name)."""
+    drop_sync_tables(conn)
     for table in reversed(ARCHIVE_TABLES):
         conn.execute(f"DROP TABLE {table}")
 
@@ -79,8 +88,8 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
     return db_path, key
 
 
-def test_schema_version_is_five() -> None:
-    assert SCHEMA_VERSION == 5
+def test_schema_version_is_six() -> None:
+    assert SCHEMA_VERSION == 6
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -99,6 +108,7 @@ def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
         assert {"conclusion", "round"} <= columns(conn, "verification_mark")
         assert {"left_on", "closed_on"} <= columns(conn, "dropout_case")
         assert set(ARCHIVE_TABLES) <= table_names(conn)
+        assert set(SYNC_TABLES) <= table_names(conn)
         rows = conn.execute("SELECT username, display_name, failed_logins FROM account")
         assert rows.fetchall() == [("registrar", "张老师", 0)]
     finally:
@@ -129,7 +139,7 @@ def test_open_upgrades_a_v4_database_to_the_archive_register(v4: tuple[Path, byt
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         assert set(ARCHIVE_TABLES) <= table_names(conn)
         assert {"sha256", "data", "size"} <= columns(conn, "archive_blob")
         assert {"student_id", "kind", "sha256", "file_name", "mime"} <= columns(
@@ -143,6 +153,48 @@ def test_open_upgrades_a_v4_database_to_the_archive_register(v4: tuple[Path, byt
     finally:
         conn.close()
     assert len(list(path.parent.glob(f"{path.name}.v4-*.bak"))) == 1
+
+
+@pytest.fixture
+def v5(db_path: Path) -> tuple[Path, bytes]:
+    """A version-5 database (no sync state) with one change waiting in its outbox."""
+    key = secrets.token_bytes(32)
+    build_current(db_path, key)
+    conn = connect_raw(db_path, key)
+    try:
+        drop_sync_tables(conn)
+        conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
+        conn.execute("INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, hash,"
+                     " prev_hash) VALUES (1, '2026-09-01 08:00:00', 'a1', 'student.create',"
+                     " 'student', 's1', 'h1', 'h0')")
+        conn.execute("INSERT INTO outbox (change_id, device_seq, record_type, record_id, op,"
+                     " base_version, payload, actor, audit_seq, state, attempts, created_at)"
+                     " VALUES ('c1', 1, 'student', 's1', 'create', 0, '{}', 'a1', 1, 'PENDING',"
+                     " 0, '2026-09-01 08:00:00')")
+        conn.execute("PRAGMA user_version = 5")
+    finally:
+        conn.close()
+    return db_path, key
+
+
+def test_open_upgrades_a_v5_database_to_the_sync_state(v5: tuple[Path, bytes]) -> None:
+    path, key = v5
+    Store.open(path, key).close()
+    conn = connect_raw(path, key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert set(SYNC_TABLES) <= table_names(conn)
+        assert {"device_id", "server_url", "sign_key", "enc_key", "server_sign_pub",
+                "server_enc_pub", "epoch", "cursor", "last_sync_at"} <= columns(conn, "sync_device")
+        assert {"change_id", "record_id", "field", "local_value", "server_value", "resolved_by",
+                "resolved_at"} <= columns(conn, "sync_conflict")
+        assert {"change_id", "status", "version", "xjh", "message"} <= columns(conn, "sync_result")
+        assert {"record_id", "server_version"} <= columns(conn, "sync_shadow")
+        assert {"finding_id", "code", "body"} <= columns(conn, "sync_finding")
+        assert conn.execute("SELECT change_id, state FROM outbox").fetchall() == [("c1", "PENDING")]
+    finally:
+        conn.close()
+    assert len(list(path.parent.glob(f"{path.name}.v5-*.bak"))) == 1
 
 
 def test_upgrade_keeps_a_backup_that_opens_with_the_same_key(v1: tuple[Path, bytes]) -> None:

@@ -191,3 +191,12 @@ def test_show_recovery_key(qtbot, window: MainWindow, created: tuple[Workspace, 
     assert page.key_label.text() == ""
     qtbot.mouseClick(button(page, "显示恢复密钥"), Qt.MouseButton.LeftButton)
     assert page.key_label.text() == created[1]
+
+
+def test_print_from_the_roster_menu_opens_the_print_page(window: MainWindow, ws: Workspace) -> None:
+    add_students(ws, [valid_row(name="王小明", seq=11)])
+    window.refresh_after_change()
+    row = window.roster.model.row_at(0)
+    window.roster.table.print_requested.emit(row.id)
+    assert window.stack.currentWidget() is window.print_page
+    assert window.print_page.matches.currentItem().text().startswith(row.name)

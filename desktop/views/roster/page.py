@@ -6,7 +6,7 @@ Keyboard: Ctrl+F focuses the search, arrows move, Enter opens the student, Ctrl+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -32,6 +33,18 @@ from desktop.views.wording import tr
 
 class RosterTable(QTableView):
     open_requested = Signal(str)
+    print_requested = Signal(str)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """打开 / 打印… for the row under the pointer."""
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        student_id = index.data(StudentIdRole)
+        menu = QMenu(self)
+        menu.addAction(self.tr("打开"), lambda: self.open_requested.emit(student_id))
+        menu.addAction(self.tr("打印…"), lambda: self.print_requested.emit(student_id))
+        menu.exec(event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -42,6 +55,7 @@ class RosterTable(QTableView):
 
 class RosterPage(QWidget):
     open_student = Signal(str)
+    print_student = Signal(str)
     new_student = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -105,6 +119,7 @@ class RosterPage(QWidget):
         self.table.doubleClicked.connect(
             lambda index: self.open_student.emit(index.data(StudentIdRole)))
         self.table.open_requested.connect(self.open_student)
+        self.table.print_requested.connect(self.print_student)
         self.add_button.clicked.connect(self.new_student)
 
     def _size_columns(self) -> None:

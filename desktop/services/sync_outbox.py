@@ -1,0 +1,86 @@
+"""The outbox as the sync layer reads it: every change not yet decided by the registry, in
+device_seq order, and marking changes as sent (online or on a USB bundle).
+
+"Unacknowledged" means PENDING, SENT, SENT_VIA_BUNDLE or HELD: the registry has not told
+this desk a final result. Those are the changes an online push and a bundle export carry;
+re-sending them is safe because the registry keeps a receipt per change id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from desktop.models.outbox import OutboxEntry
+from desktop.services.context import Workspace
+
+PENDING, SENT, SENT_VIA_BUNDLE, HELD = "PENDING", "SENT", "SENT_VIA_BUNDLE", "HELD"
+APPLIED, REJECTED, CONFLICT = "APPLIED", "REJECTED", "CONFLICT"
+UNACKNOWLEDGED = (PENDING, SENT, SENT_VIA_BUNDLE, HELD)
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class OutgoingChange:
+    """One outbox row as it travels: the same ids, sequence and payload as stored."""
+
+    change_id: str
+    device_seq: int
+    record_type: str
+    record_id: str
+    op: str
+    base_version: int
+    payload: dict[str, Any]
+    actor: str
+    client_ts: str
+    state: str
+
+
+def unacknowledged_changes(ws: Workspace, limit: int | None = None) -> list[OutgoingChange]:
+    """Every change the registry has not decided yet, lowest device_seq first."""
+    stmt = (select(OutboxEntry).where(OutboxEntry.state.in_(UNACKNOWLEDGED))
+            .order_by(OutboxEntry.device_seq))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with ws.store.reading() as session:
+        return [_outgoing(row) for row in session.scalars(stmt)]
+
+
+def unacknowledged_count(ws: Workspace) -> int:
+    with ws.store.reading() as session:
+        return session.scalar(select(func.count()).select_from(OutboxEntry)
+                              .where(OutboxEntry.state.in_(UNACKNOWLEDGED))) or 0
+
+
+def mark_sent(ws: Workspace, change_ids: Sequence[str], batch_id: str) -> None:
+    """Before a push: PENDING -> SENT; every listed change counts one more attempt."""
+    _mark(ws, change_ids, {"batch_id": batch_id}, SENT)
+
+
+def mark_sent_via_bundle(ws: Workspace, change_ids: Sequence[str], bundle_id: str) -> None:
+    """After a request bundle was written: PENDING/SENT -> SENT_VIA_BUNDLE (HELD stays)."""
+    _mark(ws, change_ids, {"bundle_id": bundle_id}, SENT_VIA_BUNDLE, (PENDING, SENT))
+
+
+def _mark(ws: Workspace, change_ids: Sequence[str], values: dict[str, Any], state: str,
+          from_states: tuple[str, ...] = (PENDING,)) -> None:
+    table = OutboxEntry.__table__
+    with ws.store.writing() as session:
+        for start in range(0, len(change_ids), _CHUNK):
+            chunk = list(change_ids[start:start + _CHUNK])
+            session.execute(update(table).where(table.c.change_id.in_(chunk),
+                                                table.c.state.in_(UNACKNOWLEDGED))
+                            .values(attempts=table.c.attempts + 1, **values))
+            session.execute(update(table).where(table.c.change_id.in_(chunk),
+                                                table.c.state.in_(from_states))
+                            .values(state=state))
+
+
+def _outgoing(row: OutboxEntry) -> OutgoingChange:
+    stamp = row.created_at.replace(tzinfo=dt.UTC).isoformat() if row.created_at else ""
+    return OutgoingChange(row.change_id, row.device_seq, row.record_type, row.record_id, row.op,
+                          row.base_version, row.payload, row.actor, stamp, row.state)

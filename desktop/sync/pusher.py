@@ -1,0 +1,135 @@
+"""Pushing the outbox: every unacknowledged change in device_seq order, in batches of at most
+500 changes and the registry's body limit.
+
+Each batch is marked SENT before it leaves and gets a new batch_id; network errors and 5xx
+resend it unchanged (same batch_id, same change ids) after a pause; 413 splits it in halves,
+each with a new batch_id and the same change ids. Results are written back as they arrive.
+A second pass resends what is still undecided (e.g. held behind a change that got lost in
+transit), as long as passes make progress.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from desktop.domain.ids import new_id
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.sync_outbox import OutgoingChange, mark_sent, unacknowledged_changes
+from desktop.sync.auth import Session
+from desktop.sync.outcomes import apply_push_result, to_change
+from desktop.sync.protocol import MAX_BATCH_CHANGES, MAX_BODY_BYTES, Change, PushBatch, PushResult
+from desktop.sync.transport import HttpProblem
+
+_CHANGE_FIELDS = dataclasses.fields(Change)
+MAX_PASSES = 3
+ENVELOPE_BYTES = 1024  # the batch around the changes, with room to spare
+CHANGE_FIELDS_BYTES = 400  # ids, sequence, op, base version, actor, time and their keys
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class PushTally:
+    sent: set[str] = field(default_factory=set)
+    last: dict[str, str] = field(default_factory=dict)  # change id -> its latest result
+
+    @property
+    def statuses(self) -> Counter[str]:
+        """Each change counted once, by the last result it got in this run."""
+        return Counter(self.last.values())
+
+
+@dataclass
+class Pusher:
+    ws: Workspace
+    session: Session
+    device_id: str
+    max_changes: int = MAX_BATCH_CHANGES
+    max_bytes: int = MAX_BODY_BYTES
+    stopped: Callable[[], bool] = lambda: False
+    progress: Progress | None = None
+    tally: PushTally = field(default_factory=PushTally)
+
+    def push_all(self) -> PushTally:
+        before: set[tuple[str, str]] | None = None
+        for _ in range(MAX_PASSES):
+            waiting = unacknowledged_changes(self.ws)
+            now = {(change.change_id, change.state) for change in waiting}
+            if not waiting or now == before or self.stopped():
+                break  # done, or the last pass taught nothing new
+            self._pass(waiting)
+            before = now
+        return self.tally
+
+    def _pass(self, waiting: list[OutgoingChange]) -> None:
+        done = 0
+        for batch in batches(waiting, self.max_changes, self.max_bytes - ENVELOPE_BYTES):
+            if self.stopped():
+                return
+            self._push(batch)
+            done += len(batch)
+            if self.progress:
+                self.progress("push", done, len(waiting))
+
+    def _push(self, batch: Sequence[OutgoingChange]) -> None:
+        batch_id = new_id()
+        ids = [change.change_id for change in batch]
+        mark_sent(self.ws, ids, batch_id)
+        body = batch_body(self.device_id, batch_id, batch)
+        try:
+            answer = self.session.call(lambda token: self.session.transport.post(
+                "/v1/sync/push", body, token))
+        except HttpProblem as exc:
+            if exc.status != 413:
+                raise
+            self._split(batch)
+            return
+        result = PushResult.from_dict(answer)
+        apply_push_result(self.ws, result)
+        self.tally.sent.update(ids)
+        self.tally.last.update((r.change_id, r.status) for r in (*result.results, *result.released))
+
+    def _split(self, batch: Sequence[OutgoingChange]) -> None:
+        if len(batch) == 1:
+            raise ServiceError("sync.too_large", seq=batch[0].device_seq)
+        half = len(batch) // 2
+        self._push(batch[:half])
+        self._push(batch[half:])
+
+
+def batches(changes: Sequence[OutgoingChange], max_changes: int,
+            max_bytes: int) -> list[list[OutgoingChange]]:
+    """Consecutive runs of at most `max_changes` changes and about `max_bytes` of JSON."""
+    runs: list[list[OutgoingChange]] = []
+    current: list[OutgoingChange] = []
+    size = 0
+    for change in changes:
+        weight = _weight(change)
+        if current and (len(current) >= max_changes or size + weight > max_bytes):
+            runs.append(current)
+            current, size = [], 0
+        current.append(change)
+        size += weight
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _weight(change: OutgoingChange) -> int:
+    """About the bytes of the change in the batch body: its payload plus the fixed fields."""
+    payload = json.dumps(change.payload, ensure_ascii=False, separators=(",", ":"))
+    return len(payload.encode()) + CHANGE_FIELDS_BYTES
+
+
+def batch_body(device_id: str, batch_id: str, batch: Sequence[OutgoingChange]) -> bytes:
+    """The PushBatch as JSON; the same bytes as `PushBatch.to_json()`, written without walking
+    every payload through the dataclass encoder (payloads are JSON data already)."""
+    changes = [{f.name: getattr(change, f.name) for f in _CHANGE_FIELDS}
+               for change in map(to_change, batch)]
+    message = PushBatch(device_id=device_id, batch_id=batch_id, changes=())
+    body = {**message.to_dict(), "changes": changes}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()

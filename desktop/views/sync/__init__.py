@@ -1,0 +1,1 @@
+"""The 同步 page: enrollment, sync now and in the background, states, conflicts, findings."""

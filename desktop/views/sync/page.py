@@ -1,0 +1,256 @@
+"""同步: enroll this desk with the registry, sync now or in the background every few minutes
+(off the GUI thread), see each student's state, decide conflicts, read the registry's
+一人多籍 findings, and print the list of changes still waiting for the registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.printing import pending_changes
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.sync_device import DeviceInfo, device_info
+from desktop.services.sync_pending import pending_list
+from desktop.services.sync_status import sync_counts
+from desktop.sync.client import Enrollment, SyncOptions, SyncReport, enroll, sync_once
+from desktop.views import settings
+from desktop.views.print_pdf import print_pdf
+from desktop.views.sync.enroll_box import EnrollBox
+from desktop.views.sync.panels import ConflictsPanel, FindingsPanel, StatesPanel
+from desktop.views.sync.worker import SyncRunner
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.wording import say
+
+MINUTE_MS = 60_000
+
+
+class SyncPage(QWidget):
+    synced = Signal()  # records may have changed: the other pages reload
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.options = SyncOptions()  # tests give a fast retry policy or a transport here
+        self.runner = SyncRunner(self)
+        self.timer = QTimer(self)
+        self._quiet = False
+        self._build()
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.progressed.connect(self._on_progress)
+        self.timer.timeout.connect(self._on_timer)
+        self._apply_schedule()
+        self._show_device()  # the lists are read when the page is shown
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.enroll_box = EnrollBox()
+        self.enroll_box.enroll_requested.connect(self.enroll)
+        self.banner = MessageBanner()
+        self.tabs = QTabWidget()
+        self.states = StatesPanel(self.workspace)
+        self.conflicts = ConflictsPanel(self.workspace)
+        self.findings = FindingsPanel(self.workspace)
+        self.conflicts.resolved.connect(self._after_resolution)
+        for panel, title in ((self.states, self.tr("学生同步状态")), (self.conflicts, self.tr("冲突")),
+                             (self.findings, self.tr("一人多籍提示"))):
+            self.tabs.addTab(panel, title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.enroll_box)
+        layout.addLayout(self._sync_row())
+        layout.addLayout(self._schedule_row())
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+
+    def _sync_row(self) -> QHBoxLayout:
+        self.sync_button = QPushButton(self.tr("立即同步"))
+        self.print_button = QPushButton(self.tr("打印待上报清单…"))
+        self.last_label = QLabel()
+        self.counts_label = QLabel()
+        self.sync_button.clicked.connect(self._on_sync_clicked)
+        self.print_button.clicked.connect(self.print_pending)
+        row = QHBoxLayout()
+        for widget in (self.sync_button, self.print_button, self.last_label):
+            row.addWidget(widget)
+        row.addStretch()
+        row.addWidget(self.counts_label)
+        return row
+
+    def _schedule_row(self) -> QHBoxLayout:
+        self.auto = QCheckBox(self.tr("能连接学籍中心时自动同步，每隔"))
+        self.auto.setChecked(settings.SYNC_AUTO.get())
+        self.interval = QSpinBox(minimum=1, maximum=24 * 60, suffix=self.tr(" 分钟"))
+        self.interval.setValue(settings.SYNC_INTERVAL_MINUTES.get())
+        self.auto.toggled.connect(self._on_schedule_changed)
+        self.interval.valueChanged.connect(self._on_schedule_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.auto)
+        row.addWidget(self.interval)
+        row.addStretch()
+        return row
+
+    # -- showing --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._show_device()
+        counts = sync_counts(self.workspace)
+        self.counts_label.setText(self.tr("待上报 {a} 条 · 待确认 {b} 条 · 冲突 {c} 项").format(
+            a=counts.to_send, b=counts.awaiting, c=counts.conflicts_open))
+        self.tabs.setTabText(1, self.tr("冲突（{n}）").format(n=counts.conflicts_open))
+        self.tabs.setTabText(2, self.tr("一人多籍提示（{n}）").format(n=counts.findings))
+        for panel in (self.states, self.conflicts, self.findings):
+            panel.reload()
+
+    def _show_device(self) -> None:
+        info = device_info(self.workspace)
+        self.enroll_box.show_device(info)
+        self.sync_button.setEnabled(bool(info and info.enrolled) and not self.runner.busy)
+        self.last_label.setText(self._last_text(info))
+
+    def _last_text(self, info: DeviceInfo | None) -> str:
+        """When the registry was last reached, and how the last attempt ended."""
+        moment = info.last_sync_at if info else None
+        text = self.tr("从未同步") if moment is None else self.tr("上次同步：") + \
+            f"{moment.replace(tzinfo=dt.UTC).astimezone():%Y-%m-%d %H:%M}"
+        result = (info.last_result if info else None) or {}
+        if "error" in result:
+            params = {k: v for k, v in result.items() if k != "error"}
+            return text + self.tr("；最近一次未完成：") + say(str(result["error"]), params)
+        if "remaining" in result:
+            remaining = int(result["remaining"])
+            return text + (self.tr("，全部已确认") if not remaining
+                           else self.tr("，{n} 条待确认").format(n=remaining))
+        return text
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.runner.busy:
+            self.reload()
+
+    # -- acting ---------------------------------------------------------------------------
+
+    def enroll(self, server_url: str, code: str) -> bool:
+        self.banner.show_message(self.tr("正在注册…"), "info")
+        return self._start(lambda _stop, _progress: enroll(
+            self.workspace, server_url, code, transport=self.options.transport,
+            policy=self.options.policy), quiet=False)
+
+    def sync_now(self, quiet: bool = False) -> bool:
+        """Start a sync in the background; False when one is running already."""
+        typed = self.enroll_box.server.text().strip()
+        info = device_info(self.workspace)
+        moved = typed if info and info.enrolled and typed and typed != info.server_url else None
+        if not quiet:
+            self.banner.show_message(self.tr("正在同步…"), "info")
+        return self._start(lambda stop, progress: sync_once(
+            self.workspace, moved, replace(self.options, stop=stop, progress=progress)), quiet)
+
+    def _on_sync_clicked(self) -> None:
+        self.sync_now()
+
+    def print_pending(self) -> None:
+        try:
+            data = pending_changes.build(pending_list(self.workspace))
+        except ServiceError as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        if self.send_to_printer(data):
+            self.banner.show_message(self.tr("已发送到打印机。"), "info")
+
+    def send_to_printer(self, data: bytes) -> bool:
+        """Seam for tests: the system print dialog, then every page to the printer."""
+        return print_pdf(self, data)
+
+    def shutdown(self) -> None:
+        """Before the workspace is locked: stop the timer and wait for the running job."""
+        self.timer.stop()
+        self.runner.shutdown()
+
+    def _start(self, work: Callable[[threading.Event, Callable[[str, int, int], None]], object],
+               quiet: bool) -> bool:
+        if not self.runner.start(work):
+            return False
+        self._quiet = quiet
+        self.sync_button.setEnabled(False)
+        self.enroll_box.set_busy(True)
+        self.conflicts.set_busy(True)
+        return True
+
+    # -- results --------------------------------------------------------------------------
+
+    def _on_finished(self, result: object) -> None:
+        self._idle()
+        if isinstance(result, SyncReport):
+            self.banner.show_message(self._report_text(result), "info" if result.settled else "warning")
+        elif isinstance(result, Enrollment):
+            self.enroll_box.code.clear()
+            self.banner.show_message(self.tr("已在学籍中心注册：{school}（{code}）。").format(
+                school=result.school_name, code=result.school_code), "info")
+        self.reload()
+        self.synced.emit()
+
+    def _on_failed(self, code: str, params: object) -> None:
+        self._idle()
+        self.reload()  # the last-sync line now says why the attempt did not finish
+        if not self._quiet:
+            self.banner.show_message(say(code, params if isinstance(params, dict) else {}))
+
+    def _on_progress(self, stage: str, done: int, total: int) -> None:
+        if self._quiet:
+            return
+        if stage == "push":
+            text = self.tr("正在上报：{done}/{total}").format(done=done, total=total)
+        else:
+            text = self.tr("正在接收中心数据：{done} 条").format(done=done)
+        self.banner.show_message(text, "info")
+
+    def _report_text(self, report: SyncReport) -> str:
+        text = self.tr("同步完成：上报 {sent} 条（采用 {applied}，重复 {duplicate}，退回 {rejected}，"
+                       "冲突 {conflict}，暂存 {held}），接收 {pulled} 条。").format(**report.to_dict())
+        if not report.settled:
+            text += self.tr("还有 {n} 条变更未得到中心确认。").format(n=report.remaining)
+        return text
+
+    def _idle(self) -> None:
+        self.enroll_box.set_busy(False)
+        self.conflicts.set_busy(False)
+
+    def _after_resolution(self) -> None:
+        self.reload()
+        self.synced.emit()
+
+    # -- background schedule --------------------------------------------------------------
+
+    def _on_schedule_changed(self) -> None:
+        settings.SYNC_AUTO.set(self.auto.isChecked())
+        settings.SYNC_INTERVAL_MINUTES.set(self.interval.value())
+        self._apply_schedule()
+
+    def _apply_schedule(self) -> None:
+        self.timer.setInterval(self.interval.value() * MINUTE_MS)
+        if self.auto.isChecked():
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _on_timer(self) -> None:
+        info = device_info(self.workspace)
+        if info is not None and info.enrolled and not self.runner.busy:
+            self.sync_now(quiet=True)
