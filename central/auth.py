@@ -26,6 +26,7 @@ from central.db import (
     load_identity,
 )
 from central.errors import ApiProblem
+from central.ratelimit import limit
 from central.schools import school_by_code, school_by_id, token_hash
 from desktop.domain.ids import new_id
 from desktop.sync.protocol import (
@@ -52,7 +53,8 @@ _bearer = HTTPBearer(auto_error=False, description="POST /v1/auth/token 得到�
 ContextDep = Annotated[Context, Depends(get_context)]
 
 
-@router.post("/devices/enroll", response_model=EnrollResponse)
+@router.post("/devices/enroll", response_model=EnrollResponse,
+             dependencies=[Depends(limit("enroll"))])
 def enroll(request: EnrollRequest, ctx: ContextDep) -> EnrollResponse:
     """Register a device's keys with a single-use enrollment code of its school."""
     code = normalise_enrollment_code(request.token)
@@ -103,7 +105,7 @@ def _same_device_orApiProblem(conn: Connection, device_id: str | None, sign_pub:
     return device.device_id
 
 
-@router.post("/auth/challenge", response_model=Challenge)
+@router.post("/auth/challenge", response_model=Challenge, dependencies=[Depends(limit("auth"))])
 def challenge(request: ChallengeRequest, ctx: ContextDep) -> Challenge:
     """A nonce for the device to sign (valid for five minutes, once)."""
     now = ctx.now()
@@ -117,7 +119,7 @@ def challenge(request: ChallengeRequest, ctx: ContextDep) -> Challenge:
                      expires_at=iso(now + CHALLENGE_SECONDS))
 
 
-@router.post("/auth/token", response_model=AccessToken)
+@router.post("/auth/token", response_model=AccessToken, dependencies=[Depends(limit("auth"))])
 def token(request: TokenRequest, ctx: ContextDep) -> AccessToken:
     """Exchange a signed challenge for a 15-minute access token."""
     now = ctx.now()

@@ -1,6 +1,6 @@
 """Per-address request limits for the endpoints anyone can call (public lookups, guardian
-requests, the console's login): a fixed window per (bucket, client address), on the
-server's clock. Past the limit: 429 `rate_limited` with Retry-After."""
+requests, the console's login, device enrollment and sign-in): a fixed window per (bucket,
+client address), on the server's clock. Past the limit: 429 `rate_limited` with Retry-After."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ LIMITS: dict[str, tuple[int, int]] = {  # bucket -> (requests, window seconds)
     "guardian_submit": (10, 60),
     "guardian_lookup": (30, 60),
     "bureau_login": (10, 60),
+    "enroll": (60, 60),  # devices enrolling from one address (a county station enrols many)
+    "auth": (600, 60),  # challenges and tokens
 }
 MAX_KEYS = 50_000  # windows kept in memory before old ones are dropped
 

@@ -180,6 +180,7 @@ TEXT: dict[str, str] = {
     "bundle.stale": "这个数据包已过时（第 {seq} 包，已导入到第 {last} 包），没有导入任何内容；较新的数据包已包含它的全部变更。",
     "bundle.replayed": "这个数据包已导入过，没有重复处理任何内容。",
     "bundle.enroll_refused": "离线注册未被接受：{detail}",
+    "file.bundle_unreadable": "无法读取数据包“{path}”，没有导入任何内容。请检查文件路径和U盘是否已插好。",
     # online sync with the registry
     "sync.server_url": "服务器地址“{value}”格式不对，应以 http:// 或 https:// 开头，例如 https://xueji.example.gov.cn。",
     "sync.unreachable": "无法连接学籍中心（{url}），本次没有同步。请检查网络和服务器地址，稍后再试；本机的更改都已保存，会在下次同步时上报。",

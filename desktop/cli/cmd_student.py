@@ -38,6 +38,8 @@ def _load(path: Path) -> list[dict[str, Any]]:
     except json.JSONDecodeError as exc:
         where = f"第{exc.lineno}行第{exc.colno}列附近"
         raise CliExit(1, f"{path} 不是有效的 JSON（{where}），没有保存任何记录。") from exc
+    except RecursionError as exc:  # [[[[… nested deeper than the parser goes
+        raise CliExit(1, f"{path} 的 JSON 嵌套层数过多，不是学生记录，没有保存任何记录。") from exc
     records = data if isinstance(data, list) else [data]
     if not records or not all(isinstance(r, dict) for r in records):
         raise CliExit(1, f"{path} 应包含一个学生对象或对象列表，没有保存任何记录。")

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli import (
+    cmd_audit,
     cmd_backup,
+    cmd_bundle,
     cmd_change,
     cmd_check,
     cmd_demo,
@@ -29,7 +31,7 @@ from desktop.cli.errors import run_guarded
 
 COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
             "tasks", "year-end", "verify", "print", "verify-print",
-            "import", "export", "export-photos", "reconcile", "enroll", "sync")
+            "import", "export", "export-photos", "reconcile", "enroll", "sync", "audit", "bundle")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
                    cmd_tasks, cmd_year_end, cmd_verify, cmd_print,
-                   cmd_verify_print, cmd_import, cmd_export, cmd_reconcile, cmd_enroll, cmd_sync):
+                   cmd_verify_print, cmd_import, cmd_export, cmd_reconcile, cmd_enroll, cmd_sync,
+                   cmd_audit, cmd_bundle):
         module.register(sub)
     return parser
 

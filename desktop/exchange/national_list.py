@@ -15,6 +15,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.record import canonical_header
 from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
+from desktop.exchange.xlsx_guard import check_workbook
 from desktop.exchange.xlsx_reader import open_workbook
 from desktop.services.errors import ServiceError
 from desktop.services.reconcile import NationalEntry
@@ -32,6 +33,7 @@ class NationalList:
 def read_national_list(path: Path) -> NationalList:
     if not path.is_file():
         raise ServiceError("import.file_missing", name=str(path))
+    check_workbook(path)  # a hostile file is refused before calamine reads it
     book = open_workbook(path)
     try:
         for meta in book.sheets_metadata:

@@ -27,6 +27,7 @@ from python_calamine import (
 from desktop.domain.errors import DomainError, FieldError
 from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
+from desktop.exchange.xlsx_guard import check_workbook
 from desktop.services.errors import ServiceError
 from desktop.services.import_plan import SourceRow
 
@@ -50,6 +51,7 @@ def read_workbook(path: Path) -> SheetData:
     """The template sheet of `path`; ServiceError when the file cannot be imported at all."""
     if not path.is_file():
         raise ServiceError("import.file_missing", name=str(path))
+    check_workbook(path)  # refuses what would exhaust memory before calamine reads it
     book = open_workbook(path)
     try:
         sheet, header = _template_sheet(book, path.name)

@@ -88,7 +88,7 @@ class KeySlotFile:
             doc = json.loads(path.read_text("utf-8"))
             slots = {s["user"]: Slot(**{**s, "kdf": KdfParams(**s["kdf"])}) for s in doc["slots"]}
             return cls(db_id=doc["db_id"], slots=slots)
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             raise KeySlotsMismatch(str(path)) from exc
 
     def save(self, path: Path) -> None:

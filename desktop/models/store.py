@@ -108,9 +108,13 @@ def copy_database(source: Path, key: bytes, target: Path) -> None:
 
 
 def backup_before_upgrade(path: Path, key: bytes, version: int) -> Path:
+    """An encrypted copy beside the database, checked like every backup before the upgrade
+    runs (a copy that fails the checks stops the upgrade: IntegrityFailed)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
     copy_database(path, key, target)
+    if check_integrity(target, key):
+        raise errors.IntegrityFailed(str(target))
     return target
 
 

@@ -20,9 +20,11 @@ from desktop.models.accounts import Account, Meta
 from desktop.models.keyslots import KdfParams, KeySlotFile, keyslot_path
 from desktop.models.school import School
 from desktop.models.store import Store
+from desktop.services import login_guard
 from desktop.services.context import Actor, Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal
+from desktop.services.login_guard import LoginGuard
 from desktop.services.passwords import check_password_rule
 
 
@@ -85,12 +87,20 @@ def account_names(path: Path) -> list[str]:
     return sorted(KeySlotFile.load(keyslot_path(path)).slots)
 
 
-def unlock(path: Path, username: str, password: str) -> Workspace:
-    """Open the database as `username`; WrongPassword/UnknownAccount if that fails."""
+def unlock(path: Path, username: str, password: str, guard: LoginGuard | None = None) -> Workspace:
+    """Open the database as `username`; WrongPassword/UnknownAccount if that fails, and
+    LoginThrottled while the wait after repeated wrong passwords runs (login_guard)."""
+    guard = guard or login_guard.GUARD
     if not path.is_file():
         raise store_errors.DatabaseMissing(str(path))
     slots = KeySlotFile.load(keyslot_path(path))
-    data_key = slots.unlock(username, password)
+    if username in slots.slots:
+        guard.check(path, username)
+    try:
+        data_key = slots.unlock(username, password)
+    except store_errors.WrongPassword:
+        guard.failed(path, username)
+        raise
     try:
         store = Store.open(path, data_key)
     except store_errors.WrongPassword as exc:
@@ -98,7 +108,21 @@ def unlock(path: Path, username: str, password: str) -> Workspace:
     if store.db_id != slots.db_id:
         store.close()
         raise store_errors.KeySlotsMismatch(str(path))
-    return _workspace(store, username)
+    ws = _workspace(store, username)
+    _note_failures(ws, guard.succeeded(path, username))
+    return ws
+
+
+def _note_failures(ws: Workspace, failures: int) -> None:
+    """Wrong passwords before this sign-in go on the account and into the audit log."""
+    if not failures:
+        return
+    with ws.store.writing() as session:
+        account = session.get(Account, ws.actor.account_id)
+        if account is not None:
+            account.failed_logins = failures
+        Journal(session, ws.actor).audit("account.failed_logins", "account", ws.actor.account_id,
+                                         after={"failures": failures})
 
 
 def open_with_recovery_key(path: Path, key_text: str, username: str) -> Workspace:
@@ -145,6 +169,7 @@ def reset_password(path: Path, username: str, key_text: str, new_password: str,
         change_password(ws, new_password, kdf)
     finally:
         ws.lock()
+    login_guard.GUARD.succeeded(path, username)  # the new password may be tried at once
 
 
 def _slots_or_new(path: Path, db_id: str) -> KeySlotFile:

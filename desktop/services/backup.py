@@ -1,10 +1,11 @@
 """Backups: one verified file holding the encrypted database and its key slots.
 
 A backup (.xjbak) is a zip of stored entries: the database copied with SQLite's backup API
-(still encrypted with the same data key), the key-slot file, and a manifest with SHA-256
-sums. It is checked by opening the copy and running the integrity checks before it is
-renamed into place, so a backup that exists is a backup that opens - with the same
-password, or with the recovery key alone.
+(still encrypted with the same data key; the archive scans live inside it), the key-slot
+file, and a manifest with SHA-256 sums and the head of the audit chain. It is checked by
+opening the copy and running the integrity checks, then read back against its checksums,
+before it is renamed into place, so a backup that exists is a backup that opens - with the
+same password, or with the recovery key alone.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from desktop.domain import recovery_key
 from desktop.domain.errors import DomainError
 from desktop.models import errors as store_errors
+from desktop.models.engine import connect_raw
 from desktop.models.keyslots import KeySlotFile, keyslot_path, write_atomically
 from desktop.models.migrations import SCHEMA_VERSION
 from desktop.models.store import check_integrity, copy_database
@@ -47,7 +49,10 @@ def _sha256(path: Path) -> str:
 
 
 def create_backup(ws: Workspace, out: Path) -> BackupInfo:
-    """Write a verified backup of the open database to `out` (replaced atomically)."""
+    """Write a verified backup of the open database to `out` (replaced atomically).
+
+    The copy passes SQLCipher's and SQLite's integrity checks before it is packed, and the
+    packed file is read back against its checksums before it is renamed into place."""
     work = out.with_name(out.name + ".part-db")
     work.unlink(missing_ok=True)
     try:
@@ -55,25 +60,86 @@ def create_backup(ws: Workspace, out: Path) -> BackupInfo:
         problems = check_integrity(work, ws.store.key)
         if problems:
             raise store_errors.IntegrityFailed(str(ws.store.path))
-        _pack(work, keyslot_path(ws.store.path), ws.store.db_id, out)
+        head = audit_head_of(work, ws.store.key)
+        _pack(work, keyslot_path(ws.store.path), ws.store.db_id, out, head)
     finally:
         work.unlink(missing_ok=True)
     return BackupInfo(out, out.stat().st_size, dt.datetime.now().isoformat(timespec="seconds"))
 
 
-def _pack(db_copy: Path, keys: Path, db_id: str, out: Path) -> None:
+def audit_head_of(path: Path, key: bytes) -> list[object]:
+    """[seq, hash] of the newest audit row of the database at `path` ([0, ""] if none)."""
+    conn = connect_raw(path, key)
+    try:
+        row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    return [row[0], row[1]] if row else [0, ""]
+
+
+def _pack(db_copy: Path, keys: Path, db_id: str, out: Path, head: list[object]) -> None:
     manifest = {"format": FORMAT, "db_id": db_id, "schema": SCHEMA_VERSION,
                 "created": dt.datetime.now(dt.UTC).isoformat(), "db_sha256": _sha256(db_copy),
-                "keys_sha256": _sha256(keys) if keys.exists() else None}
+                "keys_sha256": _sha256(keys) if keys.exists() else None, "audit_head": head}
     partial = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
-        archive.writestr(_MANIFEST, json.dumps(manifest, indent=1))
-        archive.write(db_copy, _DB)
-        if keys.exists():
-            archive.write(keys, _KEYS)
-    with partial.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, out)
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr(_MANIFEST, json.dumps(manifest, indent=1))
+            archive.write(db_copy, _DB)
+            if keys.exists():
+                archive.write(keys, _KEYS)
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        verify_backup_file(partial)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    _fsync_folder(out.parent)
+
+
+def read_manifest(backup: Path) -> dict:
+    """The manifest of a backup file; ServiceError('backup.damaged'/'backup.format')."""
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            manifest = json.loads(archive.read(_MANIFEST))
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, RecursionError) as exc:
+        raise ServiceError("backup.damaged") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ServiceError("backup.format")
+    return manifest
+
+
+def verify_backup_file(backup: Path) -> dict:
+    """Read every entry of a backup back and compare it with the manifest's checksums."""
+    manifest = read_manifest(backup)
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            _check_entry(archive, _DB, manifest["db_sha256"])
+            if manifest.get("keys_sha256"):
+                _check_entry(archive, _KEYS, manifest["keys_sha256"])
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
+        raise ServiceError("backup.damaged") from exc
+    return manifest
+
+
+def _check_entry(archive: zipfile.ZipFile, name: str, sha256: str) -> None:
+    digest = hashlib.sha256()
+    with archive.open(name) as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    if digest.hexdigest() != sha256:
+        raise ServiceError("backup.damaged")
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename inside `folder` durable (a power cut right after keeps the new name)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def restore_backup(backup: Path, target: Path, *, username: str, password: str | None = None,
@@ -107,19 +173,23 @@ def _verify(staging: Path, data_key: bytes, *, from_recovery: bool) -> None:
 
 
 def _unpack(backup: Path, staging: Path) -> Path | None:
+    return unpack(backup, staging)[0]
+
+
+def unpack(backup: Path, staging: Path) -> tuple[Path | None, dict]:
+    """Extract the database of `backup` to `staging` (and its key slots to `<staging>.keys`),
+    each checked against the manifest; returns (key-slot path or None, manifest)."""
+    manifest = read_manifest(backup)
     try:
         with zipfile.ZipFile(backup) as archive:
-            manifest = json.loads(archive.read(_MANIFEST))
-            if manifest.get("format") != FORMAT:
-                raise ServiceError("backup.format")
             _extract(archive, _DB, staging, manifest["db_sha256"])
             if manifest.get("keys_sha256"):
                 keys = staging.with_name(staging.name + ".keys")
                 _extract(archive, _KEYS, keys, manifest["keys_sha256"])
-                return keys
+                return keys, manifest
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
         raise ServiceError("backup.damaged") from exc
-    return None
+    return None, manifest
 
 
 def _extract(archive: zipfile.ZipFile, name: str, dest: Path, sha256: str) -> None:

@@ -15,6 +15,7 @@ from desktop.domain.workdays import one_year_after
 from desktop.models.deferral import DeferralEntry
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.id_policy import numbers_for
 from desktop.services.journal import Journal
 
 ACTIVE, ENROLLED, RENEWED = "缓学中", "已入学", "已续缓"
@@ -94,7 +95,7 @@ def active_deferrals(ws: Workspace) -> list[Deferral]:
     with ws.store.reading() as session:
         entries = session.scalars(select(DeferralEntry).where(DeferralEntry.state == ACTIVE)
                                   .order_by(DeferralEntry.until)).all()
-        return [_dto(e) for e in entries]
+        return [numbers_for(ws, _dto(e), "id_number") for e in entries]
 
 
 def _dto(entry: DeferralEntry) -> Deferral:

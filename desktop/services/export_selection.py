@@ -19,6 +19,7 @@ from desktop.models.school import School, SchoolClass
 from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.id_policy import template_row_for
 from desktop.services.school_info import UNSYNCED_STATES
 from desktop.services.snapshots import member_values, student_values
 
@@ -65,5 +66,5 @@ def _rows(ws: Workspace, conditions: list[Any]) -> Iterator[dict[str, str]]:
                 .options(selectinload(Student.members), selectinload(Student.school_class))
                 .order_by(Student.name_key, Student.id).execution_options(yield_per=BATCH))
         for student in session.scalars(stmt):
-            yield template_row(student_values(student),
-                               [member_values(m) for m in student.members], school_code)
+            yield template_row_for(ws, template_row(
+                student_values(student), [member_values(m) for m in student.members], school_code))

@@ -22,6 +22,7 @@ from desktop.domain.fields import template_headers
 from desktop.domain.grades import GradeRef
 from desktop.models.school import School
 from desktop.models.student import Student
+from desktop.services.backup_policy import backup_before
 from desktop.services.checks import BatchCheck
 from desktop.services.classes import ClassResolver
 from desktop.services.context import Role, Workspace
@@ -69,6 +70,7 @@ def apply_import(ws: Workspace, rows: Sequence[SourceRow], columns: Collection[s
     """Import `rows` in one transaction. Refused rows stop the whole import (ImportRefused)
     unless `skip_invalid`; `expected` (the plan shown to the user) must still hold."""
     ws.require(Role.REGISTRAR)
+    backup_before(ws, "import")
     today = today or dt.date.today()
     with ws.store.writing() as session:
         planner = _Planner(session, rows, columns, today, class_grades)

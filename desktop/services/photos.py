@@ -18,17 +18,25 @@ from desktop.services.journal import Journal
 MAX_BYTES = 60 * 1024
 SIZE = (260, 320)
 MAX_SOURCE_PIXELS = 40_000_000
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
 
 
 def normalise_photo(data: bytes) -> bytes:
-    """A JPEG of 26:32 under 60 KB; ServiceError('photo.unreadable') for anything else."""
+    """A JPEG of 26:32 under 60 KB; ServiceError('photo.unreadable') for anything else.
+
+    Only JPEG and PNG are decoded (Pillow's other decoders are never reached), and the pixel
+    count is checked from the header before any pixel is decoded."""
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ServiceError("photo.file_too_big", max_mb=MAX_SOURCE_BYTES // (1024 * 1024))
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with Image.open(io.BytesIO(data), formats=("JPEG", "PNG")) as image:
             if image.width * image.height > MAX_SOURCE_PIXELS:
                 raise ServiceError("photo.too_large")
             image.load()
             picture = _crop(image.convert("RGB"))
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise ServiceError("photo.too_large") from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
         raise ServiceError("photo.unreadable") from exc
     picture = picture.resize(SIZE, Image.Resampling.LANCZOS)
     for quality in range(90, 20, -10):

@@ -3,6 +3,7 @@ and the record version with a short hash, so a paper copy can later be checked."
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from desktop.models.school import School, SchoolClass
 from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.id_policy import full_ids_allowed, mask_xjh, template_row_for
 from desktop.services.lookup import find_student
 from desktop.services.snapshots import member_values, student_snapshot, student_values
 from desktop.services.status_changes import DECISION_EVENT
@@ -62,11 +64,22 @@ def printable_students(ws: Workspace, student: str = "", class_name: str = ""
     with ws.store.reading() as session:
         school = session.scalars(select(School)).one()
         if student:
-            return [_printable(session, find_student(session, student), school)]
-        klass = session.scalars(select(SchoolClass).where(SchoolClass.name == class_name)).first()
-        if klass is None:
-            raise ServiceError("print.class_not_found", class_name=class_name)
-        return [_printable(session, pupil, school) for pupil in _roster(session, klass.id)]
+            pupils: Sequence[Student] = [find_student(session, student)]
+        else:
+            klass = session.scalars(select(SchoolClass)
+                                    .where(SchoolClass.name == class_name)).first()
+            if klass is None:
+                raise ServiceError("print.class_not_found", class_name=class_name)
+            pupils = _roster(session, klass.id)
+        return [_for_role(ws, _printable(session, pupil, school)) for pupil in pupils]
+
+
+def _for_role(ws: Workspace, printable: PrintableStudent) -> PrintableStudent:
+    """A viewer's prints carry masked ID numbers and 学籍号 (desktop.services.id_policy)."""
+    if full_ids_allowed(ws):
+        return printable
+    return dataclasses.replace(printable, row=template_row_for(ws, printable.row),
+                               xjh=mask_xjh(printable.xjh) or "")
 
 
 def _roster(session: Session, class_id: str) -> Sequence[Student]:

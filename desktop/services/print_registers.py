@@ -18,6 +18,7 @@ from desktop.models.school import School
 from desktop.models.verification import DropoutCase, VerificationMark
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.id_policy import numbers_for
 from desktop.services.ledger import LedgerEntry, ledger
 from desktop.services.print_data import PrintableStudent, printable_students
 from desktop.services.quality import AT_SCHOOL
@@ -142,6 +143,8 @@ def printable_deferral(ws: Workspace, deferral_id: str) -> PrintableDeferral:
         if entry is None:
             raise ServiceError("print.deferral_not_found")
         name, code = _school(session)
-        return PrintableDeferral(name, code, entry.id, entry.name, entry.id_number or "",
-                                 entry.birth_date, entry.guardian, entry.phone or "", entry.reason,
-                                 entry.certificate, entry.start, entry.until, bool(entry.follows))
+        printable = PrintableDeferral(name, code, entry.id, entry.name, entry.id_number or "",
+                                      entry.birth_date, entry.guardian, entry.phone or "",
+                                      entry.reason, entry.certificate, entry.start, entry.until,
+                                      bool(entry.follows))
+    return numbers_for(ws, printable, "id_number")

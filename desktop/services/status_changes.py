@@ -293,6 +293,8 @@ def decision_of(session: Session, event: StatusChange) -> str:
 
 
 def record_decision(ws: Workspace, request: ChangeRequest) -> ChangeResult:
+    """Record 审批通过/审批未通过 of the change awaiting approval (as apply_change does)."""
+    ws.require(Role.REGISTRAR)
     result = DECISIONS[request.change]
     with ws.store.writing() as session:
         student = find_student(session, request.student)

@@ -22,6 +22,7 @@ from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.dto import Page, StudentDetail, StudentRow
 from desktop.services.errors import ServiceError
+from desktop.services.id_policy import detail_for, rows_for, template_row_for
 from desktop.services.snapshots import (
     detail_of,
     member_values,
@@ -121,7 +122,7 @@ def search(ws: Workspace, query: StudentQuery, offset: int = 0, limit: int = 100
     count_stmt, page_stmt = search_statements(query, offset, limit)
     with ws.store.querying() as conn:
         total = conn.scalar(count_stmt) or 0
-        rows = tuple(row_from_columns(r) for r in conn.execute(page_stmt))
+        rows = rows_for(ws, (row_from_columns(r) for r in conn.execute(page_stmt)))
     return Page(rows=rows, total=total, offset=offset)
 
 
@@ -130,7 +131,7 @@ def get_student(ws: Workspace, student_id: str) -> StudentDetail:
         student = session.get(Student, student_id)
         if student is None:
             raise ServiceError("student.not_found")
-        return detail_of(student)
+        return detail_for(ws, detail_of(student))
 
 
 def template_rows(ws: Workspace, query: StudentQuery, batch: int = 500) -> Iterator[dict]:
@@ -145,7 +146,7 @@ def template_rows(ws: Workspace, query: StudentQuery, batch: int = 500) -> Itera
                                [member_values(m) for m in student.members], school_code)
             row["学籍号"] = student.xjh or ""
             row["学籍状态"] = Status[student.status].label
-            yield row
+            yield template_row_for(ws, row)
 
 
 def possible_duplicates(ws: Workspace, name: str, birth: dt.date, sex: str,
@@ -157,4 +158,4 @@ def possible_duplicates(ws: Workspace, name: str, birth: dt.date, sex: str,
     if exclude_id:
         stmt = stmt.where(Student.id != exclude_id)
     with ws.store.reading() as session:
-        return [row_from_columns(r) for r in session.execute(stmt)]
+        return list(rows_for(ws, (row_from_columns(r) for r in session.execute(stmt))))

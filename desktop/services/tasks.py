@@ -26,6 +26,7 @@ from desktop.services.archive import ArchiveDue, archive_deadlines, overdue_loan
 from desktop.services.archive_model import Loan
 from desktop.services.context import Workspace
 from desktop.services.deferral import Deferral, active_deferrals
+from desktop.services.id_policy import numbers_for
 from desktop.services.school_info import UNSYNCED_STATES
 from desktop.services.status_changes import DECISION_EVENT, decision_of
 
@@ -80,6 +81,7 @@ def list_tasks(ws: Workspace, today: dt.date | None = None) -> list[Task]:
                   for student, since in _unreported_updates(session)]
     tasks += [_archive_task(due, today) for due in archive_deadlines(ws)]
     tasks += [_loan_task(loan, today) for loan in overdue_loans(ws, today)]
+    tasks = [numbers_for(ws, task, "id_number", "xjh") for task in tasks]
     return sorted(tasks, key=lambda t: (not t.overdue, t.due, t.name))
 
 

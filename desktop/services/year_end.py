@@ -24,6 +24,7 @@ from desktop.models.engine import encode_json
 from desktop.models.history import StatusChange
 from desktop.models.school import Grade, School, SchoolClass
 from desktop.models.student import Student
+from desktop.services.backup_policy import backup_before
 from desktop.services.context import Role, Workspace
 from desktop.services.journal import Journal
 
@@ -88,6 +89,7 @@ def _plan(session: Session, today: dt.date) -> YearEndPlan:
 def run_year_end(ws: Workspace, today: dt.date | None = None) -> YearEndPlan:
     """Apply the plan atomically; a second run for the same school year does nothing."""
     ws.require(Role.REGISTRAR)
+    backup_before(ws, "year-end")
     today = today or dt.date.today()
     with ws.store.writing() as session:
         plan = _plan(session, today)

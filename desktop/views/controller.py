@@ -1,5 +1,6 @@
 """What the app shows when: the first-run wizard or the unlock dialog, then the main window;
-locking (on demand or after idle time) drops the key and returns to the unlock dialog."""
+locking (on demand or after idle time) drops the key and returns to the unlock dialog. The
+main window is backed up as it closes, on lock and on exit, while the key is still there."""
 
 from __future__ import annotations
 
@@ -8,15 +9,17 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.services.context import Workspace
 from desktop.services.setup_flow import SetupFlow
-from desktop.views import settings
+from desktop.views import error_hook, settings
+from desktop.views.close_backup import back_up_on_close
 from desktop.views.fonts import apply_text_scale
 from desktop.views.lock import InactivityWatcher
 from desktop.views.unlock_dialog import UnlockDialog
+from desktop.views.wording import say
 
 if TYPE_CHECKING:
     from desktop.views.main_window import MainWindow
@@ -38,9 +41,12 @@ class AppController(QObject):
         self.dialog: QDialog | None = None
         self.watcher = InactivityWatcher(settings.IDLE_MINUTES.get(), self)
         self.watcher.idle.connect(self.lock)
+        self.closing_for = "exit"  # why the main window closes: "lock" or "exit"
+        self.backup_failed = False
         app.installEventFilter(self.watcher)
 
     def start(self) -> None:
+        error_hook.install()
         if self.db_path.exists():
             self.show_unlock()
         else:
@@ -68,6 +74,8 @@ class AppController(QObject):
         dialog = UnlockDialog(self.db_path, settings.LAST_USER.get())
         dialog.finished.connect(lambda code: self._unlock_done(dialog, code))
         self._show_dialog(dialog)
+        if self.backup_failed:
+            dialog.banner.show_message(say("backup.auto_failed"), "warning")
         if os.environ.get(EXIT_AT_UNLOCK) == "1":
             QTimer.singleShot(0, self._quit_at_unlock)
 
@@ -101,6 +109,7 @@ class AppController(QObject):
         window.settings_page.text_scale_changed.connect(
             lambda percent: apply_text_scale(self.app, percent))
         self.window = window
+        window.installEventFilter(self)  # its close is backed up first (eventFilter)
         self.watcher.set_minutes(settings.IDLE_MINUTES.get())
         window.show()
         self.main_shown.emit(window)
@@ -124,7 +133,9 @@ class AppController(QObject):
             if hasattr(widget, "discard_and_close"):
                 widget.discard_and_close()
         if self.window is not None:
+            self.closing_for = "lock"
             self.window.close()
+            self.closing_for = "exit"
             self.window.deleteLater()
             self.window = None
         self.workspace.lock()
@@ -132,3 +143,10 @@ class AppController(QObject):
         self.watcher.stop()
         self.locked.emit()
         self.show_unlock()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The main window closing (lock or exit): back up while the key is still there."""
+        if (event.type() == QEvent.Type.Close and self.window is not None
+                and watched is self.window and self.workspace is not None):
+            self.backup_failed = not back_up_on_close(self.workspace, self.closing_for)
+        return False

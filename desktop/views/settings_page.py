@@ -1,4 +1,5 @@
-"""Settings: idle lock, text size, language; the recovery key again; change password."""
+"""Settings: idle lock, text size, language; the recovery key again; change password; backups
+(立即备份, 备份位置, 恢复演练) and the audit log for inspections."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from desktop.services.accounts import change_password, recovery_key_of
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views import settings
+from desktop.views.audit_dialog import AuditDialog
+from desktop.views.backup_section import BackupSection
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say
 
@@ -41,6 +44,8 @@ class SettingsPage(QWidget):
         self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.banner = MessageBanner()
         self.key_label = QLabel()
+        self.backup = BackupSection(workspace)
+        self.audit_dialog: AuditDialog | None = None
         self._build()
 
     def _build(self) -> None:
@@ -57,9 +62,14 @@ class SettingsPage(QWidget):
         show_key.setEnabled(self.workspace.actor.role is Role.REGISTRAR)
         form.addRow(self.tr("恢复密钥"), show_key)
         form.addRow("", self.key_label)
+        audit = QPushButton(self.tr("查看和导出…"))
+        audit.setEnabled(self.workspace.actor.role is not Role.VIEWER)
+        audit.clicked.connect(self.open_audit_log)
+        form.addRow(self.tr("审计日志"), audit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.banner)
+        layout.addWidget(self.backup)
         layout.addStretch()
         self.idle.valueChanged.connect(self._idle_changed)
         self.scale.valueChanged.connect(self._scale_changed)
@@ -88,6 +98,11 @@ class SettingsPage(QWidget):
         self.new_password.clear()
         self.again.clear()
         self.banner.show_message(self.tr("密码已修改。数据库文件没有改写。"), "info")
+
+    def open_audit_log(self) -> None:
+        """The audit-log dialog, window-modal; returns at once (open(), not exec())."""
+        self.audit_dialog = AuditDialog(self.workspace, self)
+        self.audit_dialog.open()
 
     def _show_key(self) -> None:
         try:

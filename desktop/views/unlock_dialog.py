@@ -1,10 +1,13 @@
 """Unlock: choose the account, type the password. A wrong password is said inline, the
-field keeps focus with its text selected, so the registrar can simply type again."""
+field keeps focus with its text selected, so the registrar can simply type again. After
+repeated wrong passwords the wait before the next try (desktop.services.login_guard) is
+said too, and 解锁 stays disabled while it counts down."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import PRODUCT_NAME
+from desktop.services import login_guard
 from desktop.services.accounts import account_names, unlock
 from desktop.services.context import Workspace
 from desktop.services.errors import StoreError
@@ -39,6 +43,9 @@ class UnlockDialog(QDialog):
         self.banner = MessageBanner()
         self.forgot = QPushButton(self.tr("忘记密码？用恢复密钥重设"))
         self.forgot.setFlat(True)
+        self.wait_timer = QTimer(self, interval=1000)
+        self.wait_timer.timeout.connect(self._count_down)
+        self.wait_left = 0
         self._build(last_user)
 
     def _build(self, last_user: str) -> None:
@@ -87,9 +94,38 @@ class UnlockDialog(QDialog):
         try:
             self.workspace = unlock(self.db_path, self.account.currentText(), self.password.text())
         except StoreError as exc:
-            self.banner.show_message(say(exc.code, exc.params))
-            self.password.setFocus()
-            self.password.selectAll()
+            self._refused(exc)
             return
         self.password.clear()
         self.accept()
+
+    def _refused(self, exc: StoreError) -> None:
+        wait = login_guard.GUARD.seconds_left(self.db_path, self.account.currentText())
+        text = say(exc.code, exc.params)
+        if wait and exc.code != login_guard.LoginThrottled.code:
+            text += say("store.login_wait", {"seconds": wait})
+        self.banner.show_message(text)
+        self.password.setFocus()
+        self.password.selectAll()
+        if wait:
+            self.hold(wait)
+
+    def hold(self, seconds: int) -> None:
+        """Keep 解锁 disabled for `seconds`, counting down on the button."""
+        self.wait_left = seconds
+        self.unlock_button.setEnabled(False)
+        self._show_wait()
+        self.wait_timer.start()
+
+    def _count_down(self) -> None:
+        self.wait_left -= 1
+        if self.wait_left <= 0:
+            self.wait_timer.stop()
+            self.unlock_button.setEnabled(True)
+        self._show_wait()
+
+    def _show_wait(self) -> None:
+        label = self.tr("解锁")
+        if self.wait_left > 0:
+            label += self.tr("（{n} 秒）").format(n=self.wait_left)
+        self.unlock_button.setText(label)

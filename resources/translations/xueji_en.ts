@@ -2435,117 +2435,164 @@
   <context>
     <name>SyncPage</name>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="72" />
+      <location filename="../../desktop/views/sync/page.py" line="78" />
       <source>学生同步状态</source>
       <translation>Students' sync state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="72" />
+      <location filename="../../desktop/views/sync/page.py" line="78" />
       <source>冲突</source>
       <translation>Conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="73" />
+      <location filename="../../desktop/views/sync/page.py" line="79" />
       <source>一人多籍提示</source>
       <translation>Duplicate registrations</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="83" />
+      <location filename="../../desktop/views/sync/page.py" line="90" />
       <source>立即同步</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="84" />
+      <location filename="../../desktop/views/sync/page.py" line="91" />
       <source>打印待上报清单…</source>
       <translation>Print the pending changes…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="97" />
+      <location filename="../../desktop/views/sync/page.py" line="104" />
       <source>能连接学籍中心时自动同步，每隔</source>
       <translation>Sync automatically when the registry is reachable, every</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="99" />
+      <location filename="../../desktop/views/sync/page.py" line="106" />
       <source> 分钟</source>
       <translation> minutes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="114" />
+      <location filename="../../desktop/views/sync/page.py" line="117" />
+      <source>导出U盘数据包…</source>
+      <translation>Export USB bundle…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="118" />
+      <source>导入回执数据包…</source>
+      <translation>Import reply bundle…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="122" />
+      <source>没有网络时：</source>
+      <translation>Without a network: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="133" />
       <source>待上报 {a} 条 · 待确认 {b} 条 · 冲突 {c} 项</source>
       <translation>{a} to report · {b} awaiting confirmation · {c} conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="116" />
+      <location filename="../../desktop/views/sync/page.py" line="135" />
       <source>冲突（{n}）</source>
       <translation>Conflicts ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="117" />
+      <location filename="../../desktop/views/sync/page.py" line="136" />
       <source>一人多籍提示（{n}）</source>
       <translation>Duplicate registrations ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="130" />
+      <location filename="../../desktop/views/sync/page.py" line="152" />
       <source>从未同步</source>
       <translation>Never synced</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="130" />
+      <location filename="../../desktop/views/sync/page.py" line="152" />
       <source>上次同步：</source>
       <translation>Last sync: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="135" />
+      <location filename="../../desktop/views/sync/page.py" line="157" />
       <source>；最近一次未完成：</source>
       <translation>; the last one did not finish: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="138" />
+      <location filename="../../desktop/views/sync/page.py" line="160" />
       <source>，全部已确认</source>
       <translation>, all confirmed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="139" />
+      <location filename="../../desktop/views/sync/page.py" line="161" />
       <source>，{n} 条待确认</source>
       <translation>, {n} awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="150" />
+      <location filename="../../desktop/views/sync/page.py" line="172" />
       <source>正在注册…</source>
       <translation>Enrolling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="161" />
+      <location filename="../../desktop/views/sync/page.py" line="183" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="175" />
+      <location filename="../../desktop/views/sync/page.py" line="197" />
       <source>已发送到打印机。</source>
       <translation>Sent to the printer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="204" />
+      <location filename="../../desktop/views/sync/page.py" line="217" />
+      <source>已导出U盘数据包（含 {n} 条待确认的变更）：{path}。请交县级学籍管理部门导入，再导入带回的回执数据包。</source>
+      <translation>USB bundle exported ({n} changes awaiting confirmation): {path}. Take it to the county education bureau for import, then import the reply bundle you bring back.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="244" />
+      <source>已导入回执数据包：采用 {applied}，重复 {duplicate}，退回 {rejected}，冲突 {conflict}，暂存 {held}，接收 {received} 条。</source>
+      <translation>Reply bundle imported: {applied} applied, {duplicate} duplicate, {rejected} returned, {conflict} conflicts, {held} held, {received} received.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="252" />
+      <source>正在同步，请等同步结束后再操作数据包。</source>
+      <translation>A sync is running; wait for it to finish before handling bundles.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="258" />
+      <source>导出U盘数据包</source>
+      <translation>Export USB bundle</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="259" />
+      <location filename="../../desktop/views/sync/page.py" line="266" />
+      <source>学籍数据包</source>
+      <translation>Student-status bundles</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="265" />
+      <source>导入回执数据包</source>
+      <translation>Import reply bundle</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="296" />
       <source>已在学籍中心注册：{school}（{code}）。</source>
       <translation>Enrolled with the registry: {school} ({code}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="219" />
+      <location filename="../../desktop/views/sync/page.py" line="311" />
       <source>正在上报：{done}/{total}</source>
       <translation>Reporting: {done}/{total}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="221" />
+      <location filename="../../desktop/views/sync/page.py" line="313" />
       <source>正在接收中心数据：{done} 条</source>
       <translation>Receiving from the registry: {done} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="225" />
+      <location filename="../../desktop/views/sync/page.py" line="317" />
       <source>同步完成：上报 {sent} 条（采用 {applied}，重复 {duplicate}，退回 {rejected}，冲突 {conflict}，暂存 {held}），接收 {pulled} 条。</source>
       <translation>Sync done: {sent} sent ({applied} applied, {duplicate} duplicate, {rejected} returned, {conflict} conflicts, {held} held), {pulled} received.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="228" />
+      <location filename="../../desktop/views/sync/page.py" line="247" />
+      <location filename="../../desktop/views/sync/page.py" line="320" />
       <source>还有 {n} 条变更未得到中心确认。</source>
       <translation>{n} changes are not yet confirmed by the registry.</translation>
     </message>
@@ -3424,6 +3471,10 @@
     <message>
       <source>照片文件太大（超过 {max_mb} MB），请先缩小后再导入。</source>
       <translation>The photo file is too large (over {max_mb} MB). Make it smaller and import it again.</translation>
+    </message>
+    <message>
+      <source>无法读取数据包“{path}”，没有导入任何内容。请检查文件路径和U盘是否已插好。</source>
+      <translation>Cannot read the bundle “{path}”; nothing was imported. Check the file path and that the USB stick is plugged in.</translation>
     </message>
   </context>
 </TS>

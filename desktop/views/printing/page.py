@@ -30,6 +30,7 @@ from desktop.domain.idnumber import mask
 from desktop.printing.catalog import CLASS, DOCUMENTS, SCHOOL, STUDENT, Document, Selection
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.id_policy import full_ids_allowed
 from desktop.services.print_data import printable_students
 from desktop.services.school_info import ClassInfo, list_classes
 from desktop.services.student_read import StudentQuery, search
@@ -85,6 +86,9 @@ class PrintPage(QWidget):
         for widget in (self.search_box, self.matches, self.klass, self.grade):
             layout.addWidget(widget)
         self.show_ids = QCheckBox(self.tr("名册、台账显示完整身份证件号"))
+        if not full_ids_allowed(self.workspace):  # the service masks them for a viewer anyway
+            self.show_ids.setEnabled(False)
+            self.show_ids.setToolTip(self.tr("查看账号不能打印完整的证件号"))
         layout.addWidget(self.show_ids)
         layout.addLayout(self._action_buttons())
         self.banner = MessageBanner()

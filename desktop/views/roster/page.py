@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.status import Status
 from desktop.services.context import Workspace
+from desktop.services.id_policy import full_ids_allowed
 from desktop.services.school_info import list_classes
 from desktop.services.student_read import FLAG_CONDITIONS, StudentQuery
 from desktop.views.roster.table_model import RosterModel, StudentIdRole
@@ -72,6 +73,9 @@ class RosterPage(QWidget):
         self.count = QLabel()
         self.table = RosterTable()
         self.reveal = QCheckBox(self.tr("显示完整证件号"))
+        if not full_ids_allowed(workspace):  # the service masks them for a viewer anyway
+            self.reveal.setEnabled(False)
+            self.reveal.setToolTip(self.tr("查看账号不能显示完整的证件号"))
         self.add_button = QPushButton(self.tr("新建学生（Ctrl+N）"))
         self._build()
         self._fill_filters()

@@ -1,6 +1,7 @@
 """同步: enroll this desk with the registry, sync now or in the background every few minutes
 (off the GUI thread), see each student's state, decide conflicts, read the registry's
-一人多籍 findings, and print the list of changes still waiting for the registry."""
+一人多籍 findings, and print the list of changes still waiting for the registry. Without a
+network the same sync goes by USB stick: 导出U盘数据包… and 导入回执数据包…"""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import PRODUCT_NAME
 from desktop.printing import pending_changes
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.sync_device import DeviceInfo, device_info
+from desktop.services.sync_outbox import unacknowledged_count
 from desktop.services.sync_pending import pending_list
 from desktop.services.sync_status import sync_counts
+from desktop.sync.bundles import ImportReport, export_request, import_reply
 from desktop.sync.client import Enrollment, SyncOptions, SyncReport, enroll, sync_once
 from desktop.views import settings
 from desktop.views.print_pdf import print_pdf
@@ -76,6 +82,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.enroll_box)
         layout.addLayout(self._sync_row())
         layout.addLayout(self._schedule_row())
+        layout.addLayout(self._bundle_row())
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
 
@@ -106,6 +113,18 @@ class SyncPage(QWidget):
         row.addStretch()
         return row
 
+    def _bundle_row(self) -> QHBoxLayout:
+        self.export_bundle_button = QPushButton(self.tr("导出U盘数据包…"))
+        self.import_bundle_button = QPushButton(self.tr("导入回执数据包…"))
+        self.export_bundle_button.clicked.connect(self.export_bundle)
+        self.import_bundle_button.clicked.connect(self.import_bundle)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("没有网络时：")))
+        row.addWidget(self.export_bundle_button)
+        row.addWidget(self.import_bundle_button)
+        row.addStretch()
+        return row
+
     # -- showing --------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -121,7 +140,10 @@ class SyncPage(QWidget):
     def _show_device(self) -> None:
         info = device_info(self.workspace)
         self.enroll_box.show_device(info)
-        self.sync_button.setEnabled(bool(info and info.enrolled) and not self.runner.busy)
+        enrolled = bool(info and info.enrolled)
+        self.sync_button.setEnabled(enrolled and not self.runner.busy)
+        self.export_bundle_button.setEnabled(enrolled)
+        self.import_bundle_button.setEnabled(enrolled)
         self.last_label.setText(self._last_text(info))
 
     def _last_text(self, info: DeviceInfo | None) -> str:
@@ -173,6 +195,76 @@ class SyncPage(QWidget):
             return
         if self.send_to_printer(data):
             self.banner.show_message(self.tr("已发送到打印机。"), "info")
+
+    def export_bundle(self) -> None:
+        """Write the request bundle where the registrar chooses (normally the USB stick)."""
+        info = device_info(self.workspace)
+        if self._refuse_while_busy() or info is None:
+            return
+        path = self.ask_save_path(str(Path.home() / f"XJB1-{info.school_code}-request.xjb"))
+        if path is None:
+            return
+        try:
+            data, _name = export_request(self.workspace)
+            path.write_bytes(data)
+        except ServiceError as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        except OSError:
+            self.banner.show_message(say("file.write_failed", {"path": str(path)}))
+            return
+        self.banner.show_message(self.tr(
+            "已导出U盘数据包（含 {n} 条待确认的变更）：{path}。请交县级学籍管理部门导入，"
+            "再导入带回的回执数据包。").format(n=unacknowledged_count(self.workspace), path=path), "info")
+        self.reload()
+
+    def import_bundle(self) -> None:
+        """Apply the reply bundle the county station wrote."""
+        if self._refuse_while_busy():
+            return
+        path = self.ask_open_path()
+        if path is None:
+            return
+        try:
+            report = import_reply(self.workspace, path.read_bytes())
+        except OSError:
+            self.banner.show_message(say("file.bundle_unreadable", {"path": str(path)}))
+            return
+        except ServiceError as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        self.banner.show_message(self._import_text(report),
+                                 "info" if report.replayed or report.settled else "warning")
+        self.reload()
+        self.synced.emit()
+
+    def _import_text(self, report: ImportReport) -> str:
+        if report.replayed:
+            return say("bundle.replayed", {})
+        text = self.tr("已导入回执数据包：采用 {applied}，重复 {duplicate}，退回 {rejected}，"
+                       "冲突 {conflict}，暂存 {held}，接收 {received} 条。").format(**report.to_dict())
+        if not report.settled:
+            text += self.tr("还有 {n} 条变更未得到中心确认。").format(n=report.remaining)
+        return text
+
+    def _refuse_while_busy(self) -> bool:
+        if self.runner.busy:
+            self.banner.show_message(self.tr("正在同步，请等同步结束后再操作数据包。"), "warning")
+        return self.runner.busy
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        """Seam for tests: where to write the request bundle (None: cancelled)."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self, PRODUCT_NAME + " — " + self.tr("导出U盘数据包"), suggested,
+            self.tr("学籍数据包") + " (*.xjb)")
+        return Path(name) if name else None
+
+    def ask_open_path(self) -> Path | None:
+        """Seam for tests: which reply bundle to import (None: cancelled)."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, PRODUCT_NAME + " — " + self.tr("导入回执数据包"), str(Path.home()),
+            self.tr("学籍数据包") + " (*.xjb)")
+        return Path(name) if name else None
 
     def send_to_printer(self, data: bytes) -> bool:
         """Seam for tests: the system print dialog, then every page to the printer."""

@@ -1,0 +1,159 @@
+"""A look at an import file before calamine reads it, so a hostile workbook is refused in
+Chinese instead of exhausting memory or aborting the process.
+
+calamine builds each sheet as a dense grid from its first to its last cell: one cell written
+at XFD1048576 in a 5 KB file asks for half a terabyte and aborts the process; a sheet or a
+shared-strings part that unpacks to gigabytes (a zip bomb) fills memory. So only .xlsx/.xlsm
+zips are read (a legacy .xls or an .ods is not the national template), every worksheet's
+extent is measured by streaming its XML, and the unpacked size is capped.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from desktop.services.errors import ServiceError
+
+MAX_CELLS = 3_000_000  # rows × columns of one sheet's extent (10,000 × 71 is 710,000)
+MAX_UNPACKED = 256 * 1024 * 1024  # worksheets and shared strings together
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_CELL_REF = re.compile(rb' r="([A-Z]+\d+)"')
+_LETTERS, _DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789"
+_ROW_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>][^>]*>")
+_REF = re.compile(rb"\sr=\"([A-Z]*)(\d+)\"")
+_MAX_TAG = 1 << 20
+_CHUNK = 1 << 20
+_BAD_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError, OSError)
+
+
+def check_workbook(path: Path) -> None:
+    """ServiceError unless `path` is an .xlsx whose sheets calamine can hold in memory."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_OLE2))
+    except OSError as exc:
+        raise ServiceError("import.unreadable", name=path.name) from exc
+    if head == _OLE2:
+        raise ServiceError("import.password" if _encrypted(path) else "import.unreadable",
+                           name=path.name)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_parts(archive, path.name)
+    except _BAD_ZIP as exc:
+        raise ServiceError("import.unreadable", name=path.name) from exc
+
+
+def _encrypted(path: Path) -> bool:
+    """An OLE2 file holding an encrypted OOXML package (a workbook with an open password)."""
+    with path.open("rb") as handle:
+        return _ENCRYPTED in handle.read(64 * 1024 * 1024)
+
+
+def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
+    if "xl/workbook.xml" not in set(archive.namelist()):
+        raise ServiceError("import.unreadable", name=name)
+    budget = MAX_UNPACKED
+    for info in archive.infolist():
+        if info.filename.endswith(".xml"):
+            budget = _check_part(archive, info, budget, name)
+
+
+def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, name: str) -> int:
+    """Measure one XML part; returns the unpacking budget left."""
+    extent = _Extent(sequential=False)
+    budget -= _stream(archive, info, budget, extent.feed)
+    if budget < 0:
+        raise ServiceError("import.unpacked_too_big", name=name,
+                           max_mb=MAX_UNPACKED // (1024 * 1024))
+    extent.finish()
+    if extent.refless:  # cells placed after the one before: walk them in order
+        extent = _Extent(sequential=True)
+        _stream(archive, info, MAX_UNPACKED, extent.feed)
+        extent.finish()
+    if extent.rows * extent.columns > MAX_CELLS:
+        raise ServiceError("import.too_big", name=name, rows=extent.rows, columns=extent.columns)
+    return budget
+
+
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, feed) -> int:  # type: ignore[no-untyped-def]
+    """Unpack one part block by block into `feed`; returns the bytes read, stopping (with
+    one byte over) once `budget` is spent."""
+    used = 0
+    with archive.open(info) as part:
+        while block := part.read(_CHUNK):
+            used += len(block)
+            if used > budget:
+                return budget + 1
+            feed(block)
+    return used
+
+
+class _Extent:
+    """The last row and column a worksheet's cells address. The quick pass reads the `r`
+    attributes of the cells; when some cell has none, the sequential pass walks rows and
+    cells in order, each without `r` following the one before (as calamine places it)."""
+
+    def __init__(self, *, sequential: bool) -> None:
+        self.sequential = sequential
+        self.rows = self.columns = 0
+        self.refless = False
+        self._row = self._column = 0
+        self._tail = b""
+
+    def feed(self, block: bytes) -> None:
+        data = self._tail + block
+        cut = data.rfind(b"<")
+        if cut == -1 or data.find(b">", cut) != -1:
+            cut = len(data)
+        self._tail = data[cut:]
+        if len(self._tail) > _MAX_TAG:
+            raise ValueError("an XML tag longer than a megabyte")
+        self._scan(data[:cut])
+
+    def finish(self) -> None:
+        self._scan(self._tail)
+        self._tail = b""
+
+    def _scan(self, data: bytes) -> None:
+        if self.sequential:
+            self._walk(data)
+            return
+        refs = _CELL_REF.findall(data)
+        if _cell_tags(data) != len(refs):
+            self.refless = True
+        if refs:  # C-level passes only: a 10,000-row sheet has 710,000 refs
+            joined = b" ".join(refs)
+            self.rows = max(self.rows, *map(int, joined.translate(None, _LETTERS).split()))
+            letters = set(joined.translate(None, _DIGITS).split())
+            self.columns = max(self.columns, *map(_column_number, letters))
+
+    def _walk(self, data: bytes) -> None:
+        for match in _ROW_TAG.finditer(data):
+            ref = _REF.search(match.group(0))
+            if match.group(1) == b"row":
+                self._row, self._column = (int(ref.group(2)) if ref else self._row + 1), 0
+            elif ref and ref.group(1):
+                self._row, self._column = max(self._row, int(ref.group(2))), _column_number(ref.group(1))
+            else:
+                self._column += 1
+            self.rows = max(self.rows, self._row)
+            self.columns = max(self.columns, self._column)
+
+
+def _cell_tags(data: bytes) -> int:
+    if b":c" in data:  # prefixed tags such as <x:c>: the slower count
+        return len(_CELL_TAG.findall(data))
+    return sum(data.count(b"<c" + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number

@@ -1,0 +1,50 @@
+"""Which USB bundles this desk wrote and which replies it read (docs/protocol.md, "On the desk").
+
+A reply is only accepted when it answers a request this desk exported, and a reply read
+before is a harmless replay: both need the bundle ids, kept as `meta` rows inside the
+encrypted database (one row per bundle, key = kind prefix + the id's 32 hex digits).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desktop.models.accounts import Meta
+from desktop.services.context import Workspace
+
+SENT, READ = "xjbs:", "xjbr:"  # + 32 hex digits: within the 40 of meta.key
+
+
+def remember_sent(ws: Workspace, bundle_id: str) -> None:
+    """A request bundle was written (before the outbox rows are marked with its id)."""
+    _remember(ws, SENT, bundle_id)
+
+
+def remember_read(ws: Workspace, bundle_id: str) -> None:
+    """A reply bundle was applied."""
+    _remember(ws, READ, bundle_id)
+
+
+def sent_ids(ws: Workspace) -> set[str]:
+    return _ids(ws, SENT)
+
+
+def read_ids(ws: Workspace) -> set[str]:
+    return _ids(ws, READ)
+
+
+def _key(prefix: str, bundle_id: str) -> str:
+    return prefix + bundle_id.replace("-", "").lower()
+
+
+def _remember(ws: Workspace, prefix: str, bundle_id: str) -> None:
+    key = _key(prefix, bundle_id)
+    with ws.store.writing() as session:
+        if session.get(Meta, key) is None:
+            session.add(Meta(key=key, value=bundle_id))
+
+
+def _ids(ws: Workspace, prefix: str) -> set[str]:
+    with ws.store.reading() as session:
+        return set(session.scalars(select(Meta.value).where(Meta.key.startswith(prefix,
+                                                                                 autoescape=True))))

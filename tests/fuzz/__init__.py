@@ -1,0 +1,1 @@
+"""Hostile input, property-based: workbooks, JSON for the CLI, photos and archive scans."""
