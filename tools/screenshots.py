@@ -78,7 +78,7 @@ def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
     print_shots(controller, shot)
     exchange_shots(controller, folder_of(db), shot)
     window.nav.setCurrentRow(PAGES.index("同步"))
-    shot(window, "placeholder.png")
+    shot(window, "sync.png")
     controller.lock()
 
 

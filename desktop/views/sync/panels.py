@@ -37,6 +37,9 @@ class StatesPanel(QWidget):
         self.table = ReadOnlyTable([tr("姓名"), tr("班级"), tr("学籍号"), tr("同步状态")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        metrics = self.table.fontMetrics()  # widths from what each column holds
+        for column, sample in enumerate(("欧阳某某某", "六年级(10)班", "G440604201509011234")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.count_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("显示")))
