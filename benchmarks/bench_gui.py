@@ -52,6 +52,7 @@ def child(db: str) -> None:
     print(f"keystroke {' '.join(f'{v:.3f}' for v in keystrokes(app, window))}", flush=True)
     scroll_all(app, window)
     print(f"rss {peak_rss_mb():.1f}", flush=True)
+    os._exit(0)  # skip PySide6's teardown, which can fault at interpreter exit
 
 
 def keystrokes(app, window) -> list[float]:  # type: ignore[no-untyped-def]

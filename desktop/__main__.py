@@ -7,6 +7,7 @@ importing every command (Excel, PDF, backup …).
 
 from __future__ import annotations
 
+import os
 import sys
 
 CLI_OPTIONS = ("-h", "--help", "--version")
@@ -30,7 +31,16 @@ def main(argv: list[str] | None = None) -> int:
         return cli_main(args)
     from desktop.app import main as app_main
 
-    return app_main(args)
+    return _leave(app_main(args))
+
+
+def _leave(code: int) -> int:
+    """End the process once the app has returned: by then every record is saved and the
+    database locked, and PySide6 can fault while the interpreter tears down Qt objects
+    (a refcount error during the final garbage collection), which would show as a crash."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
