@@ -31,17 +31,21 @@ def main(argv: list[str] | None = None) -> int:
         return cli_main(args)
     from desktop.app import main as app_main
 
-    return _leave(app_main(args))
+    return app_main(args)
 
 
-def _leave(code: int) -> int:
-    """End the process once the app has returned: by then every record is saved and the
-    database locked, and PySide6 can fault while the interpreter tears down Qt objects
-    (a refcount error during the final garbage collection), which would show as a crash."""
+def run() -> None:
+    """The `xueji` program. After the app returns every record is saved and the database
+    locked; the process then ends at once, because PySide6 can fault while the interpreter
+    tears down Qt objects (a refcount error in the final garbage collection)."""
+    args = sys.argv[1:]
+    code = main(args)
+    if wants_cli(args):
+        sys.exit(code)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -1,9 +1,7 @@
 """The frozen program's entry script: the same dispatch as the `xueji` console script
 (a sub-command runs the command line, otherwise the app opens)."""
 
-import sys
-
-from desktop.__main__ import main
+from desktop.__main__ import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
