@@ -4,7 +4,7 @@
     <name />
     <message>
       <location filename="../../desktop/views/print_pdf.py" line="21" />
-      <location filename="../../desktop/views/printing/page.py" line="272" />
+      <location filename="../../desktop/views/printing/page.py" line="271" />
       <source>保存为 PDF</source>
       <translation>Save as PDF</translation>
     </message>
@@ -104,7 +104,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/sync/panels.py" line="37" />
-      <location filename="../../desktop/views/sync/panels.py" line="69" />
+      <location filename="../../desktop/views/sync/panels.py" line="72" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
@@ -114,22 +114,22 @@
       <translation>Sync state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="69" />
+      <location filename="../../desktop/views/sync/panels.py" line="72" />
       <source>本机的值</source>
       <translation>Value on this desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="69" />
+      <location filename="../../desktop/views/sync/panels.py" line="72" />
       <source>中心的值</source>
       <translation>Registry value</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="123" />
+      <location filename="../../desktop/views/sync/panels.py" line="126" />
       <source>提示</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="123" />
+      <location filename="../../desktop/views/sync/panels.py" line="126" />
       <source>涉及学生</source>
       <translation>Student</translation>
     </message>
@@ -387,7 +387,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/sync/panels.py" line="37" />
-      <location filename="../../desktop/views/sync/panels.py" line="69" />
+      <location filename="../../desktop/views/sync/panels.py" line="72" />
       <source>班级</source>
       <translation>Class</translation>
     </message>
@@ -777,7 +777,7 @@
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="123" />
+      <location filename="../../desktop/views/sync/panels.py" line="126" />
       <source>说明</source>
       <translation>Details</translation>
     </message>
@@ -871,8 +871,8 @@
       <translation>Statistics</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/stats_tab.py" line="102" />
-      <location filename="../../desktop/views/sync/panels.py" line="69" />
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="101" />
+      <location filename="../../desktop/views/sync/panels.py" line="72" />
       <source>项目</source>
       <translation>Item</translation>
     </message>
@@ -979,12 +979,12 @@
       <translation>Withdrawal application form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="77" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="78" />
       <source>待上报</source>
       <translation>to report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="78" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="79" />
       <source>全部学生</source>
       <translation>all students</translation>
     </message>
@@ -1456,32 +1456,32 @@
   <context>
     <name>ConflictsPanel</name>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="70" />
+      <location filename="../../desktop/views/sync/panels.py" line="73" />
       <source>用我的</source>
       <translation>Keep mine</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="71" />
+      <location filename="../../desktop/views/sync/panels.py" line="74" />
       <source>用服务器的</source>
       <translation>Use the registry's</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="73" />
+      <location filename="../../desktop/views/sync/panels.py" line="76" />
       <source>中心已有人修改了这些项目，本机的修改未被采用。请逐项选择保留哪个值：“用我的”会把本机的值重新上报，“用服务器的”会改用中心的值。</source>
       <translation>Someone at the registry changed these items, so the changes made here were not taken. Choose which value to keep for each: “Keep mine” reports this desk's value again, “Use the registry's” takes the registry's value.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="102" />
+      <location filename="../../desktop/views/sync/panels.py" line="105" />
       <source>请先在列表中选择一条冲突。</source>
       <translation>First choose a conflict in the list.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="110" />
+      <location filename="../../desktop/views/sync/panels.py" line="113" />
       <source>已保留本机的值，将在下次同步时重新上报。</source>
       <translation>This desk's value is kept and will be reported at the next sync.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="111" />
+      <location filename="../../desktop/views/sync/panels.py" line="114" />
       <source>已改用中心的值。</source>
       <translation>The registry's value is now used.</translation>
     </message>
@@ -1550,32 +1550,32 @@
   <context>
     <name>ExportTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="39" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="40" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="40" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="41" />
       <source>导出照片文件夹…</source>
       <translation>Export photo folder…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="43" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="44" />
       <source>按国家学籍系统的学生信息模板导出：身份证件号、电话为文本格式，代码列带下拉选项。</source>
       <translation>Exports in the national student-information template: ID numbers and phones as text cells, coded columns with drop-down lists.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="94" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="95" />
       <source>已导出 {n} 名学生到 </source>
       <translation>Exported {n} students to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="110" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="111" />
       <source>已导出 {n} 张照片到 </source>
       <translation>Exported {n} photos to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="113" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="114" />
       <source>照片导出到</source>
       <translation>Export photos to</translation>
     </message>
@@ -1646,78 +1646,78 @@
   <context>
     <name>ImportTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="61" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="59" />
       <source>选择 Excel 文件…</source>
       <translation>Choose Excel file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="62" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="60" />
       <source>按国家学籍系统的学生信息模板导入；导入前先预览，不会直接写入。</source>
       <translation>Imports the national student-information template. You see a preview first; nothing is written until you confirm.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="70" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="68" />
       <source>只导入没有问题的行（有问题的行不导入）</source>
       <translation>Import only the rows without problems (rows with problems are left out)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="71" />
-      <location filename="../../desktop/views/exchange/import_tab.py" line="248" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="69" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="246" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="72" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="70" />
       <source>保存错误报告…</source>
       <translation>Save error report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="74" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="72" />
       <source>这些班级名称看不出年级，请选择：</source>
       <translation>The grade of these classes cannot be read from their names; choose it:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="154" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="152" />
       <source>共 {n} 行：</source>
       <translation>{n} rows: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="154" />
       <source>将新建班级：</source>
       <translation>Classes to be created: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="158" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="156" />
       <source>不导入的列：</source>
       <translation>Columns not imported: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="175" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="173" />
       <source>按所选年级重新预览</source>
       <translation>Preview again with these grades</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="213" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="211" />
       <source>将新增 {new} 名学生、更新 {changed} 名学生的信息。确定导入吗？</source>
       <translation>This adds {new} students and updates {changed} students. Import?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="226" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="224" />
       <source>已导入：新增 {new} 名，更新 {changed} 名。</source>
       <translation>Imported: {new} new, {changed} updated.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="242" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="240" />
       <source>已保存错误报告（{n} 行有问题）到 </source>
       <translation>Saved the error report ({n} rows with problems) to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="252" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="249" />
       <source>选择要导入的 Excel 文件</source>
       <translation>Choose the Excel file to import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="258" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="252" />
       <source>保存错误报告</source>
       <translation>Save error report</translation>
     </message>
@@ -1842,77 +1842,77 @@
   <context>
     <name>PrintPage</name>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="73" />
+      <location filename="../../desktop/views/printing/page.py" line="72" />
       <source>文书</source>
       <translation>Document</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="80" />
+      <location filename="../../desktop/views/printing/page.py" line="79" />
       <source>打印范围</source>
       <translation>Print for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="83" />
+      <location filename="../../desktop/views/printing/page.py" line="82" />
       <source>输入姓名、拼音、身份证件号或学籍号</source>
       <translation>Type a name, pinyin, ID number or student number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="88" />
+      <location filename="../../desktop/views/printing/page.py" line="87" />
       <source>名册、台账显示完整身份证件号</source>
       <translation>Full ID numbers on rosters and ledgers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="91" />
+      <location filename="../../desktop/views/printing/page.py" line="90" />
       <source>查看账号不能打印完整的证件号</source>
       <translation>Viewer accounts cannot print full ID numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="114" />
+      <location filename="../../desktop/views/printing/page.py" line="113" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="115" />
+      <location filename="../../desktop/views/printing/page.py" line="114" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="116" />
+      <location filename="../../desktop/views/printing/page.py" line="115" />
       <source>保存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="216" />
+      <location filename="../../desktop/views/printing/page.py" line="215" />
       <source>正在生成“{title}”…</source>
       <translation>Making “{title}”…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="221" />
+      <location filename="../../desktop/views/printing/page.py" line="220" />
       <source>已取消，没有生成任何内容。</source>
       <translation>Cancelled; nothing was made.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="230" />
+      <location filename="../../desktop/views/printing/page.py" line="229" />
       <source>预览：共 {n} 页。</source>
       <translation>Preview: {n} pages.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="242" />
+      <location filename="../../desktop/views/printing/page.py" line="241" />
       <source>正在发送到打印机…</source>
       <translation>Sending to the printer…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="245" />
+      <location filename="../../desktop/views/printing/page.py" line="244" />
       <source>已取消打印。</source>
       <translation>Printing cancelled.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="247" />
+      <location filename="../../desktop/views/printing/page.py" line="246" />
       <source>已发送到打印机：共 {n} 页。</source>
       <translation>Sent to the printer: {n} pages.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="264" />
+      <location filename="../../desktop/views/printing/page.py" line="263" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
@@ -1920,62 +1920,62 @@
   <context>
     <name>ReconcileTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="38" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="37" />
       <source>选择国家系统导出的名单…</source>
       <translation>Choose the national system's list…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="40" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="39" />
       <source>用国家学籍系统导出的学生名单核对：带回正式学籍号和标志，列出两边所有不一致之处。</source>
       <translation>Reconcile with a student list exported from the national system: brings back official student numbers and flags, and lists every difference between the two sides.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="43" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="42" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="47" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="46" />
       <source>带回学籍号和标志</source>
       <translation>Bring back numbers and flags</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="48" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="47" />
       <source>保存差异清单…</source>
       <translation>Save the differences…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="93" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="92" />
       <source>{file}：{rows} 行，匹配 {matched} 名。</source>
       <translation>{file}: {rows} rows, {matched} students matched. </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="112" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="111" />
       <source>将带回 {numbers} 个学籍号、{flags} 项标志，写入 {n} 名学生的记录。确定吗？</source>
       <translation>This brings back {numbers} student numbers and {flags} flags into the records of {n} students. Continue?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="124" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="123" />
       <source>已写入 {n} 名学生的学籍号和标志。</source>
       <translation>Student numbers and flags written for {n} students.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="139" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="138" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="142" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="141" />
       <source>核对</source>
       <translation>Reconcile</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="146" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="144" />
       <source>选择国家系统导出的名单</source>
       <translation>Choose the national system's list</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="152" />
+      <location filename="../../desktop/views/exchange/reconcile_tab.py" line="147" />
       <source>保存差异清单</source>
       <translation>Save the differences</translation>
     </message>
@@ -2307,12 +2307,12 @@
   <context>
     <name>StatesPanel</name>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="42" />
+      <location filename="../../desktop/views/sync/panels.py" line="45" />
       <source>显示</source>
       <translation>Show</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="54" />
+      <location filename="../../desktop/views/sync/panels.py" line="57" />
       <source>共 {n} 名学生</source>
       <translation>{n} students</translation>
     </message>
@@ -2320,17 +2320,17 @@
   <context>
     <name>StatisticsTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/stats_tab.py" line="49" />
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="48" />
       <source>导出为 Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/stats_tab.py" line="147" />
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="146" />
       <source>已导出到 </source>
       <translation>Exported to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/stats_tab.py" line="150" />
+      <location filename="../../desktop/views/exchange/stats_tab.py" line="149" />
       <source>导出统计</source>
       <translation>Export statistics</translation>
     </message>

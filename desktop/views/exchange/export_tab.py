@@ -24,6 +24,7 @@ from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.export_selection import ExportSelection
 from desktop.services.school_info import list_classes, school_info
+from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say, tr
 
@@ -115,6 +116,4 @@ class ExportTab(QWidget):
         return Path(name) if name else None
 
     def ask_save_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, PRODUCT_NAME + " — " + self.tr("导出"), suggested, "Excel (*.xlsx)")
-        return Path(name) if name else None
+        return dialogs.save_path(self, self.tr("导出"), suggested, "Excel (*.xlsx)")

@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.domain.grades import GradeRef, SchoolSystem
 from desktop.exchange.error_report import problem_text, write_error_report
 from desktop.exchange.files import Preview, apply_workbook, preview_import, read_import
@@ -248,15 +246,10 @@ class ImportTab(QWidget):
         return dialogs.confirm(self, text, self.tr("导入"))
 
     def ask_open_path(self) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, PRODUCT_NAME + " — " + self.tr("选择要导入的 Excel 文件"), str(Path.home()),
-            "Excel (*.xlsx *.xlsm)")
-        return Path(name) if name else None
+        return dialogs.open_path(self, self.tr("选择要导入的 Excel 文件"), "Excel (*.xlsx *.xlsm)")
 
     def ask_save_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, PRODUCT_NAME + " — " + self.tr("保存错误报告"), suggested, "Excel (*.xlsx)")
-        return Path(name) if name else None
+        return dialogs.save_path(self, self.tr("保存错误报告"), suggested, "Excel (*.xlsx)")
 
 
 def _passes(row: PlannedRow, wanted: int) -> bool:

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop import PRODUCT_NAME
 from desktop.exchange.national_list import NationalList, read_national_list
 from desktop.exchange.reconcile_report import COLUMNS, write_reconcile_report
 from desktop.services.context import Workspace
@@ -142,12 +141,7 @@ class ReconcileTab(QWidget):
         return dialogs.confirm(self, text, self.tr("核对"))
 
     def ask_open_path(self) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, PRODUCT_NAME + " — " + self.tr("选择国家系统导出的名单"), str(Path.home()),
-            "Excel (*.xlsx *.xls)")
-        return Path(name) if name else None
+        return dialogs.open_path(self, self.tr("选择国家系统导出的名单"), "Excel (*.xlsx *.xlsm)")
 
     def ask_save_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, PRODUCT_NAME + " — " + self.tr("保存差异清单"), suggested, "Excel (*.xlsx)")
-        return Path(name) if name else None
+        return dialogs.save_path(self, self.tr("保存差异清单"), suggested, "Excel (*.xlsx)")

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QSplitter,
@@ -27,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.exchange.stats_xlsx import statistics_workbook
 from desktop.services.context import Workspace
 from desktop.services.school_info import school_info
 from desktop.services.statistics import CountTable, school_statistics
+from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import say, tr
@@ -147,9 +146,7 @@ class StatisticsTab(QWidget):
         self.banner.show_message(self.tr("已导出到 ") + str(path), "info")
 
     def ask_save_path(self, suggested: str) -> Path | None:
-        title = PRODUCT_NAME + " — " + self.tr("导出统计")
-        name, _filter = QFileDialog.getSaveFileName(self, title, suggested, "Excel (*.xlsx)")
-        return Path(name) if name else None
+        return dialogs.save_path(self, self.tr("导出统计"), suggested, "Excel (*.xlsx)")
 
 
 def chart_rows(data: CountTable, most: int = MAX_BARS) -> list[tuple[str, tuple[int, ...]]]:

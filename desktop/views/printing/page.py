@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.domain.idnumber import mask
 from desktop.printing.catalog import CLASS, DOCUMENTS, SCHOOL, STUDENT, Document, Selection
 from desktop.services.context import Workspace
@@ -36,6 +34,7 @@ from desktop.services.school_info import ClassInfo, list_classes
 from desktop.services.student_read import StudentQuery, search
 from desktop.views.print_pdf import choose_printer, load_document, paint_document
 from desktop.views.printing.batch import Batch, BatchCancelled
+from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.search_box import SearchBox
 from desktop.views.wording import say, tr
@@ -269,6 +268,4 @@ class PrintPage(QWidget):
         return choose_printer(self)
 
     def ask_save_path(self, suggested: str) -> Path | None:
-        title = PRODUCT_NAME + " — " + tr("保存为 PDF")
-        name, _filter = QFileDialog.getSaveFileName(self, title, suggested, "PDF (*.pdf)")
-        return Path(name) if name else None
+        return dialogs.save_path(self, tr("保存为 PDF"), suggested, "PDF (*.pdf)")

@@ -1,9 +1,11 @@
-"""Yes/no questions. Views call them through their own module attribute, so a test replaces
-the seam instead of clicking a real message box."""
+"""Yes/no questions and file choices. Views call them through their own seam methods, so a
+test replaces the seam instead of clicking a real dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop import PRODUCT_NAME
 
@@ -12,3 +14,17 @@ def confirm(parent: QWidget, text: str, title: str = "") -> bool:
     heading = f"{PRODUCT_NAME} — {title}" if title else PRODUCT_NAME
     answer = QMessageBox.question(parent, heading, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def open_path(parent: QWidget, title: str, filters: str) -> Path | None:
+    """The file the user picks to read (starting in the home folder), or None."""
+    name, _filter = QFileDialog.getOpenFileName(parent, f"{PRODUCT_NAME} — {title}",
+                                                str(Path.home()), filters)
+    return Path(name) if name else None
+
+
+def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+    """Where the user chooses to write (starting from `suggested`), or None."""
+    name, _filter = QFileDialog.getSaveFileName(parent, f"{PRODUCT_NAME} — {title}", suggested,
+                                                filters)
+    return Path(name) if name else None
