@@ -1,6 +1,8 @@
 """The main window: navigation on the left, the page on the right, status bar below.
 
-Status bar: school, user, changes waiting to sync and the time of the last sync.
+Status bar: school, user, changes waiting to sync and the time of the last sync. The
+学籍档案, 打印 and 数据交换 pages (and the PDF, Excel and chart libraries behind them) are
+built the first time they are needed, so the window opens without waiting for them.
 """
 
 from __future__ import annotations
@@ -13,18 +15,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop import PRODUCT_NAME
 from desktop.services.context import Workspace
 from desktop.services.school_info import school_info, sync_summary
-from desktop.views.archive.page import ArchivePage
 from desktop.views.changes.tasks_page import TasksPage
 from desktop.views.changes.timeline import ChangesPage
-from desktop.views.exchange.page import ExchangePage
 from desktop.views.placeholder import PlaceholderPage
-from desktop.views.printing.page import PrintPage
 from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.sync.page import SyncPage
@@ -49,15 +49,11 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(workspace)
         self.changes_page = ChangesPage(workspace)
         self.tasks_page = TasksPage(workspace)
-        self.print_page = PrintPage(workspace)
-        self.exchange_page = ExchangePage(workspace)
-        self.exchange_page.imported.connect(self.refresh_after_change)
-        self.archive_page = ArchivePage(workspace)
         self.sync_page = SyncPage(workspace)
         self.sync_page.synced.connect(self.refresh_after_change)
         self.changes_page.year_end_done.connect(self.refresh_after_change)
-        self.archive_page.changed.connect(self.tasks_page.reload)
-        self.archive_page.changed.connect(self.refresh_status)
+        self.lazy: dict[str, QWidget] = {}  # title -> page built on first use
+        self.holders: dict[str, QWidget] = {}
         self._build_pages()
         self._build_status_bar()
         self._build_actions()
@@ -67,13 +63,14 @@ class MainWindow(QMainWindow):
         for title in PAGES:
             self.nav.addItem(tr(title))
             built = {"学生名册": self.roster, "设置": self.settings_page,
-                     "学籍变动": self.changes_page, "待办": self.tasks_page,
-                     "打印": self.print_page, "数据交换": self.exchange_page,
-                     "学籍档案": self.archive_page, "同步": self.sync_page}
-            self.stack.addWidget(built.get(title) or PlaceholderPage(title))
+                     "学籍变动": self.changes_page, "待办": self.tasks_page, "同步": self.sync_page}
+            if title in LAZY:
+                self.holders[title] = QWidget()
+                QVBoxLayout(self.holders[title]).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(built.get(title) or self.holders.get(title) or PlaceholderPage(title))
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
         # 待办 is shown at unlock when something is overdue.
         self.nav.setCurrentRow(PAGES.index("待办") if self.tasks_page.overdue_count() else 0)
         central = QWidget()
@@ -81,6 +78,39 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    def _show_page(self, row: int) -> None:
+        if PAGES[row] in LAZY:
+            self.page(PAGES[row])
+        self.stack.setCurrentIndex(row)
+
+    def page(self, title: str) -> QWidget:
+        """A lazily built page, built now if it is not yet."""
+        if title not in self.lazy:
+            page = _make_page(title, self.workspace)
+            self.lazy[title] = page
+            self.holders[title].layout().addWidget(page)
+            self._connect(title, page)
+        return self.lazy[title]
+
+    def _connect(self, title: str, page: QWidget) -> None:
+        if title == "数据交换":
+            page.imported.connect(self.refresh_after_change)  # type: ignore[attr-defined]
+        elif title == "学籍档案":
+            page.changed.connect(self.tasks_page.reload)  # type: ignore[attr-defined]
+            page.changed.connect(self.refresh_status)  # type: ignore[attr-defined]
+
+    @property
+    def print_page(self):  # type: ignore[no-untyped-def]
+        return self.page("打印")
+
+    @property
+    def exchange_page(self):  # type: ignore[no-untyped-def]
+        return self.page("数据交换")
+
+    @property
+    def archive_page(self):  # type: ignore[no-untyped-def]
+        return self.page("学籍档案")
 
     def _build_status_bar(self) -> None:
         self.school_label = QLabel(f"{self.school.name}（{self.school.code}）")
@@ -121,9 +151,8 @@ class MainWindow(QMainWindow):
         self.roster.reload()
         self.changes_page.reload()
         self.tasks_page.reload()
-        self.print_page.reload()
-        self.exchange_page.reload()
-        self.archive_page.reload()
+        for page in self.lazy.values():
+            page.reload()  # type: ignore[attr-defined]
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -136,3 +165,21 @@ class MainWindow(QMainWindow):
         self.sync_page.shutdown()
         self.workspace.lock()
         super().closeEvent(event)
+
+
+LAZY = ("学籍档案", "打印", "数据交换")
+
+
+def _make_page(title: str, workspace: Workspace) -> QWidget:
+    """Import and build one of the LAZY pages."""
+    if title == "打印":
+        from desktop.views.printing.page import PrintPage
+
+        return PrintPage(workspace)
+    if title == "数据交换":
+        from desktop.views.exchange.page import ExchangePage
+
+        return ExchangePage(workspace)
+    from desktop.views.archive.page import ArchivePage
+
+    return ArchivePage(workspace)

@@ -198,5 +198,13 @@ def test_print_from_the_roster_menu_opens_the_print_page(window: MainWindow, ws:
     window.refresh_after_change()
     row = window.roster.model.row_at(0)
     window.roster.table.print_requested.emit(row.id)
-    assert window.stack.currentWidget() is window.print_page
+    assert window.stack.currentIndex() == PAGES.index("打印")
+    assert window.print_page.isVisible()
     assert window.print_page.matches.currentItem().text().startswith(row.name)
+
+
+def test_heavy_pages_are_built_on_first_view(window: MainWindow) -> None:
+    assert window.lazy == {}  # the window opened without the archive, print and exchange pages
+    window.nav.setCurrentRow(PAGES.index("数据交换"))
+    assert set(window.lazy) == {"数据交换"} and window.exchange_page.isVisible()
+    window.refresh_after_change()  # built pages reload with the others

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -26,14 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import PRODUCT_NAME
-from desktop.printing import pending_changes
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.sync_device import DeviceInfo, device_info
 from desktop.services.sync_outbox import unacknowledged_count
 from desktop.services.sync_pending import pending_list
 from desktop.services.sync_status import sync_counts
-from desktop.sync.bundles import ImportReport, export_request, import_reply
 from desktop.sync.client import Enrollment, SyncOptions, SyncReport, enroll, sync_once
 from desktop.views import settings
 from desktop.views.print_pdf import print_pdf
@@ -42,6 +41,9 @@ from desktop.views.sync.panels import ConflictsPanel, FindingsPanel, StatesPanel
 from desktop.views.sync.worker import SyncRunner
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say
+
+if TYPE_CHECKING:
+    from desktop.sync.bundles import ImportReport
 
 MINUTE_MS = 60_000
 
@@ -189,6 +191,8 @@ class SyncPage(QWidget):
 
     def print_pending(self) -> None:
         try:
+            from desktop.printing import pending_changes  # reportlab: loaded when printing
+
             data = pending_changes.build(pending_list(self.workspace))
         except ServiceError as exc:
             self.banner.show_message(say(exc.code, exc.params))
@@ -205,6 +209,8 @@ class SyncPage(QWidget):
         if path is None:
             return
         try:
+            from desktop.sync.bundles import export_request
+
             data, _name = export_request(self.workspace)
             path.write_bytes(data)
         except ServiceError as exc:
@@ -226,6 +232,8 @@ class SyncPage(QWidget):
         if path is None:
             return
         try:
+            from desktop.sync.bundles import import_reply
+
             report = import_reply(self.workspace, path.read_bytes())
         except OSError:
             self.banner.show_message(say("file.bundle_unreadable", {"path": str(path)}))
