@@ -19,6 +19,7 @@ from desktop.models import (  # noqa: F401  (registers every table on Base.metad
     outbox,
     school,
     student,
+    sync_cases,
     sync_state,
     verification,
 )
@@ -26,7 +27,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -65,8 +66,15 @@ def _upgrade_to_6(conn: Connection) -> None:
         model.__table__.create(conn)
 
 
+def _upgrade_to_7(conn: Connection) -> None:
+    """v7: the registry's cases (transfers, approvals) and guardian requests."""
+    for model in sync_cases.TABLES:
+        model.__table__.create(conn)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5, 6: _upgrade_to_6,
+    7: _upgrade_to_7,
 }
 
 

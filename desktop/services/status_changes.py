@@ -301,33 +301,49 @@ def record_decision(ws: Workspace, request: ChangeRequest) -> ChangeResult:
         case = awaiting_case(session, student)
         if case is None:
             raise ServiceError("change.nothing_awaiting", name=student.name)
-        before = Status[student.status]
-        after = before if result == "approved" else Status[case.from_status or before.name]
-        seq = (session.scalar(select(func.max(StatusChange.seq))
-                              .where(StatusChange.student_id == student.id)) or 0) + 1
-        details = {"case": case.id, "case_change": case.change_type, "result": result,
-                   "unit": (case.details or {}).get("approval", {}).get("approver", ""),
-                   "opinion": request.reason}
-        if result == "rejected":
-            _restore_prior(student, case)
-        event = StatusChange(id=new_id(), student_id=student.id, seq=seq,
+        decision = Decision(result, request.reason, request.effective)
+        return decide(session, Journal(session, ws.actor), student, case, decision)
+
+
+@dataclass(frozen=True)
+class Decision:
+    result: str  # approved | rejected
+    opinion: str
+    date: dt.date
+    unit: str = ""  # the deciding unit; by default the approver the rule names
+
+
+def decide(session: Session, journal: Journal, student: Student, case: StatusChange,
+           decision: Decision) -> ChangeResult:
+    """Append the decision event on `case`, restore what a refusal gives back, and queue the
+    `record_decision` command (inside the caller's transaction)."""
+    before = Status[student.status]
+    approved = decision.result == "approved"
+    after = before if approved else Status[case.from_status or before.name]
+    seq = (session.scalar(select(func.max(StatusChange.seq))
+                          .where(StatusChange.student_id == student.id)) or 0) + 1
+    unit = decision.unit or (case.details or {}).get("approval", {}).get("approver", "")
+    details = {"case": case.id, "case_change": case.change_type, "result": decision.result,
+               "unit": unit, "opinion": decision.opinion}
+    if not approved:
+        _restore_prior(student, case)
+    session.add(StatusChange(id=new_id(), student_id=student.id, seq=seq,
                              change_type=DECISION_EVENT, from_status=before.name,
-                             to_status=after.name, effective_date=request.effective,
-                             reason=request.reason or None, details=details,
-                             reverses=case.id if result == "rejected" else None,
-                             recorded_by=ws.actor.account_id, recorded_at=utc_now())
-        session.add(event)
-        student.status = after.name
-        student.version += 1
-        Journal(session, ws.actor).change(
-            "student.status_change", "student", student.id, op="command",
-            payload={"command": {"name": "record_decision", "case_id": case.id,
-                                 "args": {"result": result, "opinion": request.reason,
-                                          "date": request.effective.isoformat()}}},
-            base_version=student.version - 1)
-        label = "审批通过" if result == "approved" else "审批未通过"
-        return ChangeResult(student.id, student.name, f"{case.change_type}{label}", before.label,
-                            after.label, "", ())
+                             to_status=after.name, effective_date=decision.date,
+                             reason=decision.opinion or None, details=details,
+                             reverses=None if approved else case.id,
+                             recorded_by=journal.actor.account_id, recorded_at=utc_now()))
+    student.status = after.name
+    student.version += 1
+    journal.change(
+        "student.status_change", "student", student.id, op="command",
+        payload={"command": {"name": "record_decision", "case_id": case.id,
+                             "args": {"result": decision.result, "opinion": decision.opinion,
+                                      "date": decision.date.isoformat()}}},
+        base_version=student.version - 1)
+    label = "审批通过" if approved else "审批未通过"
+    return ChangeResult(student.id, student.name, f"{case.change_type}{label}", before.label,
+                        after.label, "", ())
 
 
 def _restore_prior(student: Student, case: StatusChange) -> None:

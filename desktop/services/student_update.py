@@ -12,6 +12,7 @@ from sqlalchemy import select
 from desktop.domain import names, xjh
 from desktop.domain.ids import new_id
 from desktop.domain.record import read_record
+from desktop.domain.status import Status
 from desktop.models.base import utc_now
 from desktop.models.school import School
 from desktop.models.student import FamilyMember, Student
@@ -33,6 +34,8 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
         student = session.get(Student, student_id)
         if student is None:
             raise ServiceError("student.not_found")
+        if student.status == Status.TRANSFERRED_OUT.name:
+            raise ServiceError("student.transferred_out", name=student.name)
         if expected_version is not None and student.version != expected_version:
             raise ServiceError("student.changed_meanwhile")
         school = session.scalars(select(School)).one()

@@ -27,6 +27,15 @@ from desktop.models.sync_state import SyncConflict, SyncFinding, SyncShadow
 from desktop.services.classes import ClassResolver
 from desktop.services.context import Role, Workspace
 from desktop.services.journal import Journal
+from desktop.services.sync_cases import (
+    CASE,
+    GUARDIAN,
+    TOMBSTONE,
+    apply_tombstone,
+    log_registry_status,
+    store_case,
+    store_guardian_request,
+)
 from desktop.services.sync_device import store_cursor
 from desktop.services.sync_outbox import UNACKNOWLEDGED
 from desktop.services.sync_records import (
@@ -95,7 +104,8 @@ class _Applier:
         self.counts: Counter[str] = Counter(received=len(entries))
         self.journal: Journal | None = None
         self.classes: ClassResolver | None = None
-        records = [e for e in entries if e.kind == RECORD and e.record_type == "student"]
+        records = [e for e in entries if e.kind in (RECORD, TOMBSTONE)
+                   and e.record_type == "student"]
         self.shadows = {s.record_id: s for s in session.scalars(
             select(SyncShadow).where(SyncShadow.record_id.in_({e.record_id for e in records})))}
         newer = [e for e in records if e.version > self._known(e.record_id)]
@@ -116,8 +126,27 @@ class _Applier:
             self._finding(entry)
         elif entry.kind == RECORD and entry.record_type == "student":
             self._record(entry)
+        elif entry.kind == CASE:
+            self.counts[store_case(self.session, entry.record_id, entry.version,
+                                   entry.snapshot, self._journal())] += 1
+        elif entry.kind == GUARDIAN:
+            self.counts[store_guardian_request(self.session, entry.record_id, entry.version,
+                                               entry.snapshot)] += 1
+        elif entry.kind == TOMBSTONE:
+            self._tombstone(entry)
         else:
             self.counts["unchanged"] += 1  # kinds this desk does not know yet
+
+    def _tombstone(self, entry: FeedEntry) -> None:
+        if entry.version <= self._known(entry.record_id):
+            self.counts["unchanged"] += 1
+            return
+        student = self.students.get(entry.record_id) or self.session.get(Student, entry.record_id)
+        self.counts[apply_tombstone(self.session, student, entry.snapshot, self._journal(),
+                                    self.today)] += 1
+        if student is not None:
+            student.version = entry.version
+        self._shadow(entry, self.shadows.get(entry.record_id))
 
     def _record(self, entry: FeedEntry) -> None:
         shadow = self.shadows.get(entry.record_id)
@@ -165,6 +194,8 @@ class _Applier:
             write_items(student, changes, self._classes())
             self._journal().audit("sync.received", "student", student.id, before=before,
                                   after=changes)
+            if STATUS in changes:
+                log_registry_status(self.session, student, before[STATUS], self.today)
         set_number(self.session, student, entry.snapshot.get("xjh"),
                    bool(entry.snapshot.get("xjh_provisional")))
         if protected:

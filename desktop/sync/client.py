@@ -104,6 +104,8 @@ def _exchange(ws: Workspace, session: Session, device_id: str, options: SyncOpti
     puller = Puller(ws, session, page_items=options.page_items, stopped=stopped,
                     progress=options.progress)
     pulled = puller.pull_all()
+    if pulled.counts["decisions"]:  # bureau decisions recorded here: confirm them now
+        pusher.push_all()
     puller.ack()
     return pushed, pulled
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import archive, errors, sync_state
+from desktop.models import archive, errors, sync_cases, sync_state
 from desktop.models.base import Base
 from desktop.models.engine import connect_raw, open_engine
 from desktop.models.migrations import SCHEMA_VERSION
@@ -26,6 +26,7 @@ def columns(conn, table: str) -> set[str]:  # type: ignore[no-untyped-def]
 
 ARCHIVE_TABLES = [model.__tablename__ for model in archive.TABLES]
 SYNC_TABLES = [model.__tablename__ for model in sync_state.TABLES]
+CASE_TABLES = [model.__tablename__ for model in sync_cases.TABLES]
 
 
 def build_current(path: Path, key: bytes) -> None:
@@ -36,8 +37,15 @@ def build_current(path: Path, key: bytes) -> None:
         engine.dispose()
 
 
+def drop_case_tables(conn) -> None:  # type: ignore[no-untyped-def]
+    """Remove what version 7 added."""
+    for table in CASE_TABLES:
+        conn.execute(f"DROP TABLE {table}")
+
+
 def drop_sync_tables(conn) -> None:  # type: ignore[no-untyped-def]
-    """Remove what version 6 added."""
+    """Remove what versions 6 and 7 added."""
+    drop_case_tables(conn)
     for table in SYNC_TABLES:
         conn.execute(f"DROP TABLE {table}")
 
@@ -88,8 +96,8 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
     return db_path, key
 
 
-def test_schema_version_is_six() -> None:
-    assert SCHEMA_VERSION == 6
+def test_schema_version_is_seven() -> None:
+    assert SCHEMA_VERSION == 7
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -108,7 +116,7 @@ def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
         assert {"conclusion", "round"} <= columns(conn, "verification_mark")
         assert {"left_on", "closed_on"} <= columns(conn, "dropout_case")
         assert set(ARCHIVE_TABLES) <= table_names(conn)
-        assert set(SYNC_TABLES) <= table_names(conn)
+        assert set(SYNC_TABLES) | set(CASE_TABLES) <= table_names(conn)
         rows = conn.execute("SELECT username, display_name, failed_logins FROM account")
         assert rows.fetchall() == [("registrar", "张老师", 0)]
     finally:
@@ -139,7 +147,7 @@ def test_open_upgrades_a_v4_database_to_the_archive_register(v4: tuple[Path, byt
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
         assert set(ARCHIVE_TABLES) <= table_names(conn)
         assert {"sha256", "data", "size"} <= columns(conn, "archive_blob")
         assert {"student_id", "kind", "sha256", "file_name", "mime"} <= columns(
@@ -182,7 +190,7 @@ def test_open_upgrades_a_v5_database_to_the_sync_state(v5: tuple[Path, bytes]) -
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
         assert set(SYNC_TABLES) <= table_names(conn)
         assert {"device_id", "server_url", "sign_key", "enc_key", "server_sign_pub",
                 "server_enc_pub", "epoch", "cursor", "last_sync_at"} <= columns(conn, "sync_device")
@@ -195,6 +203,40 @@ def test_open_upgrades_a_v5_database_to_the_sync_state(v5: tuple[Path, bytes]) -
     finally:
         conn.close()
     assert len(list(path.parent.glob(f"{path.name}.v5-*.bak"))) == 1
+
+
+@pytest.fixture
+def v6(db_path: Path) -> tuple[Path, bytes]:
+    """A version-6 database (no case tables) with a stored feed cursor."""
+    key = secrets.token_bytes(32)
+    build_current(db_path, key)
+    conn = connect_raw(db_path, key)
+    try:
+        drop_case_tables(conn)
+        conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
+        conn.execute("INSERT INTO sync_device (id, server_url, school_code, sign_key, enc_key,"
+                     " cursor, bundle_seq, last_response_seq) VALUES (1, 'http://c', '4406040001',"
+                     " x'00', x'01', 'cur-9', 0, 0)")
+        conn.execute("PRAGMA user_version = 6")
+    finally:
+        conn.close()
+    return db_path, key
+
+
+def test_open_upgrades_a_v6_database_to_the_case_tables(v6: tuple[Path, bytes]) -> None:
+    path, key = v6
+    Store.open(path, key).close()
+    conn = connect_raw(path, key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert {"case_id", "kind", "state", "code", "record_id", "version", "action_needed",
+                "body", "answer_change_id"} <= columns(conn, "sync_case")
+        assert {"request_id", "record_id", "state", "version", "body"} <= columns(
+            conn, "sync_guardian_request")
+        assert conn.execute("SELECT cursor FROM sync_device").fetchall() == [("cur-9",)]
+    finally:
+        conn.close()
+    assert len(list(path.parent.glob(f"{path.name}.v6-*.bak"))) == 1
 
 
 def test_upgrade_keeps_a_backup_that_opens_with_the_same_key(v1: tuple[Path, bytes]) -> None:

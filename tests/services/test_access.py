@@ -26,6 +26,7 @@ from desktop.services.archive_model import KINDS, Location
 from desktop.services.archive_write import HandoverInput, lend
 from desktop.services.audit_view import AuditQuery
 from desktop.services.backup_policy import default_folder
+from desktop.services.case_commands import TransferIn
 from desktop.services.context import Role, Workspace
 from desktop.services.deferral import DeferralInput, register_deferral
 from desktop.services.errors import ServiceError
@@ -75,6 +76,11 @@ WRITERS: dict[str, Callable[[World], Any]] = {
     "deferral.reapply": lambda w: (w.deferral, "市医院复查证明", "仍需治疗"),
     "deferral.register_deferral": lambda _: (DeferralInput(
         "李小小", dt.date(2020, 5, 1), "李大明", "身体原因", "县医院证明", TODAY),),
+    "case_commands.answer_guardian_request": lambda _: ("no-such-request", {"phone": True}),
+    "case_commands.answer_transfer": lambda _: ("no-such-case", True),
+    "case_commands.request_transfer_in": lambda _: (TransferIn(
+        "G110105201509010022", "李小华", "4401030002", "三年级(1)班", "随父母工作调动"),),
+    "case_commands.withdraw_case": lambda _: ("no-such-case", "家长改变主意"),
     "demo_load.load_demo": lambda _: (3, 1, TODAY),
     "importing.apply_import": lambda _: ([],),
     "ledger.add_visit": lambda w: (w.ref, TODAY, "家访", "张老师", "已返校"),
@@ -122,6 +128,8 @@ READERS = {
     "print_registers.printable_deferral", "print_registers.verification_report",
     "quality.quality_findings", "reconcile.plan_reconciliation", "school_info.list_classes",
     "school_info.school_info", "school_info.sync_summary", "statistics.changes_per_month",
+    "sync_case_list.cases_needing_action", "sync_case_list.list_cases",
+    "sync_case_list.list_guardian_requests",
     "statistics.school_statistics", "status_changes.history", "status_changes.possible_changes",
     "status_changes.recent_changes", "student_read.get_student", "student_read.possible_duplicates",
     "student_read.search", "student_read.template_rows", "sync_conflicts.list_conflicts",
