@@ -1104,6 +1104,102 @@
       <source>被退回</source>
       <translation>Returned</translation>
     </message>
+    <message>
+      <source>不同意</source>
+      <translation>Refuse</translation>
+    </message>
+    <message>
+      <source>不同意的理由</source>
+      <translation>Reason for refusing</translation>
+    </message>
+    <message>
+      <source>办理中</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <source>办理期限</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <source>同意</source>
+      <translation>Agree</translation>
+    </message>
+    <message>
+      <source>家长申请改为</source>
+      <translation>Guardian asks for</translation>
+    </message>
+    <message>
+      <source>对方学校</source>
+      <translation>Other school</translation>
+    </message>
+    <message>
+      <source>已办理</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>已撤回</source>
+      <translation>Withdrawn</translation>
+    </message>
+    <message>
+      <source>当前步骤</source>
+      <translation>Current step</translation>
+    </message>
+    <message>
+      <source>待办理</source>
+      <translation>Waiting</translation>
+    </message>
+    <message>
+      <source>待答复</source>
+      <translation>To answer</translation>
+    </message>
+    <message>
+      <source>提交时间</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <source>未同意</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <source>本校是</source>
+      <translation>This school is</translation>
+    </message>
+    <message>
+      <source>查询码</source>
+      <translation>Case code</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>现在登记的</source>
+      <translation>Registered now</translation>
+    </message>
+    <message>
+      <source>申请学校</source>
+      <translation>Applying school</translation>
+    </message>
+    <message>
+      <source>答复</source>
+      <translation>Answer</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>转入学校</source>
+      <translation>Receiving school</translation>
+    </message>
+    <message>
+      <source>转出学校</source>
+      <translation>Sending school</translation>
+    </message>
+    <message>
+      <source>转学</source>
+      <translation>Transfer</translation>
+    </message>
   </context>
   <context>
     <name>ArchivePage</name>
@@ -1307,6 +1403,104 @@
       <location filename="../../desktop/views/backup_section.py" line="154" />
       <source>备份位置</source>
       <translation>Backup location</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesPanel</name>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="47" />
+      <source>申请转入…</source>
+      <translation>Request transfer in…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="48" />
+      <source>同意转出</source>
+      <translation>Agree to transfer out</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="49" />
+      <source>不同意…</source>
+      <translation>Refuse…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="50" />
+      <source>撤回申请…</source>
+      <translation>Withdraw request…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="51" />
+      <source>办理状态和期限以学籍中心为准；本校的答复在下次同步时上报。</source>
+      <translation>States and deadlines are the registry's; this school's answers are reported at the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="89" />
+      <source>待本校答复</source>
+      <translation>Awaiting our answer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="91" />
+      <source>已答复，待上报</source>
+      <translation>Answered, not yet reported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="93" />
+      <source>（已逾期）</source>
+      <translation> (overdue)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="121" />
+      <source>原因：{reason}</source>
+      <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="123" />
+      <source>学籍中心退回：{reason}</source>
+      <translation>Returned by the registry: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="125" />
+      <source>期限 {due}</source>
+      <translation>due {due}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="139" />
+      <source>转入申请已保存，将在下次同步时报送学籍中心。</source>
+      <translation>The transfer request is saved and goes to the registry at the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="157" />
+      <source>不同意转出</source>
+      <translation>Refuse the transfer out</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="157" />
+      <source>不同意的理由（会告知转入学校）：</source>
+      <translation>Reason for refusing (the receiving school will see it):</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="162" />
+      <source>已同意转出，将在下次同步时上报。</source>
+      <translation>Transfer out agreed; reported at the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="163" />
+      <source>已答复不同意转出，将在下次同步时上报。</source>
+      <translation>Transfer out refused; reported at the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="169" />
+      <source>撤回转入申请</source>
+      <translation>Withdraw the transfer request</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="169" />
+      <source>撤回的原因：</source>
+      <translation>Reason for withdrawing:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/cases_panel.py" line="173" />
+      <source>已撤回申请，将在下次同步时上报。</source>
+      <translation>Request withdrawn; reported at the next sync.</translation>
     </message>
   </context>
   <context>
@@ -1586,6 +1780,54 @@
     </message>
   </context>
   <context>
+    <name>GuardianPanel</name>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="43" />
+      <source>提交答复</source>
+      <translation>Submit answer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="45" />
+      <source>家长通过学籍中心申请修改联系方式等信息。请核实后逐项答复；同意的项目由学籍中心更新后同步回本机。</source>
+      <translation>Guardians ask through the registry to update contact details. Check them and answer each item; the registry updates the accepted items and they come back with the next sync.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="70" />
+      <source>已答复</source>
+      <translation>Answered</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="71" />
+      <source>已答复，待上报</source>
+      <translation>Answered, not yet reported</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="71" />
+      <source>待答复</source>
+      <translation>To answer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="81" />
+      <source>监护人电话：{phone}</source>
+      <translation>Guardian's phone: {phone}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="88" />
+      <source>同意</source>
+      <translation>Agree</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="89" />
+      <source>不同意</source>
+      <translation>Refuse</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="123" />
+      <source>答复已保存，将在下次同步时上报学籍中心。</source>
+      <translation>Answer saved; it goes to the registry at the next sync.</translation>
+    </message>
+  </context>
+  <context>
     <name>HandoverTab</name>
     <message>
       <location filename="../../desktop/views/archive/custody.py" line="135" />
@@ -1791,37 +2033,37 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="93" />
+      <location filename="../../desktop/views/main_window.py" line="123" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="97" />
+      <location filename="../../desktop/views/main_window.py" line="127" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="98" />
+      <location filename="../../desktop/views/main_window.py" line="128" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="99" />
+      <location filename="../../desktop/views/main_window.py" line="129" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="101" />
+      <location filename="../../desktop/views/main_window.py" line="131" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="131" />
+      <location filename="../../desktop/views/main_window.py" line="160" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="132" />
+      <location filename="../../desktop/views/main_window.py" line="161" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -2130,67 +2372,67 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="35" />
+      <location filename="../../desktop/views/settings_page.py" line="40" />
       <source> 分钟</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="53" />
+      <location filename="../../desktop/views/settings_page.py" line="58" />
       <source>无操作自动锁定</source>
       <translation>Lock when idle for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="54" />
+      <location filename="../../desktop/views/settings_page.py" line="59" />
       <source>文字大小</source>
       <translation>Text size</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="55" />
+      <location filename="../../desktop/views/settings_page.py" line="60" />
       <source>界面语言（重启后生效）</source>
       <translation>Language (after restart)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="56" />
+      <location filename="../../desktop/views/settings_page.py" line="61" />
       <source>修改当前账号的密码</source>
       <translation>Change the password of this account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="57" />
+      <location filename="../../desktop/views/settings_page.py" line="62" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="58" />
+      <location filename="../../desktop/views/settings_page.py" line="63" />
       <source>再输入一次</source>
       <translation>Confirm password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="59" />
+      <location filename="../../desktop/views/settings_page.py" line="64" />
       <source>修改密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="61" />
+      <location filename="../../desktop/views/settings_page.py" line="66" />
       <source>显示恢复密钥</source>
       <translation>Show recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="63" />
+      <location filename="../../desktop/views/settings_page.py" line="68" />
       <source>恢复密钥</source>
       <translation>Recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="65" />
+      <location filename="../../desktop/views/settings_page.py" line="70" />
       <source>查看和导出…</source>
       <translation>View and export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="68" />
+      <location filename="../../desktop/views/settings_page.py" line="73" />
       <source>审计日志</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="100" />
+      <location filename="../../desktop/views/settings_page.py" line="105" />
       <source>密码已修改。数据库文件没有改写。</source>
       <translation>Password changed. The database file was not rewritten.</translation>
     </message>
@@ -2435,164 +2677,186 @@
   <context>
     <name>SyncPage</name>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="78" />
+      <location filename="../../desktop/views/sync/page.py" line="89" />
       <source>学生同步状态</source>
       <translation>Students' sync state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="78" />
+      <location filename="../../desktop/views/sync/page.py" line="89" />
       <source>冲突</source>
       <translation>Conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="79" />
+      <location filename="../../desktop/views/sync/page.py" line="90" />
       <source>一人多籍提示</source>
       <translation>Duplicate registrations</translation>
     </message>
     <message>
       <location filename="../../desktop/views/sync/page.py" line="90" />
+      <location filename="../../desktop/views/sync/page.py" line="153" />
+      <source>转学与审批</source>
+      <translation>Transfers and approvals</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="91" />
+      <location filename="../../desktop/views/sync/page.py" line="156" />
+      <source>家长申请</source>
+      <translation>Guardian requests</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="102" />
       <source>立即同步</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="91" />
+      <location filename="../../desktop/views/sync/page.py" line="103" />
       <source>打印待上报清单…</source>
       <translation>Print the pending changes…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="104" />
+      <location filename="../../desktop/views/sync/page.py" line="116" />
       <source>能连接学籍中心时自动同步，每隔</source>
       <translation>Sync automatically when the registry is reachable, every</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="106" />
+      <location filename="../../desktop/views/sync/page.py" line="118" />
       <source> 分钟</source>
       <translation> minutes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="117" />
+      <location filename="../../desktop/views/sync/page.py" line="129" />
       <source>导出U盘数据包…</source>
       <translation>Export USB bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="118" />
+      <location filename="../../desktop/views/sync/page.py" line="130" />
       <source>导入回执数据包…</source>
       <translation>Import reply bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="122" />
+      <location filename="../../desktop/views/sync/page.py" line="134" />
       <source>没有网络时：</source>
       <translation>Without a network: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="133" />
+      <location filename="../../desktop/views/sync/page.py" line="145" />
       <source>待上报 {a} 条 · 待确认 {b} 条 · 冲突 {c} 项</source>
       <translation>{a} to report · {b} awaiting confirmation · {c} conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="135" />
+      <location filename="../../desktop/views/sync/page.py" line="147" />
       <source>冲突（{n}）</source>
       <translation>Conflicts ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="136" />
+      <location filename="../../desktop/views/sync/page.py" line="148" />
       <source>一人多籍提示（{n}）</source>
       <translation>Duplicate registrations ({n})</translation>
     </message>
     <message>
       <location filename="../../desktop/views/sync/page.py" line="152" />
+      <source>转学与审批（{n} 项待答复）</source>
+      <translation>Transfers and approvals ({n} to answer)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="155" />
+      <source>家长申请（{n}）</source>
+      <translation>Guardian requests ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/page.py" line="170" />
       <source>从未同步</source>
       <translation>Never synced</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="152" />
+      <location filename="../../desktop/views/sync/page.py" line="170" />
       <source>上次同步：</source>
       <translation>Last sync: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="157" />
+      <location filename="../../desktop/views/sync/page.py" line="175" />
       <source>；最近一次未完成：</source>
       <translation>; the last one did not finish: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="160" />
+      <location filename="../../desktop/views/sync/page.py" line="178" />
       <source>，全部已确认</source>
       <translation>, all confirmed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="161" />
+      <location filename="../../desktop/views/sync/page.py" line="179" />
       <source>，{n} 条待确认</source>
       <translation>, {n} awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="172" />
+      <location filename="../../desktop/views/sync/page.py" line="193" />
       <source>正在注册…</source>
       <translation>Enrolling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="183" />
+      <location filename="../../desktop/views/sync/page.py" line="207" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="197" />
+      <location filename="../../desktop/views/sync/page.py" line="228" />
       <source>已发送到打印机。</source>
       <translation>Sent to the printer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="217" />
+      <location filename="../../desktop/views/sync/page.py" line="250" />
       <source>已导出U盘数据包（含 {n} 条待确认的变更）：{path}。请交县级学籍管理部门导入，再导入带回的回执数据包。</source>
       <translation>USB bundle exported ({n} changes awaiting confirmation): {path}. Take it to the county education bureau for import, then import the reply bundle you bring back.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="244" />
+      <location filename="../../desktop/views/sync/page.py" line="279" />
       <source>已导入回执数据包：采用 {applied}，重复 {duplicate}，退回 {rejected}，冲突 {conflict}，暂存 {held}，接收 {received} 条。</source>
       <translation>Reply bundle imported: {applied} applied, {duplicate} duplicate, {rejected} returned, {conflict} conflicts, {held} held, {received} received.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="252" />
+      <location filename="../../desktop/views/sync/page.py" line="287" />
       <source>正在同步，请等同步结束后再操作数据包。</source>
       <translation>A sync is running; wait for it to finish before handling bundles.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="258" />
+      <location filename="../../desktop/views/sync/page.py" line="293" />
       <source>导出U盘数据包</source>
       <translation>Export USB bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="259" />
-      <location filename="../../desktop/views/sync/page.py" line="266" />
+      <location filename="../../desktop/views/sync/page.py" line="294" />
+      <location filename="../../desktop/views/sync/page.py" line="301" />
       <source>学籍数据包</source>
       <translation>Student-status bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="265" />
+      <location filename="../../desktop/views/sync/page.py" line="300" />
       <source>导入回执数据包</source>
       <translation>Import reply bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="296" />
+      <location filename="../../desktop/views/sync/page.py" line="335" />
       <source>已在学籍中心注册：{school}（{code}）。</source>
       <translation>Enrolled with the registry: {school} ({code}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="311" />
+      <location filename="../../desktop/views/sync/page.py" line="350" />
       <source>正在上报：{done}/{total}</source>
       <translation>Reporting: {done}/{total}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="313" />
+      <location filename="../../desktop/views/sync/page.py" line="352" />
       <source>正在接收中心数据：{done} 条</source>
       <translation>Receiving from the registry: {done} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="317" />
+      <location filename="../../desktop/views/sync/page.py" line="356" />
       <source>同步完成：上报 {sent} 条（采用 {applied}，重复 {duplicate}，退回 {rejected}，冲突 {conflict}，暂存 {held}），接收 {pulled} 条。</source>
       <translation>Sync done: {sent} sent ({applied} applied, {duplicate} duplicate, {rejected} returned, {conflict} conflicts, {held} held), {pulled} received.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="247" />
-      <location filename="../../desktop/views/sync/page.py" line="320" />
+      <location filename="../../desktop/views/sync/page.py" line="282" />
+      <location filename="../../desktop/views/sync/page.py" line="359" />
       <source>还有 {n} 条变更未得到中心确认。</source>
       <translation>{n} changes are not yet confirmed by the registry.</translation>
     </message>
@@ -2600,19 +2864,77 @@
   <context>
     <name>TasksPage</name>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="39" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="105" />
       <source>共 {n} 项待办，其中逾期 {m} 项。</source>
       <translation>To-do items: {n}, overdue: {m}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="46" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="114" />
       <source>（估算）</source>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="48" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="116" />
       <source>逾期 </source>
       <translation>Overdue </translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferInDialog</name>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="34" />
+      <source>申请转入</source>
+      <translation>Request transfer in</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="35" />
+      <source>18位身份证号，或以G、J、L开头的学籍号</source>
+      <translation>18-digit ID number, or a student number starting with G, J or L</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="37" />
+      <source>10位学校标识码</source>
+      <translation>10-digit school code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="41" />
+      <source>例如：随父母工作调动</source>
+      <translation>e.g. parents moved for work</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="43" />
+      <source>申请在下次同步（或导出U盘数据包）时报送学籍中心，由转出学校和学籍主管部门逐级审核。学籍中心受理后会给出查询码，可告知家长查询进度。</source>
+      <translation>The request goes to the registry at the next sync (or USB bundle) and is reviewed by the sending school and the education bureaus in turn. Once accepted, the registry gives a case code the family can use to follow its progress.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="47" />
+      <source>身份证件号或学籍号</source>
+      <translation>ID number or student number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="47" />
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="48" />
+      <source>转出学校标识码</source>
+      <translation>Sending school's code</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="49" />
+      <source>转入班级</source>
+      <translation>Class here</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="50" />
+      <source>转学原因</source>
+      <translation>Reason for the transfer</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/sync/transfer_dialog.py" line="54" />
+      <source>提交申请</source>
+      <translation>Submit request</translation>
     </message>
   </context>
   <context>
@@ -3475,6 +3797,74 @@
     <message>
       <source>无法读取数据包“{path}”，没有导入任何内容。请检查文件路径和U盘是否已插好。</source>
       <translation>Cannot read the bundle “{path}”; nothing was imported. Check the file path and that the USB stick is plugged in.</translation>
+    </message>
+    <message>
+      <source>{name} 已在本校就读，不需要申请转入。</source>
+      <translation>{name} already studies at this school; no transfer is needed.</translation>
+    </message>
+    <message>
+      <source>{name} 已转到其他学校，本校保留的是档案副本，不能再修改。</source>
+      <translation>{name} has moved to another school; this school keeps an archive copy that can no longer be changed.</translation>
+    </message>
+    <message>
+      <source>“{class_name}”不是本校开设学段的班级名称，请写成如“三年级(1)班”的形式。</source>
+      <translation>"{class_name}" is not a class of a stage this school runs; write it like 三年级(1)班.</translation>
+    </message>
+    <message>
+      <source>不同意的项目须写明理由，家长会看到：{items}。</source>
+      <translation>Give a reason for each refused item (the guardian will see it): {items}.</translation>
+    </message>
+    <message>
+      <source>不同意转出须填写理由，理由会告知转入学校和学籍主管部门。没有做任何更改。</source>
+      <translation>Refusing a transfer out needs a reason, which the receiving school and the bureau will see. Nothing was changed.</translation>
+    </message>
+    <message>
+      <source>只有申请转入的学校才能撤回，而且要在申请上报学籍中心之后。</source>
+      <translation>Only the school that asked can withdraw, and only after the request has reached the registry.</translation>
+    </message>
+    <message>
+      <source>找不到这项申请，可能还没有同步到本机，请先同步再试。</source>
+      <translation>This request is not on this computer yet; sync first, then try again.</translation>
+    </message>
+    <message>
+      <source>请填写原因，没有做任何更改。</source>
+      <translation>Please give a reason. Nothing was changed.</translation>
+    </message>
+    <message>
+      <source>请填写学生姓名（与原学校登记的一致），没有提交申请。</source>
+      <translation>Please enter the pupil's name as the other school registered it. Nothing was submitted.</translation>
+    </message>
+    <message>
+      <source>请填写转入后就读的班级，例如“三年级(1)班”。</source>
+      <translation>Please enter the class the pupil will join, e.g. 三年级(1)班.</translation>
+    </message>
+    <message>
+      <source>转出学校不能是本校。校内换班请办理“调班”。</source>
+      <translation>The sending school cannot be this school. To change class within the school, use 调班.</translation>
+    </message>
+    <message>
+      <source>转出学校标识码“{value}”不对：应为10位数字，请向对方学校核对后重新填写。</source>
+      <translation>The sending school's code "{value}" is wrong: it has 10 digits. Check it with that school and enter it again.</translation>
+    </message>
+    <message>
+      <source>还有未答复的项目：{items}。请逐项选择同意或不同意。</source>
+      <translation>Items not answered yet: {items}. Choose agree or refuse for each.</translation>
+    </message>
+    <message>
+      <source>这一步不由本校办理，现在不需要答复。</source>
+      <translation>This step is not this school's; no answer is needed now.</translation>
+    </message>
+    <message>
+      <source>这项家长申请已经答复过，不能重复答复。</source>
+      <translation>This guardian request has been answered already.</translation>
+    </message>
+    <message>
+      <source>这项申请已经办结（{state}），不能再更改。</source>
+      <translation>This case is closed ({state}) and can no longer be changed.</translation>
+    </message>
+    <message>
+      <source>这项申请已经答复过，答复会在下次同步时上报，不能重复答复。</source>
+      <translation>This case has been answered already; the answer is reported at the next sync.</translation>
     </message>
   </context>
 </TS>

@@ -6,8 +6,6 @@ item. The desks only ask and answer; every state comes back from the registry's 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -16,7 +14,6 @@ from sqlalchemy import select
 from central.students import template_rows as central_rows
 from desktop.models.history import StatusChange
 from desktop.models.student import Student
-from desktop.services.accounts import NewSchool, create_database
 from desktop.services.case_commands import (
     TransferIn,
     answer_guardian_request,
@@ -30,24 +27,13 @@ from desktop.services.status_changes import ChangeRequest, apply_change, history
 from desktop.services.student_update import update_student
 from desktop.services.student_write import add_students
 from desktop.services.sync_case_list import cases_needing_action, list_cases, list_guardian_requests
-from desktop.sync.client import enroll, sync_once
+from desktop.sync.client import sync_once
 from tests.central.cases_kit import COUNTY_A, COUNTY_B, bureau_decides
 from tests.central.desk import SCHOOL_B, Central
-from tests.conftest import FAST_KDF, PASSWORD
 from tests.factories import valid_row
 from tests.sync.helpers import options
 
 TODAY = dt.date(2026, 11, 26)
-
-
-@pytest.fixture
-def school_b(central: Central, tmp_path: Path) -> Iterator[Workspace]:
-    """School B's own encrypted desk, enrolled with the same registry."""
-    school = NewSchool(code=SCHOOL_B, name="测试县第二小学", stages="小学,初中")
-    ws, _recovery = create_database(tmp_path / "b.db", school, "registrar", PASSWORD, FAST_KDF)
-    enroll(ws, central.url, central.token(SCHOOL_B))
-    yield ws
-    ws.lock()
 
 
 def synced(ws: Workspace) -> None:

@@ -1,7 +1,8 @@
 """同步: enroll this desk with the registry, sync now or in the background every few minutes
 (off the GUI thread), see each student's state, decide conflicts, read the registry's
-一人多籍 findings, and print the list of changes still waiting for the registry. Without a
-network the same sync goes by USB stick: 导出U盘数据包… and 导入回执数据包…"""
+一人多籍 findings, answer transfers and guardian requests, follow approvals, and print the
+list of changes still waiting for the registry. Without a network the same sync goes by USB
+stick: 导出U盘数据包… and 导入回执数据包…"""
 
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ from desktop.services.sync_status import sync_counts
 from desktop.sync.client import Enrollment, SyncOptions, SyncReport, enroll, sync_once
 from desktop.views import settings
 from desktop.views.print_pdf import print_pdf
+from desktop.views.sync.cases_panel import CasesPanel
 from desktop.views.sync.enroll_box import EnrollBox
+from desktop.views.sync.guardian_panel import GuardianPanel
 from desktop.views.sync.panels import ConflictsPanel, FindingsPanel, StatesPanel
 from desktop.views.sync.worker import SyncRunner
 from desktop.views.widgets.banner import MessageBanner
@@ -76,9 +79,14 @@ class SyncPage(QWidget):
         self.states = StatesPanel(self.workspace)
         self.conflicts = ConflictsPanel(self.workspace)
         self.findings = FindingsPanel(self.workspace)
+        self.cases = CasesPanel(self.workspace)
+        self.guardian = GuardianPanel(self.workspace)
         self.conflicts.resolved.connect(self._after_resolution)
+        self.cases.changed.connect(self.reload)
+        self.guardian.changed.connect(self.reload)
         for panel, title in ((self.states, self.tr("学生同步状态")), (self.conflicts, self.tr("冲突")),
-                             (self.findings, self.tr("一人多籍提示"))):
+                             (self.findings, self.tr("一人多籍提示")), (self.cases, self.tr("转学与审批")),
+                             (self.guardian, self.tr("家长申请"))):
             self.tabs.addTab(panel, title)
         layout = QVBoxLayout(self)
         layout.addWidget(self.enroll_box)
@@ -136,8 +144,14 @@ class SyncPage(QWidget):
             a=counts.to_send, b=counts.awaiting, c=counts.conflicts_open))
         self.tabs.setTabText(1, self.tr("冲突（{n}）").format(n=counts.conflicts_open))
         self.tabs.setTabText(2, self.tr("一人多籍提示（{n}）").format(n=counts.findings))
-        for panel in (self.states, self.conflicts, self.findings):
+        for panel in (self.states, self.conflicts, self.findings, self.cases, self.guardian):
             panel.reload()
+        waiting = sum(r.action_needed for r in self.cases.rows)
+        self.tabs.setTabText(3, self.tr("转学与审批（{n} 项待答复）").format(n=waiting) if waiting
+                             else self.tr("转学与审批"))
+        open_requests = sum(r.state == "open" and not r.answer_queued for r in self.guardian.rows)
+        self.tabs.setTabText(4, self.tr("家长申请（{n}）").format(n=open_requests) if open_requests
+                             else self.tr("家长申请"))
 
     def _show_device(self) -> None:
         info = device_info(self.workspace)

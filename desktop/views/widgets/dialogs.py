@@ -1,11 +1,11 @@
-"""Yes/no questions and file choices. Views call them through their own seam methods, so a
+"""Yes/no questions, a line of text and file choices. Views call them through their own seam methods, so a
 test replaces the seam instead of clicking a real dialog."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from desktop import PRODUCT_NAME
 
@@ -28,3 +28,9 @@ def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> Path
     name, _filter = QFileDialog.getSaveFileName(parent, f"{PRODUCT_NAME} — {title}", suggested,
                                                 filters)
     return Path(name) if name else None
+
+
+def ask_text(parent: QWidget, title: str, label: str) -> str | None:
+    """A line the user types (a reason, an opinion), or None when cancelled."""
+    text, ok = QInputDialog.getText(parent, f"{PRODUCT_NAME} — {title}", label)
+    return text if ok else None
