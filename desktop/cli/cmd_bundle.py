@@ -15,8 +15,10 @@ from pathlib import Path
 
 from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.io import say
+from desktop.cli.report_lines import outcome_lines
 from desktop.messages import describe
 from desktop.services.errors import ServiceError
+from desktop.services.sync_case_list import cases_needing_action
 from desktop.services.sync_outbox import unacknowledged_count
 from desktop.sync.bundle import MAX_BUNDLE_BYTES
 from desktop.sync.bundles import ImportReport, export_request, import_reply
@@ -59,9 +61,10 @@ def run_import(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     try:
         report = import_reply(workspace, data)
+        waiting = cases_needing_action(workspace)
     finally:
         workspace.lock()
-    for line in lines(report):
+    for line in lines(report, waiting):
         say(line)
     return 0
 
@@ -82,18 +85,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
-def lines(report: ImportReport) -> list[str]:
+def lines(report: ImportReport, waiting: int = 0) -> list[str]:
     """The report as the registrar reads it."""
     if report.replayed:
         return [describe("bundle.replayed")]
-    result = [f"已导入回执数据包：中心已采用 {report.applied} 条，重复上报 {report.duplicate} 条，"
-              f"退回 {report.rejected} 条，冲突 {report.conflict} 条，暂存 {report.held} 条。",
-              f"接收中心数据 {report.received} 条，本机更新 {report.updated} 名学生，"
-              f"疑似一人多籍提示 {report.findings} 条。"]
-    if report.restored:
-        result.append("本次从中心完整恢复了本校数据。")
-    if report.settled:
-        result.append("同步完成：本机所有变更都已由中心确认或处理。")
-    else:
-        result.append(f"还有 {report.remaining} 条变更未得到中心确认，请再次导出数据包。")
-    return result
+    return outcome_lines(report.to_dict(), head="已导入回执数据包：", waiting=waiting,
+                         again="请再次导出数据包。")

@@ -31,6 +31,7 @@ from desktop.services.status_changes import Decision, decide, decision_of
 
 CASE, GUARDIAN, TOMBSTONE = "case", "guardian_request", "tombstone"
 APPROVAL = "approval"
+CASEWORK = ("cases", "decisions", "guardian_requests", "transferred_out")  # feed counts
 TRANSFER_OUT, TRANSFER_DONE, REGISTRY_UPDATE = "转出", "转出完成", "学籍中心更新"
 
 

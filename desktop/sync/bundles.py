@@ -21,6 +21,7 @@ from desktop.domain.ids import new_id
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.sync_bundle_ids import read_ids, remember_read, remember_sent, sent_ids
+from desktop.services.sync_cases import CASEWORK
 from desktop.services.sync_device import (
     advance_bundle_chain,
     bundle_chain,
@@ -70,6 +71,7 @@ class ImportReport:
     findings: int = 0
     restored: bool = False  # the reply carried a full snapshot
     remaining: int = 0  # changes the registry has not decided yet
+    casework: int = 0  # case, guardian-request and moved-away items that changed something
 
     @property
     def settled(self) -> bool:
@@ -142,7 +144,8 @@ def _apply(ws: Workspace, reply: BundleReply) -> ImportReport:
         applied=statuses["applied"], duplicate=statuses["duplicate"],
         rejected=statuses["rejected"], conflict=statuses["conflict"], held=statuses["held"],
         received=received, updated=sum(feed[key] for key in _UPDATED), findings=feed["findings"],
-        restored=bool(reply.snapshot), remaining=unacknowledged_count(ws))
+        restored=bool(reply.snapshot), remaining=unacknowledged_count(ws),
+        casework=sum(feed[key] for key in CASEWORK))
 
 
 def _push_statuses(ws: Workspace, result: PushResult | None) -> Counter[str]:

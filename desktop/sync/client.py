@@ -19,6 +19,7 @@ import httpx
 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.sync_cases import CASEWORK
 from desktop.services.sync_device import (
     device_keys,
     normalise_server_url,
@@ -50,6 +51,7 @@ class SyncReport:
     findings: int
     restored: bool  # a full restore from the snapshot was needed
     remaining: int  # changes the registry has not decided yet
+    casework: int = 0  # case, guardian-request and moved-away items that changed something
 
     @property
     def settled(self) -> bool:
@@ -116,4 +118,5 @@ def _report(pushed: PushTally, pulled: PullTally, remaining: int) -> SyncReport:
         sent=len(pushed.sent), applied=statuses["applied"], duplicate=statuses["duplicate"],
         rejected=statuses["rejected"], conflict=statuses["conflict"], held=statuses["held"],
         pulled=pulled.items, updated=counts["applied"] + counts["created"] + counts["rebased"],
-        findings=counts["findings"], restored=pulled.restored, remaining=remaining)
+        findings=counts["findings"], restored=pulled.restored, remaining=remaining,
+        casework=sum(counts[key] for key in CASEWORK))
