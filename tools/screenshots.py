@@ -45,6 +45,8 @@ def wizard_shots(folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
 
 
 def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
+    from screenshot_cases import cases_shots
+
     from desktop.views.controller import AppController
     from desktop.views.editor.dialog import StudentEditor
     from desktop.views.main_window import PAGES
@@ -79,6 +81,7 @@ def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
     exchange_shots(controller, folder_of(db), shot)
     window.nav.setCurrentRow(PAGES.index("同步"))
     shot(window, "sync.png")
+    cases_shots(window, controller.workspace, folder_of(db), shot)
     controller.lock()
 
 

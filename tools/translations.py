@@ -36,7 +36,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.exchange import reconcile_report
     from desktop.messages import TEXT
     from desktop.printing.catalog import DOCUMENTS
-    from desktop.services import sync_case_list, sync_status, tasks
+    from desktop.services import sync_status, tasks
     from desktop.services.context import Role
     from desktop.services.import_plan import RowAction
     from desktop.services.reconcile import KINDS as RECONCILE_KINDS
@@ -56,7 +56,6 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.views.printing.page import SCOPES
     from desktop.views.roster.table_model import COLUMNS
     from desktop.views.setup_wizard import _SYSTEMS
-    from desktop.views.sync import cases_panel, guardian_panel
 
     shared = {spec.header for spec in (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS)}
     shared |= {title for title, _ in SECTIONS} | {g for _, groups in SECTIONS for g, _ in groups}
@@ -78,11 +77,19 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= set(RECONCILE_KINDS) | set(reconcile_report.COLUMNS)
     shared |= {sync_status.TO_SEND, sync_status.AWAITING, sync_status.CONFIRMED, sync_status.RETURNED,
                sync_status.CONFLICTING, "全部", "说明", "学籍号"}
-    shared |= set(cases_panel.COLUMNS) | set(cases_panel.STEP_STATES.values())
-    shared |= set(guardian_panel.REQUEST_COLUMNS) | set(guardian_panel.ITEM_COLUMNS)
-    shared |= set(guardian_panel.OUTCOMES.values()) | set(sync_case_list.ROLE_LABELS.values())
-    shared |= set(sync_case_list.KIND_LABELS.values()) | {"待上报", "被退回"}
+    shared |= _case_strings()
     return {"": shared - {""}, "messages": set(TEXT.values())}
+
+
+def _case_strings() -> set[str]:
+    """The 转学与审批 and 家长申请 tabs' column names, step states and roles."""
+    from desktop.services import sync_case_list
+    from desktop.views.sync import cases_panel, guardian_panel
+
+    return {*cases_panel.COLUMNS, *cases_panel.STEP_STATES.values(), *guardian_panel.REQUEST_COLUMNS,
+            *guardian_panel.ITEM_COLUMNS, *guardian_panel.OUTCOMES.values(),
+            *sync_case_list.ROLE_LABELS.values(), *sync_case_list.KIND_LABELS.values(), "待上报",
+            "被退回"}
 
 
 def _add_dynamic(tree: ET.ElementTree) -> None:

@@ -2033,37 +2033,37 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="123" />
+      <location filename="../../desktop/views/main_window.py" line="125" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="127" />
+      <location filename="../../desktop/views/main_window.py" line="129" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="128" />
+      <location filename="../../desktop/views/main_window.py" line="130" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="129" />
+      <location filename="../../desktop/views/main_window.py" line="131" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="131" />
+      <location filename="../../desktop/views/main_window.py" line="133" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="160" />
+      <location filename="../../desktop/views/main_window.py" line="162" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="161" />
+      <location filename="../../desktop/views/main_window.py" line="163" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -2864,17 +2864,17 @@
   <context>
     <name>TasksPage</name>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="105" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="99" />
       <source>共 {n} 项待办，其中逾期 {m} 项。</source>
       <translation>To-do items: {n}, overdue: {m}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="114" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="118" />
       <source>（估算）</source>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="116" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="120" />
       <source>逾期 </source>
       <translation>Overdue </translation>
     </message>
