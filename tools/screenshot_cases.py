@@ -82,9 +82,10 @@ def cases_shots(window, ws, folder: Path, shot) -> None:  # type: ignore[no-unty
             "guardian_phone": asking["联系电话"],
             "changes": {"phone": "13912345678", "current_address": "广东省佛山市禅城区祖庙街道新风路8号"}})
         sync_once(ws)
-        page = window.page("同步")
+        page = window.sync_page
         window.nav.setCurrentRow(PAGES.index("同步"))
         page.reload()
+        window.refresh_after_change()
         page.tabs.setCurrentWidget(page.cases)
         shot(window, "sync-cases.png")
         page.tabs.setCurrentWidget(page.guardian)

@@ -59,10 +59,12 @@ class GuardianPanel(QWidget):
 
     def reload(self) -> None:
         self.rows = list_guardian_requests(self.workspace)
+        blocked = self.requests.blockSignals(True)  # one redraw of the items below, not three
         self.requests.fill([(r.student_name, r.xjh, r.submitted_at, self._state(r), r.code)
                             for r in self.rows])
         if self.rows:
             self.requests.selectRow(0)
+        self.requests.blockSignals(blocked)
         self._show_selected()
 
     def _state(self, row: GuardianRow) -> str:
@@ -81,6 +83,8 @@ class GuardianPanel(QWidget):
         self.phone_label.setText(self.tr("监护人电话：{phone}").format(phone=row.guardian_phone)
                                  if row else "")
         items = row.items if row else ()
+        for index in range(self.items.rowCount()):
+            self.items.removeCellWidget(index, ANSWER)
         self.items.fill([(tr(i.label), i.current, i.requested, "", i.reason) for i in items])
         for index, item in enumerate(items):
             if answerable:
