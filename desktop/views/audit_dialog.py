@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.services.audit_view import AuditQuery, account_names, audit_lines, 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.dialogs import save_path
 from desktop.views.widgets.forms import ReadOnlyTable, date_edit
 from desktop.views.wording import say, tr
 
@@ -115,7 +115,4 @@ class AuditDialog(QDialog):
         self.banner.show_message(self.tr("已导出 {n} 条审计记录到 ").format(n=count) + str(path), "info")
 
     def ask_save_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, PRODUCT_NAME + " — " + self.tr("导出审计日志"), suggested,
-            "Excel (*.xlsx);;CSV (*.csv)")
-        return Path(name) if name else None
+        return save_path(self, self.tr("导出审计日志"), suggested, "Excel (*.xlsx);;CSV (*.csv)")

@@ -10,19 +10,17 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop import PRODUCT_NAME
+from desktop.views.widgets.dialogs import save_path
 from desktop.views.wording import tr
 
 
 def save_pdf(parent: QWidget, data: bytes, suggested: str) -> Path | None:
     """Ask where to save and write `data` there; None if the user cancelled."""
-    title = PRODUCT_NAME + " — " + tr("保存为 PDF")
-    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
-    if not name:
+    path = save_path(parent, tr("保存为 PDF"), suggested, "PDF (*.pdf)")
+    if path is None:
         return None
-    path = Path(name)
     path.write_bytes(data)
     return path
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop import PRODUCT_NAME
 from desktop.services.archive_model import CHECKLIST, KINDS, ArchiveRegister, Scan
 from desktop.services.archive_scans import MAX_BYTES, attach_scan, scan_bytes
 from desktop.services.context import Workspace
 from desktop.views.archive.common import attempt, day_text, size_text
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.dialogs import open_path, save_path
 from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import say, tr
 
@@ -110,12 +110,7 @@ class ScansTab(QWidget):
     # -- seams for the system dialogs -----------------------------------------------------
 
     def ask_scan_path(self) -> Path | None:
-        title = PRODUCT_NAME + " — " + self.tr("选择扫描件")
-        name, _filter = QFileDialog.getOpenFileName(
-            self, title, "", self.tr("扫描件 (*.jpg *.jpeg *.png *.pdf)"))
-        return Path(name) if name else None
+        return open_path(self, self.tr("选择扫描件"), self.tr("扫描件 (*.jpg *.jpeg *.png *.pdf)"))
 
     def ask_save_path(self, suggested: str) -> Path | None:
-        title = PRODUCT_NAME + " — " + self.tr("扫描件另存为")
-        name, _filter = QFileDialog.getSaveFileName(self, title, suggested)
-        return Path(name) if name else None
+        return save_path(self, self.tr("扫描件另存为"), suggested, "")

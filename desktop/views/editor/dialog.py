@@ -7,7 +7,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +33,7 @@ from desktop.views.changes.timeline import HistoryTable
 from desktop.views.editor.form import EditorForm
 from desktop.views.editor.undo import FieldEdit
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.widgets.dialogs import confirm
+from desktop.views.widgets.dialogs import confirm, open_path
 from desktop.views.wording import say, say_field, tr
 
 VALIDATE_DELAY_MS = 300
@@ -254,11 +253,9 @@ class StudentEditor(QDialog):
 
     # --- photo ---------------------------------------------------------------------------------
     def _import_photo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, f"{PRODUCT_NAME} — " + self.tr("选择照片"), "",
-                                              self.tr("图片 (*.jpg *.jpeg *.png)"))
-        if name:
-            with open(name, "rb") as handle:
-                self.import_photo_bytes(handle.read())
+        path = open_path(self, self.tr("选择照片"), self.tr("图片 (*.jpg *.jpeg *.png)"))
+        if path is not None:
+            self.import_photo_bytes(path.read_bytes())
 
     def import_photo_bytes(self, data: bytes) -> None:
         try:
