@@ -49,8 +49,8 @@ from desktop.services.status_changes import DECISION_EVENT
 from desktop.services.student_read import StudentQuery, search
 
 __all__ = ["CHECKLIST", "ArchiveDue", "ArchiveIndexItem", "ArchiveRegister", "ArchiveRow",
-           "archive_deadlines", "archive_index_items", "archive_overview", "incomplete_archives",
-           "open_loans", "overdue_loans", "read_register"]
+           "archive_deadlines", "archive_index_items", "archive_overview", "count_overdue_archives",
+           "incomplete_archives", "open_loans", "overdue_loans", "read_register"]
 
 DEADLINE_MONTHS = 2
 _PAGE = 500
@@ -201,20 +201,33 @@ def archive_deadlines(ws: Workspace) -> list[ArchiveDue]:
     brought a folder built elsewhere or earlier: it is due two months after the record was
     entered, and only once the registrar has begun the pupil's checklist."""
     with ws.store.reading() as session:
-        started = set(session.scalars(select(ArchiveItem.student_id).distinct()))
-        kept_elsewhere = set(session.scalars(select(ArchiveHandover.student_id)))
-        students = session.execute(_possibly_due()).all()
-        due_on = {}  # only these can be due: names and checklists are read for them alone
-        for sid, entry_month, entered_on, created_at in students:
-            due = None if sid in kept_elsewhere else _due(
-                entry_month, entered_on or created_at.date(), sid in started)
-            if due:
-                due_on[sid] = due
+        due_on = _due_dates(session)
         missing = _missing(session, list(due_on))
         late = [sid for sid in due_on if missing.get(sid)]
         people = _people(session, late)
     ordered = sorted(late, key=lambda sid: (people[sid][3], sid))  # roster order
     return [ArchiveDue(sid, *people[sid][:3], due_on[sid]) for sid in ordered]
+
+
+def count_overdue_archives(session: Session, today: dt.date) -> int:
+    """How many of archive_deadlines' folders were due before `today`, without their names."""
+    late = [sid for sid, due in _due_dates(session).items() if due < today]
+    missing = _missing(session, late)
+    return sum(1 for sid in late if missing.get(sid))
+
+
+def _due_dates(session: Session) -> dict[str, dt.date]:
+    """student id -> the day the folder is due, for the students whose folder can be due:
+    only their checklists (and names) are read afterwards."""
+    started = set(session.scalars(select(ArchiveItem.student_id).distinct()))
+    kept_elsewhere = set(session.scalars(select(ArchiveHandover.student_id)))
+    due_on = {}
+    for sid, entry_month, entered_on, created_at in session.execute(_possibly_due()):
+        due = None if sid in kept_elsewhere else _due(
+            entry_month, entered_on or created_at.date(), sid in started)
+        if due:
+            due_on[sid] = due
+    return due_on
 
 
 def _possibly_due() -> Select:

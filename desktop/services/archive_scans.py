@@ -14,7 +14,6 @@ import hashlib
 import io
 from pathlib import PurePath
 
-from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
 
 from desktop.domain.ids import new_id
@@ -56,6 +55,8 @@ def _check_pdf(data: bytes) -> None:
 
 
 def _check_image(data: bytes, expected_format: str) -> None:
+    from PIL import Image, UnidentifiedImageError  # loaded with the first scan, not at start
+
     too_many = ServiceError("archive.scan_too_many_pixels", max_mp=MAX_PIXELS // 1_000_000)
     try:
         with Image.open(io.BytesIO(data)) as image:

@@ -6,6 +6,9 @@ on its end date, a deferral expires after one school year, a change of basic inf
 must reach the national system within one month (until the registry acknowledges it), a new
 pupil's 学籍档案 must be complete within two months of first enrolment, and a borrowed folder
 must come back by its due date.
+
+`overdue_count` counts what `list_tasks` would mark overdue without building the list, for the
+window to decide at unlock whether 待办 opens first.
 """
 
 from __future__ import annotations
@@ -14,18 +17,20 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.status import Status
 from desktop.domain.workdays import Deadline, add_months, add_workdays, one_year_after
+from desktop.models.archive import ArchiveLoan
+from desktop.models.deferral import DeferralEntry
 from desktop.models.history import StatusChange
 from desktop.models.outbox import OutboxEntry
 from desktop.models.student import Student
-from desktop.services.archive import ArchiveDue, archive_deadlines, overdue_loans
+from desktop.services.archive import ArchiveDue, archive_deadlines, count_overdue_archives, overdue_loans
 from desktop.services.archive_model import Loan
 from desktop.services.context import Workspace
-from desktop.services.deferral import Deferral, active_deferrals
+from desktop.services.deferral import ACTIVE, Deferral, active_deferrals
 from desktop.services.id_policy import numbers_for
 from desktop.services.school_info import UNSYNCED_STATES
 from desktop.services.status_changes import DECISION_EVENT, decision_of
@@ -85,6 +90,19 @@ def list_tasks(ws: Workspace, today: dt.date | None = None) -> list[Task]:
     return sorted(tasks, key=lambda t: (not t.overdue, t.due, t.name))
 
 
+def overdue_count(ws: Workspace, today: dt.date | None = None) -> int:
+    """How many of list_tasks' items are overdue, counted without reading names or numbers."""
+    today = today or dt.date.today()
+    with ws.store.reading() as session:
+        cases = sum(_task(student, event, today).overdue for student, event in _open_cases(session))
+        updates = sum(add_months(since.date(), 1) < today for since in session.scalars(_unreported()))
+        deferrals = session.scalar(select(func.count()).select_from(DeferralEntry).where(
+            DeferralEntry.state == ACTIVE, DeferralEntry.until < today))
+        loans = session.scalar(select(func.count()).select_from(ArchiveLoan).join(Student).where(
+            ArchiveLoan.returned_on.is_(None), ArchiveLoan.due < today))
+        return cases + updates + (deferrals or 0) + (loans or 0) + count_overdue_archives(session, today)
+
+
 UPDATE_ITEM = "基础信息变更：在国家学籍系统完成更新"
 UPDATE_RULE = "学生基础学籍信息变更须在1个月内完成更新"
 
@@ -92,12 +110,15 @@ UPDATE_RULE = "学生基础学籍信息变更须在1个月内完成更新"
 def _unreported_updates(session: Session) -> list[tuple[Student, dt.datetime]]:
     """Students whose basic-information change has not been acknowledged by the registry yet,
     with the time of the oldest such change."""
-    rows = session.execute(
-        select(Student, func.min(OutboxEntry.created_at))
-        .join(OutboxEntry, OutboxEntry.record_id == Student.id)
-        .where(OutboxEntry.op == "patch", OutboxEntry.state.in_(UNSYNCED_STATES))
-        .group_by(Student.id)).all()
-    return [(student, since) for student, since in rows]
+    return [(student, since) for student, since in session.execute(_unreported(Student))]
+
+
+def _unreported(*columns: object) -> Select:
+    """`columns` and the time of the oldest unacknowledged basic-information change, per student."""
+    return (select(*columns, func.min(OutboxEntry.created_at)).select_from(Student)
+            .join(OutboxEntry, OutboxEntry.record_id == Student.id)
+            .where(OutboxEntry.op == "patch", OutboxEntry.state.in_(UNSYNCED_STATES))
+            .group_by(Student.id))
 
 
 def _update_task(student: Student, since: dt.datetime, today: dt.date) -> Task:

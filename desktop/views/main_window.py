@@ -2,7 +2,9 @@
 
 Status bar: school, user, changes waiting to sync and the time of the last sync. The
 学籍档案, 打印 and 数据交换 pages (and the PDF, Excel and chart libraries behind them) are
-built the first time they are needed, so the window opens without waiting for them.
+built the first time they are needed, so the window opens without waiting for them; the
+待办 list is read when its page is first shown (at unlock only the overdue items are counted),
+and the sync page loads its HTTP client at the first sync.
 """
 
 from __future__ import annotations

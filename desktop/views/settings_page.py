@@ -1,7 +1,10 @@
 """Settings: idle lock, text size, language; the recovery key again; change password; backups
-(立即备份, 备份位置, 恢复演练) and the audit log for inspections."""
+(立即备份, 备份位置, 恢复演练) and the audit log for inspections (its dialog, and the Excel
+library behind its export, are loaded when it is first opened)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,10 +22,12 @@ from desktop.services.accounts import change_password, recovery_key_of
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views import settings
-from desktop.views.audit_dialog import AuditDialog
 from desktop.views.backup_section import BackupSection
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say
+
+if TYPE_CHECKING:
+    from desktop.views.audit_dialog import AuditDialog
 
 
 class SettingsPage(QWidget):
@@ -101,6 +106,8 @@ class SettingsPage(QWidget):
 
     def open_audit_log(self) -> None:
         """The audit-log dialog, window-modal; returns at once (open(), not exec())."""
+        from desktop.views.audit_dialog import AuditDialog
+
         self.audit_dialog = AuditDialog(self.workspace, self)
         self.audit_dialog.open()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from desktop.services.status_changes import ChangeRequest, apply_change
 from desktop.services.student_read import StudentQuery, search
 from desktop.services.student_write import add_students
@@ -16,9 +18,13 @@ from tests.factories import valid_row
 TODAY = dt.date(2026, 11, 26)
 
 
-def _student(ws) -> str:
-    add_students(ws, [valid_row(name="王小明", seq=11)])
-    return search(ws, StudentQuery(text="王小明")).rows[0].id
+def _student(ws, name: str = "王小明", seq: int = 11) -> str:
+    add_students(ws, [valid_row(name=name, seq=seq)])
+    return search(ws, StudentQuery(text=name)).rows[0].id
+
+
+def _cell(page: TasksPage, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
+    return page.model.index(row, column).data(role)
 
 
 def test_dialog_offers_only_changes_allowed_now(qtbot, ws):
@@ -66,7 +72,34 @@ def test_recent_changes_and_tasks_pages(qtbot, ws):
     assert changes.table.item(0, 2).text() == "转出"
     tasks = TasksPage(ws, today=TODAY)
     qtbot.addWidget(tasks)
+    assert tasks.overdue_count() == 1  # counted; the list is read when the page is shown
+    assert tasks.model.rowCount() == 0
+    with qtbot.waitExposed(tasks):
+        tasks.show()
+    assert tasks.model.rowCount() == 1 and tasks.overdue_count() == 1
+    assert _cell(tasks, 0, 0).endswith("2026-10-16")
+    assert "逾期" in _cell(tasks, 0, 0)
+    assert _cell(tasks, 0, 1) == "王小明"
+    assert "10个工作日" in _cell(tasks, 0, 4)
+    assert _cell(tasks, 0, 2, Qt.ItemDataRole.ForegroundRole).color().name() == "#a61b1b"
+    assert tasks.summary.text() == "共 1 项待办，其中逾期 1 项。"
+
+
+def test_tasks_are_read_again_now_if_shown_or_at_the_next_showing(qtbot, ws):
+    tasks = TasksPage(ws, today=TODAY)
+    qtbot.addWidget(tasks)
+    with qtbot.waitExposed(tasks):
+        tasks.show()
+    assert tasks.model.rowCount() == 0 and tasks.overdue_count() == 0
+    tasks.hide()
+    apply_change(ws, ChangeRequest(student=_student(ws), change="转出", effective=dt.date(2026, 9, 28)))
+    tasks.reload()
+    assert tasks.model.rowCount() == 0 and tasks.overdue_count() == 1
+    tasks.show()
+    assert tasks.model.rowCount() == 1
+    apply_change(ws, ChangeRequest(student=_student(ws, "李小红", 12), change="转出",
+                                   effective=dt.date(2026, 11, 20)))
+    tasks.reload()
+    assert [_cell(tasks, row, 1) for row in range(tasks.model.rowCount())] == ["王小明", "李小红"]
     assert tasks.overdue_count() == 1
-    assert tasks.table.item(0, 0).text().endswith("2026-10-16")
-    assert "逾期" in tasks.table.item(0, 0).text()
-    assert "10个工作日" in tasks.table.item(0, 4).text()
+    assert _cell(tasks, 1, 2, Qt.ItemDataRole.ForegroundRole) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from desktop.models.errors import WrongPassword
 from desktop.services.accounts import unlock
 from desktop.services.context import Workspace
+from desktop.services.status_changes import ChangeRequest, apply_change
+from desktop.services.student_read import StudentQuery, search
 from desktop.services.student_write import add_students
 from desktop.views import settings
 from desktop.views.main_window import PAGES, MainWindow
@@ -208,3 +211,28 @@ def test_heavy_pages_are_built_on_first_view(window: MainWindow) -> None:
     window.nav.setCurrentRow(PAGES.index("数据交换"))
     assert set(window.lazy) == {"数据交换"} and window.exchange_page.isVisible()
     window.refresh_after_change()  # built pages reload with the others
+
+
+def test_the_to_do_list_is_read_when_its_page_is_first_shown(window: MainWindow, ws: Workspace) -> None:
+    assert not window.tasks_page.loaded  # nothing overdue: the roster opens, 待办 waits
+    add_students(ws, [valid_row(name="王小明", seq=11)])
+    student = search(ws, StudentQuery(text="王小明")).rows[0].id
+    apply_change(ws, ChangeRequest(student=student, change="转出", effective=dt.date(2026, 9, 28)))
+    window.refresh_after_change()
+    assert not window.tasks_page.loaded
+    window.nav.setCurrentRow(PAGES.index("待办"))
+    assert window.tasks_page.loaded and window.tasks_page.model.rowCount() == 1
+
+
+def test_to_do_opens_first_when_something_is_overdue(qtbot, ws: Workspace) -> None:
+    add_students(ws, [valid_row(name="王小明", seq=11)])
+    student = search(ws, StudentQuery(text="王小明")).rows[0].id
+    apply_change(ws, ChangeRequest(student=student, change="转出", effective=dt.date(2026, 9, 28)))
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    assert not window.tasks_page.loaded  # counted while the window is built, read when shown
+    with qtbot.waitExposed(window):
+        window.show()
+    assert window.stack.currentWidget() is window.tasks_page
+    assert window.tasks_page.model.rowCount() == 1
+    assert "逾期" in window.tasks_page.model.index(0, 0).data()

@@ -137,7 +137,7 @@ READERS = {
     "sync_bundle_ids.read_ids", "sync_bundle_ids.sent_ids",
     "sync_outbox.unacknowledged_changes", "sync_outbox.unacknowledged_count",
     "sync_pending.pending_list", "sync_status.list_findings", "sync_status.student_sync_states",
-    "sync_status.sync_counts", "tasks.list_tasks", "verification.class_summaries",
+    "sync_status.sync_counts", "tasks.list_tasks", "tasks.overdue_count", "verification.class_summaries",
     "year_end.plan_year_end",
 }
 

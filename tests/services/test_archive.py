@@ -35,7 +35,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.integrity import check_database
 from desktop.services.status_changes import ChangeRequest, apply_change
 from desktop.services.student_write import add_students
-from desktop.services.tasks import ARCHIVE_ITEM, LOAN_ITEM, list_tasks
+from desktop.services.tasks import ARCHIVE_ITEM, LOAN_ITEM, list_tasks, overdue_count
 from tests.conftest import FAST_KDF
 from tests.dbutil import counts
 from tests.factories import valid_row
@@ -180,9 +180,11 @@ def test_an_overdue_loan_is_a_task(ws: Workspace) -> None:
     student_id = add(ws)
     lend(ws, student_id, "刘老师", "核对", D(2026, 11, 30), D(2026, 11, 20))
     assert list_tasks(ws, today=D(2026, 11, 30)) == []
+    assert overdue_count(ws, today=D(2026, 11, 30)) == 0
     [task] = list_tasks(ws, today=D(2026, 12, 3))
     assert (task.item, task.name, task.due, task.overdue) == (LOAN_ITEM, "王小明",
                                                               D(2026, 11, 30), True)
+    assert overdue_count(ws, today=D(2026, 12, 3)) == 1
 
 
 # --- handovers ---------------------------------------------------------------------------
@@ -263,10 +265,13 @@ def test_a_new_pupils_folder_is_due_two_months_after_enrolment(ws: Workspace) ->
     assert (task.student_id, task.item, task.due, task.overdue) == (
         student_id, ARCHIVE_ITEM, D(2026, 11, 1), False)
     assert "2个月" in task.rule
+    assert overdue_count(ws, today=D(2026, 11, 1)) == 0
     [late] = list_tasks(ws, today=D(2026, 11, 2))
     assert late.overdue
+    assert overdue_count(ws, today=D(2026, 11, 2)) == 1
     tick(ws, student_id, *BASIC)
     assert list_tasks(ws, today=D(2026, 11, 2)) == []
+    assert overdue_count(ws, today=D(2026, 11, 2)) == 0
 
 
 def test_a_pupil_already_at_school_gets_the_task_once_the_checklist_is_begun(ws: Workspace) -> None:
@@ -282,6 +287,7 @@ def test_no_archive_task_for_a_pupil_who_has_left(ws: Workspace) -> None:
     apply_change(ws, ChangeRequest(student=student_id, change="转出", effective=D(2026, 10, 8)))
     apply_change(ws, ChangeRequest(student=student_id, change="转出完成", effective=D(2026, 10, 9)))
     assert [t.item for t in list_tasks(ws, today=D(2026, 11, 26))] == []
+    assert overdue_count(ws, today=D(2027, 6, 1)) == 0
 
 
 # --- permissions -------------------------------------------------------------------------

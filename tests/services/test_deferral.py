@@ -16,7 +16,7 @@ from desktop.services.deferral import (
 )
 from desktop.services.errors import ServiceError
 from desktop.services.student_read import StudentQuery, search
-from desktop.services.tasks import list_tasks
+from desktop.services.tasks import list_tasks, overdue_count
 from tests.factories import resident_id
 
 BIRTH = dt.date(2020, 5, 1)
@@ -36,6 +36,8 @@ def test_a_deferral_lasts_one_school_year_and_registers_no_student(ws):
     assert search(ws, StudentQuery()).total == 0
     [task] = list_tasks(ws, today=dt.date(2027, 9, 2))
     assert (task.name, task.due, task.overdue) == ("刘小宝", dt.date(2027, 8, 31), True)
+    assert overdue_count(ws, today=dt.date(2027, 9, 1)) == 1
+    assert overdue_count(ws, today=dt.date(2027, 8, 31)) == 0
 
 
 def test_reapplying_starts_the_next_school_year(ws):
@@ -52,6 +54,7 @@ def test_enrolment_closes_the_entry(ws):
     mark_enrolled(ws, entry.id)
     assert active_deferrals(ws) == []
     assert list_tasks(ws, today=dt.date(2027, 9, 2)) == []
+    assert overdue_count(ws, today=dt.date(2027, 9, 2)) == 0
 
 
 def test_wrong_id_number_or_missing_certificate_is_refused(ws):

@@ -28,7 +28,7 @@ from desktop.services.status_changes import ChangeRequest, ChangeResult, apply_c
 from desktop.services.student_read import StudentQuery, get_student, search
 from desktop.services.student_update import update_student
 from desktop.services.student_write import add_students
-from desktop.services.tasks import UPDATE_ITEM, list_tasks
+from desktop.services.tasks import UPDATE_ITEM, list_tasks, overdue_count
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.dbutil import counts
 from tests.factories import SCHOOL_CODE, valid_row
@@ -334,6 +334,7 @@ def test_transfer_out_due_in_ten_working_days(ws: Workspace, pupil) -> None:
     assert (task.due, task.overdue, task.estimated) == (D(2026, 10, 16), True, False)
     [on_the_day] = list_tasks(ws, today=D(2026, 10, 16))
     assert on_the_day.overdue is False
+    assert (overdue_count(ws, today=D(2026, 10, 16)), overdue_count(ws, today=D(2026, 10, 17))) == (0, 1)
 
 
 def test_death_due_in_sixty_working_days(ws: Workspace, pupil) -> None:
@@ -366,6 +367,8 @@ def test_overdue_tasks_come_first(ws: Workspace, today: dt.date) -> None:
     tasks = list_tasks(ws, today=D(2026, 11, 26))
     assert [(t.name, t.overdue) for t in tasks] == [
         ("孙转出", True), ("赵休学", False), ("钱死亡", False)]
+    assert overdue_count(ws, today=D(2026, 11, 26)) == 1
+    assert overdue_count(ws, today=D(2027, 1, 21)) == 2
 
 
 def test_no_open_case_no_task(ws: Workspace, pupil, junior) -> None:
@@ -383,6 +386,7 @@ def test_approved_death_closes_the_task(ws: Workspace, pupil) -> None:
     change(ws, pupil[1], "死亡", D(2026, 11, 2))
     change(ws, pupil[1], "审批通过", D(2026, 11, 20))
     assert list_tasks(ws, today=D(2026, 11, 26)) == []
+    assert overdue_count(ws, today=D(2027, 6, 1)) == 0
 
 
 def test_rejected_suspension_restores_active(ws: Workspace, pupil, today: dt.date) -> None:
@@ -444,3 +448,5 @@ def test_an_unsynced_basic_information_change_is_due_within_a_month(ws: Workspac
     [late] = [t for t in list_tasks(ws, today=task.due + dt.timedelta(days=1))
               if t.item == UPDATE_ITEM]
     assert late.overdue
+    for day in (task.due, task.due + dt.timedelta(days=1)):
+        assert overdue_count(ws, today=day) == sum(t.overdue for t in list_tasks(ws, today=day))

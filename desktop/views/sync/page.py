@@ -2,7 +2,10 @@
 (off the GUI thread), see each student's state, decide conflicts, read the registry's
 一人多籍 findings, answer transfers and guardian requests, follow approvals, and print the
 list of changes still waiting for the registry. Without a network the same sync goes by USB
-stick: 导出U盘数据包… and 导入回执数据包…"""
+stick: 导出U盘数据包… and 导入回执数据包…
+
+The HTTP client and the PDF printing behind the page are loaded when first used, not when
+the window opens."""
 
 from __future__ import annotations
 
@@ -34,9 +37,7 @@ from desktop.services.sync_device import DeviceInfo, device_info
 from desktop.services.sync_outbox import unacknowledged_count
 from desktop.services.sync_pending import pending_list
 from desktop.services.sync_status import sync_counts
-from desktop.sync.client import Enrollment, SyncOptions, SyncReport, enroll, sync_once
 from desktop.views import settings
-from desktop.views.print_pdf import print_pdf
 from desktop.views.sync.cases_panel import CasesPanel
 from desktop.views.sync.enroll_box import EnrollBox
 from desktop.views.sync.guardian_panel import GuardianPanel
@@ -47,6 +48,7 @@ from desktop.views.wording import say
 
 if TYPE_CHECKING:
     from desktop.sync.bundles import ImportReport
+    from desktop.sync.client import SyncOptions, SyncReport
 
 MINUTE_MS = 60_000
 
@@ -57,7 +59,7 @@ class SyncPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.options = SyncOptions()  # tests give a fast retry policy or a transport here
+        self.options: SyncOptions | None = None  # tests give a fast retry policy or a transport here
         self.runner = SyncRunner(self)
         self.timer = QTimer(self)
         self._quiet = False
@@ -185,20 +187,31 @@ class SyncPage(QWidget):
     # -- acting ---------------------------------------------------------------------------
 
     def enroll(self, server_url: str, code: str) -> bool:
+        from desktop.sync.client import enroll
+
+        options = self._options()
         self.banner.show_message(self.tr("正在注册…"), "info")
         return self._start(lambda _stop, _progress: enroll(
-            self.workspace, server_url, code, transport=self.options.transport,
-            policy=self.options.policy), quiet=False)
+            self.workspace, server_url, code, transport=options.transport,
+            policy=options.policy), quiet=False)
 
     def sync_now(self, quiet: bool = False) -> bool:
         """Start a sync in the background; False when one is running already."""
+        from desktop.sync.client import sync_once
+
+        options = self._options()
         typed = self.enroll_box.server.text().strip()
         info = device_info(self.workspace)
         moved = typed if info and info.enrolled and typed and typed != info.server_url else None
         if not quiet:
             self.banner.show_message(self.tr("正在同步…"), "info")
         return self._start(lambda stop, progress: sync_once(
-            self.workspace, moved, replace(self.options, stop=stop, progress=progress)), quiet)
+            self.workspace, moved, replace(options, stop=stop, progress=progress)), quiet)
+
+    def _options(self) -> SyncOptions:
+        from desktop.sync.client import SyncOptions
+
+        return self.options or SyncOptions()
 
     def _on_sync_clicked(self) -> None:
         self.sync_now()
@@ -290,6 +303,8 @@ class SyncPage(QWidget):
 
     def send_to_printer(self, data: bytes) -> bool:
         """Seam for tests: the system print dialog, then every page to the printer."""
+        from desktop.views.print_pdf import print_pdf
+
         return print_pdf(self, data)
 
     def shutdown(self) -> None:
@@ -310,6 +325,8 @@ class SyncPage(QWidget):
     # -- results --------------------------------------------------------------------------
 
     def _on_finished(self, result: object) -> None:
+        from desktop.sync.client import Enrollment, SyncReport
+
         self._idle()
         if isinstance(result, SyncReport):
             self.banner.show_message(self._report_text(result), "info" if result.settled else "warning")
