@@ -69,7 +69,9 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= set(registers.DEFERRAL_FIELDS)
     shared |= set(RULES) | set(TIMELINE_COLUMNS) | set(TASK_COLUMNS) | set(APPROVAL.values())
     shared |= {r.item for r in TASK_RULES.values()} | {r.rule for r in TASK_RULES.values()}
-    shared |= {tasks.UPDATE_ITEM, tasks.UPDATE_RULE}
+    shared |= {tasks.UPDATE_ITEM, tasks.UPDATE_RULE, tasks.CASE_ITEM, tasks.CASE_RULE,
+               tasks.GUARDIAN_ITEM, tasks.GUARDIAN_RULE, tasks.ARCHIVE_ITEM, tasks.ARCHIVE_RULE,
+               tasks.LOAN_ITEM, tasks.LOAN_RULE}
     shared |= {doc.title for doc in DOCUMENTS.values()} | set(SCOPES)
     shared |= set(TITLES) | set(CLASS_COLUMNS) | set(EXCHANGE_TABS) | {"项目"}
     shared |= set(import_tab.ROW_COLUMNS) | set(import_tab.DIFF_COLUMNS) | set(import_tab.FILTERS)

@@ -67,9 +67,11 @@ def _upgrade_to_6(conn: Connection) -> None:
 
 
 def _upgrade_to_7(conn: Connection) -> None:
-    """v7: the registry's cases (transfers, approvals) and guardian requests."""
+    """v7: the registry's cases (transfers, approvals) and guardian requests; an index of the
+    outbox by operation and state."""
     for model in sync_cases.TABLES:
         model.__table__.create(conn)
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_outbox_op_state ON outbox (op, state)")
 
 
 STEPS: dict[int, Callable[[Connection], None]] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, utc_now
@@ -19,6 +19,8 @@ STATES = ("PENDING", "SENT", "SENT_VIA_BUNDLE", "HELD", "APPLIED", "REJECTED", "
 
 class OutboxEntry(Base):
     __tablename__ = "outbox"
+    # 待办 asks for the unacknowledged patches among thousands of unacknowledged creates
+    __table_args__ = (Index("ix_outbox_op_state", "op", "state"),)
 
     change_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     device_seq: Mapped[int] = mapped_column(Integer, unique=True)

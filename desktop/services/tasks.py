@@ -3,12 +3,13 @@
 Deadlines count Chinese working days from the day after the event: a transfer's sending
 school has 10 working days, a death is cancelled within 60 working days, a suspension ends
 on its end date, a deferral expires after one school year, a change of basic information
-must reach the national system within one month (until the registry acknowledges it), a new
-pupil's 学籍档案 must be complete within two months of first enrolment, and a borrowed folder
-must come back by its due date.
+must reach the national system within one month (until the registry acknowledges it), a
+transfer the registry runs waits for this school's answer until the registry's due day, a
+guardian's request is answered within a month, a new pupil's 学籍档案 must be complete
+within two months of first enrolment, and a borrowed folder must come back by its due date.
 
-`overdue_count` counts what `list_tasks` would mark overdue without building the list, for the
-window to decide at unlock whether 待办 opens first.
+`overdue_count` counts what `list_tasks` would mark overdue without building the list, for
+the line under 待办 in the window's page list.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from desktop.models.deferral import DeferralEntry
 from desktop.models.history import StatusChange
 from desktop.models.outbox import OutboxEntry
 from desktop.models.student import Student
+from desktop.models.sync_cases import SyncCase, SyncGuardianRequest
 from desktop.services.archive import ArchiveDue, archive_deadlines, count_overdue_archives, overdue_loans
 from desktop.services.archive_model import Loan
 from desktop.services.context import Workspace
@@ -79,7 +81,9 @@ def list_tasks(ws: Workspace, today: dt.date | None = None) -> list[Task]:
     """Everything due, overdue first, then by due date."""
     today = today or dt.date.today()
     with ws.store.reading() as session:
-        tasks = [_task(student, event, today) for student, event in _open_cases(session)]
+        tasks, run_centrally = _registry_tasks(session, today)
+        tasks += [_task(student, event, today) for student, event in _open_cases(session)
+                  if student.id not in run_centrally]
     tasks += [_deferral_task(entry, today) for entry in active_deferrals(ws)]
     with ws.store.reading() as session:
         tasks += [_update_task(student, since, today)
@@ -94,7 +98,10 @@ def overdue_count(ws: Workspace, today: dt.date | None = None) -> int:
     """How many of list_tasks' items are overdue, counted without reading names or numbers."""
     today = today or dt.date.today()
     with ws.store.reading() as session:
-        cases = sum(_task(student, event, today).overdue for student, event in _open_cases(session))
+        registry, run_centrally = _registry_tasks(session, today)
+        cases = sum(task.overdue for task in registry)
+        cases += sum(_task(student, event, today).overdue for student, event in _open_cases(session)
+                     if student.id not in run_centrally)
         updates = sum(add_months(since.date(), 1) < today for since in session.scalars(_unreported()))
         deferrals = session.scalar(select(func.count()).select_from(DeferralEntry).where(
             DeferralEntry.state == ACTIVE, DeferralEntry.until < today))
@@ -125,6 +132,56 @@ def _update_task(student: Student, since: dt.datetime, today: dt.date) -> Task:
     due = add_months(since.date(), 1)
     return Task(student.id, student.name, student.id_number, student.xjh, UPDATE_ITEM, due,
                 UPDATE_RULE, False, due < today)
+
+
+CASE_ITEM = "转学申请：答复转入学校（同意或不同意转出）"
+CASE_RULE = "转学各方须在10个工作日内办理（期限以学籍中心为准）"
+GUARDIAN_ITEM = "家长申请修改信息：逐项答复"
+GUARDIAN_RULE = "学生基础信息变更须在1个月内完成"
+
+
+def _registry_tasks(session: Session, today: dt.date) -> tuple[list[Task], set[str]]:
+    """Transfers waiting for this school's answer and guardian requests to answer; and the
+    pupils whose transfer the registry runs (their own 转出中 deadline is the registry's)."""
+    open_cases = session.scalars(select(SyncCase).where(SyncCase.state == "open",
+                                                        SyncCase.kind == "transfer")).all()
+    tasks = [_case_task(session, case, today) for case in open_cases
+             if case.action_needed and case.answer_change_id is None]
+    requests = session.scalars(select(SyncGuardianRequest).where(
+        SyncGuardianRequest.state == "open", SyncGuardianRequest.answer_change_id.is_(None)))
+    tasks += [_guardian_task(session, request, today) for request in requests]
+    return tasks, {case.record_id for case in open_cases}
+
+
+def _case_task(session: Session, case: SyncCase, today: dt.date) -> Task:
+    step = case.body.get("current_step") or {}
+    due = _iso_date(step.get("due")) or today
+    return _pupil_task(session, case.record_id, case.body.get("student") or {}, CASE_ITEM, due,
+                       CASE_RULE, bool(step.get("estimated")), bool(step.get("overdue")) or due < today)
+
+
+def _guardian_task(session: Session, request: SyncGuardianRequest, today: dt.date) -> Task:
+    submitted = _iso_date(str(request.body.get("submitted_at") or "")[:10]) or today
+    due = add_months(submitted, 1)
+    return _pupil_task(session, request.record_id, request.body.get("student") or {},
+                       GUARDIAN_ITEM, due, GUARDIAN_RULE, False, due < today)
+
+
+def _pupil_task(session: Session, record_id: str, summary: dict[str, str], item: str,
+                due: dt.date, rule: str, estimated: bool, overdue: bool) -> Task:
+    student = session.get(Student, record_id)
+    if student is None:
+        return Task(record_id, str(summary.get("name") or ""), None, summary.get("xjh"), item, due,
+                    rule, estimated, overdue)
+    return Task(student.id, student.name, student.id_number, student.xjh, item, due, rule,
+                estimated, overdue)
+
+
+def _iso_date(text: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None
 
 
 ARCHIVE_ITEM = "学籍档案不齐全：补齐缺少的材料"

@@ -3,14 +3,15 @@
 Status bar: school, user, changes waiting to sync and the time of the last sync. The
 学籍档案, 打印 and 数据交换 pages (and the PDF, Excel and chart libraries behind them) are
 built the first time they are needed, so the window opens without waiting for them; the
-待办 list is read when its page is first shown (at unlock only the overdue items are counted),
-and the sync page loads its HTTP client at the first sync.
+待办 list is read when its page is first shown (after the roster's first paint only the overdue
+items are counted, for the line under 待办), and the sync page loads its HTTP client at the first
+sync. The window always opens on the roster.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -73,8 +74,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
         self.nav.currentRowChanged.connect(self._show_page)
-        # 待办 is shown at unlock when something is overdue.
-        self.nav.setCurrentRow(PAGES.index("待办") if self.tasks_page.overdue_count() else 0)
+        self.nav.setCurrentRow(0)  # the roster; 待办 says how much is overdue beside its name
+        QTimer.singleShot(0, self.refresh_task_badge)  # after the roster's first paint
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
             page.imported.connect(self.refresh_after_change)  # type: ignore[attr-defined]
         elif title == "学籍档案":
             page.changed.connect(self.tasks_page.reload)  # type: ignore[attr-defined]
+            page.changed.connect(self.refresh_task_badge)  # type: ignore[attr-defined]
             page.changed.connect(self.refresh_status)  # type: ignore[attr-defined]
 
     @property
@@ -156,6 +158,15 @@ class MainWindow(QMainWindow):
         for page in self.lazy.values():
             page.reload()  # type: ignore[attr-defined]
         self.refresh_status()
+        self.refresh_task_badge()
+
+    def refresh_task_badge(self) -> None:
+        """待办 with "n 项逾期" under it in red, or just 待办."""
+        overdue = self.tasks_page.overdue_count()
+        item = self.nav.item(PAGES.index("待办"))
+        item.setText(tr("待办") + "\n" + self.tr("{n} 项逾期").format(n=overdue) if overdue else tr("待办"))
+        item.setForeground(QBrush(OVERDUE) if overdue else QBrush())
+        item.setToolTip(self.tr("有 {n} 项已过期限，点此查看").format(n=overdue) if overdue else "")
 
     def refresh_status(self) -> None:
         summary = sync_summary(self.workspace)
@@ -170,6 +181,7 @@ class MainWindow(QMainWindow):
 
 
 LAZY = ("学籍档案", "打印", "数据交换")
+OVERDUE = QColor("#b3261e")
 
 
 def _make_page(title: str, workspace: Workspace) -> QWidget:

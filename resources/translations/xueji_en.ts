@@ -239,6 +239,7 @@
       <translation>Expelled</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/main_window.py" line="167" />
       <source>待办</source>
       <translation>To-do</translation>
     </message>
@@ -1200,6 +1201,38 @@
       <source>转学</source>
       <translation>Transfer</translation>
     </message>
+    <message>
+      <source>借出的学籍档案须在约定日期前归还</source>
+      <translation>A borrowed archive folder must be returned by the agreed date</translation>
+    </message>
+    <message>
+      <source>催还借出的学籍档案</source>
+      <translation>Ask for a borrowed archive folder back</translation>
+    </message>
+    <message>
+      <source>学生基础信息变更须在1个月内完成</source>
+      <translation>A change of a pupil's basic information must be done within one month</translation>
+    </message>
+    <message>
+      <source>学籍档案不齐全：补齐缺少的材料</source>
+      <translation>Archive folder incomplete: add the missing documents</translation>
+    </message>
+    <message>
+      <source>家长申请修改信息：逐项答复</source>
+      <translation>Guardian asks to update details: answer each item</translation>
+    </message>
+    <message>
+      <source>新生学籍档案须在初次入学后2个月内建立</source>
+      <translation>A new pupil's archive folder must be complete within two months of enrolment</translation>
+    </message>
+    <message>
+      <source>转学各方须在10个工作日内办理（期限以学籍中心为准）</source>
+      <translation>Each party of a transfer acts within 10 working days (the registry's due date applies)</translation>
+    </message>
+    <message>
+      <source>转学申请：答复转入学校（同意或不同意转出）</source>
+      <translation>Transfer request: answer the receiving school (agree or refuse)</translation>
+    </message>
   </context>
   <context>
     <name>ArchivePage</name>
@@ -1302,7 +1335,7 @@
       <translation>Exported {n} audit entries to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="119" />
+      <location filename="../../desktop/views/audit_dialog.py" line="118" />
       <source>导出审计日志</source>
       <translation>Export the audit log</translation>
     </message>
@@ -1792,37 +1825,37 @@
       <translation>Guardians ask through the registry to update contact details. Check them and answer each item; the registry updates the accepted items and they come back with the next sync.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="70" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="72" />
       <source>已答复</source>
       <translation>Answered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="71" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="73" />
       <source>已答复，待上报</source>
       <translation>Answered, not yet reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="71" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="73" />
       <source>待答复</source>
       <translation>To answer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="81" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="83" />
       <source>监护人电话：{phone}</source>
       <translation>Guardian's phone: {phone}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="88" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="92" />
       <source>同意</source>
       <translation>Agree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="89" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="93" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="123" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="127" />
       <source>答复已保存，将在下次同步时上报学籍中心。</source>
       <translation>Answer saved; it goes to the registry at the next sync.</translation>
     </message>
@@ -2033,37 +2066,47 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="125" />
+      <location filename="../../desktop/views/main_window.py" line="127" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="129" />
+      <location filename="../../desktop/views/main_window.py" line="131" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="130" />
+      <location filename="../../desktop/views/main_window.py" line="132" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="131" />
+      <location filename="../../desktop/views/main_window.py" line="133" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="133" />
+      <location filename="../../desktop/views/main_window.py" line="135" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="162" />
+      <location filename="../../desktop/views/main_window.py" line="167" />
+      <source>{n} 项逾期</source>
+      <translation>{n} overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="169" />
+      <source>有 {n} 项已过期限，点此查看</source>
+      <translation>{n} items are past due; click to see them</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="173" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="163" />
+      <location filename="../../desktop/views/main_window.py" line="174" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -2359,12 +2402,12 @@
       <translation>Choose a scan</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/scans.py" line="115" />
+      <location filename="../../desktop/views/archive/scans.py" line="113" />
       <source>扫描件 (*.jpg *.jpeg *.png *.pdf)</source>
       <translation>Scans (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/scans.py" line="119" />
+      <location filename="../../desktop/views/archive/scans.py" line="116" />
       <source>扫描件另存为</source>
       <translation>Save scan as</translation>
     </message>
@@ -2580,96 +2623,96 @@
   <context>
     <name>StudentEditor</name>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="86" />
+      <location filename="../../desktop/views/editor/dialog.py" line="85" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="86" />
+      <location filename="../../desktop/views/editor/dialog.py" line="85" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="93" />
+      <location filename="../../desktop/views/editor/dialog.py" line="92" />
       <source>变动记录</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="100" />
+      <location filename="../../desktop/views/editor/dialog.py" line="99" />
       <source>照片
 26×32 mm</source>
       <translation>Photo
 26×32 mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="101" />
+      <location filename="../../desktop/views/editor/dialog.py" line="100" />
       <source>导入照片…</source>
       <translation>Import photo…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="105" />
+      <location filename="../../desktop/views/editor/dialog.py" line="104" />
       <source>学籍变动…</source>
       <translation>Status change…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="131" />
+      <location filename="../../desktop/views/editor/dialog.py" line="130" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="132" />
+      <location filename="../../desktop/views/editor/dialog.py" line="131" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="139" />
+      <location filename="../../desktop/views/editor/dialog.py" line="138" />
       <source>保存（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="141" />
+      <location filename="../../desktop/views/editor/dialog.py" line="140" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="188" />
+      <location filename="../../desktop/views/editor/dialog.py" line="187" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="237" />
+      <location filename="../../desktop/views/editor/dialog.py" line="236" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="238" />
+      <location filename="../../desktop/views/editor/dialog.py" line="237" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="239" />
+      <location filename="../../desktop/views/editor/dialog.py" line="238" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="257" />
+      <location filename="../../desktop/views/editor/dialog.py" line="256" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="258" />
+      <location filename="../../desktop/views/editor/dialog.py" line="256" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="280" />
-      <location filename="../../desktop/views/editor/dialog.py" line="286" />
+      <location filename="../../desktop/views/editor/dialog.py" line="277" />
+      <location filename="../../desktop/views/editor/dialog.py" line="283" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="281" />
-      <location filename="../../desktop/views/editor/dialog.py" line="287" />
+      <location filename="../../desktop/views/editor/dialog.py" line="278" />
+      <location filename="../../desktop/views/editor/dialog.py" line="284" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
     </message>

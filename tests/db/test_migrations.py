@@ -213,6 +213,7 @@ def v6(db_path: Path) -> tuple[Path, bytes]:
     conn = connect_raw(db_path, key)
     try:
         drop_case_tables(conn)
+        conn.execute("DROP INDEX ix_outbox_op_state")
         conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
         conn.execute("INSERT INTO sync_device (id, server_url, school_code, sign_key, enc_key,"
                      " cursor, bundle_seq, last_response_seq) VALUES (1, 'http://c', '4406040001',"
@@ -234,6 +235,8 @@ def test_open_upgrades_a_v6_database_to_the_case_tables(v6: tuple[Path, bytes]) 
         assert {"request_id", "record_id", "state", "version", "body"} <= columns(
             conn, "sync_guardian_request")
         assert conn.execute("SELECT cursor FROM sync_device").fetchall() == [("cur-9",)]
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(outbox)")}
+        assert "ix_outbox_op_state" in indexes
     finally:
         conn.close()
     assert len(list(path.parent.glob(f"{path.name}.v6-*.bak"))) == 1

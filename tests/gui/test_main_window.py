@@ -224,15 +224,21 @@ def test_the_to_do_list_is_read_when_its_page_is_first_shown(window: MainWindow,
     assert window.tasks_page.loaded and window.tasks_page.model.rowCount() == 1
 
 
-def test_to_do_opens_first_when_something_is_overdue(qtbot, ws: Workspace) -> None:
+def test_the_roster_opens_and_to_do_says_how_much_is_overdue(qtbot, ws: Workspace) -> None:
     add_students(ws, [valid_row(name="王小明", seq=11)])
     student = search(ws, StudentQuery(text="王小明")).rows[0].id
     apply_change(ws, ChangeRequest(student=student, change="转出", effective=dt.date(2026, 9, 28)))
     window = MainWindow(ws)
     qtbot.addWidget(window)
-    assert not window.tasks_page.loaded  # counted while the window is built, read when shown
     with qtbot.waitExposed(window):
         window.show()
-    assert window.stack.currentWidget() is window.tasks_page
+    assert window.stack.currentWidget() is window.roster and not window.tasks_page.loaded
+    item = window.nav.item(PAGES.index("待办"))
+    qtbot.waitUntil(lambda: "1 项逾期" in item.text())
+    assert item.foreground().color().name() == "#b3261e"
+    window.nav.setCurrentRow(PAGES.index("待办"))
     assert window.tasks_page.model.rowCount() == 1
     assert "逾期" in window.tasks_page.model.index(0, 0).data()
+    apply_change(ws, ChangeRequest(student=student, change="转出完成", effective=dt.date(2026, 10, 9)))
+    window.refresh_after_change()
+    assert item.text() == "待办"

@@ -27,6 +27,7 @@ from desktop.services.status_changes import ChangeRequest, apply_change, history
 from desktop.services.student_update import update_student
 from desktop.services.student_write import add_students
 from desktop.services.sync_case_list import cases_needing_action, list_cases, list_guardian_requests
+from desktop.services.tasks import CASE_ITEM, GUARDIAN_ITEM, list_tasks, overdue_count
 from desktop.sync.client import sync_once
 from tests.central.cases_kit import COUNTY_A, COUNTY_B, bureau_decides
 from tests.central.desk import SCHOOL_B, Central
@@ -78,11 +79,16 @@ def test_a_transfer_moves_the_pupil_through_both_bureaus_and_both_desks(
     assert incoming.student_name == "王小明" and incoming.reason == "随父母工作调动"
     assert "测试学校02" in incoming.other_school and cases_needing_action(enrolled) == 1
     assert status_of(enrolled, record_id) == "TRANSFER_OUT_PENDING"
+    [task] = list_tasks(enrolled, TODAY)  # the registry's step and due day, not a second one
+    assert (task.item, task.due.isoformat(), task.overdue) == (CASE_ITEM, incoming.due, False)
+    assert len(list_tasks(enrolled, dt.date.fromisoformat(incoming.due) + dt.timedelta(days=1))) == 1
+    assert overdue_count(enrolled, dt.date.fromisoformat(incoming.due) + dt.timedelta(days=1)) == 1
     assert history(enrolled, record_id)[-1].change == "转出"
     answer_transfer(enrolled, case_id, agree=True)
     with pytest.raises(ServiceError) as twice:
         answer_transfer(enrolled, case_id, agree=True)
     assert twice.value.code == "case.answer_queued" and cases_needing_action(enrolled) == 0
+    assert list_tasks(enrolled, TODAY) == []  # answered: the bureau's step is not the school's
     synced(enrolled)
     assert list_cases(enrolled)[0].current_step == "转出学校主管部门审核"
     bureau_decides(central, COUNTY_A, case_id, "approve")
@@ -213,6 +219,8 @@ def test_a_guardian_request_is_answered_item_by_item_and_the_accepted_item_comes
     assert {i.field: (i.current, i.requested) for i in request.items}["phone"] == (
         "13800138000", "13912345678")
     assert cases_needing_action(enrolled) == 1
+    [task] = list_tasks(enrolled, TODAY)
+    assert (task.item, task.name, task.due) == (GUARDIAN_ITEM, "王小明", dt.date(2026, 12, 26))
     with pytest.raises(ServiceError) as unexplained:
         answer_guardian_request(enrolled, request.request_id,
                                 {"phone": True, "home_address": False})
