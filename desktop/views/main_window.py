@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 from desktop import PRODUCT_NAME
 from desktop.services.context import Workspace
 from desktop.services.school_info import school_info, sync_summary
+from desktop.services.tasks import overdue_count
 from desktop.views.changes.tasks_page import TasksPage
 from desktop.views.changes.timeline import ChangesPage
 from desktop.views.placeholder import PlaceholderPage
 from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.sync.page import SyncPage
+from desktop.views.sync.worker import SyncRunner
 from desktop.views.wording import tr
 
 PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置")
@@ -55,6 +57,9 @@ class MainWindow(QMainWindow):
         self.sync_page = SyncPage(workspace)
         self.sync_page.synced.connect(self.refresh_after_change)
         self.changes_page.year_end_done.connect(self.refresh_after_change)
+        self.counter = SyncRunner(self)  # counts the overdue items for the line under 待办
+        self.counter.finished.connect(self._on_counted)
+        self._recount = False
         self.lazy: dict[str, QWidget] = {}  # title -> page built on first use
         self.holders: dict[str, QWidget] = {}
         self._build_pages()
@@ -161,8 +166,21 @@ class MainWindow(QMainWindow):
         self.refresh_task_badge()
 
     def refresh_task_badge(self) -> None:
+        """Count what is overdue (off the GUI thread unless 待办 holds its list already)."""
+        if self.tasks_page.loaded:
+            self._show_task_badge(self.tasks_page.overdue_count())
+        elif not self.counter.start(lambda _stop, _progress: overdue_count(self.workspace)):
+            self._recount = True  # a count is running: count again once it is done
+
+    def _on_counted(self, overdue: object) -> None:
+        if self._recount:
+            self._recount = False
+            self.refresh_task_badge()
+        elif isinstance(overdue, int):
+            self._show_task_badge(overdue)
+
+    def _show_task_badge(self, overdue: int) -> None:
         """待办 with "n 项逾期" under it in red, or just 待办."""
-        overdue = self.tasks_page.overdue_count()
         item = self.nav.item(PAGES.index("待办"))
         item.setText(tr("待办") + "\n" + self.tr("{n} 项逾期").format(n=overdue) if overdue else tr("待办"))
         item.setForeground(QBrush(OVERDUE) if overdue else QBrush())
@@ -175,6 +193,7 @@ class MainWindow(QMainWindow):
                                 .format(n=summary.waiting, last=last))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.counter.shutdown()
         self.sync_page.shutdown()
         self.workspace.lock()
         super().closeEvent(event)

@@ -68,6 +68,9 @@ def test_recent_changes_and_tasks_pages(qtbot, ws):
     apply_change(ws, ChangeRequest(student=student, change="转出", effective=dt.date(2026, 9, 28)))
     changes = ChangesPage(ws)
     qtbot.addWidget(changes)
+    assert changes.table.rowCount() == 0  # read when the page is shown
+    with qtbot.waitExposed(changes):
+        changes.show()
     assert changes.table.rowCount() == 1
     assert changes.table.item(0, 2).text() == "转出"
     tasks = TasksPage(ws, today=TODAY)

@@ -17,6 +17,9 @@ from tests.factories import valid_row
 def _page(qtbot, ws) -> ChangesPage:
     page = ChangesPage(ws)
     qtbot.addWidget(page)
+    assert not page.loaded  # read when shown
+    with qtbot.waitExposed(page):
+        page.show()
     return page
 
 

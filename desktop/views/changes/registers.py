@@ -70,7 +70,6 @@ class VerificationTab(QWidget):
             self.conclusion.addItem(tr(name), name)
         self.banner = MessageBanner()
         self._build()
-        self.reload()
 
     def _build(self) -> None:
         form = QFormLayout()
@@ -145,7 +144,6 @@ class LedgerTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(add)
         layout.addWidget(self.banner)
-        self.reload()
 
     def add_visit(self) -> None:
         try:
@@ -192,7 +190,6 @@ class DeferralTab(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.banner)
-        self.reload()
 
     def reload(self) -> None:
         self.entries = active_deferrals(self.workspace)

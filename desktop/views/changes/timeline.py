@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.context import Workspace
@@ -40,7 +41,8 @@ class HistoryTable(ReadOnlyTable):
 
 
 class ChangesPage(QWidget):
-    """The 学籍变动 page: recent changes, verification, the dropout ledger, deferrals, year-end."""
+    """The 学籍变动 page: recent changes, verification, the dropout ledger, deferrals, year-end.
+    Its lists are read when the page is shown, and again after a change while it is shown."""
 
     year_end_done = Signal()
 
@@ -64,9 +66,21 @@ class ChangesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.year_end)
-        self.reload()
+        self.loaded = False  # read when first shown: the window opens on the roster
 
     def reload(self) -> None:
+        """Read the page again: now if it is shown, otherwise when it next is."""
+        self.loaded = False
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.loaded:
+            self._load()
+
+    def _load(self) -> None:
+        self.loaded = True
         self.table.show_entries(recent_changes(self.workspace))
         for tab in (self.verification, self.ledger, self.deferrals):
             tab.reload()
