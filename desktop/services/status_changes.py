@@ -69,6 +69,8 @@ def apply_change(ws: Workspace, request: ChangeRequest) -> ChangeResult:
         return record_decision(ws, request)
     with ws.store.writing() as session:
         student = find_student(session, request.student)
+        if moved_away(session, student):
+            raise ServiceError("student.transferred_out", name=student.name)
         school = session.scalars(select(School)).one()
         plan = plan_change(request.change, _state(session, student, school), request.effective,
                            request.until)
@@ -172,6 +174,13 @@ def _last_event(session: Session, student: Student) -> StatusChange:
                            .order_by(StatusChange.seq.desc()).limit(1)).one()
 
 
+def moved_away(session: Session, student: Student) -> bool:
+    """The registry moved the pupil to another school: this record is the archive copy."""
+    if student.status != Status.TRANSFERRED_OUT.name:
+        return False
+    return (_last_event(session, student).details or {}).get("source") == "central"
+
+
 def _command_args(event: StatusChange, student: Student) -> dict[str, Any]:
     return {"change_type": event.change_type, "from": event.from_status, "to": event.to_status,
             "effective": event.effective_date.isoformat(),
@@ -247,6 +256,8 @@ def possible_changes(ws: Workspace, student_id: str) -> list[str]:
         student = session.get(Student, student_id)
         if student is None:
             raise ServiceError("student.not_found")
+        if moved_away(session, student):
+            return []
         school = session.scalars(select(School)).one()
         state = _state(session, student, school)
     allowed = []

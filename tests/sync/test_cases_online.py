@@ -23,7 +23,7 @@ from desktop.services.case_commands import (
 )
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.status_changes import ChangeRequest, apply_change, history
+from desktop.services.status_changes import ChangeRequest, apply_change, history, possible_changes
 from desktop.services.student_update import update_student
 from desktop.services.student_write import add_students
 from desktop.services.sync_case_list import cases_needing_action, list_cases, list_guardian_requests
@@ -109,6 +109,10 @@ def test_a_transfer_moves_the_pupil_through_both_bureaus_and_both_desks(
     with pytest.raises(ServiceError) as frozen:
         update_student(enrolled, record_id, {**row, "联系电话": "13900000000"}, today=TODAY)
     assert frozen.value.code == "student.transferred_out"
+    assert possible_changes(enrolled, record_id) == []
+    with pytest.raises(ServiceError) as no_more:
+        apply_change(enrolled, ChangeRequest(student=record_id, change="恢复学籍", effective=TODAY))
+    assert no_more.value.code == "student.transferred_out"
     assert sync_once(enrolled, options=options()).pulled == 0  # nothing left to hear
 
 
