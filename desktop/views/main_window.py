@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)  # the roster; 待办 says how much is overdue beside its name
-        QTimer.singleShot(0, self.refresh_task_badge)  # after the roster's first paint
+        # Counted in the background a moment after the window opens, so the first seconds of
+        # searching and scrolling do not share the processor with it.
+        QTimer.singleShot(BADGE_DELAY_MS, self.refresh_task_badge)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
 
 LAZY = ("学籍档案", "打印", "数据交换")
 OVERDUE = QColor("#b3261e")
+BADGE_DELAY_MS = 2000
 
 
 def _make_page(title: str, workspace: Workspace) -> QWidget:
