@@ -8,7 +8,7 @@ throughput, the client's own CPU time (the registry runs in another process), an
 every change was applied exactly once.
 
 Run: .venv/bin/python benchmarks/bench_sync.py [COUNT] [--server-dir DIR]
-(--server-dir /dev/shm puts the registry's SQLite file on tmpfs: no fsync per change, which
+(--server-dir /dev/shm puts the registry's SQLite file on tmpfs: no fsync at its commits, which
 shows how much of the time is the registry's disk.)
 """
 

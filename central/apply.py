@@ -1,25 +1,31 @@
 """The effect of one change on the server copy: create, patch, delete or command.
 
-`decide` runs inside the caller's transaction (the one that also writes the receipt) and
-wraps the effect in a savepoint, so a refused change leaves nothing behind but its result.
+`decide` runs inside the push batch's transaction, which also writes the receipt, and wraps
+the effect in a savepoint, so a refused change leaves nothing behind but its result. What
+the batch's changes write at its end is gathered in a `Batch`: the feed items of the
+applied changes, and the rows of the records they create (see `Batch`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, bindparam, select
 
 from central import approvals, case_feed, casework, commands, guardian, records, xjh
 from central.context import DeviceScope
-from central.db import students
+from central.db import student_history, students
 from central.fanout import Fanout
 from central.records import Refusal, label
-from central.schools import school_by_id
 from desktop.domain.status import Status
 from desktop.sync.protocol import APPLIED, CONFLICT, Change, ChangeResult, FieldConflict
+
+_UPDATE = students.update().where(students.c.record_id == bindparam("key")).returning(*students.c)
 
 
 @dataclass(frozen=True)
@@ -28,50 +34,139 @@ class Effect:
     assigned: dict[str, str] = field(default_factory=dict)
 
 
-def decide(conn: Connection, now: int, scope: DeviceScope, change: Change) -> ChangeResult:
-    """Apply the change or refuse it; the result is what its receipt stores."""
+class Batch:
+    """What one push batch writes at its end: the feed items of its applied changes, and the
+    records its creates made.
+
+    A created record's rows (student and first history row) wait until the batch ends or a
+    change other than a create comes up: until then only a later create of the batch asks
+    about the record, and `created` answers it. The findings such records raise are reported
+    once they are written. `absent` holds the records the batch creates that the registry did
+    not have when the batch began, read in one query.
+    """
+
+    def __init__(self, absent: set[str]) -> None:
+        self.fan = Fanout()
+        self.absent = absent
+        self.created: set[str] = set()
+        self.students: list[dict[str, Any]] = []
+        self.history: list[dict[str, Any]] = []
+        self.findings: list[tuple[str, list[xjh.Holder]]] = []
+
+    @classmethod
+    def of(cls, conn: Connection, changes: Iterable[Change]) -> Batch:
+        new = {change.record_id for change in changes if _creates(change)}
+        if not new:
+            return cls(set())
+        held = conn.scalars(select(students.c.record_id).where(students.c.record_id.in_(new)))
+        return cls(new - set(held))
+
+    def add_created(self, student: dict[str, Any], history: dict[str, Any],
+                    finding: tuple[str, list[xjh.Holder]] | None) -> None:
+        self.students.append(student)
+        self.history.append(history)
+        self.created.add(student["record_id"])
+        if finding is not None:
+            self.findings.append(finding)
+
+    def write(self, conn: Connection, now: int) -> None:
+        """The created records, then their findings."""
+        if self.students:
+            conn.execute(students.insert(), self.students)
+            conn.execute(student_history.insert(), self.history)
+        for resident_id, parties in self.findings:
+            xjh.report_duplicate(conn, now, resident_id, parties, self.fan)
+        self.students, self.history, self.findings = [], [], []
+
+    def finish(self, conn: Connection, now: int) -> None:
+        self.write(conn, now)
+        self.fan.flush(conn, now)
+
+
+def decide(conn: Connection, now: int, scope: DeviceScope, change: Change,
+           batch: Batch) -> ChangeResult:
+    """Apply the change or refuse it; the result is what its receipt stores. The change's feed
+    items join the batch's only when it applies."""
+    if not _creates(change):
+        batch.write(conn, now)  # so that what the change reads is in the tables
     base = {"change_id": change.change_id, "device_seq": change.device_seq}
+    own = Fanout()
     try:
-        with conn.begin_nested():
-            effect = _effect(conn, now, scope, change)
+        with _savepoint(conn):
+            effect = _effect(conn, now, scope, change, own, batch)
     except Refusal as refusal:
         return ChangeResult(**base, status=refusal.status, error=refusal.error)
+    batch.fan.extend(own)
     return ChangeResult(**base, status=APPLIED, version=effect.version, assigned=effect.assigned)
 
 
-def _effect(conn: Connection, now: int, scope: DeviceScope, change: Change) -> Effect:
+def _creates(change: Change) -> bool:
+    return change.record_type == "student" and change.op == "create"
+
+
+@contextmanager
+def _savepoint(conn: Connection) -> Iterator[None]:
+    """The block in a savepoint, rolled back to it on any exception. Plain SQL, because
+    `Connection.begin_nested` compiles its two statements anew for every change."""
+    conn.exec_driver_sql("SAVEPOINT change")
+    try:
+        yield
+    except BaseException:
+        conn.exec_driver_sql("ROLLBACK TO SAVEPOINT change")
+        conn.exec_driver_sql("RELEASE SAVEPOINT change")
+        raise
+    conn.exec_driver_sql("RELEASE SAVEPOINT change")
+
+
+def _effect(conn: Connection, now: int, scope: DeviceScope, change: Change, fan: Fanout,
+            batch: Batch) -> Effect:
     others = {"case": casework.run_command, "guardian_request": guardian.answer_command}
     if change.record_type in others:
         version, assigned = others[change.record_type](conn, now, scope, change)
         return Effect(version, assigned)
     if change.record_type != "student":
         raise Refusal("unsupported_record", f"中心暂不接收这类记录（{change.record_type}）。")
-    handlers = {"create": _create, "patch": _patch, "delete": _delete, "command": _command}
-    return handlers[change.op](conn, now, scope, change)
+    if change.op == "create":
+        return _create(conn, now, scope, change, fan, batch)
+    handlers = {"patch": _patch, "delete": _delete, "command": _command}
+    return handlers[change.op](conn, now, scope, change, fan)
 
 
-def _create(conn: Connection, now: int, scope: DeviceScope, change: Change) -> Effect:
-    existing = records.load(conn, change.record_id)
-    if existing is not None and existing.school_id != scope.school_id:
+def _create(conn: Connection, now: int, scope: DeviceScope, change: Change, fan: Fanout,
+            batch: Batch) -> Effect:
+    """Checks first, then the claims (the only writes here), then the rows go to the batch."""
+    holder = _school_holding(conn, scope, change.record_id, batch)
+    if holder is not None and holder != scope.school_id:
         raise Refusal("out_of_scope", "这条学生记录不属于本校，不能新建。")
-    if existing is not None:
+    if holder is not None:
         raise Refusal("record_exists", "这条学生记录已经上报过，不能重复新建。")
     data = _kept(change.payload)
     _check_record(data)
     who = xjh.Holder(change.record_id, scope.school_id)
-    school = school_by_id(conn, scope.school_id)
-    assignment = xjh.assign_new(conn, now, school, who, data)
-    conn.execute(students.insert().values(
+    assignment = xjh.assign_new(conn, now, who, data)
+    row = SimpleNamespace(
         record_id=change.record_id, school_id=scope.school_id, version=1, xjh=assignment.number,
-        status=_initial_status(change.payload), name=data["name"], data=data,
-        created_at=now, updated_at=now))
-    records.add_history(conn, now, scope.device_id, change, 1, list(data), scope.school_id)
-    _report(conn, now, assignment, who)
-    records.publish(conn, now, change.record_id)
+        status=_initial_status(change.payload), name=data["name"], data=data, created_at=now,
+        updated_at=now)
+    fan.add(row.school_id, records.record_item(row))
+    finding = None
+    if assignment.duplicate_of is not None and assignment.resident_id:
+        finding = (assignment.resident_id, [assignment.duplicate_of, who])
+    batch.add_created(vars(row), records.history_row(now, scope.device_id, change, 1, list(data),
+                                                     scope.school_id), finding)
     return Effect(1, {"xjh": assignment.number})
 
 
-def _patch(conn: Connection, now: int, scope: DeviceScope, change: Change) -> Effect:
+def _school_holding(conn: Connection, scope: DeviceScope, record_id: str, batch: Batch) -> str | None:
+    if record_id in batch.created:
+        return scope.school_id
+    if record_id in batch.absent:
+        return None
+    row = records.load(conn, record_id)
+    return None if row is None else row.school_id
+
+
+def _patch(conn: Connection, now: int, scope: DeviceScope, change: Change, fan: Fanout) -> Effect:
     row = records.load_own(conn, scope.school_id, change.record_id)
     read_only = sorted(records.SERVER_KEYS & change.payload.keys())
     if read_only:
@@ -82,39 +177,38 @@ def _patch(conn: Connection, now: int, scope: DeviceScope, change: Change) -> Ef
     after = {**row.data, **edits}
     _check_record(after)
     who = xjh.Holder(change.record_id, scope.school_id)
-    school = school_by_id(conn, scope.school_id)
-    assignment = xjh.reassess(conn, now, school, who, row.data, after, row.xjh)
+    assignment = xjh.reassess(conn, now, who, row.data, after, row.xjh)
     version = row.version + 1
-    conn.execute(students.update().where(students.c.record_id == row.record_id).values(
-        data=after, name=after["name"], xjh=assignment.number, version=version, updated_at=now))
+    updated = conn.execute(_UPDATE, {
+        "key": row.record_id, "data": after, "name": after["name"], "xjh": assignment.number,
+        "version": version, "updated_at": now}).one()
     records.add_history(conn, now, scope.device_id, change, version, list(edits), scope.school_id)
-    _report(conn, now, assignment, who)
-    records.publish(conn, now, change.record_id)
+    _report(conn, now, assignment, who, fan)
+    fan.add(updated.school_id, records.record_item(updated))
     return Effect(version, {"xjh": assignment.number} if assignment.number != row.xjh else {})
 
 
-def _delete(conn: Connection, _now: int, scope: DeviceScope, change: Change) -> Effect:
+def _delete(conn: Connection, _now: int, scope: DeviceScope, change: Change, _fan: Fanout) -> Effect:
     records.load_own(conn, scope.school_id, change.record_id)
     raise Refusal("delete_not_allowed", "已分配学籍号的记录不能删除，请办理学籍注销。")
 
 
-def _command(conn: Connection, now: int, scope: DeviceScope, change: Change) -> Effect:
+def _command(conn: Connection, now: int, scope: DeviceScope, change: Change, fan: Fanout) -> Effect:
     row = records.load_own(conn, scope.school_id, change.record_id)
-    fan = Fanout()
     outcome = commands.run(conn, now, scope, row, change.payload.get("command"), fan)
     data = {**row.data, **outcome.data}
     version = row.version + 1
-    conn.execute(students.update().where(students.c.record_id == row.record_id).values(
-        status=outcome.status, data=data, version=version, updated_at=now))
+    updated = conn.execute(_UPDATE, {
+        "key": row.record_id, "status": outcome.status, "data": data, "version": version,
+        "updated_at": now}).one()
     payload = {**change.payload, "prior": {"status": row.status,
                                            "class_name": row.data.get("class_name")}}
     records.add_history(conn, now, scope.device_id, change, version, outcome.fields,
                         scope.school_id, payload)
-    records.publish(conn, now, change.record_id)
+    fan.add(updated.school_id, records.record_item(updated))
     if outcome.opens_case:
         case = approvals.open_case(conn, now, scope, row, change.payload["command"])
         case_feed.notify(conn, now, case, fan)
-    fan.flush(conn, now)
     return Effect(version)
 
 
@@ -152,7 +246,7 @@ def _check_conflicts(conn: Connection, row: Any, base_version: int, edits: dict[
                       status=CONFLICT, field=clashes[0].field, conflicts=clashes)
 
 
-def _report(conn: Connection, now: int, assignment: xjh.Assignment, who: xjh.Holder) -> None:
-    """Before the record is published: feeds are then locked in one global order (no deadlock)."""
+def _report(conn: Connection, now: int, assignment: xjh.Assignment, who: xjh.Holder,
+            fan: Fanout) -> None:
     if assignment.duplicate_of is not None and assignment.resident_id:
-        xjh.report_duplicate(conn, now, assignment.resident_id, [assignment.duplicate_of, who])
+        xjh.report_duplicate(conn, now, assignment.resident_id, [assignment.duplicate_of, who], fan)

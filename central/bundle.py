@@ -2,7 +2,7 @@
 
 A request bundle is checked against the enrolled device's key (desktop.sync.bundle), then
 its changes go through the same receipts and held backlog as an online push
-(`central.push.receive`, `release_held`), so re-importing a bundle applies nothing twice.
+(`central.push.receive_batch`), so re-importing a bundle applies nothing twice.
 The reply carries the push result and the feed after the bundle's cursor (a snapshot when
 the cursor is missing or stale), sealed to the device and signed with the server's key.
 An enrollment bundle registers the device through the online enrollment code path.
@@ -10,6 +10,7 @@ An enrollment bundle registers the device through the online enrollment code pat
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -17,11 +18,11 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from central import auth, feed, pull
+from central import auth, pull
 from central.context import Context, DeviceScope, iso
 from central.db import bundles_in, bundles_out, devices, insert_ignore, load_identity
 from central.errors import ApiProblem
-from central.push import receive, release_held
+from central.push import receive_batch
 from central.schools import school_by_id
 from desktop.domain.ids import new_id
 from desktop.sync.bundle import (
@@ -41,6 +42,7 @@ from desktop.sync.bundle import (
     read_request,
 )
 from desktop.sync.protocol import (
+    MAX_BATCH_CHANGES,
     MAX_PAGE_ITEMS,
     AckRequest,
     ChangeResult,
@@ -136,19 +138,13 @@ def _ack(ctx: Context, scope: DeviceScope, cursor: str | None) -> None:
 
 def _push(ctx: Context, scope: DeviceScope, batch: PushBatch) -> PushResult:
     """What POST /v1/sync/push does, without the per-request batch limit (bundles are
-    cumulative; their size limit bounds them instead)."""
-    results, released = [], release_held(ctx, scope)
-    for change in batch.changes:
-        result, advanced = receive(ctx, scope, change)
-        results.append(result)
-        if advanced:
-            released += release_held(ctx, scope)
-    with ctx.engine.begin() as conn:
-        high_water = conn.scalar(select(devices.c.high_water)
-                                 .where(devices.c.device_id == scope.device_id))
-        checkpoint = feed.last_seq(conn, scope.school_id)
-    return PushResult(batch_id=batch.batch_id, high_water=high_water, results=tuple(results),
-                      released=tuple(released), checkpoint=checkpoint)
+    cumulative; their size limit bounds them instead): one transaction per
+    MAX_BATCH_CHANGES changes."""
+    changes, size = batch.changes, MAX_BATCH_CHANGES
+    parts = [receive_batch(ctx, scope, dataclasses.replace(batch, changes=changes[at:at + size]))
+             for at in range(0, max(len(changes), 1), size)]
+    return dataclasses.replace(parts[-1], results=tuple(r for part in parts for r in part.results),
+                               released=tuple(r for part in parts for r in part.released))
 
 
 def _counts(result: PushResult) -> dict[str, int]:

@@ -9,6 +9,7 @@ docs/scaling.md explains why); national uniqueness of ID numbers and 学籍号 l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -306,7 +307,7 @@ def make_engine(url: str) -> Engine:
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
     cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=30000"):
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
@@ -342,6 +343,11 @@ def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> boo
 
     RETURNING tells, not rowcount: psycopg reports -1 as the rowcount of this statement.
     """
-    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(table).values(**values).on_conflict_do_nothing()
-    return conn.execute(statement.returning(*table.primary_key.columns)).first() is not None
+    return conn.execute(_insert_ignore(conn.dialect.name, table), values).first() is not None
+
+
+@cache
+def _insert_ignore(dialect: str, table: Table) -> Any:
+    """Built once per table: building a statement costs more than running it on SQLite."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return insert(table).on_conflict_do_nothing().returning(*table.primary_key.columns)

@@ -40,14 +40,22 @@ class Cursor:
 
 def append(conn: Connection, now: int, recipient_id: str, item: FeedItem) -> int:
     """Add an item to the recipient's feed; returns its seq."""
-    conn.execute(recipient_cursors.update()
-                 .where(recipient_cursors.c.recipient_id == recipient_id)
-                 .values(last_seq=recipient_cursors.c.last_seq + 1))
-    seq = last_seq(conn, recipient_id)
-    conn.execute(feed.insert().values(
-        recipient_id=recipient_id, seq=seq, kind=item.kind, record_type=item.record_type,
-        record_id=item.record_id, version=item.version, body=item.snapshot, created_at=now))
-    return seq
+    return append_all(conn, now, recipient_id, [item])
+
+
+def append_all(conn: Connection, now: int, recipient_id: str, items: list[FeedItem]) -> int:
+    """Add items to the recipient's feed, numbered in their order; returns the last seq."""
+    last = conn.execute(recipient_cursors.update()
+                        .where(recipient_cursors.c.recipient_id == recipient_id)
+                        .values(last_seq=recipient_cursors.c.last_seq + len(items))
+                        .returning(recipient_cursors.c.last_seq)).scalar_one()
+    first = last - len(items) + 1
+    conn.execute(feed.insert(), [
+        {"recipient_id": recipient_id, "seq": first + offset, "kind": item.kind,
+         "record_type": item.record_type, "record_id": item.record_id,
+         "version": item.version, "body": item.snapshot, "created_at": now}
+        for offset, item in enumerate(items)])
+    return last
 
 
 def last_seq(conn: Connection, recipient_id: str) -> int:

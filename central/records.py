@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from central import feed
 from central.db import student_history, students
@@ -34,9 +34,13 @@ def label(key: str) -> str:
     return _LABELS.get(key, key)
 
 
+_BY_ID = select(students).where(students.c.record_id == bindparam("record_id"))
+_BY_ID_LOCKED = _BY_ID.with_for_update()
+_ADD_HISTORY = student_history.insert()
+
+
 def load(conn: Connection, record_id: str, *, lock: bool = False) -> Any:
-    stmt = select(students).where(students.c.record_id == record_id)
-    return conn.execute(stmt.with_for_update() if lock else stmt).first()
+    return conn.execute(_BY_ID_LOCKED if lock else _BY_ID, {"record_id": record_id}).first()
 
 
 def load_own(conn: Connection, school_id: str, record_id: str) -> Any:
@@ -67,10 +71,16 @@ def publish(conn: Connection, now: int, record_id: str) -> None:
 
 def add_history(conn: Connection, now: int, device_id: str, change: Change, version: int,
                 fields: list[str], school_id: str, payload: dict[str, Any] | None = None) -> None:
-    conn.execute(student_history.insert().values(
-        record_id=change.record_id, version=version, school_id=school_id, device_id=device_id,
-        change_id=change.change_id, op=change.op, fields=sorted(fields),
-        payload=change.payload if payload is None else payload, actor=change.actor, at=now))
+    conn.execute(_ADD_HISTORY, history_row(now, device_id, change, version, fields, school_id,
+                                           payload))
+
+
+def history_row(now: int, device_id: str, change: Change, version: int, fields: list[str],
+                school_id: str, payload: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"record_id": change.record_id, "version": version, "school_id": school_id,
+            "device_id": device_id, "change_id": change.change_id, "op": change.op,
+            "fields": sorted(fields), "payload": change.payload if payload is None else payload,
+            "actor": change.actor, "at": now}
 
 
 def fields_changed_since(conn: Connection, record_id: str, version: int) -> set[str]:

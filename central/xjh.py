@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
-from central import feed
 from central.db import finding_parties, findings, id_claims, insert_ignore, schools, students
+from central.fanout import Fanout
 from desktop.domain.errors import DomainError
 from desktop.domain.idnumber import mask, parse_resident_id
 from desktop.domain.ids import new_id
@@ -22,6 +22,8 @@ from desktop.domain.xjh import g_number, l_number
 from desktop.sync.protocol import FINDING, FeedItem
 
 RESIDENT_ID = "1"  # 身份证件类型: 居民身份证
+_CLAIM = select(id_claims).where(id_claims.c.kind == bindparam("kind"),
+                                 id_claims.c.value == bindparam("value"))
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,10 @@ def resident_id_of(data: dict[str, Any]) -> str | None:
 
 def claim(conn: Connection, now: int, kind: str, value: str, who: Holder) -> Holder | None:
     """Claim `value` for `who`; None when it is theirs now, else the record holding it."""
-    insert_ignore(conn, id_claims, {"kind": kind, "value": value, "record_id": who.record_id,
-                                    "school_id": who.school_id, "claimed_at": now})
-    row = conn.execute(select(id_claims).where(id_claims.c.kind == kind,
-                                               id_claims.c.value == value)).one()
+    if insert_ignore(conn, id_claims, {"kind": kind, "value": value, "record_id": who.record_id,
+                                       "school_id": who.school_id, "claimed_at": now}):
+        return None
+    row = conn.execute(_CLAIM, {"kind": kind, "value": value}).one()
     holder = Holder(row.record_id, row.school_id)
     return None if holder.record_id == who.record_id else holder
 
@@ -64,23 +66,22 @@ def release(conn: Connection, kind: str, value: str, record_id: str) -> None:
                                           id_claims.c.record_id == record_id))
 
 
-def assign_new(conn: Connection, now: int, school: Any, who: Holder,
-               data: dict[str, Any]) -> Assignment:
+def assign_new(conn: Connection, now: int, who: Holder, data: dict[str, Any]) -> Assignment:
     """The number of a new record (and who already holds its ID number, if anyone)."""
     resident_id = resident_id_of(data)
     if resident_id is None:
-        return Assignment(new_l_number(conn, now, school, who, data))
+        return Assignment(new_l_number(conn, now, who, data))
     holder = claim(conn, now, "id_number", resident_id, who)
     if holder is None and claim(conn, now, "xjh", g_number(resident_id), who) is None:
         return Assignment(g_number(resident_id), resident_id=resident_id)
-    return Assignment(new_l_number(conn, now, school, who, data), holder, resident_id)
+    return Assignment(new_l_number(conn, now, who, data), holder, resident_id)
 
 
-def reassess(conn: Connection, now: int, school: Any, who: Holder, before: dict[str, Any],
+def reassess(conn: Connection, now: int, who: Holder, before: dict[str, Any],
              after: dict[str, Any], number: str | None) -> Assignment:
     """After an edit of the ID items: move the claim, and turn an L number into G if free."""
     old_id, new_id_number = resident_id_of(before), resident_id_of(after)
-    current = number or new_l_number(conn, now, school, who, after)
+    current = number or new_l_number(conn, now, who, after)
     if old_id == new_id_number:
         return Assignment(current)
     if old_id:
@@ -95,21 +96,22 @@ def reassess(conn: Connection, now: int, school: Any, who: Holder, before: dict[
     return Assignment(current, resident_id=new_id_number)
 
 
-def new_l_number(conn: Connection, now: int, school: Any, who: Holder,
-                 data: dict[str, Any]) -> str:
+def new_l_number(conn: Connection, now: int, who: Holder, data: dict[str, Any]) -> str:
     """L + the school's region + birth date + the first free 4-digit serial."""
     birth = dt.date.fromisoformat(str(data["birth_date"]))
-    prefix = l_number(school.region, birth, 0)[:-4]
+    region = conn.scalar(select(schools.c.region).where(schools.c.school_id == who.school_id))
+    prefix = l_number(region, birth, 0)[:-4]
     taken = conn.scalar(select(func.count()).select_from(id_claims).where(
         id_claims.c.kind == "xjh", id_claims.c.value.like(prefix + "%"))) or 0
     for serial in range(taken + 1, taken + 10001):
-        number = l_number(school.region, birth, serial)
+        number = l_number(region, birth, serial)
         if claim(conn, now, "xjh", number, who) is None:
             return number
     raise RuntimeError("no free L number serial")
 
 
-def report_duplicate(conn: Connection, now: int, resident_id: str, parties: list[Holder]) -> str:
+def report_duplicate(conn: Connection, now: int, resident_id: str, parties: list[Holder],
+                     fan: Fanout) -> str:
     """Record a possible 一人多籍 and deliver it to every school involved; returns its id."""
     finding_id = new_id()
     body = _finding_body(conn, finding_id, resident_id, parties)
@@ -120,8 +122,8 @@ def report_duplicate(conn: Connection, now: int, resident_id: str, parties: list
             finding_id=finding_id, record_id=party.record_id, school_id=party.school_id))
     item = FeedItem(seq=0, kind=FINDING, record_type="finding", record_id=finding_id, version=1,
                     snapshot=body)
-    for school_id in sorted({party.school_id for party in parties}):  # lock order: by id
-        feed.append(conn, now, school_id, item)
+    for school_id in sorted({party.school_id for party in parties}):
+        fan.add(school_id, item)
     return finding_id
 
 

@@ -153,8 +153,11 @@ class Change(Message):
     client_ts: str | None = None  # audit and display only; never decides anything
 
     def request_hash(self) -> str:
-        """What a retry must repeat exactly (client_ts left out)."""
-        body = {k: v for k, v in self.to_dict().items() if k != "client_ts"}
+        """What a retry must repeat exactly (client_ts left out). Every field is JSON data
+        already, so the fields are hashed as they are, without the generic encoder (the
+        registry hashes every change it receives)."""
+        body = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                if f.name != "client_ts"}
         return hashlib.sha256(canonical_json(body)).hexdigest()
 
 

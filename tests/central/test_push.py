@@ -1,14 +1,23 @@
 """Push: exactly-once effect per change id, held changes after a gap, conflicts on a stale
-base version, refusals that never block the queue, and status commands."""
+base version, refusals that never block the queue, status commands, and the batch's one
+transaction (a change refused midway rolls back alone; a deadlocked batch runs again)."""
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from central import push, records, xjh
+from central.db import id_claims, student_history, students
+from central.records import Refusal
 from desktop.domain.ids import new_id
-from desktop.sync.protocol import PushResult
+from desktop.sync.protocol import Change, PushResult, canonical_json
 from tests.central.desk import Central, Desk, student_payload
 
 
@@ -16,7 +25,7 @@ def statuses(result: PushResult) -> list[str]:
     return [r.status for r in result.results]
 
 
-def records(desk: Desk) -> dict[str, Any]:
+def records_of(desk: Desk) -> dict[str, Any]:
     """Latest snapshot per record, as a desk that pulls everything sees it."""
     items, _cursor = desk.pull_all()
     return {item.record_id: item for item in items if item.kind == "record"}
@@ -45,7 +54,7 @@ def test_same_change_id_with_other_content_is_rejected_and_changes_nothing(
     tampered = dataclasses.replace(create, payload=student_payload("张三"))
     result = desk.push(tampered).results[0]
     assert (result.status, result.error.code) == ("rejected", "idempotency_mismatch")
-    assert records(desk)[create.record_id].snapshot["name"] == "王小明"
+    assert records_of(desk)[create.record_id].snapshot["name"] == "王小明"
 
 
 def test_a_change_after_a_gap_is_held_until_the_gap_fills(central: Central) -> None:
@@ -54,12 +63,12 @@ def test_a_change_after_a_gap_is_held_until_the_gap_fills(central: Central) -> N
     desk.push(first)
     held = desk.push(third)
     assert statuses(held) == ["held"] and held.results[0].error.expected_seq == 2
-    assert held.high_water == 1 and set(records(desk)) == {first.record_id}
+    assert held.high_water == 1 and set(records_of(desk)) == {first.record_id}
     assert statuses(desk.push(third)) == ["held"]  # resending does not force it through
     filled = desk.push(second)
     assert statuses(filled) == ["applied"] and filled.high_water == 3
     assert [(r.change_id, r.status) for r in filled.released] == [(third.change_id, "applied")]
-    assert set(records(desk)) == {first.record_id, second.record_id, third.record_id}
+    assert set(records_of(desk)) == {first.record_id, second.record_id, third.record_id}
     retry = desk.push(third).results[0]
     assert (retry.status, retry.original_status) == ("duplicate", "applied")
 
@@ -72,7 +81,7 @@ def test_a_batch_in_reverse_order_is_applied_in_sequence_order(central: Central)
     assert statuses(result) == ["held", "applied"]
     assert [(r.change_id, r.status, r.version) for r in result.released] == \
         [(patch.change_id, "applied", 2)]
-    assert records(desk)[create.record_id].snapshot["home_address"] == "新地址1号"
+    assert records_of(desk)[create.record_id].snapshot["home_address"] == "新地址1号"
 
 
 def test_an_old_sequence_number_with_a_new_change_id_is_a_regression(central: Central) -> None:
@@ -103,7 +112,7 @@ def test_a_stale_edit_of_an_item_changed_centrally_is_a_conflict(central: Centra
     same = classroom.push(classroom.change("patch", rid, {"home_address": "东街1号"},
                                            base_version=1)).results[0]
     assert (merged.status, merged.version, same.status) == ("applied", 3, "applied")
-    snapshot = records(office)[rid].snapshot
+    snapshot = records_of(office)[rid].snapshot
     assert (snapshot["home_address"], snapshot["phone"]) == ("东街1号", "13900000000")
 
 
@@ -142,14 +151,14 @@ def test_status_commands_check_the_state_they_start_from(central: Central) -> No
 
     suspend = desk.push(status_change(1, "ACTIVE", "SUSPENDED", "case-1")).results[0]
     assert (suspend.status, suspend.version) == ("applied", 2)
-    assert records(desk)[rid].snapshot["status"] == "SUSPENDED"
+    assert records_of(desk)[rid].snapshot["status"] == "SUSPENDED"
     stale = desk.push(status_change(1, "ACTIVE", "DECEASED", "case-2")).results[0]
     assert (stale.status, stale.error.code, stale.error.current_state) == \
         ("rejected", "invalid_transition", "SUSPENDED")
     refused = desk.push(desk.change("command", rid, {"command": {
         "name": "record_decision", "case_id": "case-1", "args": {"result": "rejected"}}}, 2))
     assert refused.results[0].status == "applied"
-    assert records(desk)[rid].snapshot["status"] == "ACTIVE"
+    assert records_of(desk)[rid].snapshot["status"] == "ACTIVE"
     unknown = desk.push(desk.change("command", rid, {"command": {"name": "teleport"}}, 3))
     assert unknown.results[0].error.code == "unknown_command"
 
@@ -175,7 +184,80 @@ def test_concurrent_deliveries_of_one_batch_apply_it_once(central: Central) -> N
     for index in range(5):
         seen = sorted(outcome.results[index].status for outcome in outcomes)
         assert seen == ["applied", "duplicate", "duplicate", "duplicate"], seen
-    assert len(records(desk)) == 5
+    assert len(records_of(desk)) == 5
     assert {item.version for item in desk.pull_all()[0]} == {1}
     for courier in couriers:
         courier.close()
+
+
+def test_the_request_hash_covers_the_encoded_change_without_its_time() -> None:
+    desk = Desk("http://127.0.0.1:1", "4406040001")
+    create = desk.create()
+    command = desk.change("command", create.record_id, {"command": {
+        "name": "status_change", "case_id": "c", "args": {"to": "SUSPENDED", "n": [1, 2.5, None]}}})
+    changes = [create, command, dataclasses.replace(command, client_ts=None),
+               desk.change("patch", create.record_id, {"members": [], "phone": "1"}, 3)]
+    for change in changes:
+        encoded = {k: v for k, v in change.to_dict().items() if k != "client_ts"}
+        assert change.request_hash() == hashlib.sha256(canonical_json(encoded)).hexdigest()
+        assert Change.from_dict(change.to_dict()).request_hash() == change.request_hash()
+    assert len({c.request_hash() for c in changes}) == 3  # client_ts is left out
+    desk.close()
+
+
+def test_a_change_refused_midway_leaves_nothing_and_its_batch_stays(
+        central: Central, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = central.desk()
+    first, doomed = desk.create(student_payload(seq=11)), desk.create(student_payload(seq=13))
+    rid = first.record_id
+    undone = desk.change("patch", rid, {"home_address": "作废1号"}, base_version=1)
+    kept = desk.change("patch", rid, {"phone": "13700000000"}, base_version=1)
+    assign_new, add_history = xjh.assign_new, records.add_history
+
+    def refuse_after_claims(conn: Any, now: int, who: xjh.Holder, data: Any) -> Any:
+        assignment = assign_new(conn, now, who, data)
+        if who.record_id == doomed.record_id:
+            raise Refusal("invalid_record", "测试：登记学籍号之后拒绝。")
+        return assignment
+
+    def refuse_after_writing(conn: Any, now: int, device_id: str, change: Change, *args: Any) -> None:
+        add_history(conn, now, device_id, change, *args)
+        if change.change_id == undone.change_id:
+            raise Refusal("invalid_record", "测试：写入之后拒绝。")
+
+    monkeypatch.setattr(xjh, "assign_new", refuse_after_claims)
+    monkeypatch.setattr(records, "add_history", refuse_after_writing)
+    result = desk.push(first, doomed, undone, kept)
+    assert statuses(result) == ["applied", "rejected", "rejected", "applied"]
+    assert result.high_water == 4 and result.results[3].version == 2
+    snapshot = records_of(desk)[rid].snapshot
+    assert set(records_of(desk)) == {rid} and snapshot["phone"] == "13700000000"
+    assert snapshot["home_address"] == first.payload["home_address"]
+    with central.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(students)) == 1
+        assert conn.scalar(select(func.count()).select_from(id_claims).where(
+            id_claims.c.record_id == doomed.record_id)) == 0
+        assert conn.scalar(select(func.count()).select_from(student_history)) == 2
+
+
+class _Deadlock(Exception):
+    sqlstate = "40P01"  # what psycopg reports when PostgreSQL broke a deadlock
+
+
+def test_a_batch_aborted_by_a_deadlock_runs_again(central: Central,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = central.desk()
+    decide, attempts = push._Push.decide, []
+
+    def deadlocked_once(self: Any) -> Any:
+        attempts.append(1)
+        result = decide(self)
+        if len(attempts) == 1:
+            raise OperationalError("COMMIT", None, _Deadlock())
+        return result
+
+    monkeypatch.setattr(push._Push, "decide", deadlocked_once)
+    create = desk.create()
+    result = desk.push(create)
+    assert len(attempts) == 2 and statuses(result) == ["applied"] and result.high_water == 1
+    assert list(records_of(desk)) == [create.record_id]

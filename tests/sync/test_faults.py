@@ -1,28 +1,29 @@
 """Faults at the edge, between the real desk and the real registry: answers lost after the
 server committed, every push delivered twice at once, a later batch arriving first, a change
-lost in transit, the server killed with SIGKILL mid-batch and restarted, PostgreSQL
-connections terminated mid-transaction. After each: nothing lost, every change applied
-exactly once, desk and registry list the same students."""
+lost in transit, the server killed with SIGKILL in the middle of a batch or right after its
+commit and restarted, PostgreSQL connections terminated mid-transaction. After each: nothing
+lost, every change applied exactly once, desk and registry list the same students."""
 
 from __future__ import annotations
 
-import os
+import itertools
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
 import pytest
 from sqlalchemy import Engine, func, make_url, select
 
+from central import push
 from central.db import change_receipts, make_engine
 from central.schools import issue_token
 from desktop.domain.ids import new_id
@@ -44,6 +45,7 @@ from tests.sync.helpers import (
 )
 
 Forward = Callable[[httpx.Request], httpx.Response]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_an_answer_lost_after_the_commit_is_resent_and_comes_back_duplicate(
@@ -113,7 +115,8 @@ def test_a_change_lost_in_transit_holds_the_rest_until_it_is_resent(
 
 
 class ServerProcess:
-    """`xueji-central serve` in a subprocess on a fixed loopback port."""
+    """`xueji-central serve` in a subprocess on a fixed loopback port; started with `kill_at`,
+    it kills itself at that point (tests/sync/dying_server.py)."""
 
     def __init__(self, db_url: str, folder: Path) -> None:
         self.db_url, self.log = db_url, folder / "server.log"
@@ -122,20 +125,19 @@ class ServerProcess:
             self.port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
-        self.kills = 0
 
-    def start(self) -> None:
+    def start(self, kill_at: str | None = None) -> None:
+        program = ["tests.sync.dying_server", kill_at] if kill_at else ["central.cli"]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "central.cli", "serve", "--db-url", self.db_url,
-                 "--port", str(self.port)], stdout=log, stderr=subprocess.STDOUT)
+                [sys.executable, "-m", *program, "serve", "--db-url", self.db_url,
+                 "--port", str(self.port)], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
         wait_for_meta(self.url, 60)
 
-    def kill(self) -> None:
+    def killed(self) -> bool:
+        """Whether the process died of SIGKILL (waiting for it to end)."""
         assert self.process is not None
-        os.kill(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-        self.kills += 1
+        return self.process.wait(timeout=60) == -signal.SIGKILL
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -171,39 +173,34 @@ def receipts(engine: Engine) -> int:
         return conn.scalar(select(func.count()).select_from(change_receipts)) or 0
 
 
-def when_receipts_pass(engine: Engine, count: int, action: Callable[[], None]) -> threading.Thread:
-    """In the background: as soon as the registry holds more than `count` receipts, act."""
-    def watch() -> None:
-        deadline = time.monotonic() + 60
-        while receipts(engine) <= count and time.monotonic() < deadline:
-            time.sleep(0.005)
-        action()
-
-    thread = threading.Thread(target=watch, daemon=True)
-    thread.start()
-    return thread
-
-
-def test_the_server_killed_mid_batch_and_restarted_loses_nothing(
-        server: ServerProcess, ws: Workspace, db_url: str) -> None:
+@pytest.mark.parametrize(("kill_at", "kept", "duplicate"), [
+    ("decide:120", 100, 0),  # 20 changes into the second batch: its transaction rolls back
+    ("commit:2", 200, 100),  # the second batch committed, its answer never sent
+], ids=["mid-batch", "after-commit"])
+def test_the_server_killed_and_restarted_loses_nothing(
+        server: ServerProcess, ws: Workspace, db_url: str, kill_at: str, kept: int,
+        duplicate: int) -> None:
     engine = make_engine(db_url)
     try:
         enroll(ws, server.url, issue_token(engine, SCHOOL_CODE, int(time.time()), name="测试学校"))
         add_many(ws, 200)
+        server.stop()
+        server.start(kill_at)
+        after_kill: list[int] = []
 
-        def kill_during_second(number: int, request: httpx.Request, forward: Forward) -> httpx.Response:
+        def restart_after_second(number: int, request: httpx.Request, forward: Forward) -> httpx.Response:
             if number != 2:
                 return forward(request)
-            watcher = when_receipts_pass(engine, 120, server.kill)
             try:
                 return forward(request)
             finally:
-                watcher.join()
+                assert server.killed()
+                after_kill.append(receipts(engine))
                 server.start()
 
-        report = sync_once(ws, options=options(Hooked(kill_during_second), batch_changes=100))
-        assert server.kills == 1 and report.settled
-        assert report.duplicate >= 20 and report.applied + report.duplicate == 200
+        report = sync_once(ws, options=options(Hooked(restart_after_second), batch_changes=100))
+        assert after_kill == [kept] and report.settled
+        assert (report.applied, report.duplicate) == (200 - duplicate, duplicate)
         assert_applied_exactly_once(engine, ws)
         assert_converged(engine, ws)
     finally:
@@ -212,22 +209,24 @@ def test_the_server_killed_mid_batch_and_restarted_loses_nothing(
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_postgres_connections_terminated_mid_transaction_lose_nothing(
-        central: Central, enrolled: Workspace, db_url: str) -> None:
+        central: Central, enrolled: Workspace, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     add_many(enrolled, 150)
     statuses: list[int] = []
+    calls, decide = itertools.count(1), push.decide
 
-    def terminate_during_second(number: int, request: httpx.Request, forward: Forward) -> httpx.Response:
-        if number != 2:
-            response = forward(request)
-        else:
-            watcher = when_receipts_pass(central.engine, 60, lambda: _terminate_server_backends(db_url))
-            response = forward(request)
-            watcher.join()
+    def terminating(*args: Any) -> Any:
+        if next(calls) == 60:  # ten changes into the second batch, its transaction open
+            _terminate_server_backends(db_url, rounds=1)
+        return decide(*args)
+
+    def record(_number: int, request: httpx.Request, forward: Forward) -> httpx.Response:
+        response = forward(request)
         statuses.append(response.status_code)
         return response
 
-    report = sync_once(enrolled, options=options(Hooked(terminate_during_second), batch_changes=50))
-    assert report.settled and 500 in statuses
+    monkeypatch.setattr(push, "decide", terminating)
+    report = sync_once(enrolled, options=options(Hooked(record), batch_changes=50))
+    assert report.settled and statuses[1] == 500 and statuses.count(500) == 1
     assert_applied_exactly_once(central.engine, enrolled)
     assert_converged(central.engine, enrolled)
 
