@@ -194,6 +194,7 @@ TEXT: dict[str, str] = {
     "bundle.device_revoked": "发出数据包的设备已被停用，没有导入任何内容。请联系县级学籍管理部门。",
     "bundle.wrong_recipient": "这个数据包不是发给这里的（收件方不符），没有导入任何内容。",
     "bundle.not_our_request": "这个回执答复的不是本机导出的数据包，没有导入任何内容。",
+    "bundle.old_epoch": "这个回执数据包是学籍中心恢复数据之前生成的，已经过时，没有导入任何内容。请重新导出U盘数据包交县级学籍管理部门导入。",
     "bundle.stale": "这个数据包已过时（第 {seq} 包，已导入到第 {last} 包），没有导入任何内容；较新的数据包已包含它的全部变更。",
     "bundle.replayed": "这个数据包已导入过，没有重复处理任何内容。",
     "bundle.enroll_refused": "离线注册未被接受：{detail}",

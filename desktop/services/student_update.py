@@ -48,7 +48,9 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
         _apply(student, record.values, record.members, classes)
         after = _snapshot(student)
         changed = {k: v for k, v in after.items() if before.get(k) != v}
-        if changed:
+        if changed:  # a save that changes nothing keeps the version the registry knows
+            student.version += 1
+            student.updated_at = utc_now()
             Journal(session, ws.actor).change(
                 "student.update", "student", student.id, op="patch", payload=changed,
                 before={k: before.get(k) for k in changed}, base_version=student.version - 1)
@@ -78,5 +80,3 @@ def _apply(student: Student, values: dict[str, Any], members: list[dict[str, Any
         student.xjh = number.value if number else None
     student.members = [FamilyMember(id=new_id(), slot=slot, **member)
                        for slot, member in enumerate(members, start=1)]
-    student.version += 1
-    student.updated_at = utc_now()

@@ -7,6 +7,7 @@ same device back. Nothing about sync is written to plain files.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -132,11 +133,32 @@ def set_server_url(ws: Workspace, server_url: str) -> str:
 
 
 def store_cursor(session: Session, cursor: str, epoch: str | None) -> None:
-    """Inside the caller's transaction (the one that stored the page the cursor follows)."""
+    """Inside the caller's transaction (the one that stored the page the cursor follows).
+    A cursor behind the stored one (an old reply bundle read after an online sync) leaves
+    the stored one as it is: the desk never goes back in its feed."""
     device = _device(session)
+    if _behind(cursor, device.cursor):
+        return
     device.cursor = cursor
     if epoch:
         device.epoch = epoch
+
+
+def _behind(cursor: str, stored: str | None) -> bool:
+    """The registry's cursors are base64url JSON {e: epoch (UUIDv7), r, s: seq}
+    (docs/protocol.md): compare by epoch, then by seq."""
+    new, old = _position(cursor), _position(stored)
+    return new is not None and old is not None and new < old
+
+
+def _position(cursor: str | None) -> tuple[str, int] | None:
+    if not cursor:
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return str(data["e"]), int(data["s"])
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def save_cursor(ws: Workspace, cursor: str, epoch: str | None) -> None:

@@ -122,6 +122,9 @@ def import_reply(ws: Workspace, data: bytes) -> ImportReport:
         raise ServiceError(exc.code, **exc.params) from exc
     if opened.replayed:
         return ImportReport(replayed=True, remaining=unacknowledged_count(ws))
+    info = device_info(ws)
+    if info and info.epoch and opened.message.epoch and opened.message.epoch < info.epoch:
+        raise ServiceError("bundle.old_epoch")  # written before the registry's restore
     report = _apply(ws, opened.message)
     remember_read(ws, opened.message.bundle_id)
     advance_bundle_chain(ws, response_seq=opened.message.seq)

@@ -70,7 +70,7 @@
       <translation>Place of birth</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="179" />
+      <location filename="../../desktop/views/changes/registers.py" line="177" />
       <source>出生日期</source>
       <translation>Date of birth</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>Expelled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="167" />
+      <location filename="../../desktop/views/main_window.py" line="187" />
       <source>待办</source>
       <translation>To-do</translation>
     </message>
@@ -348,17 +348,17 @@
       <translation>Disability type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="239" />
+      <location filename="../../desktop/views/changes/registers.py" line="236" />
       <source>毕业</source>
       <translation>Graduated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="247" />
+      <location filename="../../desktop/views/changes/registers.py" line="244" />
       <source>本学年的升级和毕业已经办理过。</source>
       <translation>This school year's promotion and graduation have already been done.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="249" />
+      <location filename="../../desktop/views/changes/registers.py" line="246" />
       <source>学年末升级和毕业将一次完成：</source>
       <translation>Year-end promotion and graduation will be done in one step:</translation>
     </message>
@@ -761,7 +761,7 @@
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="180" />
+      <location filename="../../desktop/views/changes/registers.py" line="178" />
       <source>缓学开始</source>
       <translation>Deferred from</translation>
     </message>
@@ -1617,12 +1617,12 @@
   <context>
     <name>ChangesPage</name>
     <message>
-      <location filename="../../desktop/views/changes/timeline.py" line="57" />
+      <location filename="../../desktop/views/changes/timeline.py" line="59" />
       <source>最近办理的学籍变动。办理新的变动：在学生名册中打开学生，点“学籍变动…”。</source>
       <translation>Latest status changes. To record a new one, open the student from the roster and click "Status change…".</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/timeline.py" line="62" />
+      <location filename="../../desktop/views/changes/timeline.py" line="64" />
       <source>学年末升级和毕业…</source>
       <translation>Year-end promotion and graduation…</translation>
     </message>
@@ -1716,27 +1716,27 @@
   <context>
     <name>DeferralTab</name>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="182" />
+      <location filename="../../desktop/views/changes/registers.py" line="180" />
       <source>登记缓学</source>
       <translation>Register deferral</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="183" />
+      <location filename="../../desktop/views/changes/registers.py" line="181" />
       <source>所选重新申请</source>
       <translation>Re-apply (selected)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="184" />
+      <location filename="../../desktop/views/changes/registers.py" line="182" />
       <source>所选已入学</source>
       <translation>Enrolled (selected)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="190" />
+      <location filename="../../desktop/views/changes/registers.py" line="188" />
       <source>缓学儿童暂不注册学籍；期满仍不能入学的须重新申请。</source>
       <translation>Deferred children get no record yet; if a child still cannot attend when the deferral ends, apply again.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="208" />
+      <location filename="../../desktop/views/changes/registers.py" line="205" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
     </message>
@@ -2000,22 +2000,22 @@
   <context>
     <name>LedgerTab</name>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="130" />
+      <location filename="../../desktop/views/changes/registers.py" line="129" />
       <source>身份证件号或学籍号</source>
       <translation>ID number or student number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="140" />
+      <location filename="../../desktop/views/changes/registers.py" line="139" />
       <source>记录劝返</source>
       <translation>Record visit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="143" />
+      <location filename="../../desktop/views/changes/registers.py" line="142" />
       <source>办理“辍学登记”即建档，“劝返复学”即销号。</source>
       <translation>Registering a dropout opens a case; persuading the pupil back closes it.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="158" />
+      <location filename="../../desktop/views/changes/registers.py" line="156" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
     </message>
@@ -2066,47 +2066,47 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="127" />
+      <location filename="../../desktop/views/main_window.py" line="134" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="131" />
+      <location filename="../../desktop/views/main_window.py" line="138" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="132" />
+      <location filename="../../desktop/views/main_window.py" line="139" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="133" />
+      <location filename="../../desktop/views/main_window.py" line="140" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="135" />
+      <location filename="../../desktop/views/main_window.py" line="142" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="167" />
+      <location filename="../../desktop/views/main_window.py" line="187" />
       <source>{n} 项逾期</source>
       <translation>{n} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="169" />
+      <location filename="../../desktop/views/main_window.py" line="189" />
       <source>有 {n} 项已过期限，点此查看</source>
       <translation>{n} items are past due; click to see them</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="173" />
+      <location filename="../../desktop/views/main_window.py" line="193" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="174" />
+      <location filename="../../desktop/views/main_window.py" line="194" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -3038,47 +3038,47 @@
       <translation>ID number or student number; the name for a pupil without a record here</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="77" />
+      <location filename="../../desktop/views/changes/registers.py" line="76" />
       <source>学生</source>
       <translation>Student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="78" />
+      <location filename="../../desktop/views/changes/registers.py" line="77" />
       <source>核查结论</source>
       <translation>Conclusion</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="79" />
+      <location filename="../../desktop/views/changes/registers.py" line="78" />
       <source>处理措施</source>
       <translation>Follow-up action</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="80" />
+      <location filename="../../desktop/views/changes/registers.py" line="79" />
       <source>记录核查结论</source>
       <translation>Record conclusion</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="80" />
+      <location filename="../../desktop/views/changes/registers.py" line="79" />
       <source>运行数据质量检查</source>
       <translation>Run data-quality checks</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="97" />
+      <location filename="../../desktop/views/changes/registers.py" line="96" />
       <source>核查学期：</source>
       <translation>Verification round: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="112" />
+      <location filename="../../desktop/views/changes/registers.py" line="111" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="120" />
+      <location filename="../../desktop/views/changes/registers.py" line="119" />
       <source>发现 {n} 个问题。</source>
       <translation>Problems found: {n}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="121" />
+      <location filename="../../desktop/views/changes/registers.py" line="120" />
       <source>未发现数据质量问题。</source>
       <translation>No data-quality problems found.</translation>
     </message>
@@ -3908,6 +3908,10 @@
     <message>
       <source>这项申请已经答复过，答复会在下次同步时上报，不能重复答复。</source>
       <translation>This case has been answered already; the answer is reported at the next sync.</translation>
+    </message>
+    <message>
+      <source>这个回执数据包是学籍中心恢复数据之前生成的，已经过时，没有导入任何内容。请重新导出U盘数据包交县级学籍管理部门导入。</source>
+      <translation>This reply bundle was written before the registry restored its data and is out of date; nothing was imported. Export a new USB bundle and take it to the county office.</translation>
     </message>
   </context>
 </TS>
