@@ -47,8 +47,7 @@ from desktop.services.import_rows import align_class_names, read_rows, row_probl
 from desktop.services.journal import Journal
 
 # The same writing steps as adding one student and updating one student.
-from desktop.services.student_update import _apply as apply_row_to_student
-from desktop.services.student_update import _snapshot as snapshot_of
+from desktop.services.student_update import write_row
 from desktop.services.student_write import _add_one as add_new_student
 from desktop.services.student_write import _Rows as NewStudentRows
 
@@ -156,10 +155,8 @@ def _write(session: Session, ws: Workspace, planner: _Planner,
 
 def _update(journal: Journal, student: Student, values: dict, members: list[dict],
             classes: ClassResolver) -> None:
-    before = snapshot_of(student)
-    apply_row_to_student(student, values, members, classes)
-    after = snapshot_of(student)
-    changed = {key: value for key, value in after.items() if before.get(key) != value}
-    journal.change("student.update", "student", student.id, op="patch", payload=changed,
-                   before={key: before.get(key) for key in changed},
-                   base_version=student.version - 1)
+    before, changed = write_row(student, values, members, classes)
+    if changed:
+        journal.change("student.update", "student", student.id, op="patch", payload=changed,
+                       before={key: before.get(key) for key in changed},
+                       base_version=student.version - 1)

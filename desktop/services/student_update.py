@@ -44,13 +44,8 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
         check.run([record], ignore_ids={student_id})
         if record.blocking:
             raise RecordsRejected({0: record.blocking})
-        before = _snapshot(student)
-        _apply(student, record.values, record.members, classes)
-        after = _snapshot(student)
-        changed = {k: v for k, v in after.items() if before.get(k) != v}
-        if changed:  # a save that changes nothing keeps the version the registry knows
-            student.version += 1
-            student.updated_at = utc_now()
+        before, changed = write_row(student, record.values, record.members, classes)
+        if changed:
             Journal(session, ws.actor).change(
                 "student.update", "student", student.id, op="patch", payload=changed,
                 before={k: before.get(k) for k in changed}, base_version=student.version - 1)
@@ -58,6 +53,21 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
         duplicates = {0: summary_row(match)} if match else {}
     warnings = [e for e in record.errors if e.warning]
     return AddResult((student_id,), {0: warnings} if warnings else {}, duplicates)
+
+
+def write_row(student: Student, values: dict[str, Any], members: list[dict[str, Any]],
+              classes: ClassResolver) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Write a validated row onto the student: (the items before, the items that changed).
+    The version goes up only when something changed, so a save that changes nothing keeps
+    the version the registry knows."""
+    before = _snapshot(student)
+    _apply(student, values, members, classes)
+    after = _snapshot(student)
+    changed = {k: v for k, v in after.items() if before.get(k) != v}
+    if changed:
+        student.version += 1
+        student.updated_at = utc_now()
+    return before, changed
 
 
 def _snapshot(student: Student) -> dict[str, Any]:
