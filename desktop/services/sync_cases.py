@@ -15,7 +15,7 @@ repeated item changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from desktop.services.journal import Journal
 from desktop.services.status_changes import Decision, decide, decision_of
 
 CASE, GUARDIAN, TOMBSTONE = "case", "guardian_request", "tombstone"
+Row = TypeVar("Row", SyncCase, SyncGuardianRequest)
 APPROVAL = "approval"
 CASEWORK = ("cases", "decisions", "guardian_requests", "transferred_out")  # feed counts
 TRANSFER_OUT, TRANSFER_DONE, REGISTRY_UPDATE = "转出", "转出完成", "学籍中心更新"
@@ -38,12 +39,9 @@ TRANSFER_OUT, TRANSFER_DONE, REGISTRY_UPDATE = "转出", "转出完成", "学籍
 def store_case(session: Session, record_id: str, version: int, body: dict[str, Any],
                journal: Journal) -> str:
     """Keep the newest view of a case; record a bureau's decision on an approval case."""
-    row = session.get(SyncCase, record_id)
-    if row is not None and version <= row.version:
-        return "unchanged"
+    row = _newer(session, SyncCase, record_id, version)
     if row is None:
-        row = SyncCase(case_id=record_id)
-        session.add(row)
+        return "unchanged"
     row.kind = str(body.get("type") or "")
     row.change_type = str(body.get("change_type") or "")
     row.state = str(body.get("state") or "open")
@@ -55,6 +53,18 @@ def store_case(session: Session, record_id: str, version: int, body: dict[str, A
     if row.kind == APPROVAL and _record_bureau_decision(session, row, journal):
         return "decisions"
     return "cases"
+
+
+def _newer(session: Session, model: type[Row], key: str, version: int) -> Row | None:
+    """The stored row to overwrite with `version` (a new one if none), or None when the
+    stored one is as new already."""
+    row = session.get(model, key)
+    if row is not None and version <= row.version:
+        return None
+    if row is None:
+        row = model(**{model.__mapper__.primary_key[0].name: key})
+        session.add(row)
+    return row
 
 
 def _record_bureau_decision(session: Session, case: SyncCase, journal: Journal) -> bool:
@@ -76,12 +86,9 @@ def _record_bureau_decision(session: Session, case: SyncCase, journal: Journal) 
 def store_guardian_request(session: Session, record_id: str, version: int,
                            body: dict[str, Any]) -> str:
     """Keep the newest view of a guardian's request."""
-    row = session.get(SyncGuardianRequest, record_id)
-    if row is not None and version <= row.version:
-        return "unchanged"
+    row = _newer(session, SyncGuardianRequest, record_id, version)
     if row is None:
-        row = SyncGuardianRequest(request_id=record_id)
-        session.add(row)
+        return "unchanged"
     row.record_id = str(body.get("record_id") or "")
     row.state = str(body.get("state") or "open")
     row.version, row.body, row.received_at = version, body, utc_now()

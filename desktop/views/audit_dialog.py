@@ -25,7 +25,7 @@ from desktop.exchange.audit_export import HEADERS, cells, write_audit
 from desktop.services.audit_view import AuditQuery, account_names, audit_lines, count_audit
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
-from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.banner import MessageBanner, write_file
 from desktop.views.widgets.dialogs import save_path
 from desktop.views.widgets.forms import ReadOnlyTable, date_edit
 from desktop.views.wording import say, tr
@@ -104,13 +104,9 @@ class AuditDialog(QDialog):
         path = self.ask_save_path(str(suggested))
         if path is None:
             return
-        try:
-            count = write_audit(path, audit_lines(self.workspace, self.query()))
-        except (ServiceError, StoreError) as exc:
-            self.banner.show_message(say(exc.code, exc.params))
-            return
-        except OSError:
-            self.banner.show_message(say("file.write_failed", {"path": str(path)}))
+        count = write_file(self.banner, path,
+                           lambda: write_audit(path, audit_lines(self.workspace, self.query())))
+        if count is None:
             return
         self.banner.show_message(self.tr("已导出 {n} 条审计记录到 ").format(n=count) + str(path), "info")
 

@@ -25,7 +25,7 @@ from desktop.services.errors import ServiceError, StoreError
 from desktop.services.export_selection import ExportSelection
 from desktop.services.school_info import list_classes, school_info
 from desktop.views.widgets import dialogs
-from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.banner import MessageBanner, write_file
 from desktop.views.wording import say, tr
 
 CHOICES = ("全部学生", "一个班级", "新增和修改过、尚未上报的学生")
@@ -84,13 +84,9 @@ class ExportTab(QWidget):
         path = self.ask_save_path(str(Path.home() / f"{school.name}-{label}.xlsx"))
         if path is None:
             return
-        try:
-            count = export_workbook(self.workspace, path, selection)
-        except (ServiceError, StoreError) as exc:
-            self.banner.show_message(say(exc.code, exc.params))
-            return
-        except OSError:
-            self.banner.show_message(say("file.write_failed", {"path": str(path)}))
+        count = write_file(self.banner, path,
+                           lambda: export_workbook(self.workspace, path, selection))
+        if count is None:
             return
         self.banner.show_message(self.tr("已导出 {n} 名学生到 ").format(n=count) + str(path), "info")
 
