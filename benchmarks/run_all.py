@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_core.py", "bench_gui.py", "bench_print.py", "bench_exchange.py")
+BENCHMARKS = ("bench_core.py", "bench_gui.py", "bench_entry.py", "bench_print.py",
+              "bench_exchange.py")
 
 
 def main() -> int:
