@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from desktop.printing.layout import reporting
 
@@ -51,6 +51,14 @@ class Batch(QObject):
         return _Open(self, label)
 
 
+def _not_default(text: str) -> QPushButton:
+    """The cancel button: a click or Esc cancels, Enter (meant for something else) does not."""
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    return button
+
+
 class _Open:
     """Context manager showing the progress dialog for the duration of a job."""
 
@@ -60,8 +68,8 @@ class _Open:
     def __enter__(self) -> None:
         batch = self.batch
         batch.cancelled = False
-        dialog = QProgressDialog(self.label, QCoreApplication.translate("", "取消"), 0, 0,
-                                 batch.parent_widget)
+        dialog = QProgressDialog(self.label, "", 0, 0, batch.parent_widget)
+        dialog.setCancelButton(_not_default(QCoreApplication.translate("", "取消")))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)

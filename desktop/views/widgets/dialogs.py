@@ -11,8 +11,10 @@ from desktop import PRODUCT_NAME
 
 
 def confirm(parent: QWidget, text: str, title: str = "") -> bool:
+    """是/否, with 否 the default: Enter pressed by habit never does the irreversible thing."""
     heading = f"{PRODUCT_NAME} — {title}" if title else PRODUCT_NAME
-    answer = QMessageBox.question(parent, heading, text)
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, heading, text, buttons, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
 
