@@ -15,7 +15,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.record import canonical_header
 from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
-from desktop.exchange.xlsx_guard import check_workbook
+from desktop.exchange.xlsx_guard import check_workbook, load_sheet, sheet_grid
 from desktop.exchange.xlsx_reader import open_workbook
 from desktop.services.errors import ServiceError
 from desktop.services.reconcile import NationalEntry
@@ -39,7 +39,7 @@ def read_national_list(path: Path) -> NationalList:
         for meta in book.sheets_metadata:
             if meta.typ != SheetTypeEnum.WorkSheet:
                 continue
-            grid = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            grid = sheet_grid(load_sheet(book, meta.name, path.name), path.name)
             found = _header(grid)
             if found is not None:
                 header, number_column = found

@@ -4,8 +4,14 @@ Chinese instead of exhausting memory or aborting the process.
 calamine builds each sheet as a dense grid from its first to its last cell: one cell written
 at XFD1048576 in a 5 KB file asks for half a terabyte and aborts the process; a sheet or a
 shared-strings part that unpacks to gigabytes (a zip bomb) fills memory. So only .xlsx/.xlsm
-zips are read (a legacy .xls or an .ods is not the national template), every worksheet's
-extent is measured by streaming its XML, and the unpacked size is capped.
+zips are read (a legacy .xls or an .ods is not the national template), and the unpacked size
+is capped.
+
+Every part of the package is measured, whatever its name: the workbook's relationships may
+point a worksheet at any part (`xl/a.bin`, `/data`), so a guard that picked parts by name
+would skip the one calamine reads. A cell reference is read as calamine reads it: either
+quote, spaces around `=`, lower-case letters. `bounded_sheet` then checks calamine's own view
+of a loaded sheet before it is turned into a grid.
 """
 
 from __future__ import annotations
@@ -13,7 +19,11 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
+
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from desktop.services.errors import ServiceError
 
@@ -22,11 +32,12 @@ MAX_UNPACKED = 256 * 1024 * 1024  # worksheets and shared strings together
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_CELL_REF = re.compile(rb' r="([A-Z]+\d+)"')
+_CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]+\d+)["']""")
 _LETTERS, _DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789"
 _ROW_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>][^>]*>")
-_REF = re.compile(rb"\sr=\"([A-Z]*)(\d+)\"")
+_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 _MAX_TAG = 1 << 20
+_T = TypeVar("_T")
 _CHUNK = 1 << 20
 _BAD_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
             ValueError, OSError)
@@ -59,8 +70,8 @@ def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
     if "xl/workbook.xml" not in set(archive.namelist()):
         raise ServiceError("import.unreadable", name=name)
     budget = MAX_UNPACKED
-    for info in archive.infolist():
-        if info.filename.endswith(".xml"):
+    for info in archive.infolist():  # every part: a relationship can name any of them
+        if not info.is_dir():
             budget = _check_part(archive, info, budget, name)
 
 
@@ -128,7 +139,7 @@ class _Extent:
         if _cell_tags(data) != len(refs):
             self.refless = True
         if refs:  # C-level passes only: a 10,000-row sheet has 710,000 refs
-            joined = b" ".join(refs)
+            joined = b" ".join(refs).upper()
             self.rows = max(self.rows, *map(int, joined.translate(None, _LETTERS).split()))
             letters = set(joined.translate(None, _DIGITS).split())
             self.columns = max(self.columns, *map(_column_number, letters))
@@ -139,7 +150,8 @@ class _Extent:
             if match.group(1) == b"row":
                 self._row, self._column = (int(ref.group(2)) if ref else self._row + 1), 0
             elif ref and ref.group(1):
-                self._row, self._column = max(self._row, int(ref.group(2))), _column_number(ref.group(1))
+                self._row = max(self._row, int(ref.group(2)))
+                self._column = _column_number(ref.group(1).upper())
             else:
                 self._column += 1
             self.rows = max(self.rows, self._row)
@@ -157,3 +169,35 @@ def _column_number(letters: bytes) -> int:
     for letter in letters:
         number = number * 26 + letter - 64
     return number
+
+
+
+def load_sheet(book: CalamineWorkbook, sheet: str, name: str) -> CalamineSheet:
+    """One sheet of `book`, refused when calamine's own view of its size is larger than the
+    guard allows: checked after calamine has placed the cells (a range, not yet a grid) and
+    before the sheet becomes a grid of Python objects."""
+    loaded = _calamine(lambda: book.get_sheet_by_name(sheet), name)
+    rows, columns = loaded.total_height + 1, loaded.total_width + 1
+    if rows * columns > MAX_CELLS:
+        raise ServiceError("import.too_big", name=name, rows=rows, columns=columns)
+    return loaded
+
+
+def sheet_grid(sheet: CalamineSheet, name: str, nrows: int | None = None) -> list[list[Any]]:
+    """The cells of a sheet from `load_sheet`, empty area included."""
+    if nrows is None:
+        return _calamine(lambda: sheet.to_python(skip_empty_area=False), name)
+    return _calamine(lambda: sheet.to_python(skip_empty_area=False, nrows=nrows), name)
+
+
+def _calamine(call: Callable[[], _T], name: str) -> _T:
+    """`call()`, with calamine's errors and its Rust panics (a BaseException named
+    PanicException that cannot be imported) turned into a refusal."""
+    try:
+        return call()
+    except CalamineError as exc:
+        raise ServiceError("import.unreadable", name=name) from exc
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise ServiceError("import.unreadable", name=name) from exc

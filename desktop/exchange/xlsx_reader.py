@@ -27,7 +27,7 @@ from python_calamine import (
 from desktop.domain.errors import DomainError, FieldError
 from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
-from desktop.exchange.xlsx_guard import check_workbook
+from desktop.exchange.xlsx_guard import check_workbook, load_sheet, sheet_grid
 from desktop.services.errors import ServiceError
 from desktop.services.import_plan import SourceRow
 
@@ -55,7 +55,7 @@ def read_workbook(path: Path) -> SheetData:
     book = open_workbook(path)
     try:
         sheet, header = _template_sheet(book, path.name)
-        grid = sheet.to_python(skip_empty_area=False)
+        grid = sheet_grid(sheet, path.name)
         merged = _covered_cells(sheet, header.index, grid)
     except CalamineError as exc:  # a damaged sheet inside a readable file
         raise ServiceError("import.unreadable", name=path.name) from exc
@@ -82,8 +82,8 @@ def _template_sheet(book: CalamineWorkbook, name: str) -> tuple[CalamineSheet, H
     for meta in book.sheets_metadata:
         if meta.typ != SheetTypeEnum.WorkSheet:
             continue
-        sheet = book.get_sheet_by_name(meta.name)
-        header = find_header_row(sheet.to_python(skip_empty_area=False, nrows=20))
+        sheet = load_sheet(book, meta.name, name)
+        header = find_header_row(sheet_grid(sheet, name, nrows=20))
         score = (len(header.columns), meta.visible == SheetVisibleEnum.Visible) if header else None
         if score is not None and (best is None or score > best[0]):
             best = (score, sheet, header)

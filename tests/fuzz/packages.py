@@ -1,0 +1,49 @@
+"""Minimal .xlsx packages built part by part, so a test can choose where the worksheet lives
+(any part name the relationships point at) and how its XML is written (quotes, spaces,
+letter case)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = b"http://schemas.openxmlformats.org/package/2006/relationships"
+_TYPES = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+          b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+          b'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+          b"</Types>")
+_ROOT_RELS = (b'<?xml version="1.0"?><Relationships xmlns="' + _PKG_REL + b'"><Relationship '
+              b'Id="rId1" Type="' + _REL + b'/officeDocument" Target="xl/workbook.xml"/>'
+              b"</Relationships>")
+_WORKBOOK = (b'<?xml version="1.0"?><workbook xmlns="' + _MAIN + b'" xmlns:r="' + _REL
+             + b'"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+
+
+def cell(ref: str, *, quote: str = '"', space: str = "", value: str = "1") -> bytes:
+    """One numeric cell whose `r` attribute is written with `quote` and `space` around `=`."""
+    attr = f"r{space}={space}{quote}{ref}{quote}"
+    return f"<c {attr}><v>{value}</v></c>".encode()
+
+
+def row(number: int, cells: bytes, *, quote: str = '"') -> bytes:
+    return f"<row r={quote}{number}{quote}>".encode() + cells + b"</row>"
+
+
+def write_package(path: Path, sheet_data: bytes, *, part: str = "xl/worksheets/sheet1.xml",
+                  target: str | None = None, head: bytes = b"") -> None:
+    """A workbook of one sheet stored in `part`, named in the workbook's relationships by
+    `target` (default: `part` relative to xl/)."""
+    target = target if target is not None else part.removeprefix("xl/")
+    rels = (b'<?xml version="1.0"?><Relationships xmlns="' + _PKG_REL + b'"><Relationship '
+            b'Id="rId1" Type="' + _REL + b'/worksheet" Target="' + target.encode() + b'"/>'
+            b"</Relationships>")
+    sheet = (b'<?xml version="1.0"?><worksheet xmlns="' + _MAIN + b'">' + head
+             + b"<sheetData>" + sheet_data + b"</sheetData></worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", _TYPES)
+        package.writestr("_rels/.rels", _ROOT_RELS)
+        package.writestr("xl/workbook.xml", _WORKBOOK)
+        package.writestr("xl/_rels/workbook.xml.rels", rels)
+        package.writestr(part, sheet)
