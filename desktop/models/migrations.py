@@ -15,6 +15,7 @@ from desktop.models import (  # noqa: F401  (registers every table on Base.metad
     archive,
     audit,
     deferral,
+    drafts,
     history,
     outbox,
     school,
@@ -27,7 +28,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -74,9 +75,15 @@ def _upgrade_to_7(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_outbox_op_state ON outbox (op, state)")
 
 
+def _upgrade_to_8(conn: Connection) -> None:
+    """v8: unsaved editor forms (drafts), kept across a lock, a closed window or a crash."""
+    for model in drafts.TABLES:
+        model.__table__.create(conn)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5, 6: _upgrade_to_6,
-    7: _upgrade_to_7,
+    7: _upgrade_to_7, 8: _upgrade_to_8,
 }
 
 

@@ -1,30 +1,58 @@
 """What the app shows when: the first-run wizard or the unlock dialog, then the main window;
 locking (on demand or after idle time) drops the key and returns to the unlock dialog. The
-main window is backed up as it closes, on lock and on exit, while the key is still there."""
+main window is backed up as it closes, on lock and on exit, while the key is still there.
+An editor open at a lock or at exit leaves its edits as a draft; after the next unlock the
+registrar is asked whether to go on with it ("继续编辑未保存的修改？")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.services.context import Workspace
+from desktop.services.drafts import Draft, drop_draft, list_drafts
 from desktop.services.setup_flow import SetupFlow
 from desktop.views import error_hook, settings
 from desktop.views.close_backup import back_up_on_close
 from desktop.views.fonts import apply_text_scale
 from desktop.views.lock import InactivityWatcher
 from desktop.views.unlock_dialog import UnlockDialog
+from desktop.views.widgets.dialogs import confirm
 from desktop.views.wording import say
 
 if TYPE_CHECKING:
     from desktop.views.main_window import MainWindow
 
 EXIT_AT_UNLOCK = "XUEJI_EXIT_AT_UNLOCK"  # =1: say when the unlock dialog is up, then quit (benchmark)
+
+
+def ask_resume(parent: QWidget, text: str) -> bool:
+    """继续编辑？ (是 is the safe answer); tests replace this seam."""
+    return confirm(parent, text, _tr("未保存的修改"), yes_is_safe=True)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AppController", text)
+
+
+def resume_text(draft: Draft) -> str:
+    tr = _tr
+    who = draft.name or tr("（未填姓名）")
+    kind = tr("新建学生") if draft.student_id is None else tr("学生信息")
+    return (tr("继续编辑未保存的修改？") + "\n\n"
+            + tr("{kind}：{name}，{time} 时的内容。").format(
+                kind=kind, name=who, time=f"{_local(draft.saved_at):%Y-%m-%d %H:%M}")
+            + "\n\n" + tr("选“否”将放弃这些修改。"))
+
+
+def _local(utc: dt.datetime) -> dt.datetime:
+    return utc.replace(tzinfo=dt.UTC).astimezone()
 
 
 class AppController(QObject):
@@ -113,8 +141,23 @@ class AppController(QObject):
         self.watcher.set_minutes(settings.IDLE_MINUTES.get())
         window.show()
         self.main_shown.emit(window)
+        self.offer_draft()
 
-    def edit_student(self, student_id: str | None) -> None:
+    def offer_draft(self) -> None:
+        """The newest draft this account left (lock, exit, crash): go on with it, or drop it.
+        Older drafts wait for the next unlock."""
+        if self.window is None or self.workspace is None:
+            return
+        drafts = list_drafts(self.workspace)
+        if not drafts:
+            return
+        draft = drafts[0]
+        if ask_resume(self.window, resume_text(draft)):
+            self.edit_student(draft.student_id, draft)
+        else:
+            drop_draft(self.workspace, draft.key)
+
+    def edit_student(self, student_id: str | None, draft: Draft | None = None) -> None:
         from desktop.views.editor.dialog import StudentEditor  # loaded on first use
 
         if self.window is None or self.workspace is None:
@@ -123,6 +166,8 @@ class AppController(QObject):
         editor.saved.connect(lambda _id: self.window.refresh_after_change() if self.window else None)
         editor.status_changed.connect(
             lambda: self.window.refresh_after_change() if self.window else None)
+        if draft is not None:
+            editor.restore_draft(draft)
         editor.open()
 
     def lock(self) -> None:
@@ -148,5 +193,13 @@ class AppController(QObject):
         """The main window closing (lock or exit): back up while the key is still there."""
         if (event.type() == QEvent.Type.Close and self.window is not None
                 and watched is self.window and self.workspace is not None):
+            keep_open_drafts()
             self.backup_failed = not back_up_on_close(self.workspace, self.closing_for)
         return False
+
+
+def keep_open_drafts() -> None:
+    """Every open editor writes its draft now (the window is closing, the key goes next)."""
+    for widget in QApplication.topLevelWidgets():
+        if hasattr(widget, "keep_draft") and widget.isVisible():
+            widget.keep_draft()

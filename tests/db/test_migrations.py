@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import archive, errors, sync_cases, sync_state
+from desktop.models import archive, drafts, errors, sync_cases, sync_state
 from desktop.models.base import Base
 from desktop.models.engine import connect_raw, open_engine
 from desktop.models.migrations import SCHEMA_VERSION
@@ -37,8 +37,18 @@ def build_current(path: Path, key: bytes) -> None:
         engine.dispose()
 
 
+DRAFT_TABLES = [model.__tablename__ for model in drafts.TABLES]
+
+
+def drop_draft_tables(conn) -> None:  # type: ignore[no-untyped-def]
+    """Remove what version 8 added."""
+    for table in DRAFT_TABLES:
+        conn.execute(f"DROP TABLE {table}")
+
+
 def drop_case_tables(conn) -> None:  # type: ignore[no-untyped-def]
-    """Remove what version 7 added."""
+    """Remove what versions 7 and 8 added."""
+    drop_draft_tables(conn)
     for table in CASE_TABLES:
         conn.execute(f"DROP TABLE {table}")
 
@@ -97,7 +107,7 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
 
 
 def test_schema_version_is_seven() -> None:
-    assert SCHEMA_VERSION == 7
+    assert SCHEMA_VERSION == 8
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -147,7 +157,7 @@ def test_open_upgrades_a_v4_database_to_the_archive_register(v4: tuple[Path, byt
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         assert set(ARCHIVE_TABLES) <= table_names(conn)
         assert {"sha256", "data", "size"} <= columns(conn, "archive_blob")
         assert {"student_id", "kind", "sha256", "file_name", "mime"} <= columns(
@@ -190,7 +200,7 @@ def test_open_upgrades_a_v5_database_to_the_sync_state(v5: tuple[Path, bytes]) -
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         assert set(SYNC_TABLES) <= table_names(conn)
         assert {"device_id", "server_url", "sign_key", "enc_key", "server_sign_pub",
                 "server_enc_pub", "epoch", "cursor", "last_sync_at"} <= columns(conn, "sync_device")
@@ -229,7 +239,7 @@ def test_open_upgrades_a_v6_database_to_the_case_tables(v6: tuple[Path, bytes]) 
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
         assert {"case_id", "kind", "state", "code", "record_id", "version", "action_needed",
                 "body", "answer_change_id"} <= columns(conn, "sync_case")
         assert {"request_id", "record_id", "state", "version", "body"} <= columns(
@@ -240,6 +250,35 @@ def test_open_upgrades_a_v6_database_to_the_case_tables(v6: tuple[Path, bytes]) 
     finally:
         conn.close()
     assert len(list(path.parent.glob(f"{path.name}.v6-*.bak"))) == 1
+
+
+@pytest.fixture
+def v7(db_path: Path) -> tuple[Path, bytes]:
+    """A version-7 database (no editor drafts) with one account-less meta row."""
+    key = secrets.token_bytes(32)
+    build_current(db_path, key)
+    conn = connect_raw(db_path, key)
+    try:
+        drop_draft_tables(conn)
+        conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
+        conn.execute("PRAGMA user_version = 7")
+    finally:
+        conn.close()
+    return db_path, key
+
+
+def test_open_upgrades_a_v7_database_to_editor_drafts(v7: tuple[Path, bytes]) -> None:
+    path, key = v7
+    Store.open(path, key).close()
+    conn = connect_raw(path, key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert {"key", "account_id", "student_id", "row", "saved_at"} <= columns(
+            conn, "editor_draft")
+        assert conn.execute("SELECT value FROM meta WHERE key = 'db_id'").fetchone() == (DB_ID,)
+    finally:
+        conn.close()
+    assert len(list(path.parent.glob(f"{path.name}.v7-*.bak"))) == 1
 
 
 def test_upgrade_keeps_a_backup_that_opens_with_the_same_key(v1: tuple[Path, bytes]) -> None:

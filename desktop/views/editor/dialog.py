@@ -1,7 +1,12 @@
 """The student editor dialog: load, edit with inline validation and undo, save through the
-services; a possible duplicate is shown before saving, unsaved edits are never lost silently."""
+services; a possible duplicate is shown before saving, unsaved edits are never lost silently:
+while the form has changes it is kept as a draft in the encrypted database (a moment after each
+edit, and at once when the app locks), so a lock, a closed window or a crash loses nothing."""
 
 from __future__ import annotations
+
+import contextlib
+import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
@@ -21,6 +26,7 @@ from desktop.domain.errors import FieldError
 from desktop.domain.record import read_record
 from desktop.domain.template_output import template_row
 from desktop.services.context import Workspace
+from desktop.services.drafts import Draft, drop_draft, save_draft
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.photos import get_photo, normalise_photo, set_photo
 from desktop.services.school_info import school_info
@@ -37,6 +43,7 @@ from desktop.views.widgets.dialogs import confirm, open_path
 from desktop.views.wording import say, say_field, tr
 
 VALIDATE_DELAY_MS = 300
+DRAFT_DELAY_MS = 1500  # a draft is written this long after the last edit
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -76,9 +83,13 @@ class StudentEditor(QDialog):
         self.pending_photo: bytes | None = None
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._validate_timer.timeout.connect(self.validate)
+        self.draft_key = student_id or f"new:{uuid.uuid4()}"
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
         self._build()
         self._load()
         self.undo_stack.setClean()
+        self.undo_stack.indexChanged.connect(lambda _i: self._draft_timer.start())
 
     # --- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -214,6 +225,7 @@ class StudentEditor(QDialog):
             set_photo(self.workspace, self.student_id, self.pending_photo)
             self.pending_photo = None
         self.undo_stack.setClean()
+        self._forget_draft()
         self.saved.emit(self.student_id)
         self.accept()
         return True
@@ -272,11 +284,41 @@ class StudentEditor(QDialog):
                                                  Qt.AspectRatioMode.KeepAspectRatio,
                                                  Qt.TransformationMode.SmoothTransformation))
 
+    # --- drafts ------------------------------------------------------------------------------
+    def keep_draft(self) -> None:
+        """Write the form to its draft now (or drop the draft when nothing is changed)."""
+        self._draft_timer.stop()
+        try:
+            if self.undo_stack.isClean():
+                drop_draft(self.workspace, self.draft_key)
+            else:
+                save_draft(self.workspace, self.draft_key, self.student_id, self.row())
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(say(exc.code, exc.params), "warning")
+
+    def _forget_draft(self) -> None:
+        self._draft_timer.stop()
+        with contextlib.suppress(ServiceError, StoreError):  # a failed drop: offered again later
+            drop_draft(self.workspace, self.draft_key)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put a kept draft back into the form: each differing item is an edit (undoable)."""
+        self.draft_key = draft.key
+        self.form.ensure_members(draft.row)
+        for header, value in draft.row.items():
+            field = self.form.fields.get(header)
+            if field is not None and field.text() != value:
+                old = field.text()
+                field.set_text(value)
+                self.undo_stack.push(FieldEdit(field, old, value))
+        self.validate()
+
     # --- leaving -------------------------------------------------------------------------------
     def reject(self) -> None:
         if self.is_dirty() and not ask(self, self.tr("放弃修改"),
                                        self.tr("有尚未保存的修改，确定放弃吗？")):
             return
+        self._forget_draft()
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -284,6 +326,7 @@ class StudentEditor(QDialog):
                                        self.tr("有尚未保存的修改，确定放弃吗？")):
             event.ignore()
             return
+        self._forget_draft()
         self._drop_changes()  # asked once: closing must not ask again through reject()
         super().closeEvent(event)
 
@@ -293,6 +336,9 @@ class StudentEditor(QDialog):
         self.undo_stack.setClean()
 
     def discard_and_close(self) -> None:
-        """Locking: drop edits and undo history without asking (the key is going away)."""
+        """Locking: keep the edits as a draft (offered after unlocking), then close without
+        asking (the key is going away)."""
+        if self.workspace.store.key:
+            self.keep_draft()
         self._drop_changes()
         super().reject()

@@ -116,10 +116,14 @@ class EditorForm:
     def row(self) -> dict[str, str]:
         return {header: field.text() for header, field in self.fields.items()}
 
-    def set_row(self, row: dict[str, str]) -> None:
+    def ensure_members(self, row: dict[str, str]) -> None:
+        """Enough member groups for every 成员N… item of `row`."""
         slots = [int(h[2]) for h in row if h.startswith("成员") and h[2].isdigit()]
         while slots and self.member_count < max(slots):
             self.add_member()
+
+    def set_row(self, row: dict[str, str]) -> None:
+        self.ensure_members(row)
         for header, field in self.fields.items():
             field.set_text(row.get(header, ""))
 

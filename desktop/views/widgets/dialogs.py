@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from desktop import PRODUCT_NAME
 
 
-def confirm(parent: QWidget, text: str, title: str = "") -> bool:
-    """是/否, with 否 the default: Enter pressed by habit never does the irreversible thing."""
+def confirm(parent: QWidget, text: str, title: str = "", yes_is_safe: bool = False) -> bool:
+    """是/否, with the safe answer the default (否 unless `yes_is_safe`, e.g. "keep my edits?"):
+    Enter pressed by habit never does the irreversible thing."""
     heading = f"{PRODUCT_NAME} — {title}" if title else PRODUCT_NAME
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    answer = QMessageBox.question(parent, heading, text, buttons, QMessageBox.StandardButton.No)
+    default = QMessageBox.StandardButton.Yes if yes_is_safe else QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, heading, text, buttons, default)
     return answer == QMessageBox.StandardButton.Yes
 
 
