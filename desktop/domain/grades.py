@@ -63,6 +63,29 @@ def school_year_of(day: dt.date) -> int:
     return day.year if day.month >= 9 else day.year - 1
 
 
+def school_year_end(day: dt.date, month: int, day_of_month: int) -> dt.date:
+    """The day the school year containing `day` ends, the school ending its years on
+    `month`-`day_of_month` (e.g. 7-1): always in the calendar year after the year began."""
+    return dt.date(school_year_of(day) + 1, month, day_of_month)
+
+
+def year_end_in_season(day: dt.date, month: int, day_of_month: int) -> bool:
+    """True from the school year's last day until the next one begins (1 September)."""
+    return day >= school_year_end(day, month, day_of_month)
+
+
+def parse_month_day(text: str, default: tuple[int, int] = (7, 1)) -> tuple[int, int]:
+    """'07-01' -> (7, 1); anything that is not a real month and day gives `default`."""
+    try:
+        month, day_of_month = (int(part) for part in text.split("-"))
+        dt.date(2001, month, day_of_month)  # 2001: not a leap year, so never 2-29
+    except ValueError:
+        return default
+    if not 6 <= month <= 8:  # a school year ends in summer
+        return default
+    return month, day_of_month
+
+
 def _number(text: str) -> int:
     if text.isdigit():
         return int(text)

@@ -9,7 +9,8 @@ their names for the cohort moving up.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ from desktop.models.engine import encode_json
 from desktop.models.history import StatusChange
 from desktop.models.school import Grade, School, SchoolClass
 from desktop.models.student import Student
-from desktop.services.backup_policy import backup_before
+from desktop.services.backup_policy import backup_before, backup_folder, backups_in
 from desktop.services.context import Role, Workspace
 from desktop.services.journal import Journal
 
@@ -35,6 +36,12 @@ class YearEndPlan:
     already_done: bool
     promotions: list[tuple[str, str, int]] = field(default_factory=list)  # old, new, pupils
     graduations: list[tuple[str, int]] = field(default_factory=list)  # class, graduates
+    backup: Path | None = None  # after running: the whole-school backup made just before
+
+
+def year_end_backup_folder(ws: Workspace) -> Path:
+    """Where the backup made before the year-end goes (named xueji-…-year-end.xjbak)."""
+    return backup_folder(ws)[0]
 
 
 def _key(year: int) -> str:
@@ -89,10 +96,12 @@ def _plan(session: Session, today: dt.date) -> YearEndPlan:
 def run_year_end(ws: Workspace, today: dt.date | None = None) -> YearEndPlan:
     """Apply the plan atomically; a second run for the same school year does nothing."""
     ws.require(Role.REGISTRAR)
-    backup_before(ws, "year-end")
+    outcome = backup_before(ws, "year-end")
+    newest = backups_in(outcome.folder, ws.store.db_id)
+    backup = outcome.info.path if outcome.info else (newest[0].path if newest else None)
     today = today or dt.date.today()
     with ws.store.writing() as session:
-        plan = _plan(session, today)
+        plan = replace(_plan(session, today), backup=backup)
         if plan.already_done:
             return plan
         school = session.scalars(select(School)).one()

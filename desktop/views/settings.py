@@ -46,3 +46,4 @@ LAST_DB = Setting("data/last_database", "")
 LAST_USER = Setting("data/last_user", "")
 SYNC_AUTO = Setting("sync/auto", True)  # sync in the background while the registry is reachable
 SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", 15)
+YEAR_END = Setting("school/year_end_month_day", "07-01")  # the school year's last day (MM-DD)

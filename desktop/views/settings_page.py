@@ -1,14 +1,15 @@
-"""Settings: idle lock, text size, language; the recovery key again; change password; backups
-(立即备份, 备份位置, 恢复演练) and the audit log for inspections (its dialog, and the Excel
-library behind its export, are loaded when it is first opened)."""
+"""Settings: idle lock, text size, language, the day the school year ends; the recovery key
+again; change password; backups (立即备份, 备份位置, 恢复演练) and the audit log for inspections
+(its dialog, and the Excel library behind its export, are loaded when it is first opened)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.grades import parse_month_day
 from desktop.services.accounts import change_password, recovery_key_of
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError, StoreError
@@ -45,6 +47,10 @@ class SettingsPage(QWidget):
         self.language.addItem("中文", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.LANGUAGE.get())))
+        month, day = parse_month_day(settings.YEAR_END.get())
+        self.year_end = QDateEdit(QDate(2001, month, day))
+        self.year_end.setDisplayFormat(self.tr("M月d日"))
+        self.year_end.setDateRange(QDate(2001, 6, 1), QDate(2001, 8, 31))
         self.new_password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.banner = MessageBanner()
@@ -58,6 +64,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("无操作自动锁定"), self.idle)
         form.addRow(self.tr("文字大小"), self.scale)
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
+        form.addRow(self.tr("学年结束日期（此日起可办理学年末升级和毕业）"), self.year_end)
         form.addRow(QLabel(self.tr("修改当前账号的密码")))
         form.addRow(self.tr("新密码"), self.new_password)
         form.addRow(self.tr("再输入一次"), self.again)
@@ -80,6 +87,8 @@ class SettingsPage(QWidget):
         self.scale.valueChanged.connect(self._scale_changed)
         self.language.currentIndexChanged.connect(
             lambda _i: settings.LANGUAGE.set(self.language.currentData()))
+        self.year_end.dateChanged.connect(
+            lambda day: settings.YEAR_END.set(f"{day.month():02d}-{day.day():02d}"))
         change.clicked.connect(self._change_password)
         show_key.clicked.connect(self._show_key)
 

@@ -1,5 +1,5 @@
 """The registers under 学籍变动: verification marks and summary, quality checks, the ledger,
-deferrals, and year-end run only after the preview is confirmed."""
+deferrals, and the year-end run only from its dialog."""
 
 from __future__ import annotations
 
@@ -60,16 +60,29 @@ def test_ledger_and_deferral_tabs(qtbot, ws):
     assert page.deferrals.table.item(0, 3).text() == "2027-08-31"
 
 
-def test_year_end_runs_only_after_confirmation(qtbot, ws, monkeypatch):
+def test_year_end_runs_only_from_its_dialog(qtbot, ws, monkeypatch):
     add_students(ws, [valid_row(name="王五", seq=13, birth=dt.date(2016, 3, 1),
                                 class_name="五年级(1)班")])
     page = _page(qtbot, ws)
-    asked: list[str] = []
-    monkeypatch.setattr(registers, "confirm", lambda _p, text: asked.append(text) or False)
+    shown: list[str] = []
+
+    def cancel(dialog) -> int:
+        shown.append(dialog.list.toPlainText())
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(registers, "show_year_end", cancel)
     page._year_end()
-    assert "五年级(1)班 → 六年级(1)班" in asked[0]
+    assert "五年级(1)班 → 六年级(1)班（1 人）" in shown[0]
     assert [c.name for c in list_classes(ws)] == ["五年级(1)班"]
-    monkeypatch.setattr(registers, "confirm", lambda _p, _text: True)
+
+    def tick_and_start(dialog) -> int:
+        dialog.tick.setChecked(True)
+        dialog.start.click()
+        dialog.cancel.click()  # now 关闭
+        return dialog.result()
+
+    monkeypatch.setattr(registers, "show_year_end", tick_and_start)
     with qtbot.waitSignal(page.year_end_done):
         page._year_end()
     assert [c.name for c in list_classes(ws)] == ["六年级(1)班"]

@@ -15,7 +15,10 @@ from desktop.domain.grades import (
     GradeRef,
     SchoolSystem,
     parse_class_name,
+    parse_month_day,
+    school_year_end,
     school_year_of,
+    year_end_in_season,
 )
 
 TODAY = dt.date(2026, 11, 26)
@@ -100,3 +103,17 @@ def test_school_year_starts_on_first_of_september() -> None:
     assert school_year_of(dt.date(2025, 9, 1)) == 2025
     assert school_year_of(dt.date(2026, 1, 1)) == 2025
     assert school_year_of(dt.date(2025, 12, 31)) == 2025
+
+
+def test_school_year_end_and_season() -> None:
+    assert school_year_end(dt.date(2026, 12, 7), 7, 1) == dt.date(2027, 7, 1)
+    assert school_year_end(dt.date(2027, 3, 1), 7, 15) == dt.date(2027, 7, 15)
+    assert not year_end_in_season(dt.date(2026, 12, 7), 7, 1)
+    assert not year_end_in_season(dt.date(2027, 6, 30), 7, 1)
+    assert year_end_in_season(dt.date(2027, 7, 1), 7, 1)
+    assert year_end_in_season(dt.date(2027, 8, 31), 7, 1)
+    assert not year_end_in_season(dt.date(2027, 9, 1), 7, 1)  # a new year has begun
+    assert parse_month_day("07-15") == (7, 15)
+    assert parse_month_day("7-1") == (7, 1)
+    for bad in ("", "13-01", "07-32", "02-29", "12-01", "x"):
+        assert parse_month_day(bad) == (7, 1)

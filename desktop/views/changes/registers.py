@@ -1,5 +1,5 @@
 """The registers under 学籍变动: semester verification, the dropout ledger, deferrals, and the
-year-end run (preview first, then one confirmation)."""
+year-end run (a preview dialog that runs it only after a deliberate tick)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,9 +39,8 @@ from desktop.services.verification import (
     record_mark,
     semester_round,
 )
-from desktop.services.year_end import plan_year_end, run_year_end
+from desktop.services.year_end import plan_year_end
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.widgets.dialogs import confirm
 from desktop.views.widgets.forms import ReadOnlyTable, date_edit
 from desktop.views.wording import say, tr
 
@@ -228,22 +228,18 @@ class DeferralTab(QWidget):
             self._do(lambda: mark_enrolled(self.workspace, chosen))
 
 
-def year_end_text(workspace: Workspace) -> str:
-    plan = plan_year_end(workspace)
-    if plan.already_done:
-        return ""
-    lines = [f"{old} → {new}（{n}）" for old, new, n in plan.promotions]
-    lines += [f"{name}：" + tr("毕业") + f"（{n}）" for name, n in plan.graduations]
-    return "\n".join(lines)
+def show_year_end(dialog: QDialog) -> int:
+    """Run the year-end dialog modally; tests replace this seam and drive the dialog."""
+    return dialog.exec()
 
 
 def run_year_end_with_preview(parent: QWidget, workspace: Workspace) -> bool:
-    """Show what the year-end will do; run it only after the registrar confirms."""
-    text = year_end_text(workspace)
-    if not text:
+    """Show what the year-end will do; it runs only from the dialog, after a deliberate tick."""
+    from desktop.views.changes.year_end_dialog import YearEndDialog
+
+    plan = plan_year_end(workspace)
+    if plan.already_done:
         QMessageBox.information(parent, PRODUCT_NAME, tr("本学年的升级和毕业已经办理过。"))
         return False
-    if not confirm(parent, tr("学年末升级和毕业将一次完成：") + "\n\n" + text):
-        return False
-    run_year_end(workspace)
-    return True
+    dialog = YearEndDialog(workspace, plan, parent=parent)
+    return show_year_end(dialog) == QDialog.DialogCode.Accepted
