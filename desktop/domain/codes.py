@@ -39,7 +39,22 @@ class CodeTable:
 
 @lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip().upper()
+    """Compared spelling: half-width, trimmed, upper case, 其它 read as 其他."""
+    return unicodedata.normalize("NFKC", text).strip().upper().replace("其它", "其他")
+
+
+@cache
+def _ambiguous() -> frozenset[tuple[str, str]]:
+    return frozenset((row["table"], _fold(row["value"]))
+                     for row in read_rows("codes/ambiguous.csv"))
+
+
+def ambiguous_choices(key: str, text: str) -> list[str] | None:
+    """The names to choose from when `text` could mean several items of table `key`
+    (是 for 是否留守儿童), else None. Listed in resources/codes/ambiguous.csv."""
+    if (key, _fold(text)) not in _ambiguous():
+        return None
+    return list(table(key).names.values())
 
 
 def _build(key: str, rows: list[dict[str, str]]) -> CodeTable:

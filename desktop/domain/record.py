@@ -7,7 +7,6 @@ guessed: an unknown header, an unreadable cell or a missing required item is rep
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -19,31 +18,10 @@ from desktop.domain.fields import (
     SCHOOL_CODE_HEADER,
     FieldSpec,
 )
+from desktop.domain.header_aliases import canonical_header
 from desktop.domain.validation import validate
 from desktop.domain.values import parse_cell
 
-# Headers written by the national system's export, and other spellings seen in real files.
-HEADER_ALIASES = {
-    "出生地行政区划代码": "出生地",
-    "户口所在地行政区划": "户口所在地",
-    "户口所在地行政区划代码": "户口所在地",
-    "国籍": "国籍/地区",
-    "国籍地区": "国籍/地区",
-    "身份证号": "身份证件号",
-    "上下学距离": "上下学距离（公里）",
-    "上下学距离(公里)": "上下学距离（公里）",
-    # longer names of the national system's export and of older templates
-    "出生地行政区划": "出生地",
-    "出生地行政区划码": "出生地",
-    "户口所在地行政区划码": "户口所在地",
-    "身份证件号码": "身份证件号",
-    "证件号码": "身份证件号",
-    "班级名称": "班级",
-    "通讯地址": "通信地址",
-    "家庭住址": "家庭地址",
-    "电子邮箱": "电子信箱",
-    "进城务工人员随迁子女": "是否进城务工人员随迁子女",
-}
 # Keys that output adds and input ignores (a listed record can be fed back unchanged).
 OUTPUT_ONLY = {"学籍号", "学籍状态", "年级", "姓名拼音"}
 
@@ -68,16 +46,6 @@ class Record:
         return [e for e in self.errors if not e.warning]
 
 
-@lru_cache(maxsize=1024)
-def canonical_header(header: str) -> str:
-    folded = unicodedata.normalize("NFKC", str(header)).strip().replace(" ", "")
-    folded = HEADER_ALIASES.get(folded, folded)
-    match = _MEMBER_RE.fullmatch(folded)
-    if match and match.group(2) in HEADER_ALIASES:
-        folded = f"成员{match.group(1)}{HEADER_ALIASES[match.group(2)]}"
-    return folded
-
-
 _STUDENT_BY_HEADER = {canonical_header(s.header): s for s in ALL_STUDENT_FIELDS}
 _MEMBER_BY_HEADER = {canonical_header(s.header): s for s in MEMBER_FIELDS}
 
@@ -86,7 +54,7 @@ _MEMBER_BY_HEADER = {canonical_header(s.header): s for s in MEMBER_FIELDS}
 def _route(raw_header: str) -> tuple[str, int, FieldSpec | None]:
     """Where a header's value goes: ('school'|'student'|'member'|'skip'|'unknown', slot, spec)."""
     header = canonical_header(raw_header)
-    if header in OUTPUT_ONLY:
+    if header in OUTPUT_ONLY or header.startswith("#"):
         return "skip", 0, None
     if header == SCHOOL_CODE_HEADER:
         return "school", 0, None

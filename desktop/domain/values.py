@@ -13,7 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from desktop.domain.codes import table
+from desktop.domain.codes import ambiguous_choices, table
 from desktop.domain.errors import DomainError
 from desktop.domain.fields import FieldSpec
 from desktop.domain.idnumber import normalise
@@ -24,9 +24,32 @@ def _ascii(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's date serials (1900 system)
+_SEPARATED = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_SERIAL = re.compile(r"\d{5}(?:\.0+)?")
+
+
+def excel_serial_date(serial: float) -> dt.date:
+    """The day an Excel date serial stands for (43374 -> 2018-10-01)."""
+    return EXCEL_EPOCH + dt.timedelta(days=int(serial))
+
+
+def _date_digits(text: str) -> str:
+    """YYYYMMDD from 20180415, 2018-04-15, 2018/4/15, 2018年4月15日, 2018-04-15 00:00:00 or
+    an Excel date serial written as text (43205)."""
+    value = _ascii(text)
+    if match := _SEPARATED.fullmatch(value):
+        year, month, day = match.groups()
+        return f"{year}{int(month):02d}{int(day):02d}"
+    if _SERIAL.fullmatch(value) and not re.fullmatch(r"\d{8}", value):
+        return f"{excel_serial_date(float(value)):%Y%m%d}"
+    return re.sub(r"[-/.年月日]", "", value)
+
+
 def parse_date(text: str, today: dt.date | None = None) -> dt.date:
-    """YYYYMMDD (also YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD); a real, past date."""
-    digits = re.sub(r"[-/.年月日]", "", _ascii(text))
+    """YYYYMMDD (also YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYY年M月D日, an Excel serial); a real,
+    past date."""
+    digits = _date_digits(text)
     if not re.fullmatch(r"\d{8}", digits):
         raise DomainError("date.format")
     try:
@@ -40,7 +63,12 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
 
 def parse_month(text: str) -> str:
     """YYYYMM (also YYYY-MM, YYYY.MM, YYYY年MM月) -> 'YYYYMM'."""
-    value = re.sub(r"[-/.年月]", "", _ascii(text))
+    value = _ascii(text)
+    if match := _SEPARATED.fullmatch(value):
+        value = match.group(1) + match.group(2).zfill(2)
+    elif _SERIAL.fullmatch(value) and not value.startswith(("19", "20")):
+        value = f"{excel_serial_date(float(value)):%Y%m}"
+    value = re.sub(r"[-/.年月]", "", value)
     if re.fullmatch(r"\d{5}", value):
         value = value[:4] + "0" + value[4]
     if not re.fullmatch(r"\d{6}", value) or not 1 <= int(value[4:]) <= 12:
@@ -88,6 +116,10 @@ def parse_text(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _parse_code(table_key: str, text: str) -> str:
+    choices = ambiguous_choices(table_key, text)
+    if choices:
+        raise DomainError("code.ambiguous", table=table_key, value=text.strip(),
+                          choices="、".join(choices))
     code = table(table_key).code_for(text)
     if code is None:
         raise DomainError("code.unknown", table=table_key, value=text.strip())

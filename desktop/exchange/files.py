@@ -16,8 +16,11 @@ from desktop.domain.grades import GradeRef
 from desktop.exchange.xlsx_reader import SheetData, read_workbook
 from desktop.exchange.xlsx_writer import write_template
 from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
 from desktop.services.export_selection import ExportSelection, export_rows
+from desktop.services.import_classes import CLASS_HEADER, compose_classes
 from desktop.services.import_plan import ImportPlan, ImportResult
+from desktop.services.import_profiles import TemplateProfile
 from desktop.services.importing import apply_import, plan_import
 
 
@@ -25,25 +28,45 @@ from desktop.services.importing import apply_import, plan_import
 class Preview:
     sheet: SheetData
     plan: ImportPlan
+    unresolved_codes: tuple[str, ...] = ()  # 班号 values still to be given a class
 
 
-def read_import(path: Path) -> SheetData:
-    return read_workbook(path)
+def read_import(path: Path, profile: TemplateProfile | None = None) -> SheetData:
+    """Read `path`; a template profile says what its unknown columns hold."""
+    return read_workbook(path, profile.mapping if profile else None)
 
 
 def preview_import(ws: Workspace, sheet: SheetData, today: dt.date | None = None,
-                   class_grades: Mapping[str, GradeRef] | None = None) -> Preview:
+                   class_grades: Mapping[str, GradeRef] | None = None,
+                   class_codes: Mapping[str, str] | None = None) -> Preview:
     """What importing `sheet` would do; nothing is written. `class_grades`: grades chosen for
-    new classes whose name does not say it."""
-    return Preview(sheet, plan_import(ws, sheet.rows, sheet.columns, today, class_grades))
+    new classes whose name does not say it; `class_codes`: the class of each 班号."""
+    require_columns(sheet)
+    classed = compose_classes(ws, sheet.rows, class_codes, today)
+    plan = plan_import(ws, classed.rows, _columns(sheet), today, class_grades)
+    return Preview(sheet, plan, classed.unresolved)
 
 
 def apply_workbook(ws: Workspace, sheet: SheetData, *, skip_invalid: bool = False,
                    expected: ImportPlan | None = None, today: dt.date | None = None,
-                   class_grades: Mapping[str, GradeRef] | None = None) -> ImportResult:
+                   class_grades: Mapping[str, GradeRef] | None = None,
+                   class_codes: Mapping[str, str] | None = None) -> ImportResult:
     """Import `sheet` in one transaction (see desktop.services.importing.apply_import)."""
-    return apply_import(ws, sheet.rows, sheet.columns, skip_invalid=skip_invalid,
+    require_columns(sheet)
+    rows = compose_classes(ws, sheet.rows, class_codes, today).rows
+    return apply_import(ws, rows, _columns(sheet), skip_invalid=skip_invalid,
                         expected=expected, today=today, class_grades=class_grades)
+
+
+def require_columns(sheet: SheetData) -> None:
+    """ServiceError while required items have no column (an unknown one may be mapped)."""
+    if sheet.missing_required:
+        raise ServiceError("import.missing_columns", name=sheet.file_name, sheet=sheet.sheet,
+                           columns="、".join(sheet.missing_required))
+
+
+def _columns(sheet: SheetData) -> tuple[str, ...]:
+    return (*sheet.columns, CLASS_HEADER) if sheet.class_parts else sheet.columns
 
 
 def export_workbook(ws: Workspace, path: Path, selection: ExportSelection | None = None) -> int:

@@ -1,16 +1,19 @@
-"""Recognising the header row of a template sheet, and which template item each column holds.
+"""Recognising the header row of a template sheet, and what each column holds.
 
-A header cell is folded (full-width to half-width, spaces and the ★ / * marks of required
-items dropped) and looked up among the 71 template headers and the longer names written by
-the national system's export (desktop.domain.record.HEADER_ALIASES). The header row is the
-row among the first few with the most recognised headers, so title rows above it do no harm.
+Columns are matched by name, never by position. A header cell is folded (full-width to
+half-width, spaces and the ★ / * marks of required items dropped) and looked up among the 71
+template headers and the other spellings of resources/exchange/columns.csv
+(desktop.domain.header_aliases). A column is then a template item, a class part (年级, 班级号,
+班号, 校区号), known and left out on purpose (学籍接续标识 …), or unknown: unknown columns are
+shown to the user, and a saved template profile (`mapping`) says what each one holds.
+The header row is the row among the first few with the most recognised headers, so title
+rows above it do no harm.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain.fields import (
@@ -22,11 +25,19 @@ from desktop.domain.fields import (
     member_header,
     template_headers,
 )
-from desktop.domain.record import canonical_header
+from desktop.domain.header_aliases import (
+    CLASS_CODE,
+    CLASS_NUMBER,
+    CLASS_PARTS,
+    GRADE,
+    LEAVE_OUT,
+    canonical_header,
+    fold_header,
+)
 
 ROWS_SEARCHED = 10
 MIN_RECOGNISED = 5
-_MARKS = re.compile(r"^[*＊★☆\s]+|[*＊★☆\s]+$|[(（]必填[)）]$")
+CLASS_HEADER = "班级"
 
 TEMPLATE_BY_CANONICAL = {canonical_header(h): h for h in template_headers()}
 SPEC_BY_HEADER: dict[str, FieldSpec] = {spec.header: spec for spec in ALL_STUDENT_FIELDS}
@@ -44,19 +55,47 @@ def template_header(cell: Any) -> str | None:
     """The template header a header cell stands for, or None."""
     if not isinstance(cell, str) or not cell.strip():
         return None
-    return TEMPLATE_BY_CANONICAL.get(canonical_header(_MARKS.sub("", cell)))
+    return TEMPLATE_BY_CANONICAL.get(canonical_header(cell))
+
+
+def column_target(cell: Any, mapping: Mapping[str, str] | None = None) -> str | None:
+    """What a header cell holds: a template header, a class part, LEAVE_OUT, or None when
+    unknown. `mapping` (a template profile: folded header -> target) is asked first."""
+    if not isinstance(cell, str) or not cell.strip():
+        return None
+    if mapping and fold_header(cell) in mapping:
+        return mapping[fold_header(cell)]
+    header = template_header(cell)
+    if header is not None:
+        return header
+    item = canonical_header(cell)
+    return item if item in CLASS_PARTS or item == LEAVE_OUT else None
 
 
 @dataclass(frozen=True)
 class HeaderRow:
     index: int  # 0-based row index in the sheet
     columns: dict[int, str]  # column index -> template header (first of duplicates)
-    ignored: tuple[str, ...]  # written headers that are no template item, or repeat one
+    class_parts: dict[int, str] = field(default_factory=dict)  # column index -> class part
+    left_out: tuple[str, ...] = ()  # known columns not imported, and repeated items
+    unknown: tuple[tuple[int, str], ...] = ()  # (column index, header as written)
+
+    @property
+    def ignored(self) -> tuple[str, ...]:
+        """Every written header that is not imported (left out or unknown)."""
+        return (*self.left_out, *(header for _column, header in self.unknown))
+
+    @property
+    def has_class(self) -> bool:
+        parts = set(self.class_parts.values())
+        return (CLASS_HEADER in self.columns.values() or CLASS_CODE in parts
+                or {GRADE, CLASS_NUMBER} <= parts)
 
     @property
     def missing_required(self) -> list[str]:
         found = set(self.columns.values())
-        return [header for header in REQUIRED_COLUMNS if header not in found]
+        return [header for header in REQUIRED_COLUMNS if header not in found
+                and not (header == CLASS_HEADER and self.has_class)]
 
     @property
     def missing_optional(self) -> list[str]:
@@ -64,21 +103,30 @@ class HeaderRow:
         return [h for h in template_headers() if h not in found and h not in REQUIRED_COLUMNS]
 
 
-def read_header(index: int, row: Sequence[Any]) -> HeaderRow:
+def read_header(index: int, row: Sequence[Any],
+                mapping: Mapping[str, str] | None = None) -> HeaderRow:
     columns: dict[int, str] = {}
-    ignored: list[str] = []
+    parts: dict[int, str] = {}
+    left_out: list[str] = []
+    unknown: list[tuple[int, str]] = []
     for column, cell in enumerate(row):
-        header = template_header(cell)
-        if header is not None and header not in columns.values():
-            columns[column] = header
-        elif isinstance(cell, str) and cell.strip():
-            ignored.append(cell.strip())
-    return HeaderRow(index, columns, tuple(ignored))
+        target = column_target(cell, mapping)
+        if target is None:
+            if isinstance(cell, str) and cell.strip():
+                unknown.append((column, cell.strip()))
+        elif target in CLASS_PARTS and target not in parts.values():
+            parts[column] = target
+        elif target not in CLASS_PARTS and target != LEAVE_OUT and target not in columns.values():
+            columns[column] = target
+        else:
+            left_out.append(str(cell).strip())
+    return HeaderRow(index, columns, parts, tuple(left_out), tuple(unknown))
 
 
-def find_header_row(rows: Sequence[Sequence[Any]]) -> HeaderRow | None:
+def find_header_row(rows: Sequence[Sequence[Any]],
+                    mapping: Mapping[str, str] | None = None) -> HeaderRow | None:
     """The best header row among the first rows, or None if no row looks like one."""
-    candidates = [read_header(i, row) for i, row in enumerate(rows[:ROWS_SEARCHED])]
+    candidates = [read_header(i, row, mapping) for i, row in enumerate(rows[:ROWS_SEARCHED])]
     usable = [c for c in candidates
               if len(c.columns) >= MIN_RECOGNISED and "姓名" in c.columns.values()]
-    return max(usable, key=lambda c: len(c.columns), default=None)
+    return max(usable, key=lambda c: len(c.columns) + len(c.class_parts), default=None)

@@ -12,7 +12,7 @@ from typing import Any
 from python_calamine import CalamineError, SheetTypeEnum
 
 from desktop.domain.errors import DomainError
-from desktop.domain.record import canonical_header
+from desktop.domain.header_aliases import fold_header
 from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
 from desktop.exchange.xlsx_guard import check_workbook, load_sheet, sheet_grid
@@ -20,7 +20,7 @@ from desktop.exchange.xlsx_reader import open_workbook
 from desktop.services.errors import ServiceError
 from desktop.services.reconcile import NationalEntry
 
-NUMBER_HEADERS = frozenset(canonical_header(h) for h in ("全国学籍号", "学籍号", "个人标识码", "学籍编号"))
+NUMBER_HEADERS = frozenset(fold_header(h) for h in ("全国学籍号", "学籍号", "个人标识码", "学籍编号"))
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def _header(grid: list[list[Any]]) -> tuple[HeaderRow, int] | None:
         return None
     row = grid[header.index]
     for column, cell in enumerate(row):
-        if isinstance(cell, str) and canonical_header(cell.strip()) in NUMBER_HEADERS:
+        if isinstance(cell, str) and fold_header(cell) in NUMBER_HEADERS:
             return header, column
     return None
 

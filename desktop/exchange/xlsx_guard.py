@@ -3,9 +3,10 @@ Chinese instead of exhausting memory or aborting the process.
 
 calamine builds each sheet as a dense grid from its first to its last cell: one cell written
 at XFD1048576 in a 5 KB file asks for half a terabyte and aborts the process; a sheet or a
-shared-strings part that unpacks to gigabytes (a zip bomb) fills memory. So only .xlsx/.xlsm
-zips are read (a legacy .xls or an .ods is not the national template), and the unpacked size
-is capped.
+shared-strings part that unpacks to gigabytes (a zip bomb) fills memory. So .xlsx/.xlsm zips
+are read with the unpacked size capped, and a legacy .xls (how many provinces still hand out
+the template) has its cell records walked first (desktop.exchange.xls_guard); an .ods is not
+the national template.
 
 Every part of the package is measured, whatever its name: the workbook's relationships may
 point a worksheet at any part (`xl/a.bin`, `/data`), so a guard that picked parts by name
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
+from desktop.exchange.xls_guard import check_legacy_workbook
 from desktop.services.errors import ServiceError
 
 MAX_CELLS = 3_000_000  # rows × columns of one sheet's extent (10,000 × 71 is 710,000)
@@ -51,8 +53,10 @@ def check_workbook(path: Path) -> None:
     except OSError as exc:
         raise ServiceError("import.unreadable", name=path.name) from exc
     if head == _OLE2:
-        raise ServiceError("import.password" if _encrypted(path) else "import.unreadable",
-                           name=path.name)
+        if _encrypted(path):
+            raise ServiceError("import.password", name=path.name)
+        check_legacy_workbook(path, MAX_CELLS, MAX_UNPACKED)  # a legacy .xls
+        return
     try:
         with zipfile.ZipFile(path) as archive:
             _check_parts(archive, path.name)

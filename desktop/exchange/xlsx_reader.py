@@ -9,7 +9,7 @@ top-left cell only): they are read as empty and flagged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -40,28 +40,38 @@ class SheetData:
     sheet: str
     header_row: int  # Excel row number of the header
     raw_headers: tuple[Any, ...]  # the header row as written
-    columns: tuple[str, ...]  # template headers the sheet has
-    ignored: tuple[str, ...]  # headers that are no template item
+    columns: tuple[str, ...]  # template headers the sheet has (class parts included)
+    ignored: tuple[str, ...]  # headers that are not imported (left out or unknown)
     missing_optional: tuple[str, ...]  # template headers the sheet lacks (an older template)
     rows: tuple[SourceRow, ...]
     raw_rows: tuple[tuple[Any, ...], ...]  # the cells of each row as written, same order
+    unknown: tuple[tuple[int, str], ...] = ()  # (column index, header) of unknown columns
+    missing_required: tuple[str, ...] = ()  # required template items no column holds
+    class_parts: tuple[str, ...] = ()  # 年级 / 班级号 / 班号 / 校区号 columns the sheet has
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """The written header of every column, '' for an empty header cell."""
+        return tuple(cell.strip() if isinstance(cell, str) else "" for cell in self.raw_headers)
 
 
-def read_workbook(path: Path) -> SheetData:
-    """The template sheet of `path`; ServiceError when the file cannot be imported at all."""
+def read_workbook(path: Path, mapping: Mapping[str, str] | None = None) -> SheetData:
+    """The template sheet of `path`; ServiceError when the file cannot be imported at all.
+    `mapping` (a template profile: folded header -> item) says what unknown columns hold.
+    Required items missing are refused here only when no unknown column could hold them."""
     if not path.is_file():
         raise ServiceError("import.file_missing", name=str(path))
     check_workbook(path)  # refuses what would exhaust memory before calamine reads it
     book = open_workbook(path)
     try:
-        sheet, header = _template_sheet(book, path.name)
+        sheet, header = _template_sheet(book, path.name, mapping)
         grid = sheet_grid(sheet, path.name)
         merged = _covered_cells(sheet, header.index, grid)
     except CalamineError as exc:  # a damaged sheet inside a readable file
         raise ServiceError("import.unreadable", name=path.name) from exc
     finally:
         book.close()
-    if header.missing_required:
+    if header.missing_required and not header.unknown:
         raise ServiceError("import.missing_columns", name=path.name, sheet=sheet.name,
                            columns="、".join(header.missing_required))
     return _sheet_data(path.name, sheet.name, grid, header, merged)
@@ -77,13 +87,14 @@ def open_workbook(path: Path) -> CalamineWorkbook:
         raise ServiceError("import.unreadable", name=path.name) from exc
 
 
-def _template_sheet(book: CalamineWorkbook, name: str) -> tuple[CalamineSheet, HeaderRow]:
+def _template_sheet(book: CalamineWorkbook, name: str,
+                    mapping: Mapping[str, str] | None) -> tuple[CalamineSheet, HeaderRow]:
     best: tuple[tuple[int, bool], CalamineSheet, HeaderRow] | None = None
     for meta in book.sheets_metadata:
         if meta.typ != SheetTypeEnum.WorkSheet:
             continue
         sheet = load_sheet(book, meta.name, name)
-        header = find_header_row(sheet_grid(sheet, name, nrows=20))
+        header = find_header_row(sheet_grid(sheet, name, nrows=20), mapping)
         score = (len(header.columns), meta.visible == SheetVisibleEnum.Visible) if header else None
         if score is not None and (best is None or score > best[0]):
             best = (score, sheet, header)
@@ -106,7 +117,7 @@ def _covered_cells(sheet: CalamineSheet, header_index: int,
 
 def _sheet_data(file_name: str, sheet: str, grid: list[list[Any]], header: HeaderRow,
                 merged: set[tuple[int, int]]) -> SheetData:
-    read = _RowReader(header.columns, merged)
+    read = _RowReader({**header.columns, **header.class_parts}, merged)
     rows, raw_rows = [], []
     for index in range(header.index + 1, len(grid)):
         raw = grid[index]
@@ -118,7 +129,9 @@ def _sheet_data(file_name: str, sheet: str, grid: list[list[Any]], header: Heade
         raise ServiceError("import.no_rows", name=file_name, sheet=sheet)
     return SheetData(file_name, sheet, header.index + 1, tuple(grid[header.index]),
                      tuple(header.columns.values()), header.ignored,
-                     tuple(header.missing_optional), tuple(rows), tuple(raw_rows))
+                     tuple(header.missing_optional), tuple(rows), tuple(raw_rows),
+                     header.unknown, tuple(header.missing_required),
+                     tuple(header.class_parts.values()))
 
 
 class _RowReader:

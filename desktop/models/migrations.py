@@ -17,6 +17,7 @@ from desktop.models import (  # noqa: F401  (registers every table on Base.metad
     deferral,
     drafts,
     history,
+    import_profile,
     outbox,
     school,
     student,
@@ -28,7 +29,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -81,9 +82,14 @@ def _upgrade_to_8(conn: Connection) -> None:
         model.__table__.create(conn)
 
 
+def _upgrade_to_9(conn: Connection) -> None:
+    """v9: template profiles of import files (what each column of a layout holds)."""
+    import_profile.ImportProfile.__table__.create(conn, checkfirst=True)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5, 6: _upgrade_to_6,
-    7: _upgrade_to_7, 8: _upgrade_to_8,
+    7: _upgrade_to_7, 8: _upgrade_to_8, 9: _upgrade_to_9,
 }
 
 

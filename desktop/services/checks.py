@@ -23,6 +23,7 @@ from desktop.services.classes import ClassResolver
 
 _CHUNK = 500
 COMPULSORY = "义务教育"
+OTHER_ENTRY_MODES = {COMPULSORY: "12", SENIOR: "99"}  # 义务教育阶段其他 / 高中阶段其他
 
 
 def chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
@@ -63,6 +64,8 @@ class BatchCheck:
         mode = record.values.get("entry_mode")
         if mode:
             wanted = SENIOR if grade.stage == SENIOR else COMPULSORY
+            if mode in OTHER_ENTRY_MODES.values():  # 其他 names one code per stage: the class's stage
+                mode = record.values["entry_mode"] = OTHER_ENTRY_MODES[wanted]
             if table("rxfs").attribute(mode, "stage") != wanted:
                 record.fail("入学方式", DomainError("entry_mode.stage", stage=grade.stage))
 

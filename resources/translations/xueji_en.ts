@@ -1330,12 +1330,12 @@
       <translation>{n} entries.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="115" />
+      <location filename="../../desktop/views/audit_dialog.py" line="111" />
       <source>已导出 {n} 条审计记录到 </source>
       <translation>Exported {n} audit entries to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="118" />
+      <location filename="../../desktop/views/audit_dialog.py" line="114" />
       <source>导出审计日志</source>
       <translation>Export the audit log</translation>
     </message>
@@ -1792,22 +1792,22 @@
       <translation>Exports in the national student-information template: ID numbers and phones as text cells, coded columns with drop-down lists.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="95" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="91" />
       <source>已导出 {n} 名学生到 </source>
       <translation>Exported {n} students to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="111" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="107" />
       <source>已导出 {n} 张照片到 </source>
       <translation>Exported {n} photos to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="114" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="110" />
       <source>照片导出到</source>
       <translation>Export photos to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="119" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="115" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -3610,10 +3610,6 @@
       <translation>The sheet “{sheet}” of {name} has no student rows under its header; nothing was imported.</translation>
     </message>
     <message>
-      <source>{name} 的工作表“{sheet}”缺少必填列：{columns}。没有导入任何记录；请按国家学籍模板补上这些列后再导入。</source>
-      <translation>The sheet “{sheet}” of {name} lacks required columns: {columns}. Nothing was imported; add these columns as in the national template and import again.</translation>
-    </message>
-    <message>
       <source>{name} 设有打开密码，无法读取，没有导入任何记录。请在 Excel 中取消密码并另存后再导入。</source>
       <translation>{name} is protected by a password and cannot be read; nothing was imported. Remove the password in Excel, save, and import again.</translation>
     </message>
@@ -3912,6 +3908,38 @@
     <message>
       <source>这个回执数据包是学籍中心恢复数据之前生成的，已经过时，没有导入任何内容。请重新导出U盘数据包交县级学籍管理部门导入。</source>
       <translation>This reply bundle was written before the registry restored its data and is out of date; nothing was imported. Export a new USB bundle and take it to the county office.</translation>
+    </message>
+    <message>
+      <source>{name} 中有国家模板以外的列：{columns}。没有导入任何记录。请在“数据交换”页的导入预览中说明每列对应的项目（或不导入），保存为模板后用 --profile 模板名称 导入。</source>
+      <translation>{name} has columns the national template does not know: {columns}. Nothing was imported. Say in the import preview of the Data exchange page what each column holds (or leave it out), save that as a template profile, then import with --profile NAME.</translation>
+    </message>
+    <message>
+      <source>{name} 的工作表“{sheet}”缺少必填列：{columns}。没有导入任何记录；请按国家学籍模板补上这些列，或在导入预览中把文件中的列对应到这些项目后再导入。</source>
+      <translation>The sheet “{sheet}” of {name} lacks required columns: {columns}. Nothing was imported; add these columns as in the national template, or map columns of the file to these items in the import preview, and import again.</translation>
+    </message>
+    <message>
+      <source>“{value}”有歧义，可填：{choices}</source>
+      <translation>“{value}” is ambiguous; write one of: {choices}</translation>
+    </message>
+    <message>
+      <source>导入模板中有不认识的项目：{items}。</source>
+      <translation>The template profile names unknown items: {items}.</translation>
+    </message>
+    <message>
+      <source>没有名为“{name}”的导入模板。已保存的模板：{names}。</source>
+      <translation>There is no template profile called “{name}”. Saved profiles: {names}.</translation>
+    </message>
+    <message>
+      <source>班号“{code}”是哪个班级？请在导入预览中选择一次（同一班号的各行一起对应），命令行用 --class-code {code}=班级名称 指定。</source>
+      <translation>Which class is class code “{code}”? Choose it once in the import preview (all rows with that code follow), or give --class-code {code}=CLASS on the command line.</translation>
+    </message>
+    <message>
+      <source>请给导入模板起一个名称（不超过 {max_len} 个字）。</source>
+      <translation>Give the template profile a name (at most {max_len} characters).</translation>
+    </message>
+    <message>
+      <source>这些班号还没有对应的班级：{codes}。没有导入任何记录。请用 --class-code 班号=班级名称 指定（可重复），或在导入预览中选择。</source>
+      <translation>These class codes have no class yet: {codes}. Nothing was imported. Give them with --class-code CODE=CLASS (repeatable), or choose them in the import preview.</translation>
     </message>
   </context>
 </TS>

@@ -210,7 +210,8 @@ def test_selected_aliases():
     assert {"爷爷", "外婆"} <= set(aliases("jtgx", "3"))
     assert {"哥哥", "妹妹"} <= set(aliases("jtgx", "4"))
     assert "身份证" in aliases("sfzjlx", "1")
-    assert aliases("sf", "1") == [""] and aliases("sf", "0") == [""]
+    assert {"Y", "TRUE"} <= set(aliases("sf", "1")) and {"N", "FALSE"} <= set(aliases("sf", "0"))
+    assert "A血型" in aliases("xx", "1")
 
 
 def test_jtgx_gbt4761_has_spec_codes():
