@@ -1,7 +1,9 @@
 ﻿; 学籍管理（离线版） — Inno Setup 6 script for the Windows installer.
 ;
-; Build on Windows after `python packaging/build.py` has produced dist\xueji\:
-;   for /f %v in ('python packaging\build.py --version') do iscc /DAppVersion=%v installer\xueji.iss
+; Built by `make dist-windows` (packaging/windows/, on Linux under Wine) from dist\windows\xueji\
+; into dist\windows\xueji-setup-<version>.exe. The Windows builder (.github/workflows/windows.yml)
+; passes its own folders:
+;   iscc /DAppVersion=<version> /DBuildDir=..\dist\xueji /DOutputDir=..\dist installer\xueji.iss
 ; The version comes from pyproject.toml; the default below is only for opening the script in the IDE
 ; (tests/dist/test_installer.py keeps it equal to pyproject's).
 ;
@@ -10,24 +12,25 @@
 ; - The registrar's data never lives in the install folder: the app keeps the database, its
 ;   key file and the automatic backups in %LOCALAPPDATA%\xueji\xueji. Installing a new version
 ;   over the old one and uninstalling both leave that folder alone.
-; - Simplified Chinese wizard: ChineseSimplified.isl ships with Inno Setup 6.5 and later; with an
-;   older Inno Setup put the file (from the Inno Setup translations page) next to this script.
+;
+; - Simplified Chinese wizard from ChineseSimplified.isl next to this script (Inno Setup 6.4.1's
+;   translation, licence in ChineseSimplified.isl.LICENSE.txt; see README.md here), the same file
+;   for every compiler: nothing is downloaded while building. Default.isl comes first so that a
+;   newer compiler's messages the 6.4 translation lacks fall back to English.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
 #ifndef BuildDir
-  #define BuildDir "..\dist\xueji"
+  #define BuildDir "..\dist\windows\xueji"
+#endif
+#ifndef OutputDir
+  #define OutputDir "..\dist\windows"
 #endif
 #define AppName "学籍管理（离线版）"
 #define ShortName "学籍管理"
 #define AppExe "xueji.exe"
 #define DataDir "{localappdata}\xueji\xueji"
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-  #define ChineseMessages "compiler:Languages\ChineseSimplified.isl"
-#else
-  #define ChineseMessages "ChineseSimplified.isl"
-#endif
 
 [Setup]
 ; AppId identifies the program across versions: never change it, or updates install side by side.
@@ -53,7 +56,7 @@ RestartApplications=no
 SetupIconFile=..\resources\icons\xueji.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
-OutputDir=..\dist
+OutputDir={#OutputDir}
 OutputBaseFilename=xueji-setup-{#AppVersion}
 Compression=lzma2/max
 SolidCompression=yes
@@ -61,7 +64,7 @@ WizardStyle=modern
 ShowLanguageDialog=no
 
 [Languages]
-Name: "chinesesimplified"; MessagesFile: "{#ChineseMessages}"
+Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"

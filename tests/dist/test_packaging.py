@@ -51,6 +51,15 @@ def test_spec_excludes_unused_modules(module: str) -> None:
     assert module in [ast.literal_eval(item) for item in _spec_list("EXCLUDED_MODULES")]
 
 
+def test_spec_turns_on_utf8_mode_in_the_bootloaders_spelling() -> None:
+    # PyInstaller's bootloader knows "X utf8" and "X utf8=0/1"; "X utf8_mode=1" is ignored without a
+    # word, and the program then prints with the ANSI code page (cp936 fails on ✓). The run itself is
+    # checked under a Chinese code page by tests/dist/test_windows_install.py.
+    options = [ast.literal_eval(item) for item in _spec_list("OPTIONS")]
+    assert ("X utf8", None, "OPTION") in options
+    assert not [name for name, _, _ in options if "utf8_mode" in name]
+
+
 def test_spec_excludes_nothing_the_app_imports() -> None:
     excluded = {ast.literal_eval(item) for item in _spec_list("EXCLUDED_MODULES")}
     used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtCharts",
