@@ -6,6 +6,7 @@ guessed: an unknown header, an unreadable cell or a missing required item is rep
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -70,12 +71,19 @@ def read_record(cells: dict[str, Any]) -> Record:
     """Parse one template-shaped row. Errors are collected; nothing is raised."""
     record = Record()
     members: dict[int, dict[str, Any]] = {}
+    values = record.values
+    memos = _memos()
     for raw_header, raw in cells.items():
-        target, slot, spec = _route(str(raw_header))
-        if target == "student":
-            _read_cell(record, record.values, spec, str(raw_header), raw)
-        elif target == "member":
-            _read_cell(record, members.setdefault(slot, {}), spec, str(raw_header), raw)
+        target, slot, spec = _route(raw_header if raw_header.__class__ is str else str(raw_header))
+        if target == "student" or target == "member":
+            dest = values if target == "student" else members.setdefault(slot, {})
+            if raw.__class__ is str:
+                memo = memos[id(spec)]
+                hit = memo.get(raw, _MISS)
+                if hit is not _MISS:
+                    dest[spec.key] = hit
+                    continue
+            _read_cell(record, dest, spec, str(raw_header), raw, memos)
         elif target == "school":
             record.school_code = str(raw).strip() if raw not in (None, "") else None
         elif target == "unknown":
@@ -87,12 +95,34 @@ def read_record(cells: dict[str, Any]) -> Record:
 
 
 def _read_cell(record: Record, target: dict[str, Any], spec: FieldSpec, header: str,
-               raw: Any) -> None:
+               raw: Any, memos: dict[int, dict[str, Any]]) -> None:
     try:
-        target[spec.key] = parse_cell(spec, raw)
+        target[spec.key] = value = parse_cell(spec, raw)
     except DomainError as error:
         target[spec.key] = None
         error.params.setdefault("value", "" if raw is None else str(raw))
         record.fail(header, error)
+        return
+    if raw.__class__ is str:
+        memo = memos[id(spec)]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[raw] = value
 
 
+# The stored value of each cell text already read, per item: a register repeats the same
+# codes, classes, regions and dates thousands of times. Only texts that parsed are kept
+# (an error is raised anew each time, with its own params); dates and months are checked
+# against today, so the memos are emptied when the day changes.
+_MISS = object()
+_MEMO_SIZE = 50_000
+_MEMO_STATE: dict[str, Any] = {"day": None, "memos": {}}
+
+
+def _memos() -> dict[int, dict[str, Any]]:
+    """Memo of each item's spec (by identity: a student's and a member's 姓名 differ)."""
+    today = dt.date.today()
+    if _MEMO_STATE["day"] != today:
+        specs = (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS)
+        _MEMO_STATE.update(day=today, memos={id(spec): {} for spec in specs})
+    return _MEMO_STATE["memos"]
