@@ -30,8 +30,20 @@ def split_surname(name: str) -> tuple[str, str]:
     return name[:1], name[1:]
 
 
+@cache
+def _phrase_heads() -> frozenset[str]:
+    """The first two characters of every phrase pypinyin reads as a whole."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return frozenset(phrase[:2] for phrase in PHRASES_DICT)
+
+
 @lru_cache(maxsize=65536)
 def _syllables(text: str) -> tuple[str, ...]:
+    if len(text) == 2 and text not in _phrase_heads():
+        # No phrase starts with these two characters, so pypinyin's segmenter reads them one
+        # by one: the same syllables as each read alone (and each is kept in this cache).
+        return _syllables(text[0]) + _syllables(text[1])
     from pypinyin import Style, lazy_pinyin  # 0.3 s to load: only when a name is written
 
     readings = _char_readings()

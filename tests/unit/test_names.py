@@ -55,3 +55,36 @@ def test_surrounding_spaces_are_ignored() -> None:
 def test_single_character_name() -> None:
     assert display_pinyin("单") == "Shan"
     assert initials("曾") == "z"
+
+
+
+def _pypinyin_key(text: str) -> str:
+    """What pypinyin reads for `text` as a whole, with the name readings applied."""
+    from pypinyin import Style, lazy_pinyin
+
+    from desktop.domain.data import read_rows
+
+    readings = {row["char"]: row["pinyin"] for row in read_rows("names/char_readings.csv")}
+    out = []
+    for piece in lazy_pinyin(text, style=Style.NORMAL, errors=list):
+        reading = readings.get(piece, piece)
+        if reading.isascii() and reading.isalpha():
+            out.append(reading.lower())
+    return "".join(out)
+
+
+def test_two_characters_read_one_by_one_read_as_pypinyin_reads_them_together() -> None:
+    """Given names of two characters that start no phrase are read character by character
+    (cached); the result is what pypinyin gives for the pair, phrase or not."""
+    import random
+
+    from desktop.domain.data import read_rows
+
+    pool = sorted({row["char"] for name in ("demo/given_chars.csv", "demo/rare_chars.csv",
+                                            "names/char_readings.csv")
+                   for row in read_rows(name)} | set("ab·"))
+    rng = random.Random(19)
+    pairs = ["".join(rng.choice(pool) for _ in range(2)) for _ in range(4000)]
+    pairs += ["长城", "银行", "朝阳", "重庆", "单于", "𠮷祥"]
+    assert {pair: pinyin_key("王" + pair) for pair in pairs} == {
+        pair: "wang" + _pypinyin_key(pair) for pair in pairs}
