@@ -33,20 +33,22 @@ def validate(record: Record) -> None:
 
 
 def _check_required(record: Record) -> None:
-    failed = {e.field for e in record.errors}
     values = record.values
-    for spec in ALL_STUDENT_FIELDS:
-        missing = values.get(spec.key) is None and spec.need is not Need.OPTIONAL
-        if missing and spec.header not in failed:
-            _missing(record, spec.header, spec.need)
+    missing = [(header, need) for key, header, need in _NEEDED_STUDENT_ITEMS
+               if values.get(key) is None]
     for slot, member in zip(record.member_slots, record.members, strict=True):
-        for spec in _NEEDED_MEMBER_FIELDS:
-            if member.get(spec.key) is None:
-                header = member_header(slot, spec)
-                if header not in failed:
-                    _missing(record, header, spec.need)
+        missing.extend((member_header(slot, spec), spec.need) for spec in _NEEDED_MEMBER_FIELDS
+                       if member.get(spec.key) is None)
+    if not missing:
+        return
+    failed = {e.field for e in record.errors}
+    for header, need in missing:
+        if header not in failed:
+            _missing(record, header, need)
 
 
+_NEEDED_STUDENT_ITEMS = tuple((s.key, s.header, s.need) for s in ALL_STUDENT_FIELDS
+                              if s.need is not Need.OPTIONAL)
 _NEEDED_MEMBER_FIELDS = tuple(s for s in MEMBER_FIELDS if s.need is not Need.OPTIONAL)
 
 
