@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.models import json_text
 from desktop.models.base import Base, utc_now
 
 GENESIS = "0" * 64
@@ -49,8 +49,7 @@ def content_of(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def chain_hash(prev_hash: str, content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                           default=str)
+    canonical = json_text.dumps(content, sort_keys=True)
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 

@@ -7,14 +7,13 @@ and in-memory temp storage. Transactions are begun explicitly (BEGIN or BEGIN IM
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from desktop.models import errors
+from desktop.models import errors, json_text
 
 _PLAIN_SQLITE = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -77,13 +76,13 @@ class EncodedJSON(str):
 
 
 def encode_json(value: object) -> EncodedJSON:
-    return EncodedJSON(json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str))
+    return EncodedJSON(json_text.dumps(value))
 
 
 def _compact_json(value: object) -> str:
     if isinstance(value, EncodedJSON):
         return str(value)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return json_text.dumps(value)
 
 
 def _begin(conn) -> None:  # type: ignore[no-untyped-def]
