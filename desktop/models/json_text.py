@@ -35,7 +35,16 @@ def _plain(value: Any) -> bool:
     if kind in _SCALARS:
         return True
     if kind is dict:
-        return all(key.__class__ is str for key in value) and all(map(_plain, value.values()))
-    if kind is list or kind is tuple:
-        return all(map(_plain, value))
-    return False
+        if not set(map(type, value)) <= _STR:
+            return False
+        items = value.values()
+    elif kind is list or kind is tuple:
+        items = value
+    else:
+        return False
+    if set(map(type, items)) <= _SCALARS:  # the common case, checked in C
+        return True
+    return all(_plain(item) for item in items if item.__class__ not in _SCALARS)
+
+
+_STR = frozenset((str,))
