@@ -72,18 +72,18 @@ def read_record(cells: dict[str, Any]) -> Record:
     record = Record()
     members: dict[int, dict[str, Any]] = {}
     values = record.values
-    memos = _memos()
+    steps = _steps()
     for raw_header, raw in cells.items():
-        target, slot, spec = _route(raw_header if raw_header.__class__ is str else str(raw_header))
+        step = steps.get(raw_header) or _add_step(steps, raw_header)
+        target, slot, spec, memo = step
         if target == "student" or target == "member":
             dest = values if target == "student" else members.setdefault(slot, {})
             if raw.__class__ is str:
-                memo = memos[id(spec)]
                 hit = memo.get(raw, _MISS)
                 if hit is not _MISS:
                     dest[spec.key] = hit
                     continue
-            _read_cell(record, dest, spec, str(raw_header), raw, memos)
+            _read_cell(record, dest, spec, str(raw_header), raw, memo)
         elif target == "school":
             record.school_code = str(raw).strip() if raw not in (None, "") else None
         elif target == "unknown":
@@ -95,7 +95,7 @@ def read_record(cells: dict[str, Any]) -> Record:
 
 
 def _read_cell(record: Record, target: dict[str, Any], spec: FieldSpec, header: str,
-               raw: Any, memos: dict[int, dict[str, Any]]) -> None:
+               raw: Any, memo: dict[str, Any]) -> None:
     try:
         target[spec.key] = value = parse_cell(spec, raw)
     except DomainError as error:
@@ -104,25 +104,33 @@ def _read_cell(record: Record, target: dict[str, Any], spec: FieldSpec, header: 
         record.fail(header, error)
         return
     if raw.__class__ is str:
-        memo = memos[id(spec)]
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         memo[raw] = value
 
 
-# The stored value of each cell text already read, per item: a register repeats the same
-# codes, classes, regions and dates thousands of times. Only texts that parsed are kept
-# (an error is raised anew each time, with its own params); dates and months are checked
-# against today, so the memos are emptied when the day changes.
+# Each header as written -> (where its value goes, member slot, spec, memo). The memo holds
+# the stored value of each cell text already read for that item (one per spec: a student's
+# and a member's 姓名 differ): a register repeats the same codes, classes, regions and dates
+# thousands of times. Only texts that parsed are kept (an error is raised anew each time,
+# with its own params); dates and months are checked against today, so everything is
+# forgotten when the day changes.
 _MISS = object()
 _MEMO_SIZE = 50_000
-_MEMO_STATE: dict[str, Any] = {"day": None, "memos": {}}
+_STEPS: dict[str, Any] = {"day": None, "steps": {}, "memos": {}}
 
 
-def _memos() -> dict[int, dict[str, Any]]:
-    """Memo of each item's spec (by identity: a student's and a member's 姓名 differ)."""
+def _steps() -> dict[Any, tuple[str, int, FieldSpec | None, dict[str, Any]]]:
     today = dt.date.today()
-    if _MEMO_STATE["day"] != today:
-        specs = (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS)
-        _MEMO_STATE.update(day=today, memos={id(spec): {} for spec in specs})
-    return _MEMO_STATE["memos"]
+    if _STEPS["day"] != today:
+        _STEPS.update(day=today, steps={}, memos={})
+    return _STEPS["steps"]
+
+
+def _add_step(steps: dict[Any, tuple], raw_header: Any) -> tuple[str, int, FieldSpec | None,
+                                                                 dict[str, Any]]:
+    target, slot, spec = _route(str(raw_header))
+    memo = _STEPS["memos"].setdefault(id(spec), {}) if spec is not None else {}
+    if len(steps) < _MEMO_SIZE:  # headers are few; a file of random headers is not kept
+        steps[raw_header] = (target, slot, spec, memo)
+    return target, slot, spec, memo
