@@ -76,7 +76,7 @@ def read_record(cells: dict[str, Any]) -> Record:
     for raw_header, raw in cells.items():
         step = steps.get(raw_header) or _add_step(steps, raw_header)
         target, slot, spec, memo = step
-        if target == "student" or target == "member":
+        if target in _VALUE_TARGETS:
             dest = values if target == "student" else members.setdefault(slot, {})
             if raw.__class__ is str:
                 hit = memo.get(raw, _MISS)
@@ -116,6 +116,7 @@ def _read_cell(record: Record, target: dict[str, Any], spec: FieldSpec, header: 
 # with its own params); dates and months are checked against today, so everything is
 # forgotten when the day changes.
 _MISS = object()
+_VALUE_TARGETS = frozenset(("student", "member"))
 _MEMO_SIZE = 50_000
 _STEPS: dict[str, Any] = {"day": None, "steps": {}, "memos": {}}
 

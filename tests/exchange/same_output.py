@@ -91,17 +91,20 @@ def database_dump(ws: Any) -> dict[str, list[Any]]:
 def _row(row: dict[str, Any]) -> dict[str, Any]:
     clean = {}
     for key, value in row.items():
-        if key in _VOLATILE:
-            continue
-        if isinstance(value, str) and _UUID.fullmatch(value):
-            value = "<id>"
-        elif isinstance(value, str) and value[:1] in "{[":
-            try:
-                value = _blank_ids(json.loads(value))
-            except ValueError:
-                pass
-        clean[key] = value
+        if key not in _VOLATILE:
+            clean[key] = _clean_value(value)
     return json.loads(json.dumps(clean, ensure_ascii=False, default=str, sort_keys=True))
+
+
+def _clean_value(value: Any) -> Any:
+    if isinstance(value, str) and _UUID.fullmatch(value):
+        return "<id>"
+    if isinstance(value, str) and value[:1] in "{[":
+        try:
+            return _blank_ids(json.loads(value))
+        except ValueError:
+            return value
+    return value
 
 
 def _blank_ids(value: Any) -> Any:
