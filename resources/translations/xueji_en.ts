@@ -348,19 +348,13 @@
       <translation>Disability type</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="236" />
       <source>毕业</source>
       <translation>Graduated</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/registers.py" line="244" />
+      <location filename="../../desktop/views/changes/registers.py" line="242" />
       <source>本学年的升级和毕业已经办理过。</source>
       <translation>This school year's promotion and graduation have already been done.</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/changes/registers.py" line="246" />
-      <source>学年末升级和毕业将一次完成：</source>
-      <translation>Year-end promotion and graduation will be done in one step:</translation>
     </message>
     <message>
       <source>民族</source>
@@ -839,7 +833,7 @@
       <translation>A change of basic information must be updated within one month</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/batch.py" line="63" />
+      <location filename="../../desktop/views/printing/batch.py" line="72" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
@@ -1232,6 +1226,36 @@
     <message>
       <source>转学申请：答复转入学校（同意或不同意转出）</source>
       <translation>Transfer request: answer the receiving school (agree or refuse)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/controller.py" line="46" />
+      <source>（未填姓名）</source>
+      <translation>(no name yet)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/controller.py" line="47" />
+      <source>新建学生</source>
+      <translation>New student</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/controller.py" line="47" />
+      <source>学生信息</source>
+      <translation>Student information</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/controller.py" line="48" />
+      <source>继续编辑未保存的修改？</source>
+      <translation>Continue editing the unsaved changes?</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/controller.py" line="49" />
+      <source>{kind}：{name}，{time} 时的内容。</source>
+      <translation>{kind}: {name}, as it was at {time}.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/controller.py" line="51" />
+      <source>选“否”将放弃这些修改。</source>
+      <translation>Choose “No” to discard these changes.</translation>
     </message>
   </context>
   <context>
@@ -1921,80 +1945,133 @@
   <context>
     <name>ImportTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="59" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="64" />
       <source>选择 Excel 文件…</source>
       <translation>Choose Excel file…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="60" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="65" />
       <source>按国家学籍系统的学生信息模板导入；导入前先预览，不会直接写入。</source>
       <translation>Imports the national student-information template. You see a preview first; nothing is written until you confirm.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="68" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="73" />
       <source>只导入没有问题的行（有问题的行不导入）</source>
       <translation>Import only the rows without problems (rows with problems are left out)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="69" />
-      <location filename="../../desktop/views/exchange/import_tab.py" line="246" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="74" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="296" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="70" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="75" />
       <source>保存错误报告…</source>
       <translation>Save error report…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="72" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="77" />
       <source>这些班级名称看不出年级，请选择：</source>
       <translation>The grade of these classes cannot be read from their names; choose it:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="152" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="140" />
+      <source>请为这些列选择对应的项目或“不导入”：</source>
+      <translation>Choose the item each of these columns holds, or “leave out”: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="194" />
       <source>共 {n} 行：</source>
       <translation>{n} rows: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="154" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="196" />
       <source>将新建班级：</source>
       <translation>Classes to be created: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="156" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="198" />
+      <source>已按导入模板“{name}”读取。</source>
+      <translation>Read with the template profile “{name}”.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="202" />
       <source>不导入的列：</source>
       <translation>Columns not imported: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="173" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="204" />
+      <source>请先在上面说明这些列，才能导入：</source>
+      <translation>Say above what these columns hold before importing: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/import_tab.py" line="221" />
       <source>按所选年级重新预览</source>
       <translation>Preview again with these grades</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="211" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="260" />
       <source>将新增 {new} 名学生、更新 {changed} 名学生的信息。确定导入吗？</source>
       <translation>This adds {new} students and updates {changed} students. Import?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="224" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="274" />
       <source>已导入：新增 {new} 名，更新 {changed} 名。</source>
       <translation>Imported: {new} new, {changed} updated.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="240" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="290" />
       <source>已保存错误报告（{n} 行有问题）到 </source>
       <translation>Saved the error report ({n} rows with problems) to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="249" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="299" />
       <source>选择要导入的 Excel 文件</source>
       <translation>Choose the Excel file to import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="252" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="302" />
       <source>保存错误报告</source>
       <translation>Save error report</translation>
+    </message>
+  </context>
+  <context>
+    <name>LayoutBox</name>
+    <message>
+      <location filename="../../desktop/views/exchange/layout_box.py" line="43" />
+      <source>这个文件的列与国家模板不同，请说明：</source>
+      <translation>This file's columns differ from the national template. Please say:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/layout_box.py" line="48" />
+      <source>填写名称即保存为导入模板，下次同样表头的文件自动套用</source>
+      <translation>Give a name to save this as a template profile; the next file with the same headers uses it</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/layout_box.py" line="49" />
+      <source>按所选重新预览</source>
+      <translation>Preview again with these choices</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/layout_box.py" line="53" />
+      <source>导入模板名称：</source>
+      <translation>Template profile name:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/layout_box.py" line="78" />
+      <source>已按导入模板“{name}”读取。</source>
+      <translation>Read with the template profile “{name}”.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/layout_box.py" line="81" />
+      <source>列“{header}”</source>
+      <translation>Column “{header}”</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/layout_box.py" line="87" />
+      <source>班号“{code}”是</source>
+      <translation>Class code “{code}” is</translation>
     </message>
   </context>
   <context>
@@ -2415,67 +2492,77 @@
   <context>
     <name>SettingsPage</name>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="40" />
+      <location filename="../../desktop/views/settings_page.py" line="42" />
       <source> 分钟</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="58" />
+      <location filename="../../desktop/views/settings_page.py" line="52" />
+      <source>M月d日</source>
+      <translation>d MMM</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="64" />
       <source>无操作自动锁定</source>
       <translation>Lock when idle for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="59" />
+      <location filename="../../desktop/views/settings_page.py" line="65" />
       <source>文字大小</source>
       <translation>Text size</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="60" />
+      <location filename="../../desktop/views/settings_page.py" line="66" />
       <source>界面语言（重启后生效）</source>
       <translation>Language (after restart)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="61" />
+      <location filename="../../desktop/views/settings_page.py" line="67" />
+      <source>学年结束日期（此日起可办理学年末升级和毕业）</source>
+      <translation>End of the school year (promotion and graduation can be done from this day)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/settings_page.py" line="68" />
       <source>修改当前账号的密码</source>
       <translation>Change the password of this account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="62" />
+      <location filename="../../desktop/views/settings_page.py" line="69" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="63" />
+      <location filename="../../desktop/views/settings_page.py" line="70" />
       <source>再输入一次</source>
       <translation>Confirm password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="64" />
+      <location filename="../../desktop/views/settings_page.py" line="71" />
       <source>修改密码</source>
       <translation>Change password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="66" />
+      <location filename="../../desktop/views/settings_page.py" line="73" />
       <source>显示恢复密钥</source>
       <translation>Show recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="68" />
+      <location filename="../../desktop/views/settings_page.py" line="75" />
       <source>恢复密钥</source>
       <translation>Recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="70" />
+      <location filename="../../desktop/views/settings_page.py" line="77" />
       <source>查看和导出…</source>
       <translation>View and export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="73" />
+      <location filename="../../desktop/views/settings_page.py" line="80" />
       <source>审计日志</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/settings_page.py" line="105" />
+      <location filename="../../desktop/views/settings_page.py" line="114" />
       <source>密码已修改。数据库文件没有改写。</source>
       <translation>Password changed. The database file was not rewritten.</translation>
     </message>
@@ -2623,96 +2710,96 @@
   <context>
     <name>StudentEditor</name>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="85" />
+      <location filename="../../desktop/views/editor/dialog.py" line="96" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="85" />
+      <location filename="../../desktop/views/editor/dialog.py" line="96" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="92" />
+      <location filename="../../desktop/views/editor/dialog.py" line="103" />
       <source>变动记录</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="99" />
+      <location filename="../../desktop/views/editor/dialog.py" line="110" />
       <source>照片
 26×32 mm</source>
       <translation>Photo
 26×32 mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="100" />
+      <location filename="../../desktop/views/editor/dialog.py" line="111" />
       <source>导入照片…</source>
       <translation>Import photo…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="104" />
+      <location filename="../../desktop/views/editor/dialog.py" line="115" />
       <source>学籍变动…</source>
       <translation>Status change…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="130" />
+      <location filename="../../desktop/views/editor/dialog.py" line="141" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="131" />
+      <location filename="../../desktop/views/editor/dialog.py" line="142" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="138" />
+      <location filename="../../desktop/views/editor/dialog.py" line="149" />
       <source>保存（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="140" />
+      <location filename="../../desktop/views/editor/dialog.py" line="151" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="187" />
+      <location filename="../../desktop/views/editor/dialog.py" line="198" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="236" />
+      <location filename="../../desktop/views/editor/dialog.py" line="248" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="237" />
+      <location filename="../../desktop/views/editor/dialog.py" line="249" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="238" />
+      <location filename="../../desktop/views/editor/dialog.py" line="250" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="256" />
+      <location filename="../../desktop/views/editor/dialog.py" line="268" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="256" />
+      <location filename="../../desktop/views/editor/dialog.py" line="268" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="277" />
-      <location filename="../../desktop/views/editor/dialog.py" line="283" />
+      <location filename="../../desktop/views/editor/dialog.py" line="318" />
+      <location filename="../../desktop/views/editor/dialog.py" line="325" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="278" />
-      <location filename="../../desktop/views/editor/dialog.py" line="284" />
+      <location filename="../../desktop/views/editor/dialog.py" line="319" />
+      <location filename="../../desktop/views/editor/dialog.py" line="326" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
     </message>
@@ -3081,6 +3168,59 @@
       <location filename="../../desktop/views/changes/registers.py" line="120" />
       <source>未发现数据质量问题。</source>
       <translation>No data-quality problems found.</translation>
+    </message>
+  </context>
+  <context>
+    <name>YearEndDialog</name>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="46" />
+      <source>学年末升级和毕业</source>
+      <translation>Year-end promotion and graduation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="51" />
+      <source>我已核对上面的名单，确认为全校办理升级和毕业（办理后不能撤销）</source>
+      <translation>I have checked the list above and confirm promotion and graduation for the whole school (this cannot be undone)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="52" />
+      <source>开始升级和毕业</source>
+      <translation>Start promotion and graduation</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="53" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="62" />
+      <source>将一次完成：{a} 个班升入高一年级（{p} 人），{b} 个班毕业（{g} 人）。</source>
+      <translation>Done in one step: {a} classes move up a grade ({p} pupils), {b} classes graduate ({g} pupils).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="67" />
+      <source>开始前会先把整个学校的数据库完整备份一份（文件名以 -year-end.xjbak 结尾），保存在：{folder}</source>
+      <translation>Before starting, the whole school database is backed up (the file name ends in -year-end.xjbak) to: {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="95" />
+      <source>本学年还没有结束：今天是 {today}，按设置本学年 {end} 结束。学年末升级和毕业应在学年结束后办理；提前办理会让全校学生提前升级、毕业班提前毕业。（学年结束日期可在“设置”中修改。）</source>
+      <translation>This school year has not ended: today is {today}, and the settings end the year on {end}. Year-end promotion and graduation belong after the year ends; doing it early promotes every pupil and graduates the leaving classes early. (The end date can be changed in Settings.)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="115" />
+      <source>已完成。开始前的备份：{path}</source>
+      <translation>Done. Backup taken before starting: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="116" />
+      <source>（没有变化，沿用最近的备份）</source>
+      <translation>(no changes; the latest backup is kept)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="119" />
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
   </context>
   <context>

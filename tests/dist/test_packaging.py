@@ -67,8 +67,8 @@ def test_spec_excludes_nothing_the_app_imports() -> None:
     assert not excluded & used
 
 
-@pytest.mark.parametrize("folder", ["codes", "regions", "names", "demo", "calendar", "fonts", "icons",
-                                    "translations"])
+@pytest.mark.parametrize("folder", ["codes", "regions", "names", "demo", "calendar", "exchange",
+                                    "fonts", "icons", "translations"])
 def test_spec_bundles_the_data_files(folder: str) -> None:
     targets = [ast.unparse(item.elts[1]) for item in _spec_list("DATA_FILES")]
     assert f"'resources/{folder}'" in targets

@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.grades import GradeRef, SchoolSystem
 from desktop.exchange.error_report import problem_text, write_error_report
 from desktop.exchange.files import Preview, apply_workbook, preview_import, read_import
+from desktop.exchange.xlsx_reader import SheetData
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.import_plan import PlannedRow, RowAction
-from desktop.services.school_info import school_info
+from desktop.services.import_profiles import TemplateProfile, profile_for, save_profile
+from desktop.services.school_info import list_classes, school_info
+from desktop.views.exchange.layout_box import LayoutBox
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
@@ -49,6 +52,8 @@ class ImportTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.preview: Preview | None = None
+        self.sheet: SheetData | None = None
+        self.profile: TemplateProfile | None = None  # what the file's own columns hold
         self.path: Path | None = None
         self.class_grades: dict[str, GradeRef] = {}  # chosen for class names without a grade
         self.shown: list[PlannedRow] = []
@@ -73,6 +78,8 @@ class ImportTab(QWidget):
         self.grade_form = QFormLayout(self.grade_box)
         self.grade_combos: dict[str, QComboBox] = {}
         self.replan_button: QPushButton | None = None
+        self.layout_box = LayoutBox()
+        self.layout_box.applied.connect(self.apply_layout)
         self._layout()
         self.choose_button.clicked.connect(self.choose_file)
         self.filter.currentIndexChanged.connect(lambda _i: self._fill_rows())
@@ -101,6 +108,7 @@ class ImportTab(QWidget):
         for part in (top, middle):
             layout.addLayout(part)
         layout.addWidget(self.banner)
+        layout.addWidget(self.layout_box)
         layout.addWidget(self.grade_box)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
@@ -114,7 +122,7 @@ class ImportTab(QWidget):
 
     def load(self, path: Path) -> None:
         """Read and plan the workbook; nothing is written."""
-        self.path, self.class_grades = path, {}
+        self.path, self.class_grades, self.profile = path, {}, None
         self._plan(path)
 
     def replan_with_grades(self) -> None:
@@ -124,19 +132,53 @@ class ImportTab(QWidget):
         if self.path is not None:
             self._plan(self.path)
 
+    def apply_layout(self) -> None:
+        """Read the file again with what the registrar said about its columns (and save that
+        as a template profile when it was given a name)."""
+        unanswered = self.layout_box.unanswered()
+        if unanswered:
+            self.banner.show_message(self.tr("请为这些列选择对应的项目或“不导入”：") + "、".join(unanswered))
+            return
+        profile = self.layout_box.profile()
+        if self.layout_box.wants_saving():
+            try:
+                save_profile(self.workspace, profile)
+            except (ServiceError, StoreError) as exc:
+                self.banner.show_message(say(exc.code, exc.params))
+                return
+        self.profile = profile
+        if self.path is not None:
+            self._plan(self.path)
+
     def _plan(self, path: Path) -> None:
         self.banner.clear_message()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.sheet = self.preview = None
         try:
-            self.preview = preview_import(self.workspace, read_import(path),
-                                          class_grades=self.class_grades)
+            self.sheet = self._read(path)
+            self.preview = preview_import(self.workspace, self.sheet, class_grades=self.class_grades,
+                                          class_codes=self._class_codes())
         except (ServiceError, StoreError) as exc:
-            self.preview = None
             self.banner.show_message(say(exc.code, exc.params))
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.file_label.setText(str(path))
+        codes = self.preview.unresolved_codes if self.preview else ()
+        self.layout_box.show_for(self.sheet, self.profile, codes,
+                                 [c.name for c in list_classes(self.workspace)])
         self._show_plan()
+
+    def _read(self, path: Path) -> SheetData:
+        """The sheet, read with the profile in use or the one saved for its headers."""
+        sheet = read_import(path, self.profile)
+        if self.profile is None and sheet.unknown:
+            self.profile = profile_for(self.workspace, sheet.headers)
+            if self.profile is not None:
+                sheet = read_import(path, self.profile)
+        return sheet
+
+    def _class_codes(self) -> dict[str, str]:
+        return dict(self.profile.class_codes) if self.profile else {}
 
     def _show_plan(self) -> None:
         self.skip_invalid.setChecked(False)
@@ -152,8 +194,14 @@ class ImportTab(QWidget):
         text = self.tr("共 {n} 行：").format(n=len(plan.rows)) + counts
         if classes:
             text += "\n" + self.tr("将新建班级：") + classes
-        if self.preview.sheet.ignored:
-            text += "\n" + self.tr("不导入的列：") + "、".join(self.preview.sheet.ignored)
+        if self.profile is not None and self.profile.name:
+            text += "\n" + self.tr("已按导入模板“{name}”读取。").format(name=self.profile.name)
+        unknown = [header for _column, header in self.preview.sheet.unknown]
+        left_out = [header for header in self.preview.sheet.ignored if header not in unknown]
+        if left_out:
+            text += "\n" + self.tr("不导入的列：") + "、".join(left_out)
+        if unknown:
+            text += "\n" + self.tr("请先在上面说明这些列，才能导入：") + "、".join(unknown)
         self.summary.setText(text)
 
     def _fill_grade_choices(self) -> None:
@@ -198,7 +246,8 @@ class ImportTab(QWidget):
         plan = self.preview.plan if self.preview else None
         writes = bool(plan and (plan.count(RowAction.NEW) or plan.count(RowAction.CHANGED)))
         blocked = bool(plan and plan.refused and not self.skip_invalid.isChecked())
-        self.import_button.setEnabled(writes and not blocked)
+        unseen = bool(self.sheet and self.sheet.unknown)  # columns not yet said what they hold
+        self.import_button.setEnabled(writes and not blocked and not unseen)
         self.report_button.setEnabled(bool(plan and plan.problems_by_row()))
         self.skip_invalid.setEnabled(bool(plan and plan.refused))
 
@@ -215,7 +264,8 @@ class ImportTab(QWidget):
         try:
             result = apply_workbook(self.workspace, self.preview.sheet, expected=plan,
                                     skip_invalid=self.skip_invalid.isChecked(),
-                                    class_grades=self.class_grades)
+                                    class_grades=self.class_grades,
+                                    class_codes=self._class_codes())
         except (ServiceError, StoreError) as exc:
             self.banner.show_message(say(exc.code, exc.params))
             return
@@ -246,7 +296,7 @@ class ImportTab(QWidget):
         return dialogs.confirm(self, text, self.tr("导入"))
 
     def ask_open_path(self) -> Path | None:
-        return dialogs.open_path(self, self.tr("选择要导入的 Excel 文件"), "Excel (*.xlsx *.xlsm)")
+        return dialogs.open_path(self, self.tr("选择要导入的 Excel 文件"), "Excel (*.xlsx *.xlsm *.xls)")
 
     def ask_save_path(self, suggested: str) -> Path | None:
         return dialogs.save_path(self, self.tr("保存错误报告"), suggested, "Excel (*.xlsx)")

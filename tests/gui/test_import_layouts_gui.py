@@ -1,0 +1,71 @@
+"""The 导入 tab with files in other layouts (real-templates.md), on a real encrypted database:
+unknown columns are listed with a choice and block the import until each has one; the
+choices saved under a name are applied to the next file with the same headers; each 班号
+without a class is asked once, whatever the number of its rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.header_aliases import LEAVE_OUT
+from desktop.services.context import Workspace
+from desktop.services.import_profiles import list_profiles
+from desktop.services.student_read import StudentQuery, search
+from desktop.views.exchange.import_tab import ImportTab
+from tests.exchange.layouts import COUNTY_XLS, PROVINCE_78, write_xls, write_xlsx
+from tests.exchange.test_layouts import pupils
+
+
+@pytest.fixture
+def tab(qtbot, ws: Workspace, monkeypatch) -> ImportTab:
+    widget = ImportTab(ws)
+    qtbot.addWidget(widget)
+    monkeypatch.setattr(widget, "confirm", lambda _text: True)
+    widget.show()
+    return widget
+
+
+def count(ws: Workspace) -> int:
+    return len(search(ws, StudentQuery(), 0, 100).rows)
+
+
+def test_unknown_columns_are_chosen_saved_and_offered_next_time(tab, ws, tmp_path, qtbot) -> None:
+    path = write_xlsx(tmp_path / "province.xlsx", PROVINCE_78, pupils())
+    tab.load(path)
+    box = tab.layout_box
+    assert box.isVisible() and list(box.column_combos) == ["是否农村留守", "寄宿生", "学生联系人"]
+    assert not tab.import_button.isEnabled()
+    assert "请先在上面说明这些列" in tab.summary.text()
+    box.choose("是否农村留守", "是否留守儿童")
+    box.choose("寄宿生", LEAVE_OUT)
+    box.apply_button.click()  # 学生联系人 not chosen yet: nothing happens but a message
+    assert "学生联系人" in tab.banner.text() and list_profiles(ws) == ()
+    box.choose("学生联系人", LEAVE_OUT)
+    box.name_edit.setText("某省78项")
+    box.apply_button.click()
+    assert [p.name for p in list_profiles(ws)] == ["某省78项"]
+    assert not box.isVisible() and tab.import_button.isEnabled()
+    with qtbot.waitSignal(tab.imported):
+        tab.run_import()
+    assert count(ws) == 3
+    again = ImportTab(ws)
+    qtbot.addWidget(again)
+    again.load(path)
+    assert again.profile is not None and again.profile.name == "某省78项"
+    assert again.sheet is not None and again.sheet.unknown == ()
+    assert "未变 3" in again.summary.text()
+
+
+def test_each_class_code_is_asked_once(tab, ws, tmp_path) -> None:
+    path = write_xls(tmp_path / "county.xls", COUNTY_XLS, [*pupils(), pupils()[0] | {
+        "姓名": "钱小二", "身份证件号": "440604201703050152", "成员1身份证件号": ""}])
+    tab.load(path)
+    tab.layout_box.choose("家长微信号", LEAVE_OUT)
+    tab.layout_box.apply_button.click()
+    assert sorted(tab.layout_box.code_combos) == ["01-2023001", "01-2023002", "01-2026003"]
+    for code, name in (("01-2023001", "三年级(1)班"), ("01-2023002", "三年级(2)班"),
+                       ("01-2026003", "初一(3)班")):
+        tab.layout_box.code_combos[code].setCurrentText(name)
+    tab.layout_box.apply_button.click()
+    assert tab.preview is not None and tab.preview.unresolved_codes == ()
+    assert {row.class_name for row in tab.preview.plan.rows} == {"三年级(1)班", "三年级(2)班", "初一(3)班"}

@@ -1,0 +1,72 @@
+"""Screenshots of the screens for other template layouts and the national lists.
+
+Run: xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshot_templates.py
+Creates a small database in a temporary folder, opens the screens on files built the way
+tests/exchange/layouts.py builds them, and saves PNGs to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "docs" / "screenshots"
+PASSWORD = "Demo-pass-2026"
+
+
+def import_layout_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
+    """A provincial 78-item form and a county .xls with class codes, in the import preview."""
+    from desktop.domain.header_aliases import LEAVE_OUT
+    from desktop.views.exchange.import_tab import ImportTab
+    from tests.exchange.layouts import COUNTY_XLS, PROVINCE_78, write_xls, write_xlsx
+    from tests.exchange.test_layouts import pupils
+
+    tab = ImportTab(ws)
+    tab.resize(1366, 768)
+    tab.show()
+    tab.load(write_xlsx(folder / "某省78项学生信息.xlsx", PROVINCE_78, pupils()))
+    tab.layout_box.choose("是否农村留守", "是否留守儿童")
+    shot(tab, "import-layout-columns.png")
+    tab.load(write_xls(folder / "某县学生信息.xls", COUNTY_XLS, pupils()))
+    tab.layout_box.choose("家长微信号", LEAVE_OUT)
+    tab.layout_box.name_edit.setText("某县2017版")
+    tab.layout_box.apply_button.click()
+    tab.layout_box.code_combos["01-2023001"].setCurrentText("三年级(1)班")
+    shot(tab, "import-layout-class-codes.png")
+    return tab
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.accounts import NewSchool, create_database
+    from desktop.views.fonts import install_fonts
+    from desktop.views.i18n import install_translators
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp())
+    app = QApplication([sys.argv[0]])
+    install_translators(app, "zh_CN")
+    install_fonts(app, 100)
+    school = NewSchool(code="4406040001", name="示例县第一小学", stages="小学,初中")
+    ws, _key = create_database(folder / "示例.db", school, "张老师", PASSWORD)
+
+    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(5):
+            app.processEvents()
+        widget.grab().save(str(OUT / name))
+        print("saved", OUT / name)
+
+    shown = [import_layout_shot(ws, folder, shot)]
+    for widget in shown:
+        widget.close()
+        widget.deleteLater()
+    app.processEvents()
+    ws.lock()
+
+
+if __name__ == "__main__":
+    main()
