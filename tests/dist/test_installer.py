@@ -35,8 +35,8 @@ def test_starts_with_a_byte_order_mark_so_chinese_text_survives() -> None:
 
 
 def test_wizard_is_in_simplified_chinese_from_the_file_kept_here(script: str) -> None:
-    assert re.search(r'^Name: "chinesesimplified"; MessagesFile: "compiler:Default.isl,ChineseSimplified.isl"$',
-                     script, re.M)
+    messages = "compiler:Default.isl,ChineseSimplified.isl"
+    assert re.search(rf'^Name: "chinesesimplified"; MessagesFile: "{messages}"$', script, re.M)
     assert "compiler:Languages\\ChineseSimplified.isl" not in script  # not in Inno Setup 6.4's own set
 
 
