@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.setup-stamp
 DIST_STAMP := $(VENV)/.dist-stamp
 
-.PHONY: setup run test test-long lint bench dist clean
+.PHONY: setup run test test-long lint bench dist clean deps-run deps-test deps-dist
 
 QM      := resources/translations/xueji_en.qm
 
@@ -20,19 +20,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: setup
+# System packages (resources/system/packages.toml) are checked first: installed with apt-get as
+# root on Debian/Ubuntu, asked for with sudo on a terminal, otherwise named with the one command.
+deps-run:
+	@$(PY) tools/system_deps.py run
+deps-test:
+	@$(PY) tools/system_deps.py test
+deps-dist:
+	@$(PY) tools/system_deps.py dist
+
+run: deps-run setup
 	$(BIN)/xueji $(ARGS)
 
 # The frozen build is made once when missing (tests/dist run it); `make dist` rebuilds it.
 DIST_PROGRAM := dist/xueji/xueji
 
-test: setup $(DIST_PROGRAM)
+test: deps-test setup $(DIST_PROGRAM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 $(DIST_PROGRAM):
 	$(MAKE) dist
 
-test-long: setup
+test-long: deps-test setup
 	QT_QPA_PLATFORM=offscreen XUEJI_LONG=1 $(BIN)/python -m pytest -q -m slow $(PYTEST_ARGS)
 
 lint: setup
@@ -43,7 +52,7 @@ bench: setup
 	$(BIN)/python benchmarks/run_all.py
 
 # dist/xueji/ (PyInstaller one-folder build) and, on Linux, dist/xueji_<version>_<arch>.deb.
-dist: setup $(DIST_STAMP)
+dist: deps-dist setup $(DIST_STAMP)
 	$(BIN)/python packaging/build.py
 
 $(DIST_STAMP): $(STAMP)

@@ -47,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     if args.selftest:
         return _selftest()
+    from desktop.system_libs import platform_problem
+
+    problem = platform_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from desktop.views import settings
