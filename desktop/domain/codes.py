@@ -75,3 +75,16 @@ def _build(key: str, rows: list[dict[str, str]]) -> CodeTable:
 def table(key: str) -> CodeTable:
     """The code table stored in resources/codes/<key>.csv."""
     return _build(key, read_rows(f"codes/{key}.csv"))
+
+
+_STAGE_OF_SCHOOL = {"小学": "义务教育", "初中": "义务教育", "高中": "高中"}
+
+
+def codes_for_stages(key: str, school_stages: tuple[str, ...] | list[str]) -> list[str]:
+    """The codes of table `key` a school running `school_stages` (小学, 初中, 高中) may use:
+    a code whose `stage` column names another stage (e.g. 高中 入学方式 for a primary school)
+    is left out; codes of a table without stages are all kept."""
+    codes = table(key)
+    wanted = {_STAGE_OF_SCHOOL.get(stage, stage) for stage in school_stages}
+    return [code for code in codes.names
+            if not codes.attribute(code, "stage") or codes.attribute(code, "stage") in wanted]

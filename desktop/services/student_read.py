@@ -159,3 +159,14 @@ def possible_duplicates(ws: Workspace, name: str, birth: dt.date, sex: str,
         stmt = stmt.where(Student.id != exclude_id)
     with ws.store.reading() as session:
         return list(rows_for(ws, (row_from_columns(r) for r in session.execute(stmt))))
+
+
+def same_id_number(ws: Workspace, number: str, exclude_id: str | None = None) -> list[StudentRow]:
+    """Stored students with this ID number (asked as soon as the editor has a complete one)."""
+    stmt = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Student.id_number == number.strip().upper()))
+    if exclude_id:
+        stmt = stmt.where(Student.id != exclude_id)
+    with ws.store.reading() as session:
+        return list(rows_for(ws, (row_from_columns(r) for r in session.execute(stmt))))

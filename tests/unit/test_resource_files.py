@@ -358,3 +358,13 @@ def test_demo_given_chars():
     assert 200 <= len(chars) <= 300
     assert all(len(c) == 1 and ord(c) <= 0xFFFF for c in chars)
     assert {r["sex"] for r in rows} == {"m", "f", "u"}
+
+
+def test_codes_follow_the_school_s_stages() -> None:
+    from desktop.domain.codes import codes_for_stages
+
+    assert codes_for_stages("rxfs", ("小学",)) == ["11", "12"]
+    assert codes_for_stages("rxfs", ("小学", "初中")) == ["11", "12"]
+    assert codes_for_stages("rxfs", ("高中",)) == ["21", "22", "23", "99"]
+    assert codes_for_stages("rxfs", ("初中", "高中")) == ["11", "12", "21", "22", "23", "99"]
+    assert codes_for_stages("jdfs", ("小学",)) == ["1", "2"]  # no stages: every code
