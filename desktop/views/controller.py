@@ -166,6 +166,7 @@ class AppController(QObject):
         editor.saved.connect(lambda _id: self.window.refresh_after_change() if self.window else None)
         editor.status_changed.connect(
             lambda: self.window.refresh_after_change() if self.window else None)
+        editor.open_other.connect(self.edit_student)
         if draft is not None:
             editor.restore_draft(draft)
         editor.open()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import PRODUCT_NAME
 from desktop.domain.errors import FieldError
+from desktop.domain.id_facts import conflicts, fills, id_facts
 from desktop.domain.record import read_record
 from desktop.domain.template_output import template_row
 from desktop.services.context import Workspace
@@ -31,12 +32,13 @@ from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.photos import get_photo, normalise_photo, set_photo
 from desktop.services.school_info import school_info
 from desktop.services.status_changes import history
-from desktop.services.student_read import get_student, possible_duplicates
+from desktop.services.student_read import get_student, possible_duplicates, same_id_number
 from desktop.services.student_update import update_student
 from desktop.services.student_write import add_students
 from desktop.views.changes.dialog import ChangeDialog
 from desktop.views.changes.timeline import HistoryTable
 from desktop.views.editor.form import EditorForm
+from desktop.views.editor.inputs import FieldInput
 from desktop.views.editor.undo import FieldEdit
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import confirm, open_path
@@ -68,6 +70,7 @@ class FormUndoKeys(QObject):
 class StudentEditor(QDialog):
     saved = Signal(str)
     status_changed = Signal()
+    open_other = Signal(str)  # the registrar chose to open the stored pupil with this ID number
 
     def __init__(self, workspace: Workspace, student_id: str | None,
                  parent: QWidget | None = None) -> None:
@@ -78,11 +81,17 @@ class StudentEditor(QDialog):
         self.school_code = school_info(workspace).code
         self.undo_stack = QUndoStack(self)
         self.form = EditorForm(workspace)
+        self._form_keys = FormUndoKeys(self)
         self.banner = MessageBanner()
         self.photo_label = QLabel()
         self.pending_photo: bytes | None = None
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._validate_timer.timeout.connect(self.validate)
+        self._validate_timer.timeout.connect(self._revalidate)
+        self.attempted = False  # every message shows once saving was tried…
+        self.touched: set[str] = set()  # …before that, only those of items the registrar left
+        self.id_notes: dict[str, str] = {}  # items that differ from the ID number
+        self.id_matches: list[str] = []  # stored pupils with the ID number typed
+        self.open_existing = QPushButton(self.tr("打开这名学生的记录"))
         self.draft_key = student_id or f"new:{uuid.uuid4()}"
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
@@ -90,6 +99,7 @@ class StudentEditor(QDialog):
         self._load()
         self.undo_stack.setClean()
         self.undo_stack.indexChanged.connect(lambda _i: self._draft_timer.start())
+        self.undo_stack.indexChanged.connect(lambda _i: self.form.refresh_members())
 
     # --- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -101,8 +111,9 @@ class StudentEditor(QDialog):
             tabs.addTab(page, tr(name))
         self.timeline = HistoryTable()
         tabs.addTab(self.timeline, self.tr("变动记录"))
-        for field in self.form.fields.values():
-            field.edited.connect(lambda old, new, f=field: self._edited(f, old, new))
+        self.form.undo_stack = self.undo_stack
+        self._connect_fields()
+        self.form.members_changed.connect(self._connect_fields)
         side = QVBoxLayout()
         self.photo_label.setFixedSize(130, 160)
         self.photo_label.setStyleSheet("border:1px solid #bbb;background:#f4f7fb;")
@@ -121,8 +132,10 @@ class StudentEditor(QDialog):
         body.addWidget(tabs, 1)
         body.addLayout(side)
         layout = QVBoxLayout(self)
+        self.form.legend.setStyleSheet("color:#555;")
+        layout.addWidget(self.form.legend)
         layout.addLayout(body)
-        layout.addWidget(self.banner)
+        layout.addLayout(self._message_area())
         layout.addLayout(self._buttons())
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         bindings = [(QKeySequence.StandardKey.Undo, self.undo_stack.undo),
@@ -132,9 +145,31 @@ class StudentEditor(QDialog):
             bindings.append((QKeySequence("Ctrl+Y"), self.undo_stack.redo))
         for keys, slot in bindings:
             QShortcut(QKeySequence(keys), self, activated=slot)
-        self._form_keys = FormUndoKeys(self)
-        for line_edit in self.findChildren(QLineEdit):
-            line_edit.installEventFilter(self._form_keys)
+
+    def _connect_fields(self) -> None:
+        """Every input, including member groups added later, reports its edits once."""
+        for field in self.form.fields.values():
+            if field.property("connected"):
+                continue
+            field.setProperty("connected", True)
+            field.edited.connect(lambda old, new, f=field: self._edited(f, old, new))
+            field.left.connect(lambda f=field: self._left(f.header))
+            for line_edit in field.findChildren(QLineEdit):
+                line_edit.installEventFilter(self._form_keys)
+
+    def _message_area(self) -> QHBoxLayout:
+        """The banner keeps its place when empty: nothing above it moves as messages change."""
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.banner.setSizePolicy(policy)
+        self.banner.setMinimumHeight(self.banner.fontMetrics().height() * 2 + 14)
+        self.open_existing.hide()
+        self.open_existing.setAutoDefault(False)
+        self.open_existing.clicked.connect(self._open_existing)
+        row = QHBoxLayout()
+        row.addWidget(self.banner, 1)
+        row.addWidget(self.open_existing)
+        return row
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -174,30 +209,91 @@ class StudentEditor(QDialog):
     def row(self) -> dict[str, str]:
         return {"学校标识码": self.school_code, **self.form.row()}
 
-    def _edited(self, field: object, old: str, new: str) -> None:
-        self.undo_stack.push(FieldEdit(field, old, new))  # type: ignore[arg-type]
+    def _edited(self, field: FieldInput, old: str, new: str) -> None:
+        self.touched.add(field.header)
+        if field.header != "身份证件号":
+            self.undo_stack.push(FieldEdit(field, old, new))
+        else:  # the number and what it fills in are one edit
+            self.undo_stack.beginMacro(field.header)
+            self.undo_stack.push(FieldEdit(field, old, new))
+            self._id_entered(new)
+            self.undo_stack.endMacro()
+            self._revalidate()  # what the number says, shown at once
         self._validate_timer.start()
+
+    def _left(self, header: str) -> None:
+        self.touched.add(header)
+        self._validate_timer.start()
+
+    # --- the ID number -----------------------------------------------------------------------
+    def _id_entered(self, number: str) -> None:
+        """A complete, valid number fills empty items, notes differing ones, and says at once
+        whether the school already has this person."""
+        self.id_notes, self.id_matches = {}, []
+        self.open_existing.hide()
+        id_type = self.form.fields["身份证件类型"].text()
+        facts = id_facts(number) if id_type in ("", "居民身份证") else None
+        if facts is None:
+            return
+        row = self.form.row()
+        for header, value in fills(facts, row).items():
+            self.form.fields[header].set_text(value)
+            self.undo_stack.push(FieldEdit(self.form.fields[header], row.get(header, ""), value))
+        for header, value in conflicts(facts, row).items():
+            self.id_notes[header] = self.tr("与证件号不一致：证件号中为 {value}").format(
+                value=_readable(header, value))
+        self._say_if_known(facts.number)
+
+    def _say_if_known(self, number: str) -> None:
+        matches = same_id_number(self.workspace, number, exclude_id=self.student_id)
+        self.id_matches = [m.id for m in matches]
+        if not matches:
+            self.banner.clear_message()
+            return
+        who = "；".join(f"{m.name}，{m.class_name}，{m.status}" for m in matches)
+        self.banner.show_message(self.tr("本校已有这个证件号的学生：{who}。一人只能有一个学籍，"
+                                         "请打开那条记录，不要再新建。").format(who=who), "warning")
+        self.open_existing.show()
+
+    def _open_existing(self) -> None:
+        if not self.id_matches:
+            return
+        other = self.id_matches[0]
+        self._forget_draft()
+        self._drop_changes()
+        super().reject()
+        self.open_other.emit(other)
 
     def is_dirty(self) -> bool:
         return not self.undo_stack.isClean() or self.pending_photo is not None
 
     # --- validation ------------------------------------------------------------------------
     def validate(self) -> list[FieldError]:
-        """Check the current values and show each message beside its item."""
+        """Check everything (as saving does) and show each message beside its item."""
+        self.attempted = True
         record = read_record(self.row())
         self._show_errors(record.errors)
         return record.blocking
 
+    def _revalidate(self) -> None:
+        """While typing: messages of the items the registrar has left (all, once saving was
+        tried); no count of problems before that."""
+        self._show_errors(read_record(self.row()).errors)
+
     def _show_errors(self, errors: list[FieldError]) -> None:
+        if not self.attempted:
+            errors = [e for e in errors if e.field in self.touched]
         self.form.clear_errors()
+        for header, note in self.id_notes.items():
+            self.form.show_error(header, note, True)
         for error in errors:
             self.form.show_error(error.field, say_field(error), error.warning)
         blocking = [e for e in errors if not e.warning]
         self._mark_tabs({e.field for e in blocking})
-        if blocking:
+        if blocking and self.attempted:
             self.banner.show_message(self.tr("有 {n} 处需要修改，见各项下方的红字。")
                                      .format(n=len(blocking)))
-        else:
+        elif not self.id_matches:
             self.banner.clear_message()
 
     def _mark_tabs(self, headers: set[str]) -> None:
@@ -308,6 +404,7 @@ class StudentEditor(QDialog):
         for header, value in draft.row.items():
             field = self.form.fields.get(header)
             if field is not None and field.text() != value:
+                self.touched.add(header)
                 old = field.text()
                 field.set_text(value)
                 self.undo_stack.push(FieldEdit(field, old, value))
@@ -342,3 +439,9 @@ class StudentEditor(QDialog):
             self.keep_draft()
         self._drop_changes()
         super().reject()
+
+
+def _readable(header: str, value: str) -> str:
+    if header == "出生日期" and len(value) == 8:
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return value

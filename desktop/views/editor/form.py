@@ -1,11 +1,20 @@
-"""The editor's fields laid out by section, plus the family-member groups; speaks template rows."""
+"""The editor's fields laid out by section, plus the family-member groups; speaks template rows.
+
+★ marks what the rules require (the form cannot be saved without it); ☆ what the national
+form asks for but the rules here only recommend. Family members start empty: one group is
+shown, more are added with a button, and each can be removed (its items emptied, the ones
+after it moving up), so a child with one guardian is entered with one group."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -14,35 +23,56 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import names
-from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS, member_header
+from desktop.domain.codes import codes_for_stages
+from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS, FieldSpec, Need, member_header
+from desktop.domain.grades import school_year_of
+from desktop.domain.id_facts import id_facts
+from desktop.domain.typed_dates import as_date, typical_birth_date
 from desktop.services.context import Workspace
-from desktop.services.school_info import list_classes
+from desktop.services.school_info import ClassInfo, list_classes, school_info
+from desktop.views.editor.date_input import DateInput
 from desktop.views.editor.inputs import FieldInput
-from desktop.views.editor.sections import DEFAULTS, MEMBER_DEFAULTS, SECTIONS
+from desktop.views.editor.sections import DEFAULTS, SECTIONS
 from desktop.views.wording import tr
 
 _SPECS = {spec.header: spec for spec in ALL_STUDENT_FIELDS}
 COLUMNS = 2
+MARKS = {Need.REQUIRED: "★", Need.RECOMMENDED: "☆", Need.OPTIONAL: ""}
+LEGEND = "★ 必填，不填不能保存　　☆ 国家学生基本信息表要求填写，本地规则只建议填写：暂缺也能保存"
+PARENTS = ("父亲", "母亲")
 
 
-class EditorForm:
+class EditorForm(QObject):
     """Owns every FieldInput, keyed by template header (成员N… for members)."""
 
+    members_changed = Signal()
+
     def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
         self.workspace = workspace
         self.fields: dict[str, FieldInput] = {}
         self.pinyin = QLabel()
         self.grade = QLabel()
-        self.member_count = 2
+        self.legend = QLabel(tr(LEGEND))
+        self.undo_stack: QUndoStack | None = None  # set by the dialog: member removal is undoable
+        self.stages = school_info(workspace).stages
+        self.member_groups: list[QGroupBox] = []
+        self.shown_members = 1
         self._member_box = QVBoxLayout()
+        self.add_member_button = QPushButton(tr("添加家庭成员"))
         self._built: list[tuple[str, QWidget]] = []
-        self._grades: dict[str, str] = {}
+        self._classes: dict[str, ClassInfo] = {}
+
+    @property
+    def member_count(self) -> int:
+        return len(self.member_groups)
 
     def pages(self) -> list[tuple[str, QWidget]]:
         if not self._built:
             for title, groups in SECTIONS:
                 self._built.append((title, self._page(groups)))
             self._built.append(("家庭成员", self._members_page()))
+            self._wire_dates()
         return self._built
 
     def _page(self, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> QWidget:
@@ -67,60 +97,141 @@ class EditorForm:
         spec = _SPECS[header]
         choices = None
         if header == "班级":
-            classes = list_classes(self.workspace)
-            self._grades = {info.name: info.grade_name for info in classes}
-            choices = [info.name for info in classes]
-        field = FieldInput(spec, header, choices=choices)
-        self.fields[header] = field
+            self._classes = {info.name: info for info in list_classes(self.workspace)}
+            choices = list(self._classes)
+        field = self._make(spec, header, choices)
         row, col = divmod(index, COLUMNS)
-        need = "★" if spec.need.value != "optional" else ""
-        grid.addWidget(QLabel(box_title(header) + need), row, col * 2)
+        grid.addWidget(QLabel(box_title(header) + MARKS[spec.need]), row, col * 2)
         grid.addWidget(field, row, col * 2 + 1)
         if header == "姓名":
             field.shown.connect(lambda text: self.pinyin.setText(names.display_pinyin(text)))
         if header == "班级":
-            field.shown.connect(lambda text: self.grade.setText(self._grades.get(text, "")))
+            field.shown.connect(lambda text: self.grade.setText(
+                self._classes[text].grade_name if text in self._classes else ""))
 
+    def _make(self, spec: FieldSpec, header: str, choices: list[str] | None = None) -> FieldInput:
+        codes = codes_for_stages(spec.table, self.stages) if spec.kind == "code" else None
+        field = FieldInput(spec, header, choices=choices, codes=codes)
+        self.fields[header] = field
+        return field
+
+    # --- where the calendars open --------------------------------------------------------
+    def _wire_dates(self) -> None:
+        birth = self.fields["出生日期"].editor
+        entry = self.fields["入学年月"].editor
+        if isinstance(birth, DateInput):
+            birth.suggest = self.suggested_birth_date
+        if isinstance(entry, DateInput):
+            entry.suggest = self.suggested_entry_month
+
+    def _chosen_class(self) -> ClassInfo | None:
+        return self._classes.get(self.fields["班级"].text())
+
+    def suggested_birth_date(self) -> dt.date | None:
+        """The ID number's birth date, else the usual birth year of the chosen class's grade."""
+        facts = id_facts(self.fields["身份证件号"].text())
+        if facts is not None:
+            return as_date(facts.values["出生日期"])
+        chosen = self._chosen_class()
+        if chosen is None:
+            return None
+        return typical_birth_date(chosen.stage, chosen.level, school_year_of(dt.date.today()))
+
+    def suggested_entry_month(self) -> dt.date:
+        """September of the year the chosen class entered its stage (this year's otherwise)."""
+        year = school_year_of(dt.date.today())
+        chosen = self._chosen_class()
+        return dt.date(year - (chosen.level - 1 if chosen else 0), 9, 1)
+
+    # --- family members ----------------------------------------------------------------------
     def _members_page(self) -> QWidget:
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addLayout(self._member_box)
-        for slot in range(1, self.member_count + 1):
-            self._member_box.addWidget(self._member_group(slot))
-        add = QPushButton(box_title("添加家庭成员"))
-        add.clicked.connect(self.add_member)
-        layout.addWidget(add)
+        self._new_group()
+        self.add_member_button.clicked.connect(self.add_member)
+        layout.addWidget(self.add_member_button)
         layout.addStretch()
         return _scroll(inner)
 
-    def _member_group(self, slot: int) -> QGroupBox:
+    def _new_group(self) -> QGroupBox:
+        slot = len(self.member_groups) + 1
         box = QGroupBox(box_title("家庭成员或监护人") + f" {slot}")
-        form = QFormLayout(box)
-        grid = QGridLayout()
+        grid = QGridLayout(box)
         for index, spec in enumerate(MEMBER_FIELDS):
             header = member_header(slot, spec)
-            field = FieldInput(spec, header)
-            self.fields[header] = field
+            field = self._make(spec, header)
             row, col = divmod(index, COLUMNS)
-            need = "★" if spec.need.value != "optional" else ""
-            grid.addWidget(QLabel(box_title(spec.header) + need), row, col * 2)
+            grid.addWidget(QLabel(box_title(spec.header) + MARKS[spec.need]), row, col * 2)
             grid.addWidget(field, row, col * 2 + 1)
-        form.addRow(grid)
+            if spec.key == "relation":
+                field.edited.connect(lambda _old, new, s=slot: self._parent_is_guardian(s, new))
+        remove = QPushButton(tr("删除此成员"))
+        remove.clicked.connect(lambda _checked=False, s=slot: self.remove_member(s))
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(remove)
+        grid.addLayout(buttons, grid.rowCount(), 0, 1, COLUMNS * 2)
+        self.member_groups.append(box)
+        self._member_box.addWidget(box)
         return box
 
     def add_member(self) -> None:
-        self.member_count += 1
-        self._member_box.addWidget(self._member_group(self.member_count))
+        self.shown_members += 1
+        while self.member_count < self.shown_members:
+            self._new_group()
+        self._show_groups()
+
+    def remove_member(self, slot: int) -> None:
+        """Empty member `slot`; the members after it move up one place (one undo step)."""
+        if self.undo_stack is not None:
+            self.undo_stack.beginMacro(tr("删除家庭成员"))
+        for current in range(slot, self.member_count + 1):
+            for spec in MEMBER_FIELDS:
+                following = self.fields.get(member_header(current + 1, spec))
+                self._edit(member_header(current, spec), following.text() if following else "")
+        if self.undo_stack is not None:
+            self.undo_stack.endMacro()
+        self.shown_members = max(1, self.shown_members - 1)
+        self._show_groups()
+
+    def _parent_is_guardian(self, slot: int, relation: str) -> None:
+        """A parent is the child's guardian by law: 是否监护人 = 是 unless already answered."""
+        header = f"成员{slot}是否监护人"
+        if relation in PARENTS and not self.fields[header].text():
+            self._edit(header, "是")
+
+    def _edit(self, header: str, value: str) -> None:
+        """Change an item as the registrar would (undoable, validated)."""
+        field = self.fields[header]
+        old = field.text()
+        if old != value:
+            field.set_text(value)
+            field.edited.emit(old, value)
+
+    def ensure_members(self, row: dict[str, str]) -> None:
+        """Enough member groups shown for every filled 成员N… item of `row`."""
+        slots = [int(h[2]) for h, v in row.items() if h.startswith("成员") and h[2].isdigit() and v]
+        while self.member_count < max(slots, default=1):
+            self._new_group()
+        self.shown_members = max(self.shown_members, *slots, 1)
+        self._show_groups()
+
+    def refresh_members(self) -> None:
+        """After undo/redo: every member with a filled item is shown."""
+        filled = [slot for slot in range(1, self.member_count + 1)
+                  if any(self.fields[member_header(slot, s)].text() for s in MEMBER_FIELDS)]
+        self.shown_members = max(self.shown_members, *filled, 1)
+        self._show_groups()
+
+    def _show_groups(self) -> None:
+        for slot, box in enumerate(self.member_groups, start=1):
+            box.setVisible(slot <= self.shown_members)
+        self.members_changed.emit()
 
     # --- values ------------------------------------------------------------------------------
     def row(self) -> dict[str, str]:
         return {header: field.text() for header, field in self.fields.items()}
-
-    def ensure_members(self, row: dict[str, str]) -> None:
-        """Enough member groups for every 成员N… item of `row`."""
-        slots = [int(h[2]) for h in row if h.startswith("成员") and h[2].isdigit()]
-        while slots and self.member_count < max(slots):
-            self.add_member()
 
     def set_row(self, row: dict[str, str]) -> None:
         self.ensure_members(row)
@@ -130,9 +241,6 @@ class EditorForm:
     def set_defaults(self) -> None:
         for header, value in DEFAULTS.items():
             self.fields[header].set_text(value)
-        for slot in (1, 2):
-            for key, value in MEMBER_DEFAULTS.items():
-                self.fields[f"成员{slot}{key}"].set_text(value)
 
     def tab_of(self, header: str) -> str:
         if header.startswith("成员"):

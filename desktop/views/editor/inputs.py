@@ -1,27 +1,55 @@
 """One input per template item, all speaking template text (names, YYYYMMDD, 12-digit codes).
 
-Every input reports `edited(old, new)` when the registrar changes it (for undo) and shows its
-own validation message beside it.
+Every input reports `edited(old, new)` when the registrar changes it (for undo), `left` when
+the registrar leaves a text item (changed or not), and shows its own validation message on a
+line under it whose space is always kept, so the form never moves as messages come and go.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.fields import FieldSpec
+from desktop.views.editor.date_input import DateInput, SelectingLineEdit
 from desktop.views.editor.region_picker import RegionPicker
 from desktop.views.widgets.code_combo import CodeCombo
 
-_EMPTY_DATE = QDate(1900, 1, 1)
+
+class MessageLine(QLabel):
+    """One line under an item: always the same height (shown or not); a long message is cut
+    with … and shown whole in the tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full = ""
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().height())
+
+    def show_text(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self._elide()
+        self.show()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 40)
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
 
 
 class FieldInput(QWidget):
@@ -29,16 +57,16 @@ class FieldInput(QWidget):
 
     edited = Signal(str, str)  # old text, new text (a change by the registrar)
     shown = Signal(str)  # the text now shown, however it got there (edit, load, undo)
+    left = Signal()  # the registrar finished with a text item (Tab, Enter, a click elsewhere)
 
     def __init__(self, spec: FieldSpec, header: str, parent: QWidget | None = None,
-                 choices: list[str] | None = None) -> None:
+                 choices: list[str] | None = None, codes: list[str] | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
         self.header = header
-        self.editor = self._make_editor(choices)
-        self.error = QLabel()
+        self.editor = self._make_editor(choices, codes)
+        self.error = MessageLine()
         self.error.setStyleSheet("color:#a61b1b;")
-        self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -50,7 +78,7 @@ class FieldInput(QWidget):
         self._last = self.text()
         self._connect()
 
-    def _make_editor(self, choices: list[str] | None) -> QWidget:
+    def _make_editor(self, choices: list[str] | None, codes: list[str] | None) -> QWidget:
         kind = self.spec.kind
         if choices is not None:  # free text with suggestions (班级: existing or new)
             combo = QComboBox()
@@ -58,17 +86,12 @@ class FieldInput(QWidget):
             combo.addItems(["", *choices])
             return combo
         if kind in ("code", "yesno"):
-            return CodeCombo(self.spec.table)
+            return CodeCombo(self.spec.table, codes=codes)
         if kind in ("date", "month"):
-            edit = QDateEdit(calendarPopup=True)
-            edit.setDisplayFormat("yyyy-MM-dd" if kind == "date" else "yyyy-MM")
-            edit.setMinimumDate(_EMPTY_DATE)
-            edit.setSpecialValueText(" ")
-            edit.setDate(_EMPTY_DATE)
-            return edit
+            return DateInput(month_only=kind == "month")
         if kind == "region":
             return RegionPicker()
-        edit = QLineEdit()
+        edit = SelectingLineEdit()
         if self.spec.max_len:
             edit.setMaxLength(self.spec.max_len)
         return edit
@@ -77,12 +100,18 @@ class FieldInput(QWidget):
         editor = self.editor
         if isinstance(editor, QComboBox):
             editor.currentTextChanged.connect(lambda _t: self._changed())
-        elif isinstance(editor, QDateEdit):
-            editor.dateChanged.connect(lambda _d: self._changed())
+        elif isinstance(editor, DateInput):
+            editor.finished.connect(self._finished)
+            editor.line.left.connect(self.left)
         elif isinstance(editor, RegionPicker):
             editor.code_changed.connect(lambda _c: self._changed())
         else:
-            editor.editingFinished.connect(self._changed)
+            editor.editingFinished.connect(self._finished)
+            editor.left.connect(self.left)  # type: ignore[attr-defined]
+
+    def _finished(self) -> None:
+        self._changed()
+        self.left.emit()
 
     def _changed(self) -> None:
         new = self.text()
@@ -97,10 +126,8 @@ class FieldInput(QWidget):
             return editor.text_value()
         if isinstance(editor, QComboBox):
             return editor.currentText().strip()
-        if isinstance(editor, QDateEdit):
-            if editor.date() == _EMPTY_DATE:
-                return ""
-            return editor.date().toString("yyyyMMdd" if self.spec.kind == "date" else "yyyyMM")
+        if isinstance(editor, DateInput):
+            return editor.value()
         if isinstance(editor, RegionPicker):
             return editor.code()
         return editor.text().strip()  # type: ignore[attr-defined]
@@ -114,10 +141,8 @@ class FieldInput(QWidget):
                 editor.set_text_value(text)
             elif isinstance(editor, QComboBox):
                 editor.setEditText(text)
-            elif isinstance(editor, QDateEdit):
-                fmt = "yyyyMMdd" if self.spec.kind == "date" else "yyyyMM"
-                date = QDate.fromString(text, fmt) if text else _EMPTY_DATE
-                editor.setDate(date if date.isValid() else _EMPTY_DATE)
+            elif isinstance(editor, DateInput):
+                editor.set_value(text)
             elif isinstance(editor, RegionPicker):
                 editor.set_code(text)
             else:
@@ -135,5 +160,4 @@ class FieldInput(QWidget):
             self.error.hide()
             return
         self.error.setStyleSheet("color:#7a4d00;" if warning else "color:#a61b1b;")
-        self.error.setText(message)
-        self.error.show()
+        self.error.show_text(message)

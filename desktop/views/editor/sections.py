@@ -1,12 +1,13 @@
-"""Which items go on which tab of the editor, in the order of the national form (§6.1)."""
+"""Which items go on which tab of the editor, in the order of the national form (§6.1), except
+that the ID number comes right after the name: it fills 出生日期, 性别 and 出生地."""
 
 from __future__ import annotations
 
 SECTIONS: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
     ("基本信息", (
         ("学生个人基础信息", (
-            "姓名", "性别", "出生日期", "出生地", "籍贯", "民族", "国籍/地区", "身份证件类型",
-            "身份证件号", "港澳台侨外", "政治面貌", "健康状况")),
+            "姓名", "身份证件类型", "身份证件号", "性别", "出生日期", "出生地", "籍贯", "民族",
+            "国籍/地区", "港澳台侨外", "政治面貌", "健康状况")),
     )),
     ("辅助与学籍", (
         ("学生个人辅助信息", ("曾用名", "身份证件有效期", "户口所在地", "户口性质", "特长", "血型")),
@@ -28,4 +29,3 @@ DEFAULTS = {
     "国籍/地区": "中国", "身份证件类型": "居民身份证", "港澳台侨外": "否", "健康状况": "健康或良好",
     "民族": "汉族", "政治面貌": "群众",
 }
-MEMBER_DEFAULTS = {"是否监护人": "是", "身份证件类型": "居民身份证"}

@@ -9,14 +9,17 @@ from desktop.domain.codes import table
 
 
 class CodeCombo(QComboBox):
-    def __init__(self, table_key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, table_key: str, parent: QWidget | None = None,
+                 codes: list[str] | None = None) -> None:
+        """`codes`: only these codes are offered (e.g. the 入学方式 of the school's stages)."""
         super().__init__(parent)
         self.table_key = table_key
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItem("", None)
         for code, name in table(table_key).names.items():
-            self.addItem(name, code)
+            if codes is None or code in codes:
+                self.addItem(name, code)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
