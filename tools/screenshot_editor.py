@@ -82,7 +82,16 @@ def editor_shots(ws, shot) -> None:  # type: ignore[no-untyped-def]
     shot(editor, "editor-id-filled.png")
     editor.save()
     shot(editor, "editor-validation.png")
+    editor.tabs.setCurrentIndex(3)
+    shot(editor, "editor-members.png")
     editor.discard_and_close()
+    from desktop.services.student_read import StudentQuery, search
+
+    stored = StudentEditor(ws, search(ws, StudentQuery(text="学生21")).rows[0].id)
+    stored.resize(1280, 700)
+    stored.show()
+    shot(stored, "editor.png")
+    stored.discard_and_close()
 
 
 def main() -> None:

@@ -40,7 +40,7 @@ class DateInput(QWidget):
         self.line = SelectingLineEdit()
         self.line.setPlaceholderText(self.tr("如 2025-09") if month_only else self.tr("如 2020-03-12"))
         self.calendar_button = QToolButton()
-        self.calendar_button.setText("📅")
+        self.calendar_button.setText(self.tr("日历"))
         self.calendar_button.setToolTip(self.tr("从日历中选"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the next item
         self.suggest: Callable[[], dt.date | None] = lambda: None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -36,6 +36,7 @@ from desktop.views.editor.sections import DEFAULTS, SECTIONS
 from desktop.views.wording import tr
 
 _SPECS = {spec.header: spec for spec in ALL_STUDENT_FIELDS}
+TOP = Qt.AlignmentFlag.AlignTop
 COLUMNS = 2
 MARKS = {Need.REQUIRED: "★", Need.RECOMMENDED: "☆", Need.OPTIONAL: ""}
 LEGEND = "★ 必填，不填不能保存　　☆ 国家学生基本信息表要求填写，本地规则只建议填写：暂缺也能保存"
@@ -101,7 +102,7 @@ class EditorForm(QObject):
             choices = list(self._classes)
         field = self._make(spec, header, choices)
         row, col = divmod(index, COLUMNS)
-        grid.addWidget(QLabel(box_title(header) + MARKS[spec.need]), row, col * 2)
+        grid.addWidget(_label(box_title(header) + MARKS[spec.need]), row, col * 2, TOP)
         grid.addWidget(field, row, col * 2 + 1)
         if header == "姓名":
             field.shown.connect(lambda text: self.pinyin.setText(names.display_pinyin(text)))
@@ -162,7 +163,7 @@ class EditorForm(QObject):
             header = member_header(slot, spec)
             field = self._make(spec, header)
             row, col = divmod(index, COLUMNS)
-            grid.addWidget(QLabel(box_title(spec.header) + MARKS[spec.need]), row, col * 2)
+            grid.addWidget(_label(box_title(spec.header) + MARKS[spec.need]), row, col * 2, TOP)
             grid.addWidget(field, row, col * 2 + 1)
             if spec.key == "relation":
                 field.edited.connect(lambda _old, new, s=slot: self._parent_is_guardian(s, new))
@@ -258,6 +259,13 @@ class EditorForm(QObject):
         field = self.fields.get(header)
         if field is not None:
             field.set_error(message, warning)
+
+
+def _label(text: str) -> QLabel:
+    """An item's name, level with its input (the message line below the input has no name)."""
+    label = QLabel(text)
+    label.setContentsMargins(0, 4, 0, 0)
+    return label
 
 
 def _scroll(inner: QWidget) -> QScrollArea:
