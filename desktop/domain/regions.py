@@ -78,3 +78,30 @@ def counties(prefecture: str) -> list[tuple[str, str]]:
     return sorted((c, n) for c, n in _current().items()
                   if c[:4] == prefecture[:4] and not c.endswith("00")
                   and n not in ("市辖区", "县"))
+
+
+@cache
+def _full_names() -> dict[str, str]:
+    """County-level code -> 省+地+县 name (current names first, then historical ones)."""
+    rows = sorted(read_rows("regions/gb2260.csv"), key=lambda row: bool(row["valid_to"]))
+    names: dict[str, str] = {}
+    for row in rows:
+        prefecture = row["prefecture"] if row["prefecture"] not in ("市辖区", "县", "") else ""
+        parts = [row["province"], prefecture, row["name"]]
+        if row["code"].endswith("0000"):
+            parts = [row["province"]]
+        elif row["code"].endswith("00"):
+            parts = [row["province"], row["name"]]
+        names.setdefault(row["code"], "".join(dict.fromkeys(p for p in parts if p)))
+    return names
+
+
+def region_name(code: str) -> str:
+    """A 6- or 12-digit region code as it reads on paper: 210922000000 -> 辽宁省阜新市彰武县.
+    A code below county level keeps its digits after the name (the township table is not
+    bundled); an unknown code is returned as it is."""
+    digits = "".join(code.split())
+    name = _full_names().get(digits[:6]) if re.fullmatch(r"\d{6}|\d{12}", digits) else None
+    if name is None:
+        return code
+    return name if digits[6:].strip("0") == "" else f"{name}（{digits}）"

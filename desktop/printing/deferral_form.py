@@ -12,6 +12,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from desktop.domain.paper import paper_date
 from desktop.printing.form_parts import (
     BLANK,
     DATE_BLANK,
@@ -29,7 +30,7 @@ COPIES = ("第一联　家庭留存", "第二联　学校留存", "第三联　�
 
 
 def _date(day: Any) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return paper_date(day)
 
 
 def _child(entry: PrintableDeferral) -> Any:

@@ -57,6 +57,7 @@ def _head(data: PrintableStudent) -> Table:
     table = Table([[_grid(rows, [22 * mm, 46 * mm, 22 * mm, 46 * mm]), _photo(data)]],
                   colWidths=[136 * mm, 44 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("FONTNAME", (0, 0), (-1, -1), SANS),  # no base-14 font
                                ("LEFTPADDING", (0, 0), (0, 0), 0),
                                ("RIGHTPADDING", (0, 0), (0, 0), 0),
                                ("TOPPADDING", (0, 0), (0, 0), 0),

@@ -1,5 +1,6 @@
-"""What a printed form shows of a student: the template row plus 姓名拼音 and 年级, the school,
-and the record version with a short hash, so a paper copy can later be checked."""
+"""What a printed form shows of a student: the template row as it reads on paper (region
+names, 2018-10-01, 2024年09月: desktop.domain.paper) plus 姓名拼音 and 年级, the school, and the
+record version with a short hash, so a paper copy can later be checked."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.domain.paper import paper_row
 from desktop.domain.status import ENTRY_EVENT, Status
 from desktop.domain.template_output import template_row
 from desktop.models.history import StatusChange
@@ -37,8 +39,8 @@ class PrintableStudent:
 
 
 def _printable(session: Session, student: Student, school: School) -> PrintableStudent:
-    row = template_row(student_values(student), [member_values(m) for m in student.members],
-                       school.code)
+    row = paper_row(template_row(student_values(student),
+                                 [member_values(m) for m in student.members], school.code))
     row["姓名拼音"] = student.name_pinyin or ""
     row["年级"] = student.school_class.grade.name
     snapshot = {**student_snapshot(student), "status_label": Status[student.status].label}

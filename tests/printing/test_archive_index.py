@@ -33,7 +33,7 @@ def test_cover_and_index_for_each_student(ws) -> None:  # type: ignore[no-untype
     assert len(reader.pages) == 4
     texts = [page.extract_text().replace("\n", "") for page in reader.pages]
     cover = next(t for t in texts if "学生学籍档案" in t and "王小明" in t)
-    assert "测试县第一小学" in cover and "2017年3月5日" in cover
+    assert "测试县第一小学" in cover and "2017-03-05" in cover and "2024年09月" in cover
     assert "3柜 2层 15盒" in cover and "三年级(2)班" in cover
     index = next(t for t in texts if "卷内目录" in t and "王小明" in t)
     assert "学生基本信息表（签字）" in index and "1份/2页" in index and "家长已签字" in index
