@@ -82,9 +82,10 @@ _STAGE_OF_SCHOOL = {"小学": "义务教育", "初中": "义务教育", "高中"
 
 def codes_for_stages(key: str, school_stages: tuple[str, ...] | list[str]) -> list[str]:
     """The codes of table `key` a school running `school_stages` (小学, 初中, 高中) may use:
-    a code whose `stage` column names another stage (e.g. 高中 入学方式 for a primary school)
-    is left out; codes of a table without stages are all kept."""
+    a code whose `stage` column names another stage (e.g. 高中 入学方式 for a primary school,
+    a 初中 班级类型, 借读) is left out; codes of a table without stages are all kept. A stage is
+    a school stage or 义务教育 (小学 and 初中)."""
     codes = table(key)
-    wanted = {_STAGE_OF_SCHOOL.get(stage, stage) for stage in school_stages}
+    wanted = {*school_stages, *(_STAGE_OF_SCHOOL.get(stage, stage) for stage in school_stages)}
     return [code for code in codes.names
             if not codes.attribute(code, "stage") or codes.attribute(code, "stage") in wanted]

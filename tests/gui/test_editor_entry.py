@@ -254,6 +254,8 @@ def test_a_school_without_high_school_is_offered_no_high_school_entry_modes(edit
     assert isinstance(combo, CodeCombo)
     offered = [combo.itemText(i) for i in range(combo.count()) if combo.itemText(i)]
     assert offered == ["就近入学", "义务教育阶段其他"]  # the test school: 小学 and 初中
+    source = editor.form.fields["学生来源"].editor
+    assert [source.itemText(i) for i in range(1, source.count())] == ["正常入学", "其他"]
 
 
 def test_a_stored_value_outside_the_list_is_still_shown(ws: Workspace, qtbot) -> None:

@@ -38,7 +38,8 @@ CODE_TABLES = [
     "bjlx",
     "gjdq",
 ]
-EXTRA_COLUMNS = {"sfzjlx": ["for_student"], "rxfs": ["stage"]}
+EXTRA_COLUMNS = {"sfzjlx": ["for_student"], "rxfs": ["stage"], "bjlx": ["stage"],
+                 "xsly": ["stage"]}
 ALL_CSV = sorted(p for d in ("codes", "regions", "names", "demo") for p in (RES / d).glob("*.csv"))
 
 
@@ -368,3 +369,7 @@ def test_codes_follow_the_school_s_stages() -> None:
     assert codes_for_stages("rxfs", ("高中",)) == ["21", "22", "23", "99"]
     assert codes_for_stages("rxfs", ("初中", "高中")) == ["11", "12", "21", "22", "23", "99"]
     assert codes_for_stages("jdfs", ("小学",)) == ["1", "2"]  # no stages: every code
+    assert codes_for_stages("xsly", ("小学", "初中")) == ["1", "9"]
+    assert codes_for_stages("xsly", ("高中",)) == ["1", "2", "9"]
+    assert codes_for_stages("bjlx", ("小学",)) == [str(c) for c in range(10, 18)]
+    assert codes_for_stages("bjlx", ("初中", "高中")) == [*map(str, range(20, 28)), "40", "41", "42"]
