@@ -200,7 +200,7 @@ class AppController(QObject):
 
 
 def keep_open_drafts() -> None:
-    """Every open editor writes its draft now (the window is closing, the key goes next)."""
+    """Every open editor keeps its draft and closes (the window is closing, the key goes next)."""
     for widget in QApplication.topLevelWidgets():
-        if hasattr(widget, "keep_draft") and widget.isVisible():
-            widget.keep_draft()
+        if hasattr(widget, "discard_and_close") and widget.isVisible():
+            widget.discard_and_close()

@@ -128,11 +128,10 @@ def test_closing_the_window_keeps_the_draft(qtbot, make_controller,
     first.edit_student(None)
     type_name(open_editor(first), "姓名", "赵六")
     window = first.window
+    editor = open_editor(first)
     first.window.close()  # exit with the editor open: no timer has fired yet
     assert not window.isVisible()
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, StudentEditor):
-            widget.hide()
+    assert not editor.isVisible()  # closed with the window, without a question
     first.workspace.lock()
     first.workspace = None
 

@@ -384,6 +384,8 @@ class StudentEditor(QDialog):
     def keep_draft(self) -> None:
         """Write the form to its draft now (or drop the draft when nothing is changed)."""
         self._draft_timer.stop()
+        if not self.workspace.store.key:
+            return  # locked already: the draft written at the lock stays
         try:
             if self.undo_stack.isClean():
                 drop_draft(self.workspace, self.draft_key)
