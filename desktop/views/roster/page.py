@@ -1,6 +1,8 @@
 """The roster page: search as you type, filters by grade, class, status and flags, the table.
 
-Keyboard: Ctrl+F focuses the search, arrows move, Enter opens the student, Ctrl+N adds one.
+Keyboard: Ctrl+F focuses the search; in it, ↓ moves to the first result and Enter opens the
+only match or moves to the first of several; arrows move, Enter opens the student, Ctrl+N adds
+one.
 """
 
 from __future__ import annotations
@@ -114,7 +116,8 @@ class RosterPage(QWidget):
         self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.count)
         self.search.search_changed.connect(lambda _t: self.apply_filters())
-        self.search.returnPressed.connect(self.search.flush)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.down_pressed.connect(self.focus_results)
         for combo in (self.grade, self.klass, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for box in self.flags.values():
@@ -172,6 +175,22 @@ class RosterPage(QWidget):
         """After a change elsewhere: refresh the class list and the rows."""
         self._fill_filters()
         self.apply_filters()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: the only match opens; with several, the first is chosen."""
+        self.search.flush()
+        if self.model.total == 1:
+            self.open_student.emit(self.model.index(0, 0).data(StudentIdRole))
+        else:
+            self.focus_results()
+
+    def focus_results(self) -> None:
+        """Move from the search box to the first result (nothing happens without one)."""
+        if self.model.total == 0:
+            return
+        self.table.setFocus()
+        self.table.selectRow(0)
+        self.table.setCurrentIndex(self.model.index(0, 0))
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -16,6 +16,7 @@ DEBOUNCE_MS = 0
 
 class SearchBox(QLineEdit):
     search_changed = Signal(str)
+    down_pressed = Signal()  # ↓: the caller moves to its results
 
     def __init__(self, parent: QWidget | None = None, delay_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
@@ -27,6 +28,10 @@ class SearchBox(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():
             self.clear()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.flush()
+            self.down_pressed.emit()
             return
         super().keyPressEvent(event)
 
