@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.exchange.audit_export import HEADERS, cells, write_audit
 from desktop.services.audit_view import AuditQuery, account_names, audit_lines, count_audit
 from desktop.services.context import Workspace
@@ -37,7 +36,7 @@ class AuditDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.setWindowTitle(f"{PRODUCT_NAME} — " + self.tr("审计日志"))
+        self.setWindowTitle(self.tr("审计日志"))
         self.resize(1000, 600)
         self.use_start, self.use_end = QCheckBox(self.tr("从")), QCheckBox(self.tr("到"))
         today = dt.date.today()

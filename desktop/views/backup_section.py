@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.services.backup_drill import DrillReport, restore_drill
 from desktop.services.backup_policy import back_up, backup_folder, latest_backup, set_backup_folder
 from desktop.services.context import Role, Workspace
@@ -151,6 +150,6 @@ class BackupSection(QGroupBox):
     # -- seam for the system dialog --------------------------------------------------------
 
     def ask_folder(self, start: str) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(self, PRODUCT_NAME + " — " + self.tr("备份位置"),
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("备份位置"),
                                                   start)
         return Path(chosen) if chosen else None

@@ -24,6 +24,7 @@ from desktop.views.fonts import apply_text_scale
 from desktop.views.lock import InactivityWatcher
 from desktop.views.unlock_dialog import UnlockDialog
 from desktop.views.widgets.dialogs import confirm
+from desktop.views.window_state import remember, show_restored
 from desktop.views.wording import say
 
 if TYPE_CHECKING:
@@ -130,7 +131,9 @@ class AppController(QObject):
         settings.LAST_DB.set(str(self.db_path))
         settings.LAST_USER.set(workspace.actor.username)
         window = MainWindow(workspace)
+        settings.remember_school_name(str(self.db_path), window.school.name)
         window.lock_requested.connect(self.lock)
+        window.open_database_requested.connect(self.switch_database)
         window.roster.open_student.connect(self.edit_student)
         window.roster.new_student.connect(lambda: self.edit_student(None))
         window.settings_page.idle_minutes_changed.connect(self.watcher.set_minutes)
@@ -139,7 +142,7 @@ class AppController(QObject):
         self.window = window
         window.installEventFilter(self)  # its close is backed up first (eventFilter)
         self.watcher.set_minutes(settings.IDLE_MINUTES.get())
-        window.show()
+        show_restored(window)
         self.main_shown.emit(window)
         self.offer_draft()
 
@@ -171,7 +174,16 @@ class AppController(QObject):
             editor.restore_draft(draft)
         editor.open()
 
-    def lock(self) -> None:
+    def switch_database(self, path: Path) -> None:
+        """文件 → 打开其他学校数据库…: lock this one, then unlock (or set up) the one at `path`."""
+        self.lock(show_unlock=False)
+        self.db_path = path
+        if path.exists():
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def lock(self, show_unlock: bool = True) -> None:
         """Close every window of the open database, drop its key, ask for the password again."""
         if self.workspace is None:
             return
@@ -188,13 +200,15 @@ class AppController(QObject):
         self.workspace = None
         self.watcher.stop()
         self.locked.emit()
-        self.show_unlock()
+        if show_unlock:
+            self.show_unlock()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The main window closing (lock or exit): back up while the key is still there."""
         if (event.type() == QEvent.Type.Close and self.window is not None
                 and watched is self.window and self.workspace is not None):
             keep_open_drafts()
+            remember(self.window)
             self.backup_failed = not back_up_on_close(self.workspace, self.closing_for)
         return False
 

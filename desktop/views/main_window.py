@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.services.context import Workspace
 from desktop.services.school_info import school_info, sync_summary
 from desktop.services.tasks import overdue_count
@@ -33,6 +32,7 @@ from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
 from desktop.views.sync.page import SyncPage
 from desktop.views.sync.worker import SyncRunner
+from desktop.views.widgets.dialogs import open_path
 from desktop.views.wording import tr
 
 PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置")
@@ -40,12 +40,13 @@ PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "�
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    open_database_requested = Signal(object)  # Path of another school's database
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.school = school_info(workspace)
-        self.setWindowTitle(f"{PRODUCT_NAME} — {self.school.name}")
+        self.setWindowTitle(self.school.name)
         self.resize(1280, 720)
         self.nav = QListWidget()
         self.stack = QStackedWidget()
@@ -147,6 +148,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
             self.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.tr("打开其他学校数据库…"), self.choose_database)
+        menu.addSeparator()
+        leave = menu.addAction(self.tr("退出"), self.close)
+        leave.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        leave.setMenuRole(QAction.MenuRole.QuitRole)
+
+    def choose_database(self) -> None:
+        """Ask for another school's database file; the controller locks this one and opens it."""
+        path = open_path(self, self.tr("打开其他学校数据库"), self.tr("学籍数据库 (*.db)"))
+        if path is not None:
+            self.open_database_requested.emit(path)
 
     def _focus_search(self) -> None:
         self.nav.setCurrentRow(0)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.services.accounts import reset_password
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views.widgets.banner import MessageBanner
@@ -27,7 +26,7 @@ class RecoveryResetDialog(QDialog):
                  kdf: object | None = None) -> None:
         super().__init__(parent)
         self.db_path, self.username, self.kdf = db_path, username, kdf
-        self.setWindowTitle(f"{PRODUCT_NAME} — " + self.tr("用恢复密钥重设密码"))
+        self.setWindowTitle(self.tr("用恢复密钥重设密码"))
         self.setMinimumWidth(520)
         self.account = QLineEdit(username)
         self.key = QLineEdit(placeholderText="XXXX-XXXX-…（14组）")

@@ -6,6 +6,7 @@ rather than string keys scattered around.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -47,3 +48,18 @@ LAST_USER = Setting("data/last_user", "")
 SYNC_AUTO = Setting("sync/auto", True)  # sync in the background while the registry is reachable
 SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", 15)
 YEAR_END = Setting("school/year_end_month_day", "07-01")  # the school year's last day (MM-DD)
+MAIN_GEOMETRY = Setting("ui/main_geometry", "")  # QWidget.saveGeometry(), base64
+MAIN_MAXIMISED = Setting("ui/main_maximised", True)
+
+
+def school_name_of(path: str) -> str:
+    """The school name last seen in the database at `path` (shown before it is unlocked)."""
+    return Setting(_school_key(path), "").get()
+
+
+def remember_school_name(path: str, name: str) -> None:
+    Setting(_school_key(path), "").set(name)
+
+
+def _school_key(path: str) -> str:
+    return "schools/" + hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]

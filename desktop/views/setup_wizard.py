@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.setup_flow import SetupFlow
 from desktop.views.print_pdf import print_pdf, save_pdf
@@ -35,7 +34,7 @@ class SetupWizard(QDialog):
     def __init__(self, flow: SetupFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = flow
-        self.setWindowTitle(f"{PRODUCT_NAME} — " + self.tr("首次使用"))
+        self.setWindowTitle(self.tr("首次使用"))
         self.setMinimumWidth(560)
         self.pages = QStackedWidget()
         self.banner = MessageBanner()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,14 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.services import login_guard
 from desktop.services.accounts import account_names, unlock
 from desktop.services.context import Workspace
 from desktop.services.errors import StoreError
+from desktop.views import settings
 from desktop.views.recovery_reset import RecoveryResetDialog
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say
+
+LINK_STYLE = ("QPushButton { color: palette(link); text-decoration: underline; border: none;"
+              " text-align: left; padding: 0; }")
 
 
 class UnlockDialog(QDialog):
@@ -35,14 +38,16 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.db_path = db_path
         self.workspace: Workspace | None = None
-        self.setWindowTitle(f"{PRODUCT_NAME} — " + self.tr("解锁"))
+        self.setWindowTitle(self.tr("解锁"))
         self.setMinimumWidth(420)
         self.account = QComboBox()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("输入密码后按回车"))
         self.banner = MessageBanner()
         self.forgot = QPushButton(self.tr("忘记密码？用恢复密钥重设"))
-        self.forgot.setFlat(True)
+        self.forgot.setFlat(True)  # drawn as a link: blue, underlined, a pointing hand
+        self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot.setStyleSheet(LINK_STYLE)
         self.wait_timer = QTimer(self, interval=1000)
         self.wait_timer.timeout.connect(self._count_down)
         self.wait_left = 0
@@ -50,7 +55,11 @@ class UnlockDialog(QDialog):
 
     def _build(self, last_user: str) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("数据库：") + str(self.db_path)))
+        school = QLabel(self.tr("学校：") + (settings.school_name_of(str(self.db_path))
+                                              or self.db_path.stem))
+        school.setToolTip(self.tr("数据库文件：") + str(self.db_path))
+        layout.addWidget(school)
+        self.school_label = school
         form = QFormLayout()
         form.addRow(self.tr("账号"), self.account)
         form.addRow(self.tr("密码"), self.password)
@@ -61,7 +70,7 @@ class UnlockDialog(QDialog):
         buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(self.forgot)
+        layout.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
         self.forgot.clicked.connect(self.reset_with_recovery_key)
         self._load_accounts(last_user)

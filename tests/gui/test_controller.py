@@ -119,7 +119,7 @@ def test_unlock_shows_the_main_window(qtbot, unlocked: AppController) -> None:
     window = unlocked.window
     assert isinstance(window, MainWindow)
     assert window.isVisible()
-    assert "学籍" in window.windowTitle()
+    assert window.windowTitle() == "测试县第一小学"  # Qt adds " — 学籍管理"
     assert not unlocked.dialog.isVisible()
     assert unlocked.workspace is not None
     assert unlocked.workspace.actor.username == "registrar"

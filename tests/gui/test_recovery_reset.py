@@ -12,7 +12,7 @@ def test_recovery_key_sets_a_new_password(qtbot, created, db_path):
     ws.lock()
     dialog = RecoveryResetDialog(db_path, "registrar", kdf=FAST_KDF)
     qtbot.addWidget(dialog)
-    assert "学籍" in dialog.windowTitle()
+    assert dialog.windowTitle() == "用恢复密钥重设密码"
     dialog.key.setText(recovery.lower())
     dialog.password.setText("brand-new-pass-9")
     dialog.again.setText("brand-new-pass-9")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.domain.errors import DomainError
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
@@ -39,7 +38,7 @@ class ChangeDialog(QDialog):
         self.workspace, self.student_id = workspace, student_id
         detail = get_student(workspace, student_id)
         self.reference = detail.values.get("id_number") or detail.xjh or student_id
-        self.setWindowTitle(f"{PRODUCT_NAME} — " + self.tr("学籍变动") + f"：{detail.values['name']}")
+        self.setWindowTitle(self.tr("学籍变动") + f"：{detail.values['name']}")
         today = today or dt.date.today()
         self.kind = QComboBox()
         for name in possible_changes(workspace, student_id):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.domain.errors import FieldError
 from desktop.domain.id_facts import conflicts, fills, id_facts
 from desktop.domain.record import read_record
@@ -104,7 +103,7 @@ class StudentEditor(QDialog):
     # --- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
         title = self.tr("新建学生") if self.student_id is None else self.tr("学生信息")
-        self.setWindowTitle(f"{PRODUCT_NAME} — {title}")
+        self.setWindowTitle(title)
         self.resize(1100, 680)
         self.tabs = tabs = QTabWidget()
         for name, page in self.form.pages():

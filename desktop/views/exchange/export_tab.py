@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.exchange.files import export_workbook
 from desktop.exchange.photo_folder import export_photo_folder
 from desktop.services.context import Workspace
@@ -107,7 +106,7 @@ class ExportTab(QWidget):
         self.banner.show_message(self.tr("已导出 {n} 张照片到 ").format(n=count) + str(folder), "info")
 
     def ask_folder(self) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self, PRODUCT_NAME + " — " + self.tr("照片导出到"),
+        name = QFileDialog.getExistingDirectory(self, self.tr("照片导出到"),
                                                 str(Path.home()))
         return Path(name) if name else None
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.sync_device import DeviceInfo, device_info
@@ -290,14 +289,14 @@ class SyncPage(QWidget):
     def ask_save_path(self, suggested: str) -> Path | None:
         """Seam for tests: where to write the request bundle (None: cancelled)."""
         name, _filter = QFileDialog.getSaveFileName(
-            self, PRODUCT_NAME + " — " + self.tr("导出U盘数据包"), suggested,
+            self, self.tr("导出U盘数据包"), suggested,
             self.tr("学籍数据包") + " (*.xjb)")
         return Path(name) if name else None
 
     def ask_open_path(self) -> Path | None:
         """Seam for tests: which reply bundle to import (None: cancelled)."""
         name, _filter = QFileDialog.getOpenFileName(
-            self, PRODUCT_NAME + " — " + self.tr("导入回执数据包"), str(Path.home()),
+            self, self.tr("导入回执数据包"), str(Path.home()),
             self.tr("学籍数据包") + " (*.xjb)")
         return Path(name) if name else None
 

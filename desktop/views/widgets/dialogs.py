@@ -13,7 +13,7 @@ from desktop import PRODUCT_NAME
 def confirm(parent: QWidget, text: str, title: str = "", yes_is_safe: bool = False) -> bool:
     """是/否, with the safe answer the default (否 unless `yes_is_safe`, e.g. "keep my edits?"):
     Enter pressed by habit never does the irreversible thing."""
-    heading = f"{PRODUCT_NAME} — {title}" if title else PRODUCT_NAME
+    heading = title or PRODUCT_NAME
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     default = QMessageBox.StandardButton.Yes if yes_is_safe else QMessageBox.StandardButton.No
     answer = QMessageBox.question(parent, heading, text, buttons, default)
@@ -22,19 +22,19 @@ def confirm(parent: QWidget, text: str, title: str = "", yes_is_safe: bool = Fal
 
 def open_path(parent: QWidget, title: str, filters: str) -> Path | None:
     """The file the user picks to read (starting in the home folder), or None."""
-    name, _filter = QFileDialog.getOpenFileName(parent, f"{PRODUCT_NAME} — {title}",
+    name, _filter = QFileDialog.getOpenFileName(parent, title,
                                                 str(Path.home()), filters)
     return Path(name) if name else None
 
 
 def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
     """Where the user chooses to write (starting from `suggested`), or None."""
-    name, _filter = QFileDialog.getSaveFileName(parent, f"{PRODUCT_NAME} — {title}", suggested,
+    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested,
                                                 filters)
     return Path(name) if name else None
 
 
 def ask_text(parent: QWidget, title: str, label: str) -> str | None:
     """A line the user types (a reason, an opinion), or None when cancelled."""
-    text, ok = QInputDialog.getText(parent, f"{PRODUCT_NAME} — {title}", label)
+    text, ok = QInputDialog.getText(parent, title, label)
     return text if ok else None

@@ -1,0 +1,29 @@
+"""The main window's size and maximised state, kept in the settings across locks and starts.
+
+The first time the window opens maximised: on a 1366×768 laptop a fixed size would put the
+status bar on the screen's edge. Afterwards it opens as it was last closed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QWidget
+
+from desktop.views import settings
+
+
+def show_restored(window: QWidget) -> None:
+    """Show `window` with the size and state it had when it was last closed (maximised at first)."""
+    saved = settings.MAIN_GEOMETRY.get()
+    if saved:
+        window.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+    if settings.MAIN_MAXIMISED.get():
+        window.showMaximized()
+    else:
+        window.show()
+
+
+def remember(window: QWidget) -> None:
+    """Keep the size and maximised state of `window` for its next opening."""
+    settings.MAIN_MAXIMISED.set(window.isMaximized())
+    settings.MAIN_GEOMETRY.set(bytes(window.saveGeometry().toBase64().data()).decode("ascii"))
