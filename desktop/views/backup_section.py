@@ -15,7 +15,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.services.backup_policy import back_up, backup_folder, latest_backup
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.dialogs import folder_path
 from desktop.views.wording import say
 
 T = TypeVar("T")
@@ -150,6 +150,4 @@ class BackupSection(QGroupBox):
     # -- seam for the system dialog --------------------------------------------------------
 
     def ask_folder(self, start: str) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("备份位置"),
-                                                  start)
-        return Path(chosen) if chosen else None
+        return folder_path(self, self.tr("备份位置"), start)

@@ -31,6 +31,7 @@ def test_version_is_the_pyproject_version(app_dir: Path, version: str) -> None:
     "resources/codes/mz.csv", "resources/regions/gb2260.csv", "resources/calendar/workdays.csv",
     "resources/fonts/wqy-microhei.ttc", "resources/fonts/HanaMinB.ttf", "resources/icons/xueji.png",
     "resources/translations/xueji_en.qm", "PySide6/Qt/translations/qtbase_zh_CN.qm",
+    "resources/translations/qt_zh_CN_extra.csv",
 ])
 def test_bundles_the_data(app_dir: Path, relative: str) -> None:
     assert list(app_dir.glob(f"*/{relative}")) or (app_dir / relative).is_file(), relative

@@ -36,6 +36,7 @@ def no_modal_popups(monkeypatch) -> None:
         monkeypatch.setattr(QMessageBox, name, refuse)
     for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, refuse)
+    monkeypatch.setattr(QFileDialog, "exec", lambda self: refuse(self, self.windowTitle(), ""))
 
 
 # name, birth date, seq (odd = 男), class; every ID number is from region 440604

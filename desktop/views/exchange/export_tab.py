@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -106,9 +105,7 @@ class ExportTab(QWidget):
         self.banner.show_message(self.tr("已导出 {n} 张照片到 ").format(n=count) + str(folder), "info")
 
     def ask_folder(self) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("照片导出到"),
-                                                str(Path.home()))
-        return Path(name) if name else None
+        return dialogs.folder_path(self, self.tr("照片导出到"), str(Path.home()))
 
     def ask_save_path(self, suggested: str) -> Path | None:
         return dialogs.save_path(self, self.tr("导出"), suggested, "Excel (*.xlsx)")

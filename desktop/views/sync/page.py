@@ -20,7 +20,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -43,6 +42,7 @@ from desktop.views.sync.guardian_panel import GuardianPanel
 from desktop.views.sync.panels import ConflictsPanel, FindingsPanel, StatesPanel
 from desktop.views.sync.worker import SyncRunner
 from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.dialogs import open_path, save_path
 from desktop.views.wording import say
 
 if TYPE_CHECKING:
@@ -288,17 +288,11 @@ class SyncPage(QWidget):
 
     def ask_save_path(self, suggested: str) -> Path | None:
         """Seam for tests: where to write the request bundle (None: cancelled)."""
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("导出U盘数据包"), suggested,
-            self.tr("学籍数据包") + " (*.xjb)")
-        return Path(name) if name else None
+        return save_path(self, self.tr("导出U盘数据包"), suggested, self.tr("学籍数据包") + " (*.xjb)")
 
     def ask_open_path(self) -> Path | None:
         """Seam for tests: which reply bundle to import (None: cancelled)."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("导入回执数据包"), str(Path.home()),
-            self.tr("学籍数据包") + " (*.xjb)")
-        return Path(name) if name else None
+        return open_path(self, self.tr("导入回执数据包"), self.tr("学籍数据包") + " (*.xjb)")
 
     def send_to_printer(self, data: bytes) -> bool:
         """Seam for tests: the system print dialog, then every page to the printer."""

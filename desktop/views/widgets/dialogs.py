@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from desktop import PRODUCT_NAME
+from desktop.views.widgets.file_dialog import choose_folder, open_file, save_file
 
 
 def confirm(parent: QWidget, text: str, title: str = "", yes_is_safe: bool = False) -> bool:
@@ -22,16 +23,17 @@ def confirm(parent: QWidget, text: str, title: str = "", yes_is_safe: bool = Fal
 
 def open_path(parent: QWidget, title: str, filters: str) -> Path | None:
     """The file the user picks to read (starting in the home folder), or None."""
-    name, _filter = QFileDialog.getOpenFileName(parent, title,
-                                                str(Path.home()), filters)
-    return Path(name) if name else None
+    return open_file(parent, title, str(Path.home()), filters)
 
 
 def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
     """Where the user chooses to write (starting from `suggested`), or None."""
-    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested,
-                                                filters)
-    return Path(name) if name else None
+    return save_file(parent, title, suggested, filters)
+
+
+def folder_path(parent: QWidget, title: str, start: str) -> Path | None:
+    """The folder the user chooses (starting at `start`), or None."""
+    return choose_folder(parent, title, start)
 
 
 def ask_text(parent: QWidget, title: str, label: str) -> str | None:
