@@ -14,12 +14,10 @@ from desktop.views import main_window as main_window_module
 from desktop.views.controller import AppController
 from desktop.views.unlock_dialog import UnlockDialog
 from tests.conftest import FAST_KDF, PASSWORD
-from tests.gui.test_controller import (  # noqa: F401 (fixtures)
-    existing_db,
-    make_controller,
-    unlock_with,
-    unlocked,
-)
+from tests.gui import test_controller as base
+from tests.gui.test_controller import unlock_with
+
+existing_db, make_controller, unlocked = base.existing_db, base.make_controller, base.unlocked
 
 
 def file_menu(window) -> QMenu:  # type: ignore[no-untyped-def]
