@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import PRODUCT_NAME
 from desktop.domain.grades import parse_month_day, school_year_end, year_end_in_season
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
@@ -43,7 +42,7 @@ class YearEndDialog(QDialog):
         self.workspace, self.plan = workspace, plan
         self.today = today or dt.date.today()
         self.result_plan: YearEndPlan | None = None
-        self.setWindowTitle(f"{PRODUCT_NAME} — " + self.tr("学年末升级和毕业"))
+        self.setWindowTitle(self.tr("学年末升级和毕业"))
         self.season = MessageBanner()
         self.list = QPlainTextEdit("\n".join(plan_lines(plan)))
         self.list.setReadOnly(True)
