@@ -1,6 +1,7 @@
 """`xueji print TYPE`: a PDF of a standard document for one student or a whole class (in
 roster order), a class roster, or a whole-school register. The documents are those of
-desktop.printing.catalog, the same the 打印 page offers."""
+desktop.printing.catalog, the same the 打印 page offers; the file is an archive copy
+(PDF/A-2b, desktop.printing.pdfa)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from desktop.cli.common import add_db_user, read_with
 from desktop.cli.io import say
 from desktop.printing.catalog import CLASS, DOCUMENTS, SCHOOL, Selection
+from desktop.printing.pdfa import archive_copy
 from desktop.services.errors import ServiceError
 
 
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     document = DOCUMENTS[args.type]
     selection = _selection(args, document.scope)
     printed = read_with(args, lambda ws: document.make(ws, selection))
-    args.out.write_bytes(printed.data)
+    args.out.write_bytes(archive_copy(printed.data))  # a saved PDF is an archive copy: PDF/A-2b
     whom = f"（{args.class_name}）" if args.class_name else ""
     covered = f"，{printed.students} 名学生" if document.scope != SCHOOL else ""
     say(f"已生成 {args.out}：{document.title}{whom}{covered}。")

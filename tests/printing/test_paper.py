@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from desktop.domain.paper import paper_row
 from desktop.printing import deferral_form, pending_changes, recovery_sheet
 from desktop.printing.catalog import DOCUMENTS, STUDENT, Selection
+from desktop.printing.pdfa import archive_copy, archive_findings
 from desktop.services.deferral import DeferralInput, register_deferral
 from desktop.services.print_registers import printable_deferral
 from desktop.services.student_write import add_students
@@ -103,3 +104,15 @@ def test_paper_row_turns_codes_and_digits_into_paper_text() -> None:
     assert row == {"出生地": "辽宁省阜新市彰武县", "成员2户口所在地": "北京市东城区",
                    "出生日期": "2018-10-01", "入学年月": "2024年09月", "姓名": "20181001",
                    "户口所在地": "999999000000"}
+
+
+@pytest.mark.parametrize("kind", [*DOCUMENTS, "deferral", "pending", "recovery"])
+def test_archive_copies_are_pdfa_2b_as_far_as_checkable(printed, kind, tmp_path) -> None:
+    """XMP (PDF/A-2, level B, the title of the document information), an sRGB output intent,
+    a document ID and embedded fonts; a full validation needs veraPDF, which is not here."""
+    assert "no XMP metadata" in archive_findings(printed[kind])  # what reportlab writes alone
+    copy = archive_copy(printed[kind], dt.datetime(2026, 11, 26, 9, tzinfo=dt.UTC))
+    assert archive_findings(copy) == []
+    assert unembedded(copy, tmp_path) == []
+    assert text_of(copy) == text_of(printed[kind])
+    assert copy == archive_copy(printed[kind], dt.datetime(2026, 11, 26, 9, tzinfo=dt.UTC))

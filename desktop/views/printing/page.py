@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.idnumber import mask
 from desktop.printing.catalog import CLASS, DOCUMENTS, SCHOOL, STUDENT, Document, Selection
+from desktop.printing.pdfa import archive_copy
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.id_policy import full_ids_allowed
@@ -256,7 +257,7 @@ class PrintPage(QWidget):
         if path is None:
             return
         try:
-            path.write_bytes(data)
+            path.write_bytes(archive_copy(data))  # a saved PDF is an archive copy: PDF/A-2b
         except OSError:
             self.banner.show_message(say("file.write_failed", {"path": str(path)}))
             return
