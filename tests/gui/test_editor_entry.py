@@ -142,6 +142,16 @@ def test_a_valid_id_fills_birth_sex_and_birthplace(qtbot, editor) -> None:
     assert text_of(editor, "出生日期") == "" and text_of(editor, "性别") == ""
 
 
+def test_the_18th_character_is_enough(qtbot, editor) -> None:
+    id_line = line(editor, "身份证件号")
+    qtbot.mouseClick(id_line, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(id_line, NUMBER)  # no Tab: the number is complete
+    assert id_line.hasFocus()
+    assert text_of(editor, "出生日期") == "20190305"
+    editor.undo_stack.undo()
+    assert text_of(editor, "身份证件号") == "" and text_of(editor, "出生日期") == ""
+
+
 def test_a_differing_item_is_noted_never_overwritten(qtbot, editor) -> None:
     editor.form.fields["性别"].set_text("女")
     type_and_tab(qtbot, line(editor, "身份证件号"), NUMBER)

@@ -23,6 +23,8 @@ from desktop.views.editor.date_input import DateInput, SelectingLineEdit
 from desktop.views.editor.region_picker import RegionPicker
 from desktop.views.widgets.code_combo import CodeCombo
 
+ID_LENGTH = 18
+
 
 class MessageLine(QLabel):
     """One line under an item: always the same height (shown or not); a long message is cut
@@ -108,6 +110,12 @@ class FieldInput(QWidget):
         else:
             editor.editingFinished.connect(self._finished)
             editor.left.connect(self.left)  # type: ignore[attr-defined]
+            if self.spec.kind == "idnum":  # a complete number counts at its 18th character
+                editor.textChanged.connect(self._maybe_complete)  # type: ignore[attr-defined]
+
+    def _maybe_complete(self, text: str) -> None:
+        if len(text.strip()) == ID_LENGTH:
+            self._changed()
 
     def _finished(self) -> None:
         self._changed()
