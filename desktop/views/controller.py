@@ -35,21 +35,20 @@ EXIT_AT_UNLOCK = "XUEJI_EXIT_AT_UNLOCK"  # =1: say when the unlock dialog is up,
 
 def ask_resume(parent: QWidget, text: str) -> bool:
     """继续编辑？ (是 is the safe answer); tests replace this seam."""
-    return confirm(parent, text, _tr("未保存的修改"), yes_is_safe=True)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AppController", text)
+    title = QCoreApplication.translate("AppController", "未保存的修改")
+    return confirm(parent, text, title, yes_is_safe=True)
 
 
 def resume_text(draft: Draft) -> str:
-    tr = _tr
-    who = draft.name or tr("（未填姓名）")
-    kind = tr("新建学生") if draft.student_id is None else tr("学生信息")
-    return (tr("继续编辑未保存的修改？") + "\n\n"
-            + tr("{kind}：{name}，{time} 时的内容。").format(
-                kind=kind, name=who, time=f"{_local(draft.saved_at):%Y-%m-%d %H:%M}")
-            + "\n\n" + tr("选“否”将放弃这些修改。"))
+    translate = QCoreApplication.translate
+    who = draft.name or translate("AppController", "（未填姓名）")
+    kind = (translate("AppController", "新建学生") if draft.student_id is None
+            else translate("AppController", "学生信息"))
+    when = f"{_local(draft.saved_at):%Y-%m-%d %H:%M}"
+    return (translate("AppController", "继续编辑未保存的修改？") + "\n\n"
+            + translate("AppController", "{kind}：{name}，{time} 时的内容。").format(
+                kind=kind, name=who, time=when)
+            + "\n\n" + translate("AppController", "选“否”将放弃这些修改。"))
 
 
 def _local(utc: dt.datetime) -> dt.datetime:

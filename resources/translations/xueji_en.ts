@@ -361,8 +361,19 @@
       <translation>Ethnic group</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/editor/form.py" line="63" />
       <source>添加家庭成员</source>
       <translation>Add family member</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/form.py" line="170" />
+      <source>删除此成员</source>
+      <translation>Remove this member</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/form.py" line="189" />
+      <source>删除家庭成员</source>
+      <translation>Remove family member</translation>
     </message>
     <message>
       <source>港澳台侨外</source>
@@ -1228,32 +1239,44 @@
       <translation>Transfer request: answer the receiving school (agree or refuse)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="46" />
+      <source>★ 必填，不填不能保存　　☆ 国家学生基本信息表要求填写，本地规则只建议填写：暂缺也能保存</source>
+      <translation>★ required: cannot be saved without it    ☆ asked for by the national form, only recommended by the local rules: can be saved without it</translation>
+    </message>
+  </context>
+  <context>
+    <name>AppController</name>
+    <message>
+      <location filename="../../desktop/views/controller.py" line="37" />
+      <source>未保存的修改</source>
+      <translation>Unsaved changes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/controller.py" line="43" />
       <source>（未填姓名）</source>
       <translation>(no name yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="47" />
+      <location filename="../../desktop/views/controller.py" line="44" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="47" />
+      <location filename="../../desktop/views/controller.py" line="45" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="48" />
+      <location filename="../../desktop/views/controller.py" line="47" />
       <source>继续编辑未保存的修改？</source>
       <translation>Continue editing the unsaved changes?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="49" />
+      <location filename="../../desktop/views/controller.py" line="48" />
       <source>{kind}：{name}，{time} 时的内容。</source>
       <translation>{kind}: {name}, as it was at {time}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="51" />
+      <location filename="../../desktop/views/controller.py" line="50" />
       <source>选“否”将放弃这些修改。</source>
       <translation>Choose “No” to discard these changes.</translation>
     </message>
@@ -1735,6 +1758,29 @@
       <location filename="../../desktop/views/sync/panels.py" line="114" />
       <source>已改用中心的值。</source>
       <translation>The registry's value is now used.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateInput</name>
+    <message>
+      <location filename="../../desktop/views/editor/date_input.py" line="41" />
+      <source>如 2025-09</source>
+      <translation>e.g. 2025-09</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/date_input.py" line="41" />
+      <source>如 2020-03-12</source>
+      <translation>e.g. 2020-03-12</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/date_input.py" line="43" />
+      <source>日历</source>
+      <translation>Calendar</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/date_input.py" line="44" />
+      <source>从日历中选</source>
+      <translation>Pick from a calendar</translation>
     </message>
   </context>
   <context>
@@ -2710,96 +2756,111 @@
   <context>
     <name>StudentEditor</name>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="96" />
+      <location filename="../../desktop/views/editor/dialog.py" line="94" />
+      <source>打开这名学生的记录</source>
+      <translation>Open this student's record</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="106" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="96" />
+      <location filename="../../desktop/views/editor/dialog.py" line="106" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="103" />
+      <location filename="../../desktop/views/editor/dialog.py" line="113" />
       <source>变动记录</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="110" />
+      <location filename="../../desktop/views/editor/dialog.py" line="121" />
       <source>照片
 26×32 mm</source>
       <translation>Photo
 26×32 mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="111" />
+      <location filename="../../desktop/views/editor/dialog.py" line="122" />
       <source>导入照片…</source>
       <translation>Import photo…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="115" />
+      <location filename="../../desktop/views/editor/dialog.py" line="126" />
       <source>学籍变动…</source>
       <translation>Status change…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="141" />
+      <location filename="../../desktop/views/editor/dialog.py" line="176" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="142" />
+      <location filename="../../desktop/views/editor/dialog.py" line="177" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="149" />
+      <location filename="../../desktop/views/editor/dialog.py" line="184" />
       <source>保存（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="151" />
+      <location filename="../../desktop/views/editor/dialog.py" line="186" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="198" />
+      <location filename="../../desktop/views/editor/dialog.py" line="243" />
+      <source>与证件号不一致：证件号中为 {value}</source>
+      <translation>Differs from the ID number, which says {value}</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="254" />
+      <source>本校已有这个证件号的学生：{who}。一人只能有一个学籍，请打开那条记录，不要再新建。</source>
+      <translation>This school already has a student with this ID number: {who}. One person has one record: open that record instead of creating a new one.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="294" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="248" />
+      <location filename="../../desktop/views/editor/dialog.py" line="344" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="249" />
+      <location filename="../../desktop/views/editor/dialog.py" line="345" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="250" />
+      <location filename="../../desktop/views/editor/dialog.py" line="346" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="268" />
+      <location filename="../../desktop/views/editor/dialog.py" line="364" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="268" />
+      <location filename="../../desktop/views/editor/dialog.py" line="364" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="318" />
-      <location filename="../../desktop/views/editor/dialog.py" line="325" />
+      <location filename="../../desktop/views/editor/dialog.py" line="417" />
+      <location filename="../../desktop/views/editor/dialog.py" line="424" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="319" />
-      <location filename="../../desktop/views/editor/dialog.py" line="326" />
+      <location filename="../../desktop/views/editor/dialog.py" line="418" />
+      <location filename="../../desktop/views/editor/dialog.py" line="425" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
     </message>
