@@ -60,14 +60,16 @@ class SyncRunner(QObject):
         self._signals.failed.connect(self._on_failed)
         self._signals.progressed.connect(self.progressed)
         self._job: _Job | None = None
+        self._closed = False
 
     @property
     def busy(self) -> bool:
         return self._job is not None
 
     def start(self, work: Work) -> bool:
-        """Run `work` in the background; False (and nothing started) while a job runs."""
-        if self._job is not None:
+        """Run `work` in the background; False (and nothing started) while a job runs or
+        after shutdown."""
+        if self._job is not None or self._closed:
             return False
         self.stop_event.clear()
         self._job = _Job(work, self.stop_event, self._signals)
@@ -76,7 +78,11 @@ class SyncRunner(QObject):
         return True
 
     def shutdown(self, timeout_ms: int = 60_000) -> bool:
-        """Ask the running job to stop at its next step and wait for it; True when idle."""
+        """Ask the running job to stop at its next step and wait for it; True when idle.
+        No job starts afterwards: one started by a timer after the window closed would be
+        left to the pool's destructor, which on PySide6 6.9 waits for it holding the GIL
+        the job needs, and never returns."""
+        self._closed = True
         self.stop_event.set()
         return self.pool.waitForDone(timeout_ms)
 
