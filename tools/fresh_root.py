@@ -26,6 +26,7 @@ BASE = ("python3", "python3-venv", "make", "git", "ca-certificates")
 MIRROR = "http://deb.debian.org/debian"
 TARBALL = CACHE / f"debian-{SUITE}-minbase.tar"
 BINDS = ("dev", "dev/pts", "proc", "sys")
+NETWORK_FILES = ("/etc/resolv.conf", "/etc/ssl/certs/ca-certificates.crt", "/etc/pip.conf")
 
 
 def tarball() -> Path:
@@ -53,13 +54,26 @@ class FreshRoot:
     def __init__(self) -> None:
         self.path = Path(tempfile.mkdtemp(prefix="xueji-fresh-"))
         subprocess.run(["tar", "-C", str(self.path), "-xf", str(tarball())], check=True)
-        shutil.copy("/etc/resolv.conf", self.path / "etc" / "resolv.conf")
+        self.copy_network_settings()
         self.mounted: list[Path] = []
         for name in BINDS:
             target = self.path / name
             target.mkdir(parents=True, exist_ok=True)
             subprocess.run(["mount", "--bind", f"/{name}", str(target)], check=True)
             self.mounted.append(target)
+
+    def copy_network_settings(self) -> None:
+        """This machine's way out: its resolver, its trusted certificates (a network may
+        inspect TLS with its own authority) and its pip settings."""
+        for name in NETWORK_FILES:
+            source = Path(name)
+            if source.is_file():
+                target = self.path / name.lstrip("/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source, target)
+        local = self.path / "usr" / "local" / "share" / "ca-certificates"
+        local.mkdir(parents=True, exist_ok=True)  # kept when the root's apt renews the bundle
+        shutil.copy(NETWORK_FILES[1], local / "this-machine.crt")
 
     def bind(self, source: Path, inside: str, read_only: bool = True) -> None:
         """Make a host folder visible inside the root (read-only unless asked)."""
