@@ -11,7 +11,7 @@ QM      := resources/translations/xueji_en.qm
 
 setup: $(STAMP) $(QM)
 
-$(QM): resources/translations/xueji_en.ts $(STAMP)
+$(QM): resources/translations/xueji_en.ts $(STAMP) | deps-run
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 $(STAMP): pyproject.toml
