@@ -109,3 +109,13 @@ def test_file_choices_go_through_the_chinese_dialog(monkeypatch, tmp_path: Path)
     assert file_dialog.save_file(None, "导出", str(tmp_path / "a.xlsx"), "Excel (*.xlsx)")
     assert all(isinstance(d.proxyModel(), file_dialog.ChineseColumns) for d in shown)
     assert shown[1].acceptMode() == QFileDialog.AcceptMode.AcceptSave
+
+
+def test_the_app_s_own_strings_stay_as_written(chinese) -> None:
+    """The extra translator has nothing for the app's strings: they must come back unchanged,
+    not blank (a blank would empty every label of the Chinese UI)."""
+    assert QCoreApplication.translate("StudentEditor", "学生信息") == "学生信息"
+    assert QCoreApplication.translate("", "姓名") == "姓名"
+    assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
+    label = QLabel(QCoreApplication.translate("AppController", "继续编辑未保存的修改？"))
+    assert label.text() == "继续编辑未保存的修改？"

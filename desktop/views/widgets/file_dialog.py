@@ -33,10 +33,12 @@ class ExtraQtTranslator(QTranslator):
         self.contexts = {context for context, _source in self.texts}
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,  # noqa: ARG002
-                  n: int = -1) -> str:  # noqa: ARG002 (Qt's signature)
+                  n: int = -1) -> str | None:  # noqa: ARG002 (Qt's signature)
+        """None (a null QString) when there is nothing to add: an empty string would be taken
+        as the translation and blank every app string."""
         if context not in self.contexts:  # the app's own strings: nothing to do, quickly
-            return ""
-        return self.texts.get((context, source), "")
+            return None
+        return self.texts.get((context, source))
 
     def isEmpty(self) -> bool:
         return False
