@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop.domain.codes import table
 from desktop.exchange.headers import SPEC_BY_HEADER
@@ -18,6 +17,8 @@ from desktop.exchange.headers import SPEC_BY_HEADER
 LISTS_SHEET = "代码表"
 INLINE_LIMIT = 255
 LAST_ROW = 1_048_576
+ERROR_TITLE = "不在代码表中"
+ERROR_MESSAGE = "请从下拉列表中选择国家模板规定的名称。"
 
 
 def coded_tables(headers: Sequence[str]) -> dict[str, list[str]]:
@@ -49,25 +50,3 @@ def list_formulas(tables: dict[str, list[str]]) -> tuple[dict[str, str], list[li
             inline = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(names)}"
         formulas[key] = inline
     return formulas, columns
-
-
-def validations(headers: Sequence[str], formulas: dict[str, str]) -> list[DataValidation]:
-    """One list validation per coded column, from row 2 to the sheet's last row."""
-    found: list[DataValidation] = []
-    for index, header in enumerate(headers, start=1):
-        spec = SPEC_BY_HEADER.get(header)
-        if spec is None or spec.table not in formulas:
-            continue
-        letter = get_column_letter(index)
-        rule = DataValidation(type="list", formula1=formulas[spec.table], allow_blank=True,
-                              showErrorMessage=True, errorStyle="warning", errorTitle="不在代码表中",
-                              error="请从下拉列表中选择国家模板规定的名称。")
-        rule.add(f"{letter}2:{letter}{LAST_ROW}")
-        found.append(rule)
-    return found
-
-
-def list_rows(columns: list[list[str]]) -> list[list[str | None]]:
-    """The hidden sheet's rows: column i holds list i."""
-    height = max((len(c) for c in columns), default=0)
-    return [[c[r] if r < len(c) else None for c in columns] for r in range(height)]
