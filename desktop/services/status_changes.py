@@ -41,6 +41,7 @@ class ChangeRequest:
     reason: str = ""
     class_name: str = ""
     applicant: dict[str, str] | None = None
+    unit: str = ""  # 审批通过/审批未通过: the deciding unit (default: the one the rule names)
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,26 @@ def possible_changes(ws: Workspace, student_id: str) -> list[str]:
     return allowed
 
 
+@dataclass(frozen=True)
+class AwaitingApproval:
+    change: str  # 休学 …
+    effective: dt.date
+    approver: str  # the unit the rule names
+
+
+def awaiting_approval(ws: Workspace, student_id: str) -> AwaitingApproval | None:
+    """The student's change still waiting for a decision (审批通过/审批未通过), if any."""
+    with ws.store.reading() as session:
+        student = session.get(Student, student_id)
+        if student is None:
+            raise ServiceError("student.not_found")
+        case = None if moved_away(session, student) else awaiting_case(session, student)
+        if case is None:
+            return None
+        approver = ((case.details or {}).get("approval") or {}).get("approver", "")
+        return AwaitingApproval(case.change_type, case.effective_date, approver)
+
+
 def rule_of(name: str) -> tuple[bool, bool, tuple[str, ...], str]:
     """(needs an end date, needs a class, documents, approver) of a change type, for forms."""
     rule = RULES[name]
@@ -312,7 +333,7 @@ def record_decision(ws: Workspace, request: ChangeRequest) -> ChangeResult:
         case = awaiting_case(session, student)
         if case is None:
             raise ServiceError("change.nothing_awaiting", name=student.name)
-        decision = Decision(result, request.reason, request.effective)
+        decision = Decision(result, request.reason, request.effective, request.unit.strip())
         return decide(session, Journal(session, ws.actor), student, case, decision)
 
 
