@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.services.context import Workspace
 from desktop.services.drafts import Draft, drop_draft, list_drafts
+from desktop.services.errors import ServiceError, StoreError
 from desktop.services.setup_flow import SetupFlow
 from desktop.views import error_hook, settings
 from desktop.views.close_backup import back_up_on_close
@@ -147,23 +148,40 @@ class AppController(QObject):
 
     def offer_draft(self) -> None:
         """The newest draft this account left (lock, exit, crash): go on with it, or drop it.
-        Older drafts wait for the next unlock."""
+        Older drafts wait for the next unlock, or for their pupil's editor to be opened."""
         if self.window is None or self.workspace is None:
             return
         drafts = list_drafts(self.workspace)
-        if not drafts:
-            return
-        draft = drafts[0]
-        if ask_resume(self.window, resume_text(draft)):
-            self.edit_student(draft.student_id, draft)
-        else:
+        if drafts:
+            self._resume_or_drop(drafts[0])
+
+    def _resume_or_drop(self, draft: Draft) -> bool:
+        """Ask; 是 opens the editor with the draft (True), 否 drops it (False)."""
+        assert self.window is not None and self.workspace is not None
+        if not ask_resume(self.window, resume_text(draft)):
             drop_draft(self.workspace, draft.key)
+            return False
+        try:
+            self._open_editor(draft.student_id, draft)
+        except (ServiceError, StoreError) as exc:  # the pupil is gone: nothing to go on with
+            drop_draft(self.workspace, draft.key)
+            self.window.statusBar().showMessage(say(exc.code, exc.params))
+        return True
 
     def edit_student(self, student_id: str | None, draft: Draft | None = None) -> None:
-        from desktop.views.editor.dialog import StudentEditor  # loaded on first use
-
+        """Open the editor; a pupil with a kept draft is asked about it first."""
         if self.window is None or self.workspace is None:
             return
+        if draft is None and student_id is not None:
+            kept = next((d for d in list_drafts(self.workspace) if d.key == student_id), None)
+            if kept is not None and self._resume_or_drop(kept):
+                return
+        self._open_editor(student_id, draft)
+
+    def _open_editor(self, student_id: str | None, draft: Draft | None) -> None:
+        from desktop.views.editor.dialog import StudentEditor  # loaded on first use
+
+        assert self.window is not None and self.workspace is not None
         editor = StudentEditor(self.workspace, student_id, self.window)
         editor.saved.connect(lambda _id: self.window.refresh_after_change() if self.window else None)
         editor.status_changed.connect(

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.services.accounts import unlock
-from desktop.services.drafts import list_drafts
+from desktop.services.drafts import list_drafts, save_draft
 from desktop.services.student_read import StudentQuery, search
 from desktop.services.student_write import add_students
 from desktop.views import controller as controller_module
@@ -117,6 +117,24 @@ def test_an_existing_pupil_s_draft_reopens_that_pupil(qtbot, unlocked: AppContro
     assert editor.form.fields["联系电话"].text() == "13900139000"
     assert editor.save()
     assert list_drafts(unlocked.workspace) == []
+
+
+@pytest.mark.parametrize("go_on", [True, False])
+def test_opening_a_pupil_with_a_kept_draft_asks_about_it(unlocked: AppController, answers,
+                                                         go_on: bool) -> None:
+    """A draft not taken up at unlock (an older one) is asked about when its pupil is opened,
+    never dropped silently by a clean close."""
+    asked, replies = answers
+    row = valid_row(name="李四", seq=11)
+    student = add_students(unlocked.workspace, [row]).ids[0]
+    save_draft(unlocked.workspace, student, student, {**row, "联系电话": "13900139001"})
+    replies.append(go_on)
+    unlocked.edit_student(student)
+    assert len(asked) == 1 and "李四" in asked[0]
+    editor = open_editor(unlocked)
+    assert editor.form.fields["联系电话"].text() == ("13900139001" if go_on else "13800138000")
+    assert editor.is_dirty() is go_on
+    assert bool(list_drafts(unlocked.workspace)) is go_on
 
 
 def test_closing_the_window_keeps_the_draft(qtbot, make_controller,

@@ -1,4 +1,4 @@
-"""The 学年末升级和毕业 dialog: fits the screen at 100 % and 130 % text with 30 classes (the
+"""The 学年末升级和毕业 dialog: fits the screen at 100 %, 130 % and 150 % text with 30 classes (the
 list scrolls), 取消 is the default (Enter changes nothing), 开始 needs the tick, a warning
 when the school year has not ended (per the setting), and the backup made first is named."""
 
@@ -52,7 +52,7 @@ def make(qtbot, ws: Workspace, today: dt.date) -> YearEndDialog:
     return dialog
 
 
-@pytest.mark.parametrize("percent", [100, 130])
+@pytest.mark.parametrize("percent", [100, 130, 150])
 def test_fits_the_screen_and_scrolls(qtbot, qapp, school, text_scale, percent) -> None:
     apply_text_scale(qapp, percent)
     dialog = make(qtbot, school, JULY)
