@@ -39,6 +39,31 @@ def import_layout_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
     return tab
 
 
+def locked_editor_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
+    """A pupil from the preschool matched list: the five items locked with the reason."""
+    import datetime as dt
+
+    from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, read_list, write_list
+    from desktop.services.intake import import_preschool
+    from desktop.services.student_read import StudentQuery, search
+    from desktop.services.student_write import add_students
+    from desktop.views.editor.dialog import StudentEditor
+    from tests.factories import valid_row
+
+    row = valid_row(name="王小一", birth=dt.date(2020, 3, 5), class_name="一年级(1)班")
+    write_list(folder / "学前.xlsx", PRESCHOOL_COLUMNS, [{h: row[h] for h in PRESCHOOL_COLUMNS}])
+    listing = read_list(folder / "学前.xlsx", PRESCHOOL_COLUMNS)
+    import_preschool(ws, listing.rows, listing.file_name)
+    add_students(ws, [row])
+    [found] = search(ws, StudentQuery(text="王小一")).rows
+    editor = StudentEditor(ws, found.id)
+    editor.resize(1280, 720)
+    editor.show()
+    shot(editor, "editor-locked.png")
+    editor.discard_and_close()
+    return editor
+
+
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -60,7 +85,7 @@ def main() -> None:
         widget.grab().save(str(OUT / name))
         print("saved", OUT / name)
 
-    shown = [import_layout_shot(ws, folder, shot)]
+    shown = [locked_editor_shot(ws, folder, shot), import_layout_shot(ws, folder, shot)]
     for widget in shown:
         widget.close()
         widget.deleteLater()

@@ -18,6 +18,7 @@ from desktop.models import (  # noqa: F401  (registers every table on Base.metad
     drafts,
     history,
     import_profile,
+    intake,
     outbox,
     school,
     student,
@@ -29,7 +30,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -87,9 +88,15 @@ def _upgrade_to_9(conn: Connection) -> None:
     import_profile.ImportProfile.__table__.create(conn, checkfirst=True)
 
 
+def _upgrade_to_10(conn: Connection) -> None:
+    """v10: the preschool matched list and the entrance handover list (受控字段)."""
+    intake.IntakeEntry.__table__.create(conn, checkfirst=True)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5, 6: _upgrade_to_6,
     7: _upgrade_to_7, 8: _upgrade_to_8, 9: _upgrade_to_9,
+    10: _upgrade_to_10,
 }
 
 

@@ -20,6 +20,7 @@ from desktop.domain.record import Record
 from desktop.models.school import School
 from desktop.models.student import Student
 from desktop.services.classes import ClassResolver
+from desktop.services.intake import check_new_records
 
 _CHUNK = 500
 COMPULSORY = "义务教育"
@@ -45,6 +46,7 @@ class BatchCheck:
             self._check_school(record)
             self._check_class(record)
         self._check_id_numbers(records, set(ignore_ids))
+        check_new_records(self.session, records)  # the preschool list's 受控字段
         self._find_possible_duplicates(records, set(ignore_ids))
 
     def _check_school(self, record: Record) -> None:

@@ -21,6 +21,7 @@ from desktop.services.classes import ClassResolver
 from desktop.services.context import Role, Workspace
 from desktop.services.dto import AddResult
 from desktop.services.errors import RecordsRejected, ServiceError
+from desktop.services.intake import refuse_controlled
 from desktop.services.journal import Journal
 from desktop.services.snapshots import json_value, member_values, student_values, summary_row
 
@@ -45,6 +46,7 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
         if record.blocking:
             raise RecordsRejected({0: record.blocking})
         before, changed = write_row(student, record.values, record.members, classes)
+        refuse_controlled(session, student, changed)  # 受控字段 change only by correction
         if changed:
             Journal(session, ws.actor).change(
                 "student.update", "student", student.id, op="patch", payload=changed,

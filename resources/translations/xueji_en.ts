@@ -4,7 +4,7 @@
     <name />
     <message>
       <location filename="../../desktop/views/print_pdf.py" line="21" />
-      <location filename="../../desktop/views/printing/page.py" line="271" />
+      <location filename="../../desktop/views/printing/page.py" line="272" />
       <source>保存为 PDF</source>
       <translation>Save as PDF</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>Expelled</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="187" />
+      <location filename="../../desktop/views/main_window.py" line="200" />
       <source>待办</source>
       <translation>To-do</translation>
     </message>
@@ -985,12 +985,12 @@
       <translation>Withdrawal application form</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="78" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="76" />
       <source>待上报</source>
       <translation>to report</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="79" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="77" />
       <source>全部学生</source>
       <translation>all students</translation>
     </message>
@@ -1246,37 +1246,37 @@
   <context>
     <name>AppController</name>
     <message>
-      <location filename="../../desktop/views/controller.py" line="37" />
+      <location filename="../../desktop/views/controller.py" line="38" />
       <source>未保存的修改</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="43" />
+      <location filename="../../desktop/views/controller.py" line="44" />
       <source>（未填姓名）</source>
       <translation>(no name yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="44" />
+      <location filename="../../desktop/views/controller.py" line="45" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="45" />
+      <location filename="../../desktop/views/controller.py" line="46" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="47" />
+      <location filename="../../desktop/views/controller.py" line="48" />
       <source>继续编辑未保存的修改？</source>
       <translation>Continue editing the unsaved changes?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="48" />
+      <location filename="../../desktop/views/controller.py" line="49" />
       <source>{kind}：{name}，{time} 时的内容。</source>
       <translation>{kind}: {name}, as it was at {time}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="50" />
+      <location filename="../../desktop/views/controller.py" line="51" />
       <source>选“否”将放弃这些修改。</source>
       <translation>Choose “No” to discard these changes.</translation>
     </message>
@@ -1317,72 +1317,72 @@
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="40" />
+      <location filename="../../desktop/views/audit_dialog.py" line="39" />
       <source>审计日志</source>
       <translation>Audit log</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="42" />
+      <location filename="../../desktop/views/audit_dialog.py" line="41" />
       <source>从</source>
       <translation>From</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="42" />
+      <location filename="../../desktop/views/audit_dialog.py" line="41" />
       <source>到</source>
       <translation>To</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="46" />
+      <location filename="../../desktop/views/audit_dialog.py" line="45" />
       <source>记录编号、身份证件号或学籍号</source>
       <translation>Record id, ID number or student number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="50" />
+      <location filename="../../desktop/views/audit_dialog.py" line="49" />
       <source>查询</source>
       <translation>Search</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="51" />
+      <location filename="../../desktop/views/audit_dialog.py" line="50" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="61" />
+      <location filename="../../desktop/views/audit_dialog.py" line="60" />
       <source>日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="62" />
+      <location filename="../../desktop/views/audit_dialog.py" line="61" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="63" />
+      <location filename="../../desktop/views/audit_dialog.py" line="62" />
       <source>记录</source>
       <translation>Record</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="74" />
+      <location filename="../../desktop/views/audit_dialog.py" line="73" />
       <source>全部账号</source>
       <translation>All accounts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="99" />
+      <location filename="../../desktop/views/audit_dialog.py" line="98" />
       <source>共 {n} 条记录，显示最新的 {m} 条。</source>
       <translation>{n} entries; the latest {m} are shown.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="99" />
+      <location filename="../../desktop/views/audit_dialog.py" line="98" />
       <source>共 {n} 条记录。</source>
       <translation>{n} entries.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="111" />
+      <location filename="../../desktop/views/audit_dialog.py" line="110" />
       <source>已导出 {n} 条审计记录到 </source>
       <translation>Exported {n} audit entries to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/audit_dialog.py" line="114" />
+      <location filename="../../desktop/views/audit_dialog.py" line="113" />
       <source>导出审计日志</source>
       <translation>Export the audit log</translation>
     </message>
@@ -1390,97 +1390,97 @@
   <context>
     <name>BackupSection</name>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="49" />
+      <location filename="../../desktop/views/backup_section.py" line="48" />
       <source>备份</source>
       <translation>Backups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="54" />
+      <location filename="../../desktop/views/backup_section.py" line="53" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="55" />
+      <location filename="../../desktop/views/backup_section.py" line="54" />
       <source>备份位置…</source>
       <translation>Backup location…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="56" />
+      <location filename="../../desktop/views/backup_section.py" line="55" />
       <source>恢复默认位置</source>
       <translation>Use the default location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="57" />
+      <location filename="../../desktop/views/backup_section.py" line="56" />
       <source>恢复演练</source>
       <translation>Restore drill</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="64" />
+      <location filename="../../desktop/views/backup_section.py" line="63" />
       <source>锁定、退出、导入和学年结转前会自动备份；保留最近7天每天一份、最近4周每周一份。</source>
       <translation>A backup is made automatically on lock and exit and before imports and the year-end; one per day is kept for 7 days and one per week for 4 weeks.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="89" />
+      <location filename="../../desktop/views/backup_section.py" line="88" />
       <source>（所选位置不可用，暂用数据库旁的文件夹）</source>
       <translation> (the chosen location is not available; the folder next to the database is used for now)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="90" />
+      <location filename="../../desktop/views/backup_section.py" line="89" />
       <source>备份位置：</source>
       <translation>Backup location: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="92" />
+      <location filename="../../desktop/views/backup_section.py" line="91" />
       <source>最近一次备份：还没有</source>
       <translation>Last backup: none yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="94" />
+      <location filename="../../desktop/views/backup_section.py" line="93" />
       <source>最近一次备份：{time}（{name}）</source>
       <translation>Last backup: {time} ({name})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="115" />
+      <location filename="../../desktop/views/backup_section.py" line="114" />
       <source>自上次备份以来没有任何更改，最近的备份仍然有效。</source>
       <translation>Nothing changed since the last backup; it is still current.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="117" />
+      <location filename="../../desktop/views/backup_section.py" line="116" />
       <source>已备份并校验：</source>
       <translation>Backed up and verified: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="129" />
+      <location filename="../../desktop/views/backup_section.py" line="128" />
       <source>备份位置已保存，下一次备份起使用。</source>
       <translation>Backup location saved; it is used from the next backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="138" />
+      <location filename="../../desktop/views/backup_section.py" line="137" />
       <source>恢复演练通过：备份 {name} 可以完整恢复并打开，完整性检查和审计链校验都通过。</source>
       <translation>Restore drill passed: backup {name} restores completely and opens; the integrity check and the audit chain both verify.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="139" />
+      <location filename="../../desktop/views/backup_section.py" line="138" />
       <source>其中有学生 {students} 名、扫描件 {scans} 份、审计记录 {rows} 条。</source>
       <translation>It holds {students} students, {scans} scans and {rows} audit entries.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="140" />
+      <location filename="../../desktop/views/backup_section.py" line="139" />
       <source>用时 {seconds} 秒，当前数据库没有被改动。</source>
       <translation>It took {seconds} s; the live database was not touched.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="148" />
+      <location filename="../../desktop/views/backup_section.py" line="147" />
       <source>恢复演练没有通过：</source>
       <translation>Restore drill failed: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="149" />
+      <location filename="../../desktop/views/backup_section.py" line="148" />
       <source>。请立即备份一次并再做演练，仍不通过请联系技术支持。</source>
       <translation>. Back up now and run the drill again; if it still fails, contact technical support.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="154" />
+      <location filename="../../desktop/views/backup_section.py" line="153" />
       <source>备份位置</source>
       <translation>Backup location</translation>
     </message>
@@ -1586,77 +1586,77 @@
   <context>
     <name>ChangeDialog</name>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="42" />
+      <location filename="../../desktop/views/changes/dialog.py" line="41" />
       <source>学籍变动</source>
       <translation>Status change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="61" />
+      <location filename="../../desktop/views/changes/dialog.py" line="60" />
       <source>当前状态</source>
       <translation>Current status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="62" />
+      <location filename="../../desktop/views/changes/dialog.py" line="61" />
       <source>变动类别</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="63" />
+      <location filename="../../desktop/views/changes/dialog.py" line="62" />
       <source>变动日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="64" />
+      <location filename="../../desktop/views/changes/dialog.py" line="63" />
       <source>截止日期</source>
       <translation>Due date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="65" />
+      <location filename="../../desktop/views/changes/dialog.py" line="64" />
       <source>新班级</source>
       <translation>New class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="66" />
+      <location filename="../../desktop/views/changes/dialog.py" line="65" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="67" />
+      <location filename="../../desktop/views/changes/dialog.py" line="66" />
       <source>申请人（监护人）</source>
       <translation>Applicant (guardian)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="68" />
+      <location filename="../../desktop/views/changes/dialog.py" line="67" />
       <source>与学生关系</source>
       <translation>Relation to pupil</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="69" />
+      <location filename="../../desktop/views/changes/dialog.py" line="68" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="70" />
+      <location filename="../../desktop/views/changes/dialog.py" line="69" />
       <source>需归档材料</source>
       <translation>Documents to file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="71" />
+      <location filename="../../desktop/views/changes/dialog.py" line="70" />
       <source>审批</source>
       <translation>Approval</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="84" />
+      <location filename="../../desktop/views/changes/dialog.py" line="83" />
       <source>无</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="85" />
+      <location filename="../../desktop/views/changes/dialog.py" line="84" />
       <source>待{who}审批</source>
       <translation>Awaiting approval by {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="86" />
+      <location filename="../../desktop/views/changes/dialog.py" line="85" />
       <source>学校办理即可</source>
       <translation>The school decides</translation>
     </message>
@@ -1847,37 +1847,37 @@
   <context>
     <name>ExportTab</name>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="40" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="38" />
       <source>导出…</source>
       <translation>Export…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="41" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="39" />
       <source>导出照片文件夹…</source>
       <translation>Export photo folder…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="44" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="42" />
       <source>按国家学籍系统的学生信息模板导出：身份证件号、电话为文本格式，代码列带下拉选项。</source>
       <translation>Exports in the national student-information template: ID numbers and phones as text cells, coded columns with drop-down lists.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="91" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="89" />
       <source>已导出 {n} 名学生到 </source>
       <translation>Exported {n} students to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="107" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="105" />
       <source>已导出 {n} 张照片到 </source>
       <translation>Exported {n} photos to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="110" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="108" />
       <source>照片导出到</source>
       <translation>Export photos to</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/export_tab.py" line="115" />
+      <location filename="../../desktop/views/exchange/export_tab.py" line="111" />
       <source>导出</source>
       <translation>Export</translation>
     </message>
@@ -2189,47 +2189,67 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="134" />
+      <location filename="../../desktop/views/main_window.py" line="135" />
       <source>用户：</source>
       <translation>User: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="138" />
+      <location filename="../../desktop/views/main_window.py" line="139" />
       <source>锁定</source>
       <translation>Lock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="139" />
+      <location filename="../../desktop/views/main_window.py" line="140" />
       <source>查找</source>
       <translation>Find</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="140" />
+      <location filename="../../desktop/views/main_window.py" line="141" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="142" />
+      <location filename="../../desktop/views/main_window.py" line="143" />
       <source>文件</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="187" />
+      <location filename="../../desktop/views/main_window.py" line="152" />
+      <source>打开其他学校数据库…</source>
+      <translation>Open another school's database…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="154" />
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="160" />
+      <source>打开其他学校数据库</source>
+      <translation>Open another school's database</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="160" />
+      <source>学籍数据库 (*.db)</source>
+      <translation>Student-status databases (*.db)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/main_window.py" line="200" />
       <source>{n} 项逾期</source>
       <translation>{n} overdue</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="189" />
+      <location filename="../../desktop/views/main_window.py" line="202" />
       <source>有 {n} 项已过期限，点此查看</source>
       <translation>{n} items are past due; click to see them</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="193" />
+      <location filename="../../desktop/views/main_window.py" line="206" />
       <source>从未同步</source>
       <translation>never</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/main_window.py" line="194" />
+      <location filename="../../desktop/views/main_window.py" line="207" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
     </message>
@@ -2250,77 +2270,77 @@
   <context>
     <name>PrintPage</name>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="72" />
+      <location filename="../../desktop/views/printing/page.py" line="73" />
       <source>文书</source>
       <translation>Document</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="79" />
+      <location filename="../../desktop/views/printing/page.py" line="80" />
       <source>打印范围</source>
       <translation>Print for</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="82" />
+      <location filename="../../desktop/views/printing/page.py" line="83" />
       <source>输入姓名、拼音、身份证件号或学籍号</source>
       <translation>Type a name, pinyin, ID number or student number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="87" />
+      <location filename="../../desktop/views/printing/page.py" line="88" />
       <source>名册、台账显示完整身份证件号</source>
       <translation>Full ID numbers on rosters and ledgers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="90" />
+      <location filename="../../desktop/views/printing/page.py" line="91" />
       <source>查看账号不能打印完整的证件号</source>
       <translation>Viewer accounts cannot print full ID numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="113" />
+      <location filename="../../desktop/views/printing/page.py" line="114" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="114" />
+      <location filename="../../desktop/views/printing/page.py" line="115" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="115" />
+      <location filename="../../desktop/views/printing/page.py" line="116" />
       <source>保存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="215" />
+      <location filename="../../desktop/views/printing/page.py" line="216" />
       <source>正在生成“{title}”…</source>
       <translation>Making “{title}”…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="220" />
+      <location filename="../../desktop/views/printing/page.py" line="221" />
       <source>已取消，没有生成任何内容。</source>
       <translation>Cancelled; nothing was made.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="229" />
+      <location filename="../../desktop/views/printing/page.py" line="230" />
       <source>预览：共 {n} 页。</source>
       <translation>Preview: {n} pages.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="241" />
+      <location filename="../../desktop/views/printing/page.py" line="242" />
       <source>正在发送到打印机…</source>
       <translation>Sending to the printer…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="244" />
+      <location filename="../../desktop/views/printing/page.py" line="245" />
       <source>已取消打印。</source>
       <translation>Printing cancelled.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="246" />
+      <location filename="../../desktop/views/printing/page.py" line="247" />
       <source>已发送到打印机：共 {n} 页。</source>
       <translation>Sent to the printer: {n} pages.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/printing/page.py" line="263" />
+      <location filename="../../desktop/views/printing/page.py" line="264" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
@@ -2391,32 +2411,32 @@
   <context>
     <name>RecoveryResetDialog</name>
     <message>
-      <location filename="../../desktop/views/recovery_reset.py" line="30" />
+      <location filename="../../desktop/views/recovery_reset.py" line="29" />
       <source>用恢复密钥重设密码</source>
       <translation>Reset password with the recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/recovery_reset.py" line="38" />
+      <location filename="../../desktop/views/recovery_reset.py" line="37" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/recovery_reset.py" line="39" />
+      <location filename="../../desktop/views/recovery_reset.py" line="38" />
       <source>恢复密钥</source>
       <translation>Recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/recovery_reset.py" line="40" />
+      <location filename="../../desktop/views/recovery_reset.py" line="39" />
       <source>新密码</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/recovery_reset.py" line="41" />
+      <location filename="../../desktop/views/recovery_reset.py" line="40" />
       <source>再输入一次</source>
       <translation>Repeat</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/recovery_reset.py" line="44" />
+      <location filename="../../desktop/views/recovery_reset.py" line="43" />
       <source>输入保存在学校保险柜中的恢复密钥，为账号设置新密码。</source>
       <translation>Type the recovery key kept in the school safe to set a new password for the account.</translation>
     </message>
@@ -2432,49 +2452,49 @@
   <context>
     <name>RosterPage</name>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="68" />
+      <location filename="../../desktop/views/roster/page.py" line="70" />
       <source>姓名、拼音、首字母、身份证件号或学籍号（Ctrl+F 查找，Esc 清除）</source>
       <translation>Name, pinyin, initials, ID number or student number (Ctrl+F to find, Esc to clear)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="75" />
+      <location filename="../../desktop/views/roster/page.py" line="77" />
       <source>显示完整证件号</source>
       <translation>Show full ID numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="78" />
+      <location filename="../../desktop/views/roster/page.py" line="80" />
       <source>查看账号不能显示完整的证件号</source>
       <translation>Viewer accounts cannot show full ID numbers</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="79" />
+      <location filename="../../desktop/views/roster/page.py" line="81" />
       <source>新建学生（Ctrl+N）</source>
       <translation>New student (Ctrl+N)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="89" />
+      <location filename="../../desktop/views/roster/page.py" line="91" />
       <source>年级</source>
       <translation>Grade</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="89" />
+      <location filename="../../desktop/views/roster/page.py" line="91" />
       <source>班级</source>
       <translation>Class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="90" />
+      <location filename="../../desktop/views/roster/page.py" line="92" />
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="144" />
-      <location filename="../../desktop/views/roster/page.py" line="145" />
-      <location filename="../../desktop/views/roster/page.py" line="157" />
+      <location filename="../../desktop/views/roster/page.py" line="147" />
+      <location filename="../../desktop/views/roster/page.py" line="148" />
+      <location filename="../../desktop/views/roster/page.py" line="160" />
       <source>全部</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="169" />
+      <location filename="../../desktop/views/roster/page.py" line="172" />
       <source>共 {n} 名学生</source>
       <translation>Students: {n}</translation>
     </message>
@@ -2482,12 +2502,12 @@
   <context>
     <name>RosterTable</name>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="46" />
+      <location filename="../../desktop/views/roster/page.py" line="48" />
       <source>打开</source>
       <translation>Open</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/roster/page.py" line="47" />
+      <location filename="../../desktop/views/roster/page.py" line="49" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
@@ -2616,108 +2636,108 @@
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="38" />
+      <location filename="../../desktop/views/setup_wizard.py" line="37" />
       <source>首次使用</source>
       <translation>First-time setup</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="45" />
+      <location filename="../../desktop/views/setup_wizard.py" line="44" />
       <source>上一步</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="46" />
-      <location filename="../../desktop/views/setup_wizard.py" line="126" />
+      <location filename="../../desktop/views/setup_wizard.py" line="45" />
+      <location filename="../../desktop/views/setup_wizard.py" line="125" />
       <source>下一步</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="63" />
+      <location filename="../../desktop/views/setup_wizard.py" line="62" />
       <source>欢迎使用学籍管理。先填写本校的基本信息。</source>
       <translation>Welcome to Student Records. First, enter your school's basic information.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="64" />
+      <location filename="../../desktop/views/setup_wizard.py" line="63" />
       <source>10位数字，见学籍系统</source>
       <translation>10 digits, from the national system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="65" />
+      <location filename="../../desktop/views/setup_wizard.py" line="64" />
       <source>与学校公章一致</source>
       <translation>As on the school's official seal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="74" />
+      <location filename="../../desktop/views/setup_wizard.py" line="73" />
       <source>学校标识码</source>
       <translation>School code</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="75" />
+      <location filename="../../desktop/views/setup_wizard.py" line="74" />
       <source>学校名称</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="76" />
+      <location filename="../../desktop/views/setup_wizard.py" line="75" />
       <source>学制</source>
       <translation>School system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="77" />
+      <location filename="../../desktop/views/setup_wizard.py" line="76" />
       <source>本校学段</source>
       <translation>Stages at this school</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="83" />
+      <location filename="../../desktop/views/setup_wizard.py" line="82" />
       <source>建立第一个学籍管理员账号。密码至少8位，包含字母、数字、符号中的至少两种。</source>
       <translation>Create the first registrar account. The password must be at least 8 characters and contain at least two of: letters, digits, symbols.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="89" />
+      <location filename="../../desktop/views/setup_wizard.py" line="88" />
       <source>账号名</source>
       <translation>Account name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="90" />
+      <location filename="../../desktop/views/setup_wizard.py" line="89" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="91" />
+      <location filename="../../desktop/views/setup_wizard.py" line="90" />
       <source>再输入一次</source>
       <translation>Confirm password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="98" />
+      <location filename="../../desktop/views/setup_wizard.py" line="97" />
       <source>数据库已创建。下面是恢复密钥：忘记密码或密钥文件丢失时，只有它能打开数据库。请打印或抄写下来，放入学校保险柜。</source>
       <translation>The database has been created. Below is the recovery key: if the password is forgotten or the key file is lost, only this key can open the database. Print it or write it down, and keep it in the school safe.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="110" />
+      <location filename="../../desktop/views/setup_wizard.py" line="109" />
       <source>保存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="111" />
+      <location filename="../../desktop/views/setup_wizard.py" line="110" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="118" />
+      <location filename="../../desktop/views/setup_wizard.py" line="117" />
       <source>我已把恢复密钥打印或抄写下来，并放在安全的地方</source>
       <translation>I have printed or written down the recovery key and put it in a safe place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="126" />
+      <location filename="../../desktop/views/setup_wizard.py" line="125" />
       <source>完成</source>
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="178" />
+      <location filename="../../desktop/views/setup_wizard.py" line="177" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="179" />
+      <location filename="../../desktop/views/setup_wizard.py" line="178" />
       <source>。打印后请删除这个文件。</source>
       <translation>. Delete this file after printing.</translation>
     </message>
@@ -2813,54 +2833,59 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="243" />
+      <location filename="../../desktop/views/editor/dialog.py" line="217" />
+      <source>{items}是受控字段：已与学前教育匹配名单对应，只能按“更正受控字段”办理（写明原因、附证明材料）。</source>
+      <translation>{items} are controlled items: they match the preschool list and change only through “Correct controlled items” (with the reason and evidence).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="256" />
       <source>与证件号不一致：证件号中为 {value}</source>
       <translation>Differs from the ID number, which says {value}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="254" />
+      <location filename="../../desktop/views/editor/dialog.py" line="267" />
       <source>本校已有这个证件号的学生：{who}。一人只能有一个学籍，请打开那条记录，不要再新建。</source>
       <translation>This school already has a student with this ID number: {who}. One person has one record: open that record instead of creating a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="294" />
+      <location filename="../../desktop/views/editor/dialog.py" line="307" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="344" />
+      <location filename="../../desktop/views/editor/dialog.py" line="357" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="345" />
+      <location filename="../../desktop/views/editor/dialog.py" line="358" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="346" />
+      <location filename="../../desktop/views/editor/dialog.py" line="359" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="364" />
+      <location filename="../../desktop/views/editor/dialog.py" line="377" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="364" />
+      <location filename="../../desktop/views/editor/dialog.py" line="377" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="417" />
-      <location filename="../../desktop/views/editor/dialog.py" line="424" />
+      <location filename="../../desktop/views/editor/dialog.py" line="430" />
+      <location filename="../../desktop/views/editor/dialog.py" line="437" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="418" />
-      <location filename="../../desktop/views/editor/dialog.py" line="425" />
+      <location filename="../../desktop/views/editor/dialog.py" line="431" />
+      <location filename="../../desktop/views/editor/dialog.py" line="438" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
     </message>
@@ -2868,186 +2893,186 @@
   <context>
     <name>SyncPage</name>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="89" />
+      <location filename="../../desktop/views/sync/page.py" line="88" />
       <source>学生同步状态</source>
       <translation>Students' sync state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="89" />
+      <location filename="../../desktop/views/sync/page.py" line="88" />
       <source>冲突</source>
       <translation>Conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="90" />
+      <location filename="../../desktop/views/sync/page.py" line="89" />
       <source>一人多籍提示</source>
       <translation>Duplicate registrations</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="90" />
-      <location filename="../../desktop/views/sync/page.py" line="153" />
+      <location filename="../../desktop/views/sync/page.py" line="89" />
+      <location filename="../../desktop/views/sync/page.py" line="152" />
       <source>转学与审批</source>
       <translation>Transfers and approvals</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="91" />
-      <location filename="../../desktop/views/sync/page.py" line="156" />
+      <location filename="../../desktop/views/sync/page.py" line="90" />
+      <location filename="../../desktop/views/sync/page.py" line="155" />
       <source>家长申请</source>
       <translation>Guardian requests</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="102" />
+      <location filename="../../desktop/views/sync/page.py" line="101" />
       <source>立即同步</source>
       <translation>Sync now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="103" />
+      <location filename="../../desktop/views/sync/page.py" line="102" />
       <source>打印待上报清单…</source>
       <translation>Print the pending changes…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="116" />
+      <location filename="../../desktop/views/sync/page.py" line="115" />
       <source>能连接学籍中心时自动同步，每隔</source>
       <translation>Sync automatically when the registry is reachable, every</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="118" />
+      <location filename="../../desktop/views/sync/page.py" line="117" />
       <source> 分钟</source>
       <translation> minutes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="129" />
+      <location filename="../../desktop/views/sync/page.py" line="128" />
       <source>导出U盘数据包…</source>
       <translation>Export USB bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="130" />
+      <location filename="../../desktop/views/sync/page.py" line="129" />
       <source>导入回执数据包…</source>
       <translation>Import reply bundle…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="134" />
+      <location filename="../../desktop/views/sync/page.py" line="133" />
       <source>没有网络时：</source>
       <translation>Without a network: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="145" />
+      <location filename="../../desktop/views/sync/page.py" line="144" />
       <source>待上报 {a} 条 · 待确认 {b} 条 · 冲突 {c} 项</source>
       <translation>{a} to report · {b} awaiting confirmation · {c} conflicts</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="147" />
+      <location filename="../../desktop/views/sync/page.py" line="146" />
       <source>冲突（{n}）</source>
       <translation>Conflicts ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="148" />
+      <location filename="../../desktop/views/sync/page.py" line="147" />
       <source>一人多籍提示（{n}）</source>
       <translation>Duplicate registrations ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="152" />
+      <location filename="../../desktop/views/sync/page.py" line="151" />
       <source>转学与审批（{n} 项待答复）</source>
       <translation>Transfers and approvals ({n} to answer)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="155" />
+      <location filename="../../desktop/views/sync/page.py" line="154" />
       <source>家长申请（{n}）</source>
       <translation>Guardian requests ({n})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="170" />
+      <location filename="../../desktop/views/sync/page.py" line="169" />
       <source>从未同步</source>
       <translation>Never synced</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="170" />
+      <location filename="../../desktop/views/sync/page.py" line="169" />
       <source>上次同步：</source>
       <translation>Last sync: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="175" />
+      <location filename="../../desktop/views/sync/page.py" line="174" />
       <source>；最近一次未完成：</source>
       <translation>; the last one did not finish: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="178" />
+      <location filename="../../desktop/views/sync/page.py" line="177" />
       <source>，全部已确认</source>
       <translation>, all confirmed</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="179" />
+      <location filename="../../desktop/views/sync/page.py" line="178" />
       <source>，{n} 条待确认</source>
       <translation>, {n} awaiting confirmation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="193" />
+      <location filename="../../desktop/views/sync/page.py" line="192" />
       <source>正在注册…</source>
       <translation>Enrolling…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="207" />
+      <location filename="../../desktop/views/sync/page.py" line="206" />
       <source>正在同步…</source>
       <translation>Syncing…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="228" />
+      <location filename="../../desktop/views/sync/page.py" line="227" />
       <source>已发送到打印机。</source>
       <translation>Sent to the printer.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="250" />
+      <location filename="../../desktop/views/sync/page.py" line="249" />
       <source>已导出U盘数据包（含 {n} 条待确认的变更）：{path}。请交县级学籍管理部门导入，再导入带回的回执数据包。</source>
       <translation>USB bundle exported ({n} changes awaiting confirmation): {path}. Take it to the county education bureau for import, then import the reply bundle you bring back.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="279" />
+      <location filename="../../desktop/views/sync/page.py" line="278" />
       <source>已导入回执数据包：采用 {applied}，重复 {duplicate}，退回 {rejected}，冲突 {conflict}，暂存 {held}，接收 {received} 条。</source>
       <translation>Reply bundle imported: {applied} applied, {duplicate} duplicate, {rejected} returned, {conflict} conflicts, {held} held, {received} received.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="287" />
+      <location filename="../../desktop/views/sync/page.py" line="286" />
       <source>正在同步，请等同步结束后再操作数据包。</source>
       <translation>A sync is running; wait for it to finish before handling bundles.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="293" />
+      <location filename="../../desktop/views/sync/page.py" line="291" />
       <source>导出U盘数据包</source>
       <translation>Export USB bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="294" />
-      <location filename="../../desktop/views/sync/page.py" line="301" />
+      <location filename="../../desktop/views/sync/page.py" line="291" />
+      <location filename="../../desktop/views/sync/page.py" line="295" />
       <source>学籍数据包</source>
       <translation>Student-status bundles</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="300" />
+      <location filename="../../desktop/views/sync/page.py" line="295" />
       <source>导入回执数据包</source>
       <translation>Import reply bundle</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="335" />
+      <location filename="../../desktop/views/sync/page.py" line="328" />
       <source>已在学籍中心注册：{school}（{code}）。</source>
       <translation>Enrolled with the registry: {school} ({code}).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="350" />
+      <location filename="../../desktop/views/sync/page.py" line="343" />
       <source>正在上报：{done}/{total}</source>
       <translation>Reporting: {done}/{total}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="352" />
+      <location filename="../../desktop/views/sync/page.py" line="345" />
       <source>正在接收中心数据：{done} 条</source>
       <translation>Receiving from the registry: {done} items</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="356" />
+      <location filename="../../desktop/views/sync/page.py" line="349" />
       <source>同步完成：上报 {sent} 条（采用 {applied}，重复 {duplicate}，退回 {rejected}，冲突 {conflict}，暂存 {held}），接收 {pulled} 条。</source>
       <translation>Sync done: {sent} sent ({applied} applied, {duplicate} duplicate, {rejected} returned, {conflict} conflicts, {held} held), {pulled} received.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/page.py" line="282" />
-      <location filename="../../desktop/views/sync/page.py" line="359" />
+      <location filename="../../desktop/views/sync/page.py" line="281" />
+      <location filename="../../desktop/views/sync/page.py" line="352" />
       <source>还有 {n} 条变更未得到中心确认。</source>
       <translation>{n} changes are not yet confirmed by the registry.</translation>
     </message>
@@ -3131,49 +3156,54 @@
   <context>
     <name>UnlockDialog</name>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="38" />
-      <location filename="../../desktop/views/unlock_dialog.py" line="60" />
-      <location filename="../../desktop/views/unlock_dialog.py" line="128" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="41" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="69" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="137" />
       <source>解锁</source>
       <translation>Unlock</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="42" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="45" />
       <source>输入密码后按回车</source>
       <translation>Type the password and press Enter</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="44" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="47" />
       <source>忘记密码？用恢复密钥重设</source>
       <translation>Forgot password? Reset with recovery key</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="53" />
-      <source>数据库：</source>
-      <translation>Database: </translation>
+      <location filename="../../desktop/views/unlock_dialog.py" line="58" />
+      <source>学校：</source>
+      <translation>School:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="55" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="60" />
+      <source>数据库文件：</source>
+      <translation>Database file:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="64" />
       <source>账号</source>
       <translation>Account</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="56" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="65" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="61" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="70" />
       <source>退出</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="84" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="93" />
       <source>新密码已设置，请用新密码解锁。</source>
       <translation>The new password is set. Unlock with the new password.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/unlock_dialog.py" line="130" />
+      <location filename="../../desktop/views/unlock_dialog.py" line="139" />
       <source>（{n} 秒）</source>
       <translation> ({n} s)</translation>
     </message>
@@ -3234,52 +3264,52 @@
   <context>
     <name>YearEndDialog</name>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="46" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="45" />
       <source>学年末升级和毕业</source>
       <translation>Year-end promotion and graduation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="51" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="50" />
       <source>我已核对上面的名单，确认为全校办理升级和毕业（办理后不能撤销）</source>
       <translation>I have checked the list above and confirm promotion and graduation for the whole school (this cannot be undone)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="52" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="51" />
       <source>开始升级和毕业</source>
       <translation>Start promotion and graduation</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="53" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="52" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="62" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="61" />
       <source>将一次完成：{a} 个班升入高一年级（{p} 人），{b} 个班毕业（{g} 人）。</source>
       <translation>Done in one step: {a} classes move up a grade ({p} pupils), {b} classes graduate ({g} pupils).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="67" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="66" />
       <source>开始前会先把整个学校的数据库完整备份一份（文件名以 -year-end.xjbak 结尾），保存在：{folder}</source>
       <translation>Before starting, the whole school database is backed up (the file name ends in -year-end.xjbak) to: {folder}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="95" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="94" />
       <source>本学年还没有结束：今天是 {today}，按设置本学年 {end} 结束。学年末升级和毕业应在学年结束后办理；提前办理会让全校学生提前升级、毕业班提前毕业。（学年结束日期可在“设置”中修改。）</source>
       <translation>This school year has not ended: today is {today}, and the settings end the year on {end}. Year-end promotion and graduation belong after the year ends; doing it early promotes every pupil and graduates the leaving classes early. (The end date can be changed in Settings.)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="115" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="114" />
       <source>已完成。开始前的备份：{path}</source>
       <translation>Done. Backup taken before starting: {path}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="116" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="115" />
       <source>（没有变化，沿用最近的备份）</source>
       <translation>(no changes; the latest backup is kept)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/year_end_dialog.py" line="119" />
+      <location filename="../../desktop/views/changes/year_end_dialog.py" line="118" />
       <source>关闭</source>
       <translation>Close</translation>
     </message>
@@ -4141,6 +4171,34 @@
     <message>
       <source>这些班号还没有对应的班级：{codes}。没有导入任何记录。请用 --class-code 班号=班级名称 指定（可重复），或在导入预览中选择。</source>
       <translation>These class codes have no class yet: {codes}. Nothing was imported. Give them with --class-code CODE=CLASS (repeatable), or choose them in the import preview.</translation>
+    </message>
+    <message>
+      <source>{items}是受控字段（已与学前教育匹配名单对应），不能直接修改。请按“更正受控字段”办理：写明原因并附证明材料（如户口簿）。</source>
+      <translation>{items} are controlled items (they match the preschool list) and cannot be edited directly. Use “Correct controlled items”: give the reason and attach evidence (such as the household register).</translation>
+    </message>
+    <message>
+      <source>{name} 中没有找到名单的表头（应有这些列：{columns}），没有导入任何记录。</source>
+      <translation>No list header was found in {name} (it should have these columns: {columns}); nothing was imported.</translation>
+    </message>
+    <message>
+      <source>只有受控字段（姓名、性别、出生日期、身份证件类型、身份证件号）走更正程序；这些项目请直接在学生信息中修改：{items}。</source>
+      <translation>Only controlled items (name, sex, date of birth, ID type, ID number) go through the correction procedure; edit these items in the student record directly: {items}.</translation>
+    </message>
+    <message>
+      <source>录取学校标识码“{value}”不是本校（{expected}），这一行不属于本校，没有导入任何记录。</source>
+      <translation>The admitting school code “{value}” is not this school ({expected}); the row is not for this school, and nothing was imported.</translation>
+    </message>
+    <message>
+      <source>更正受控字段须写明原因和证明材料（如户口簿复印件、出生医学证明），没有做任何更改。</source>
+      <translation>Correcting controlled items needs the reason and the evidence (such as a copy of the household register or the birth certificate); nothing was changed.</translation>
+    </message>
+    <message>
+      <source>本校已有这名学生（{name}），但这些项目与名单不一致：{items}。没有导入任何记录；请核对后按“更正受控字段”办理，或核对名单。</source>
+      <translation>The school already has this student ({name}), but these items differ from the list: {items}. Nothing was imported; check them and use “Correct controlled items”, or check the list.</translation>
+    </message>
+    <message>
+      <source>这名学生在学前教育匹配名单上，{header}必须与名单一致（受控字段）。如确需更正，请按“更正受控字段”办理并附证明材料。</source>
+      <translation>This student is on the preschool matched list; {header} must match the list (a controlled item). To correct it, use “Correct controlled items” with evidence.</translation>
     </message>
   </context>
 </TS>

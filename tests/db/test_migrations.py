@@ -106,8 +106,8 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
     return db_path, key
 
 
-def test_schema_version_is_nine() -> None:
-    assert SCHEMA_VERSION == 9
+def test_schema_version_is_ten() -> None:
+    assert SCHEMA_VERSION == 10
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -157,7 +157,7 @@ def test_open_upgrades_a_v4_database_to_the_archive_register(v4: tuple[Path, byt
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert set(ARCHIVE_TABLES) <= table_names(conn)
         assert {"sha256", "data", "size"} <= columns(conn, "archive_blob")
         assert {"student_id", "kind", "sha256", "file_name", "mime"} <= columns(
@@ -200,7 +200,7 @@ def test_open_upgrades_a_v5_database_to_the_sync_state(v5: tuple[Path, bytes]) -
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert set(SYNC_TABLES) <= table_names(conn)
         assert {"device_id", "server_url", "sign_key", "enc_key", "server_sign_pub",
                 "server_enc_pub", "epoch", "cursor", "last_sync_at"} <= columns(conn, "sync_device")
@@ -239,7 +239,7 @@ def test_open_upgrades_a_v6_database_to_the_case_tables(v6: tuple[Path, bytes]) 
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert {"case_id", "kind", "state", "code", "record_id", "version", "action_needed",
                 "body", "answer_change_id"} <= columns(conn, "sync_case")
         assert {"request_id", "record_id", "state", "version", "body"} <= columns(
@@ -272,7 +272,7 @@ def test_open_upgrades_a_v7_database_to_editor_drafts(v7: tuple[Path, bytes]) ->
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert {"key", "account_id", "student_id", "row", "saved_at"} <= columns(
             conn, "editor_draft")
         assert conn.execute("SELECT value FROM meta WHERE key = 'db_id'").fetchone() == (DB_ID,)
@@ -341,8 +341,27 @@ def test_open_upgrades_a_v8_database_to_template_profiles(db_path: Path) -> None
     Store.open(db_path, key).close()
     conn = connect_raw(db_path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
         assert {"name", "headers", "mapping", "class_codes"} <= columns(conn, "import_profile")
     finally:
         conn.close()
     assert len(list(db_path.parent.glob(f"{db_path.name}.v8-*.bak"))) == 1
+
+
+def test_open_upgrades_a_v9_database_to_the_intake_lists(db_path: Path) -> None:
+    key = secrets.token_bytes(32)
+    build_current(db_path, key)
+    conn = connect_raw(db_path, key)
+    try:
+        conn.execute("DROP TABLE intake_entry")
+        conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
+        conn.execute("PRAGMA user_version = 9")
+    finally:
+        conn.close()
+    Store.open(db_path, key).close()
+    conn = connect_raw(db_path, key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert {"kind", "id_number", "xjh", "student_id"} <= columns(conn, "intake_entry")
+    finally:
+        conn.close()

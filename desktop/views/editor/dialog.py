@@ -28,6 +28,7 @@ from desktop.domain.template_output import template_row
 from desktop.services.context import Workspace
 from desktop.services.drafts import Draft, drop_draft, save_draft
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
+from desktop.services.intake import controlled_items
 from desktop.services.photos import get_photo, normalise_photo, set_photo
 from desktop.services.school_info import school_info
 from desktop.services.status_changes import history
@@ -201,12 +202,25 @@ class StudentEditor(QDialog):
         self.version = detail.version
         self.timeline.show_entries(history(self.workspace, self.student_id))
         self.form.set_row(template_row(detail.values, list(detail.members), self.school_code))
+        self._show_locked(controlled_items(self.workspace, self.student_id))
         photo = get_photo(self.workspace, self.student_id)
         if photo:
             self._show_photo(photo)
 
     def row(self) -> dict[str, str]:
         return {"学校标识码": self.school_code, **self.form.row()}
+
+    def _show_locked(self, headers: tuple[str, ...]) -> None:
+        """受控字段: shown, not editable, with the reason and the way to change them."""
+        if not headers:
+            return
+        reason = self.tr("{items}是受控字段：已与学前教育匹配名单对应，只能按“更正受控字段”办理"
+                         "（写明原因、附证明材料）。").format(items="、".join(tr(h) for h in headers))
+        for header in headers:
+            field = self.form.fields[header]
+            field.editor.setEnabled(False)
+            field.setToolTip(reason)
+        self.form.legend.setText(self.form.legend.text() + "\n" + reason)
 
     def _edited(self, field: FieldInput, old: str, new: str) -> None:
         self.touched.add(field.header)

@@ -1,0 +1,37 @@
+"""The editor on a pupil from the preschool matched list: the five 受控字段 are shown, not
+editable, with the reason and the way to correct them; every other item stays editable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, read_list, write_list
+from desktop.services.intake import import_preschool
+from desktop.services.student_read import StudentQuery, search
+from desktop.services.student_write import add_students
+from desktop.views.editor.dialog import StudentEditor
+from tests.factories import valid_row
+
+
+def test_locked_items_are_shown_disabled_with_the_reason(qtbot, ws, tmp_path) -> None:
+    row = valid_row(name="王小一", birth=dt.date(2020, 3, 5), class_name="一年级(1)班")
+    write_list(tmp_path / "学前.xlsx", PRESCHOOL_COLUMNS, [{h: row[h] for h in PRESCHOOL_COLUMNS}])
+    listing = read_list(tmp_path / "学前.xlsx", PRESCHOOL_COLUMNS)
+    import_preschool(ws, listing.rows, listing.file_name)
+    add_students(ws, [row, valid_row(name="李四", seq=13)])
+    ids = {r.name: r.id for r in search(ws, StudentQuery()).rows}
+    editor = StudentEditor(ws, ids["王小一"])
+    free = StudentEditor(ws, ids["李四"])
+    try:
+        for header in PRESCHOOL_COLUMNS:
+            assert not editor.form.fields[header].editor.isEnabled()
+            assert "受控字段" in editor.form.fields[header].toolTip()
+            assert free.form.fields[header].editor.isEnabled()
+        assert editor.form.fields["现住址"].editor.isEnabled()
+        assert "更正受控字段" in editor.form.legend.text()
+        assert "受控字段" not in free.form.legend.text()
+        assert editor.form.fields["姓名"].text() == "王小一"
+    finally:
+        for widget in (editor, free):
+            widget.discard_and_close()
+            widget.deleteLater()
