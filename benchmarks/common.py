@@ -53,3 +53,29 @@ def p95(values: list[float]) -> float:
 def report(label: str, value: float, unit: str, target: str = "") -> None:
     suffix = f"   (target {target})" if target else ""
     print(f"{label:<48} {value:>10.2f} {unit}{suffix}")
+
+
+def load() -> str:
+    """The 1-minute load average, printed beside each figure (the machine may be shared)."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+class Clock:
+    """Wall and CPU seconds of one block: `with Clock() as c: ...; c.wall, c.cpu`."""
+
+    def __enter__(self) -> Clock:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self._wall
+        self.cpu = time.process_time() - self._cpu
+
+
+def report_ratio(label: str, measured: Clock, floor: Clock, target: float) -> None:
+    """A figure with its floor from the same run: wall seconds, the wall and CPU ratios, the
+    target ratio and the load average."""
+    wall, cpu = measured.wall / floor.wall, measured.cpu / max(floor.cpu, 1e-9)
+    status = "met" if cpu <= target else "NOT met"  # CPU: what a shared machine distorts least
+    print(f"{label:<48} {measured.wall:>8.2f} s   floor {floor.wall:.2f} s   "
+          f"ratio {wall:.2f}x (cpu {cpu:.2f}x)   target <= {target:g}x {status}   {load()}")
