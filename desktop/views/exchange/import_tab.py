@@ -76,6 +76,7 @@ class ImportTab(QWidget):
         self.banner = MessageBanner()
         self.grade_box = QGroupBox(self.tr("这些班级名称看不出年级，请选择："))
         self.grade_form = QFormLayout(self.grade_box)
+        self.grade_box.setVisible(False)  # shown only when a chosen file has such classes
         self.grade_combos: dict[str, QComboBox] = {}
         self.replan_button: QPushButton | None = None
         self.layout_box = LayoutBox()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.services.case_commands import answer_guardian_request
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.id_policy import mask_xjh
 from desktop.services.sync_case_list import GuardianRow, list_guardian_requests
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
@@ -60,7 +61,7 @@ class GuardianPanel(QWidget):
     def reload(self) -> None:
         self.rows = list_guardian_requests(self.workspace)
         blocked = self.requests.blockSignals(True)  # one redraw of the items below, not three
-        self.requests.fill([(r.student_name, r.xjh, r.submitted_at, self._state(r), r.code)
+        self.requests.fill([(r.student_name, mask_xjh(r.xjh) or "", r.submitted_at, self._state(r), r.code)
                             for r in self.rows])
         if self.rows:
             self.requests.selectRow(0)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.id_policy import mask_xjh
 from desktop.services.sync_conflicts import MINE, SERVER, ConflictRow, list_conflicts, resolve_conflict
 from desktop.services.sync_status import STATES, list_findings, student_sync_states
 from desktop.views.widgets.banner import MessageBanner
@@ -53,7 +54,7 @@ class StatesPanel(QWidget):
     def reload(self) -> None:
         state = self.filter.currentData()
         rows = student_sync_states(self.workspace, None if state == ALL else state)
-        self.table.fill([(r.name, r.class_name, r.xjh or "", r.label) for r in rows])
+        self.table.fill([(r.name, r.class_name, mask_xjh(r.xjh) or "", r.label) for r in rows])
         self.count_label.setText(self.tr("共 {n} 名学生").format(n=len(rows)))
 
     def show_state(self, state: str) -> None:
