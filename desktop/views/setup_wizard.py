@@ -26,6 +26,8 @@ from desktop.views.print_pdf import print_pdf, save_pdf
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say, tr
 
+STEPS = ("学校信息", "管理员账号", "恢复密钥")
+FIELDS = ("school_code", "school_name", "system", "stages", "username", "password", "again")
 _SYSTEMS = (("6-3-3", "六三制（小学6年、初中3年、高中3年）"),
             ("5-4-3", "五四制（小学5年、初中4年、高中3年）"))
 
@@ -38,6 +40,9 @@ class SetupWizard(QDialog):
         self.setMinimumWidth(560)
         self.pages = QStackedWidget()
         self.banner = MessageBanner()
+        self.step_label = QLabel()
+        self.step_label.setStyleSheet("font-weight: bold;")
+        self.messages: dict[str, str] = {}  # field -> its message, until the field is edited
         self._school_page()
         self._account_page()
         self._recovery_page()
@@ -51,10 +56,33 @@ class SetupWizard(QDialog):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.step_label)
         layout.addWidget(self.pages)
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
+        self._watch_fields()
         self._show_step()
+
+    def _watch_fields(self) -> None:
+        """A message goes away as soon as the field it is about is changed."""
+        for name, line in (("school_code", self.school_code), ("school_name", self.school_name),
+                           ("username", self.username), ("password", self.password),
+                           ("again", self.again)):
+            line.textEdited.connect(lambda _t, name=name: self._field_edited(name))
+        self.system.currentIndexChanged.connect(lambda _i: self._field_edited("system"))
+        for box in self.stage_boxes.values():
+            box.toggled.connect(lambda _on: self._field_edited("stages"))
+        self.password.textEdited.connect(lambda _t: self._field_edited("again"))
+
+    def _field_edited(self, name: str) -> None:
+        if self.messages.pop(name, None) is not None:
+            self._show_messages()
+
+    def _show_messages(self) -> None:
+        if self.messages:
+            self.banner.show_message("\n".join(self.messages.values()))
+        else:
+            self.banner.clear_message()
 
     def _school_page(self) -> None:
         page = QWidget()
@@ -121,6 +149,8 @@ class SetupWizard(QDialog):
     def _show_step(self) -> None:
         index = {"school": 0, "account": 1, "recovery": 2}.get(self.flow.step, 2)
         self.pages.setCurrentIndex(index)
+        self.step_label.setText(self.tr("第{n}步/共{total}步：").format(n=index + 1, total=len(STEPS))
+                                + tr(STEPS[index]))
         self.back_button.setEnabled(self.flow.step == "account")
         self.next_button.setText(self.tr("完成") if self.flow.step == "recovery" else self.tr("下一步"))
         if self.flow.step == "recovery":
@@ -129,6 +159,7 @@ class SetupWizard(QDialog):
 
     def _back(self) -> None:
         self.flow.back()
+        self.messages = {}
         self.banner.clear_message()
         self._show_step()
 
@@ -139,9 +170,11 @@ class SetupWizard(QDialog):
             self.banner.show_message(say(exc.code, exc.params))
             return
         if self.flow.errors:
-            self.banner.show_message("\n".join(say(code, self.flow.error_params.get(name))
-                                               for name, code in self.flow.errors.items()))
+            self.messages = {name: say(code, self.flow.error_params.get(name))
+                             for name, code in self.flow.errors.items()}
+            self._show_messages()
             return
+        self.messages = {}
         self.banner.clear_message()
         if done:
             self.accept()
@@ -155,9 +188,13 @@ class SetupWizard(QDialog):
             self.flow.submit_school(self.school_code.text(), self.school_name.text(),
                                     self.system.currentData(), stages)
         elif step == "account":
-            self.flow.submit_account(self.username.text(), self.password.text(), self.again.text())
-            self.password.clear()
-            self.again.clear()
+            done = self.flow.submit_account(self.username.text(), self.password.text(),
+                                            self.again.text())
+            # Typed passwords stay after a mistake elsewhere (the account name); a refused or
+            # mistyped password is typed again, both times.
+            if done or {"password", "again"} & set(self.flow.errors):
+                self.password.clear()
+                self.again.clear()
         elif step == "recovery":
             return self.flow.confirm_recovery(self.confirm.isChecked())
         return False

@@ -19,9 +19,10 @@ def say(code: str, params: dict[str, Any] | None = None) -> str:
     translated = QCoreApplication.translate("messages", template)
     values = {"code": code, "detail": "", **(params or {})}
     try:
-        return translated.format(**values)
+        text = translated.format(**values)
     except (KeyError, IndexError):
         return translated
+    return text.replace("（）", "").replace(" ()", "")  # a value left empty: no empty brackets
 
 
 def say_field(error: FieldError) -> str:
