@@ -1,12 +1,17 @@
 """材料清单 of one student's folder: tick what the folder holds, record the copies, pages,
-date received and notes of the selected document, and where the folder is kept."""
+date received and notes of the selected document, and where the folder is kept.
+
+A click on the box, or anywhere in the 齐全 cell, saves the tick at once; 撤销 (Ctrl+Z) puts
+back the last tick with the details it had."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -30,6 +35,14 @@ from desktop.views.wording import tr
 COLUMNS = ("材料名称", "要求", "齐全", "份数/页数", "收到日期", "备注", "扫描件")
 PRESENT_COLUMN = 2
 PLACE_PARTS = ("柜", "层", "盒")
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A tick just saved, and what 撤销 puts back."""
+
+    student_id: str
+    line: ChecklistLine  # as it was before the tick
 
 
 def _count(line: ChecklistLine) -> str:
@@ -57,9 +70,16 @@ class ChecklistTab(QWidget):
         self.save_item = QPushButton(self.tr("保存所选材料"))
         self.save_place = QPushButton(self.tr("保存存放位置"))
         self.banner = MessageBanner()
+        self.undo_button = QPushButton(self.tr("撤销（Ctrl+Z）"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_tick)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_tick)
+        self.last_tick: Tick | None = None
         self._filling = False
+        self._ticked_row = -1  # the row whose box the current click ticked
         self._build()
         self.table.itemChanged.connect(self._on_item_changed)
+        self.table.cellClicked.connect(self._on_cell_clicked)
         self.table.currentCellChanged.connect(lambda *_: self._show_details())
         self.save_item.clicked.connect(self.save_details)
         self.save_place.clicked.connect(self.save_location)
@@ -83,7 +103,10 @@ class ChecklistTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(boxes)
-        layout.addWidget(self.banner)
+        message = QHBoxLayout()
+        message.addWidget(self.banner, 1)
+        message.addWidget(self.undo_button)
+        layout.addLayout(message)
 
     def set_writable(self, writable: bool) -> None:
         """A viewer sees the checklist but cannot tick or save."""
@@ -92,6 +115,9 @@ class ChecklistTab(QWidget):
             widget.setEnabled(writable)
 
     def show_register(self, register: ArchiveRegister | None) -> None:
+        if self.last_tick and (register is None or register.student_id != self.last_tick.student_id):
+            self.last_tick = None  # another pupil: the last tick is no longer on screen
+            self.undo_button.hide()
         self.register = register
         lines = register.lines if register else ()
         row = max(0, self.table.currentRow())
@@ -137,13 +163,39 @@ class ChecklistTab(QWidget):
         self.table.item(row, PRESENT_COLUMN).setCheckState(
             Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
 
+    def _on_cell_clicked(self, row: int, column: int) -> None:
+        """A click in the 齐全 cell beside its small box ticks it as the box would."""
+        ticked, self._ticked_row = self._ticked_row, -1
+        if column == PRESENT_COLUMN and row != ticked and self.writable and self.register:
+            self.set_present(row, not self.register.lines[row].present)
+
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != PRESENT_COLUMN or self.register is None:
             return
         line = self.register.lines[item.row()]
         present = item.checkState() == Qt.CheckState.Checked
-        self._write(lambda: set_item(self.workspace, self.register.student_id, line.kind, present,
-                                     today=self.today))
+        self._ticked_row = item.row()  # the click that ticked the box is not a second one
+        QTimer.singleShot(0, self._forget_ticked_row)
+        student = self.register.student_id
+        if self._write(lambda: set_item(self.workspace, student, line.kind, present,
+                                        today=self.today),
+                       (self.tr("已勾选：") if present else self.tr("已取消勾选：")) + tr(line.label)):
+            self.last_tick = Tick(student, line)
+            self.undo_button.show()
+
+    def _forget_ticked_row(self) -> None:
+        self._ticked_row = -1
+
+    def undo_tick(self) -> None:
+        """Put the last tick back as it was, with its copies, pages, date and note."""
+        tick, self.last_tick = self.last_tick, None
+        self.undo_button.hide()
+        if tick is None:
+            return
+        line = tick.line
+        details = ItemDetails(line.copies, line.pages, line.received_on, line.note)
+        self._write(lambda: set_item(self.workspace, tick.student_id, line.kind, line.present,
+                                     details, today=self.today), self.tr("已撤销：") + tr(line.label))
 
     def save_details(self) -> None:
         line = self.current_line()
@@ -160,8 +212,9 @@ class ChecklistTab(QWidget):
         place = Location(*(field.text() for field in self.place.values()))
         self._write(lambda: set_location(self.workspace, self.register.student_id, place))
 
-    def _write(self, action: Callable[[], object]) -> None:
-        if attempt(self.banner, action, self.tr("已保存。")):
+    def _write(self, action: Callable[[], object], done: str = "") -> bool:
+        if attempt(self.banner, action, done or self.tr("已保存。")):
             self.changed.emit()
-        else:
-            self.show_register(self.register)  # undo the tick the service refused
+            return True
+        self.show_register(self.register)  # undo the tick the service refused
+        return False
