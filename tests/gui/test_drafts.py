@@ -24,6 +24,7 @@ from tests.conftest import PASSWORD
 from tests.factories import valid_row
 from tests.gui import test_controller as base
 from tests.gui.test_controller import unlock_with
+from tests.gui.test_editor import png
 
 existing_db, make_controller, unlocked = base.existing_db, base.make_controller, base.unlocked
 
@@ -84,6 +85,21 @@ def test_idle_lock_keeps_the_edits_and_unlock_offers_them_back(qtbot, unlocked: 
     assert again.save()
     assert search(unlocked.workspace, StudentQuery(text="王小明")).total == 1
     assert list_drafts(unlocked.workspace) == []  # saved: the draft is gone
+
+
+def test_an_imported_photo_is_kept_with_the_draft(qtbot, unlocked: AppController,
+                                                  answers) -> None:
+    _asked, replies = answers
+    unlocked.edit_student(None)
+    editor = open_editor(unlocked)
+    editor.import_photo_bytes(png(300, 400))  # only a photo: the form is still unsaved work
+    photo = editor.pending_photo
+    unlocked.lock()
+    replies.append(True)
+    unlock_with(qtbot, unlocked)
+    again = open_editor(unlocked)
+    assert again.pending_photo == photo
+    assert again.is_dirty()
 
 
 def test_no_drops_the_draft(qtbot, unlocked: AppController, answers) -> None:

@@ -5,6 +5,7 @@ edit, and at once when the app locks), so a lock, a closed window or a crash los
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import uuid
 
@@ -46,6 +47,7 @@ from desktop.views.wording import say, say_field, tr
 
 VALIDATE_DELAY_MS = 300
 DRAFT_DELAY_MS = 1500  # a draft is written this long after the last edit
+DRAFT_PHOTO = "照片"  # a draft's row also keeps a photo imported but not saved yet
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -385,6 +387,7 @@ class StudentEditor(QDialog):
             self.banner.show_message(say(exc.code, exc.params))
             return
         self._show_photo(self.pending_photo)
+        self._draft_timer.start()
 
     def _show_photo(self, jpeg: bytes) -> None:
         pixmap = QPixmap()
@@ -400,12 +403,19 @@ class StudentEditor(QDialog):
         if not self.workspace.store.key:
             return  # locked already: the draft written at the lock stays
         try:
-            if self.undo_stack.isClean():
+            if not self.is_dirty():
                 drop_draft(self.workspace, self.draft_key)
             else:
-                save_draft(self.workspace, self.draft_key, self.student_id, self.row())
+                save_draft(self.workspace, self.draft_key, self.student_id, self._draft_row())
         except (ServiceError, StoreError) as exc:
             self.banner.show_message(say(exc.code, exc.params), "warning")
+
+    def _draft_row(self) -> dict[str, str]:
+        """The form's row, with a photo imported but not saved yet (JPEG, base64)."""
+        row = self.row()
+        if self.pending_photo is not None:
+            row[DRAFT_PHOTO] = base64.b64encode(self.pending_photo).decode("ascii")
+        return row
 
     def _forget_draft(self) -> None:
         self._draft_timer.stop()
@@ -423,7 +433,10 @@ class StudentEditor(QDialog):
                 old = field.text()
                 field.set_text(value)
                 self.undo_stack.push(FieldEdit(field, old, value))
-        self.validate()
+        if draft.row.get(DRAFT_PHOTO):
+            self.pending_photo = base64.b64decode(draft.row[DRAFT_PHOTO])
+            self._show_photo(self.pending_photo)
+        self._revalidate()
 
     # --- leaving -------------------------------------------------------------------------------
     def reject(self) -> None:
