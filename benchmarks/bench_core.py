@@ -24,11 +24,11 @@ from benchmarks.common import Clock, header, latencies_ms, load, p95, report, re
 from desktop.domain.grades import SchoolSystem
 from desktop.models.engine import connect_raw
 from desktop.models.keyslots import KdfParams
-from desktop.services.accounts import NewSchool, create_database
-from desktop.services.demo import demo_rows
-from desktop.services.demo_load import BATCH
-from desktop.services.student_read import StudentQuery, search, search_statements
-from desktop.services.student_write import add_students
+from desktop.services.importing.demo import demo_rows
+from desktop.services.importing.demo_load import BATCH
+from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search, search_statements
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
 SCHOOL = NewSchool(code="4406040001", name="基准测试学校", stages="小学,初中")

@@ -32,7 +32,7 @@ def size_mb(folder: Path) -> float:
 
 
 def make_database(folder: Path) -> Path:
-    from desktop.services.accounts import NewSchool, create_database
+    from desktop.services.safekeeping.accounts import NewSchool, create_database
 
     path = folder / "学籍.db"
     ws, _ = create_database(path, NewSchool(code="4406040001", name="基准测试小学"), "管理员",

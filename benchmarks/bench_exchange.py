@@ -26,8 +26,8 @@ from desktop.domain.grades import SchoolSystem
 from desktop.exchange.files import apply_workbook, preview_import, read_import
 from desktop.exchange.xlsx_writer import write_template
 from desktop.models.keyslots import KdfParams
-from desktop.services.accounts import NewSchool, create_database
-from desktop.services.demo import demo_rows
+from desktop.services.importing.demo import demo_rows
+from desktop.services.safekeeping.accounts import NewSchool, create_database
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 10_000
 SCHOOL = NewSchool(code="4406040001", name="基准测试学校", stages="小学,初中")

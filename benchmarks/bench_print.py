@@ -22,10 +22,10 @@ from benchmarks.common import Clock, header, report, report_ratio
 from desktop.models.keyslots import KdfParams
 from desktop.printing import student_card, student_form
 from desktop.printing.fonts import SANS, register
-from desktop.services.accounts import NewSchool, create_database
-from desktop.services.demo_load import load_demo
-from desktop.services.print_data import PrintableStudent, printable_students
-from desktop.services.school_info import list_classes
+from desktop.services.importing.demo_load import load_demo
+from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.students.printable import PrintableStudent, printable_students
+from desktop.services.students.school import list_classes
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 

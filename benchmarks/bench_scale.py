@@ -30,13 +30,13 @@ from desktop.domain.grades import SchoolSystem
 from desktop.exchange.files import apply_workbook, read_import
 from desktop.exchange.xlsx_writer import write_template
 from desktop.models.keyslots import KdfParams
-from desktop.services.accounts import NewSchool, create_database, unlock
-from desktop.services.backup import create_backup
-from desktop.services.demo import demo_rows
-from desktop.services.demo_load import load_demo
-from desktop.services.integrity import check_database
-from desktop.services.student_read import StudentQuery, get_student, search
-from desktop.services.year_end import run_year_end
+from desktop.services.changes.year_end import run_year_end
+from desktop.services.importing.demo import demo_rows
+from desktop.services.importing.demo_load import load_demo
+from desktop.services.safekeeping.accounts import NewSchool, create_database, unlock
+from desktop.services.safekeeping.backup import create_backup
+from desktop.services.safekeeping.integrity import check_database
+from desktop.services.students.read import StudentQuery, get_student, search
 
 SIZES = [int(a) for a in sys.argv[1:] if a.isdigit()] or [1000, 5000, 20_000]
 SCHOOL = NewSchool(code="4406040001", name="基准测试学校", stages="小学,初中")

@@ -32,15 +32,15 @@ from sqlalchemy import func, select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import header, report
-from central.db import change_receipts, make_engine, student_history
-from central.schools import issue_token
+from central.store.db import change_receipts, make_engine, student_history
+from central.store.schools import issue_token
 from desktop.domain.grades import SchoolSystem
 from desktop.models.keyslots import KdfParams
-from desktop.services.accounts import NewSchool, create_database
 from desktop.services.context import Workspace
-from desktop.services.demo import demo_rows
-from desktop.services.demo_load import BATCH
-from desktop.services.student_write import add_students
+from desktop.services.importing.demo import demo_rows
+from desktop.services.importing.demo_load import BATCH
+from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.students.add import add_students
 from desktop.sync.client import SyncOptions, SyncReport, enroll, sync_once
 
 ARGS = argparse.ArgumentParser(description="online sync benchmark")

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit, QWi
 
 from desktop.domain import names
 from desktop.models.keyslots import KdfParams
-from desktop.services.accounts import NewSchool, create_database
 from desktop.services.context import Workspace
-from desktop.services.student_read import StudentQuery, search
+from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.students.read import StudentQuery, search
 from desktop.views.editor import dialog as editor_dialog
 from desktop.views.editor.dialog import StudentEditor
 from tests.factories import SCHOOL_CODE, resident_id

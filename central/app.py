@@ -12,14 +12,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
-from central import auth, console, public, pull, push
-from central.auth import ContextDep
+from central.api import auth, console, public, pull, push
+from central.api.auth import ContextDep
+from central.api.limits import BodyLimit, ClientVersionGate
 from central.context import Clock, Context, iso
-from central.db import init_schema, load_identity, make_engine
 from central.errors import install_handlers
-from central.limits import BodyLimit, ClientVersionGate
+from central.store.db import init_schema, load_identity, make_engine
 from desktop import __version__
-from desktop.sync.protocol import (
+from desktop.sync.wire.protocol import (
     MAX_BATCH_CHANGES,
     MAX_BODY_BYTES,
     MIN_CLIENT_VERSION,

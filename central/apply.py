@@ -17,13 +17,16 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
 
-from central import approvals, case_feed, casework, commands, guardian, records, xjh
+from central.cases import approvals, commands, guardian
+from central.cases import delivery as case_feed
+from central.cases import work as casework
 from central.context import DeviceScope
-from central.db import student_history, students
-from central.fanout import Fanout
-from central.records import Refusal, label
+from central.store import records, xjh
+from central.store.db import student_history, students
+from central.store.fanout import Fanout
+from central.store.records import Refusal, label
 from desktop.domain.status import Status
-from desktop.sync.protocol import APPLIED, CONFLICT, Change, ChangeResult, FieldConflict
+from desktop.sync.wire.protocol import APPLIED, CONFLICT, Change, ChangeResult, FieldConflict
 
 _UPDATE = students.update().where(students.c.record_id == bindparam("key")).returning(*students.c)
 

@@ -1,8 +1,8 @@
 """Importing a USB bundle at the county station and writing the reply bundle.
 
-A request bundle is checked against the enrolled device's key (desktop.sync.bundle), then
+A request bundle is checked against the enrolled device's key (desktop.sync.wire.bundle), then
 its changes go through the same receipts and held backlog as an online push
-(`central.push.receive_batch`), so re-importing a bundle applies nothing twice.
+(`central.api.push.receive_batch`), so re-importing a bundle applies nothing twice.
 The reply carries the push result and the feed after the bundle's cursor (a snapshot when
 the cursor is missing or stale), sealed to the device and signed with the server's key.
 An enrollment bundle registers the device through the online enrollment code path.
@@ -18,14 +18,14 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from central import auth, pull
+from central.api import auth, pull
+from central.api.push import receive_batch
 from central.context import Context, DeviceScope, iso
-from central.db import bundles_in, bundles_out, devices, insert_ignore, load_identity
 from central.errors import ApiProblem
-from central.push import receive_batch
-from central.schools import school_by_id
+from central.store.db import bundles_in, bundles_out, devices, insert_ignore, load_identity
+from central.store.schools import school_by_id
 from desktop.domain.ids import new_id
-from desktop.sync.bundle import (
+from desktop.sync.wire.bundle import (
     ENROLL,
     REQUEST,
     BundleError,
@@ -41,7 +41,7 @@ from desktop.sync.bundle import (
     read_enrollment,
     read_request,
 )
-from desktop.sync.protocol import (
+from desktop.sync.wire.protocol import (
     MAX_BATCH_CHANGES,
     MAX_PAGE_ITEMS,
     AckRequest,

@@ -22,14 +22,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from central import cli_cases
+from central.api.pull import prune_feed
 from central.bundle import Imported, import_bundle
 from central.context import Context
-from central.db import init_schema, load_identity, make_engine
-from central.pull import prune_feed
-from central.schools import TOKEN_HOURS, issue_token
-from central.students import template_rows
-from desktop.sync.bundle import MAX_BUNDLE_BYTES, REASONS, BundleError
-from desktop.sync.protocol import key_fingerprint, sealing_public, signing_public
+from central.store.db import init_schema, load_identity, make_engine
+from central.store.schools import TOKEN_HOURS, issue_token
+from central.store.students import template_rows
+from desktop.sync.wire.bundle import MAX_BUNDLE_BYTES, REASONS, BundleError
+from desktop.sync.wire.protocol import key_fingerprint, sealing_public, signing_public
 
 DEFAULT_DB = "sqlite:///xueji-central.db"
 

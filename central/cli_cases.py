@@ -16,11 +16,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from central import bureaus, casework, codes
-from central.cases import APPROVE, REJECT, STATE_LABELS
-from central.console import case_rows
-from central.db import id_claims, init_schema, make_engine
-from central.records import Refusal
+from central.api.console import case_rows
+from central.cases import bureaus, codes
+from central.cases import work as casework
+from central.cases.engine import APPROVE, REJECT, STATE_LABELS
+from central.store.db import id_claims, init_schema, make_engine
+from central.store.records import Refusal
 
 CommandMaker = Callable[..., argparse.ArgumentParser]
 

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException
 
-from desktop.sync.protocol import ApiError
+from desktop.sync.wire.protocol import ApiError
 
 _HTTP_WORDS = {
     404: ("not_found", "没有这个接口。"),

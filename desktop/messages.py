@@ -195,7 +195,7 @@ TEXT: dict[str, str] = {
     "import.refused": "有 {count} 行数据有问题，没有导入任何记录。请按提示改正后重新导入，或选择只导入没有问题的行。",
     "import.changed_meanwhile": "预览之后数据库中的学生信息有了变化，没有导入任何记录。请重新预览后再导入。",
     "export.class_not_found": "没有名为“{class_name}”的班级，没有导出任何记录。请核对班级名称。",
-    # USB bundles (.xjb); the same sentences as desktop.sync.bundle_errors.REASONS
+    # USB bundles (.xjb); the same sentences as desktop.sync.wire.bundle_errors.REASONS
     "bundle.not_a_bundle": "这不是学籍数据包（.xjb）文件，没有导入任何内容。",
     "bundle.unsupported": "本程序不支持这个数据包的格式（{found}），没有导入任何内容。请升级程序后再导入。",
     "bundle.truncated": "数据包不完整（可能没有复制完），没有导入任何内容。请重新复制或重新导出。",
@@ -225,7 +225,7 @@ TEXT: dict[str, str] = {
     "sync.code_other_school": "这个注册码不是发给本校（学校标识码 {school}）的，请核对后重新申请。",
     "sync.client_too_old": "本机程序版本过旧（{version}），学籍中心要求 {min_version} 或更新版本。请向县级学籍管理部门索取新版安装程序（可用U盘拷贝）升级后再同步。",
     "sync.device_revoked": "本设备已被学籍中心停用，本机数据都已保留。请联系县级学籍管理部门重新注册。",
-    "sync.protocol": "学籍中心的答复格式不对，本次同步没有完成。请核对服务器地址是否正确，或升级程序。",
+    "sync.wire.protocol": "学籍中心的答复格式不对，本次同步没有完成。请核对服务器地址是否正确，或升级程序。",
     "sync.server_key_changed": "学籍中心的密钥与注册时不一致，为安全起见本次没有同步。请联系县级学籍管理部门核实服务器地址。",
     "sync.too_large": "有一条变更内容过大，学籍中心无法接收（变更序号 {seq}），请联系技术支持。",
     "sync.conflict_not_found": "找不到这条冲突记录，可能已被处理，请刷新后重试。",

@@ -78,7 +78,7 @@ def _code_tables_and_calendar(_: Scratch) -> str:
 def _database(scratch: Scratch) -> str:
     import sqlcipher3.dbapi2 as sqlcipher
 
-    from desktop.services.accounts import NewSchool, create_database
+    from desktop.services.safekeeping.accounts import NewSchool, create_database
 
     school = NewSchool(code=SCHOOL_CODE, name="自检学校", stages="小学,初中")
     scratch.workspace, _ = create_database(scratch.db, school, USER, scratch.password)
@@ -95,8 +95,8 @@ def _database(scratch: Scratch) -> str:
 
 def _write_student(scratch: Scratch) -> str:
     from desktop.domain.grades import SchoolSystem
-    from desktop.services.demo import demo_rows
-    from desktop.services.student_write import add_students
+    from desktop.services.importing.demo import demo_rows
+    from desktop.services.students.add import add_students
 
     today = dt.date.today()
     system = SchoolSystem.parse("6-3-3", "小学,初中")
@@ -108,8 +108,8 @@ def _write_student(scratch: Scratch) -> str:
 
 
 def _read_student(scratch: Scratch) -> str:
-    from desktop.services.accounts import unlock
-    from desktop.services.student_read import StudentQuery, get_student, search
+    from desktop.services.safekeeping.accounts import unlock
+    from desktop.services.students.read import StudentQuery, get_student, search
 
     scratch.workspace = unlock(scratch.db, USER, scratch.password)
     detail = get_student(scratch.workspace, scratch.student_id)
@@ -121,7 +121,7 @@ def _read_student(scratch: Scratch) -> str:
 
 def _pdf(scratch: Scratch) -> str:
     from desktop.printing import certificate
-    from desktop.services.print_data import printable_students
+    from desktop.services.students.printable import printable_students
 
     pdf = certificate.build(printable_students(scratch.workspace, student=scratch.student_id))
     fonts, text = _pdf_fonts_and_text(pdf)
@@ -151,7 +151,7 @@ def _pdf_fonts_and_text(pdf: bytes) -> tuple[dict[str, bool], str]:
 def _photo(_: Scratch) -> str:
     from PIL import Image
 
-    from desktop.services.photos import SIZE, normalise_photo
+    from desktop.services.students.photos import SIZE, normalise_photo
 
     source = io.BytesIO()
     Image.new("RGB", (600, 800), (200, 210, 230)).save(source, "PNG")

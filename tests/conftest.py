@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.models.keyslots import KdfParams
-from desktop.services.accounts import NewSchool, create_database
 from desktop.services.context import Workspace
+from desktop.services.safekeeping.accounts import NewSchool, create_database
 from tests.factories import SCHOOL_CODE, valid_row
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

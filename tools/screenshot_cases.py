@@ -47,7 +47,7 @@ def start_registry(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
 
 def pupils(ws, count: int) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
     """Demo pupils with a resident ID and a phone, as the export template lists them."""
-    from desktop.services.student_read import StudentQuery, template_rows
+    from desktop.services.students.read import StudentQuery, template_rows
 
     rows = (r for r in template_rows(ws, StudentQuery()) if len(r["身份证件号"] or "") == 18
             and r["联系电话"] and r.get("学籍状态", "在籍在读") == "在籍在读")
@@ -55,9 +55,9 @@ def pupils(ws, count: int) -> list[dict[str, str]]:  # type: ignore[no-untyped-d
 
 
 def cases_shots(window, ws, folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.accounts import NewSchool, create_database
-    from desktop.services.case_commands import TransferIn, request_transfer_in
-    from desktop.services.school_info import school_info
+    from desktop.services.registry.case_commands import TransferIn, request_transfer_in
+    from desktop.services.safekeeping.accounts import NewSchool, create_database
+    from desktop.services.students.school import school_info
     from desktop.sync.client import enroll, sync_once
     from desktop.views.main_window import PAGES
 

@@ -21,8 +21,8 @@ GRADES = ("一", "二", "三", "四", "五", "六")
 
 def make_school(folder: Path):  # type: ignore[no-untyped-def]
     from desktop.models.keyslots import KdfParams
-    from desktop.services.accounts import NewSchool, create_database
-    from desktop.services.student_write import add_students
+    from desktop.services.safekeeping.accounts import NewSchool, create_database
+    from desktop.services.students.add import add_students
     from tests.factories import valid_row
 
     school = NewSchool(code="4406040001", name="佛山市禅城区示例小学", stages="小学")
@@ -36,7 +36,7 @@ def make_school(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def year_end_shots(app, ws, shot) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.year_end import plan_year_end
+    from desktop.services.changes.year_end import plan_year_end
     from desktop.views.changes.year_end_dialog import YearEndDialog
     from desktop.views.fonts import apply_text_scale
 
@@ -54,7 +54,7 @@ def year_end_shots(app, ws, shot) -> None:  # type: ignore[no-untyped-def]
 def draft_shot(ws, shot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.services.drafts import list_drafts, save_draft
+    from desktop.services.students.drafts import list_drafts, save_draft
     from desktop.views.controller import resume_text
 
     save_draft(ws, "new:demo", None, {"姓名": "黄小文", "性别": "男"})
@@ -85,7 +85,7 @@ def editor_shots(ws, shot) -> None:  # type: ignore[no-untyped-def]
     editor.tabs.setCurrentIndex(3)
     shot(editor, "editor-members.png")
     editor.discard_and_close()
-    from desktop.services.student_read import StudentQuery, search
+    from desktop.services.students.read import StudentQuery, search
 
     stored = StudentEditor(ws, search(ws, StudentQuery(text="学生21")).rows[0].id)
     stored.resize(1280, 700)

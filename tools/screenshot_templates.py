@@ -45,8 +45,8 @@ def locked_editor_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
 
     from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, read_list, write_list
     from desktop.services.intake import import_preschool
-    from desktop.services.student_read import StudentQuery, search
-    from desktop.services.student_write import add_students
+    from desktop.services.students.add import add_students
+    from desktop.services.students.read import StudentQuery, search
     from desktop.views.editor.dialog import StudentEditor
     from tests.factories import valid_row
 
@@ -67,7 +67,7 @@ def locked_editor_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services.accounts import NewSchool, create_database
+    from desktop.services.safekeeping.accounts import NewSchool, create_database
     from desktop.views.fonts import install_fonts
     from desktop.views.i18n import install_translators
 

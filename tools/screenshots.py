@@ -27,7 +27,7 @@ def make_demo(folder: Path) -> Path:
 
 
 def wizard_shots(folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.setup_flow import SetupFlow
+    from desktop.services.safekeeping.setup_flow import SetupFlow
     from desktop.views.setup_wizard import SetupWizard
 
     wizard = SetupWizard(SetupFlow(folder / "new.db"))
@@ -99,8 +99,8 @@ def archive_shots(controller, shot) -> None:  # type: ignore[no-untyped-def]
     """Some folders complete, one lent out; the page on a folder that still misses a document."""
     import datetime as dt
 
-    from desktop.services.archive_model import Location
-    from desktop.services.archive_write import lend, set_item, set_location
+    from desktop.services.archive.shapes import Location
+    from desktop.services.archive.write import lend, set_item, set_location
     from desktop.views.main_window import PAGES
 
     ws, window = controller.workspace, controller.window
@@ -133,8 +133,8 @@ def exchange_shots(controller, folder: Path, shot) -> None:  # type: ignore[no-u
     """An export of one class brought back with a few mistakes and new pupils, previewed."""
     from desktop.exchange.files import export_workbook
     from desktop.exchange.xlsx_writer import write_template
-    from desktop.services.export_selection import ExportSelection, export_rows
-    from desktop.services.school_info import list_classes
+    from desktop.services.reports.export_selection import ExportSelection, export_rows
+    from desktop.services.students.school import list_classes
     from desktop.views.main_window import PAGES
 
     ws, window = controller.workspace, controller.window
@@ -162,7 +162,7 @@ def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def
     """A pupil with a suspension, its approval and a resumption; a transfer and a death due."""
     import datetime as dt
 
-    from desktop.services.status_changes import ChangeRequest, apply_change
+    from desktop.services.changes.status import ChangeRequest, apply_change
     from desktop.views.editor.dialog import StudentEditor
     from desktop.views.main_window import PAGES
 

@@ -36,13 +36,14 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.exchange import reconcile_report
     from desktop.messages import TEXT
     from desktop.printing.catalog import DOCUMENTS
-    from desktop.services import sync_status, tasks
+    from desktop.services.changes import tasks
+    from desktop.services.changes.tasks import _RULES as TASK_RULES
+    from desktop.services.changes.verification import CONCLUSIONS
     from desktop.services.context import Role
-    from desktop.services.import_plan import RowAction
-    from desktop.services.reconcile import KINDS as RECONCILE_KINDS
-    from desktop.services.statistics import CLASS_COLUMNS, TITLES
-    from desktop.services.tasks import _RULES as TASK_RULES
-    from desktop.services.verification import CONCLUSIONS
+    from desktop.services.importing.plan import RowAction
+    from desktop.services.importing.reconcile import KINDS as RECONCILE_KINDS
+    from desktop.services.registry import status as sync_status
+    from desktop.services.reports.statistics import CLASS_COLUMNS, TITLES
     from desktop.views.changes import registers
     from desktop.views.changes.tasks_page import COLUMNS as TASK_COLUMNS
     from desktop.views.changes.timeline import _APPROVAL as APPROVAL
@@ -86,7 +87,7 @@ def dynamic_strings() -> dict[str, set[str]]:
 
 def _case_strings() -> set[str]:
     """The 转学与审批 and 家长申请 tabs' column names, step states and roles."""
-    from desktop.services import sync_case_list
+    from desktop.services.registry import case_list as sync_case_list
     from desktop.views.sync import cases_panel, guardian_panel
 
     return {*cases_panel.COLUMNS, *cases_panel.STEP_STATES.values(), *guardian_panel.REQUEST_COLUMNS,

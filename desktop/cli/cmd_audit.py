@@ -11,8 +11,8 @@ from desktop.cli.common import add_db_user, read_with
 from desktop.cli.io import say
 from desktop.exchange.audit_export import cells, write_audit
 from desktop.messages import describe
-from desktop.services.audit_view import AuditQuery, audit_lines
 from desktop.services.context import Workspace
+from desktop.services.safekeeping.audit_view import AuditQuery, audit_lines
 
 
 def _day(text: str) -> dt.date:

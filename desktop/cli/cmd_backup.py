@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.io import password_from_env_or_prompt, say
-from desktop.services.backup import create_backup, restore_backup
+from desktop.services.safekeeping.backup import create_backup, restore_backup
 
 
 def register(sub: argparse._SubParsersAction) -> None:

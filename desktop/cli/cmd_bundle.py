@@ -18,10 +18,10 @@ from desktop.cli.io import say
 from desktop.cli.report_lines import outcome_lines
 from desktop.messages import describe
 from desktop.services.errors import ServiceError
-from desktop.services.sync_case_list import cases_needing_action
-from desktop.services.sync_outbox import unacknowledged_count
-from desktop.sync.bundle import MAX_BUNDLE_BYTES
-from desktop.sync.bundles import ImportReport, export_request, import_reply
+from desktop.services.registry.case_list import cases_needing_action
+from desktop.services.registry.outbox import unacknowledged_count
+from desktop.sync.usb_bundles import ImportReport, export_request, import_reply
+from desktop.sync.wire.bundle import MAX_BUNDLE_BYTES
 
 MIB = 1024 * 1024
 

@@ -9,7 +9,7 @@ from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.errors import CliExit
 from desktop.cli.io import say
 from desktop.domain.changes import RULES
-from desktop.services.status_changes import ChangeRequest, apply_change
+from desktop.services.changes.status import ChangeRequest, apply_change
 
 
 def register(sub: argparse._SubParsersAction) -> None:

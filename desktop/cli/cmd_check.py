@@ -6,7 +6,7 @@ import argparse
 
 from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.io import say, warn
-from desktop.services.integrity import check_database
+from desktop.services.safekeeping.integrity import check_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:

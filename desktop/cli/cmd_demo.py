@@ -8,8 +8,8 @@ from pathlib import Path
 
 from desktop.cli.errors import CliExit
 from desktop.cli.io import password_from_env_or_prompt, say
-from desktop.services.accounts import NewSchool, create_database, unlock
-from desktop.services.demo_load import load_demo
+from desktop.services.importing.demo_load import load_demo
+from desktop.services.safekeeping.accounts import NewSchool, create_database, unlock
 
 DEMO_SCHOOL = NewSchool(code="4406040001", name="佛山市禅城区示例学校", stages="小学,初中")
 

@@ -12,7 +12,7 @@ from desktop.cli.errors import CliExit
 from desktop.cli.io import say
 from desktop.exchange.files import export_workbook
 from desktop.exchange.photo_folder import export_photo_folder
-from desktop.services.export_selection import ExportSelection
+from desktop.services.reports.export_selection import ExportSelection
 
 
 def register(sub: argparse._SubParsersAction) -> None:

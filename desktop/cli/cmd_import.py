@@ -24,8 +24,8 @@ from desktop.exchange.xlsx_reader import SheetData
 from desktop.messages import describe
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.import_plan import ImportPlan, ImportRefused, RowAction
-from desktop.services.import_profiles import get_profile, profile_for
+from desktop.services.importing.plan import ImportPlan, ImportRefused, RowAction
+from desktop.services.importing.profiles import get_profile, profile_for
 
 
 def register(sub: argparse._SubParsersAction) -> None:

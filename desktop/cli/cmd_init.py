@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.io import password_from_env_or_prompt, say
-from desktop.services.accounts import NewSchool, create_database
+from desktop.services.safekeeping.accounts import NewSchool, create_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -19,7 +19,7 @@ from desktop.messages import describe
 from desktop.services.correction import correct_controlled
 from desktop.services.handover import handover_rows
 from desktop.services.intake import ListResult, import_handover, import_preschool
-from desktop.services.lookup import student_id_of
+from desktop.services.students.lookup import student_id_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from desktop.cli.common import add_db_user
 from desktop.cli.io import password_from_env_or_prompt, say
-from desktop.services.accounts import reset_password
+from desktop.services.safekeeping.accounts import reset_password
 
 
 def register(sub: argparse._SubParsersAction) -> None:

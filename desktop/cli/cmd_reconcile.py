@@ -12,7 +12,7 @@ from desktop.cli.common import add_db_user, read_with
 from desktop.cli.io import say
 from desktop.exchange.national_list import read_national_list
 from desktop.exchange.reconcile_report import write_reconcile_report
-from desktop.services.reconcile import (
+from desktop.services.importing.reconcile import (
     FLAG_BACK,
     NUMBER_BACK,
     ONLY_LOCAL,

@@ -11,8 +11,8 @@ from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.errors import CliExit
 from desktop.cli.io import say, warn
 from desktop.messages import describe_field
-from desktop.services.student_read import StudentQuery, search, template_rows
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search, template_rows
 
 
 def register(sub: argparse._SubParsersAction) -> None:

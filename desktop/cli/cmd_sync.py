@@ -15,7 +15,7 @@ from desktop.cli.io import say
 from desktop.cli.report_lines import outcome_lines
 from desktop.messages import describe
 from desktop.services.errors import ServiceError
-from desktop.services.sync_case_list import cases_needing_action
+from desktop.services.registry.case_list import cases_needing_action
 from desktop.sync.client import SyncReport, sync_once
 from desktop.sync.errors import UNREACHABLE
 

@@ -6,7 +6,7 @@ import argparse
 
 from desktop.cli.common import add_db_user, print_items, read_with
 from desktop.cli.io import say
-from desktop.services.tasks import Task, list_tasks
+from desktop.services.changes.tasks import Task, list_tasks
 
 
 def register(sub: argparse._SubParsersAction) -> None:

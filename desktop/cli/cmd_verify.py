@@ -6,7 +6,7 @@ import argparse
 
 from desktop.cli.common import add_db_user, print_items, read_with
 from desktop.cli.io import say
-from desktop.services.quality import Finding, quality_findings
+from desktop.services.changes.data_quality import Finding, quality_findings
 
 
 def register(sub: argparse._SubParsersAction) -> None:

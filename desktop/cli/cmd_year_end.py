@@ -7,7 +7,7 @@ import argparse
 
 from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.io import say
-from desktop.services.year_end import YearEndPlan, plan_year_end, run_year_end
+from desktop.services.changes.year_end import YearEndPlan, plan_year_end, run_year_end
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop.cli.io import password_from_env_or_prompt, say
-from desktop.services.accounts import unlock
 from desktop.services.context import Workspace
+from desktop.services.safekeeping.accounts import unlock
 
 T = TypeVar("T")
 

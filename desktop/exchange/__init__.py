@@ -2,5 +2,5 @@
 statistics tables as workbooks.
 
 Sits between the services and the views (and the CLI): it turns workbooks into template rows
-for desktop.services.importing and service results into workbooks. No Qt, no database access.
+for desktop.services.importing.apply and service results into workbooks. No Qt, no database access.
 """

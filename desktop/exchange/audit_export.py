@@ -17,8 +17,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from desktop.services.audit_view import AuditLine
 from desktop.services.errors import ServiceError
+from desktop.services.safekeeping.audit_view import AuditLine
 
 HEADERS = ("序号", "时间", "账号", "操作", "对象", "记录编号", "内容", "校验值")
 ACTION_LABELS = {

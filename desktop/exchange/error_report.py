@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from desktop.exchange.xlsx_reader import SheetData
 from desktop.exchange.xlsx_writer import save_atomically
 from desktop.messages import describe
-from desktop.services.import_plan import ImportPlan, RowProblem
+from desktop.services.importing.plan import ImportPlan, RowProblem
 
 ERROR_HEADER = "错误"
 REPORT_TITLE = "导入错误报告"

@@ -17,11 +17,11 @@ from desktop.exchange.xlsx_reader import SheetData, read_workbook
 from desktop.exchange.xlsx_writer import write_template
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.export_selection import ExportSelection, export_rows
-from desktop.services.import_classes import CLASS_HEADER, compose_classes
-from desktop.services.import_plan import ImportPlan, ImportResult
-from desktop.services.import_profiles import TemplateProfile
-from desktop.services.importing import apply_import, plan_import
+from desktop.services.importing.apply import apply_import, plan_import
+from desktop.services.importing.classes import CLASS_HEADER, compose_classes
+from desktop.services.importing.plan import ImportPlan, ImportResult
+from desktop.services.importing.profiles import TemplateProfile
+from desktop.services.reports.export_selection import ExportSelection, export_rows
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def apply_workbook(ws: Workspace, sheet: SheetData, *, skip_invalid: bool = Fals
                    expected: ImportPlan | None = None, today: dt.date | None = None,
                    class_grades: Mapping[str, GradeRef] | None = None,
                    class_codes: Mapping[str, str] | None = None) -> ImportResult:
-    """Import `sheet` in one transaction (see desktop.services.importing.apply_import)."""
+    """Import `sheet` in one transaction (see desktop.services.importing.apply.apply_import)."""
     require_columns(sheet)
     rows = compose_classes(ws, sheet.rows, class_codes, today).rows
     return apply_import(ws, rows, _columns(sheet), skip_invalid=skip_invalid,

@@ -18,7 +18,7 @@ from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
 from desktop.exchange.xlsx_guard import check_workbook, load_sheet, sheet_grid
 from desktop.exchange.xlsx_reader import open_workbook
 from desktop.services.errors import ServiceError
-from desktop.services.reconcile import NationalEntry
+from desktop.services.importing.reconcile import NationalEntry
 
 NUMBER_HEADERS = frozenset(fold_header(h) for h in ("全国学籍号", "学籍号", "个人标识码", "学籍编号"))
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from desktop.services.context import Workspace
-from desktop.services.photo_export import StudentPhoto, student_photos
+from desktop.services.reports.photo_export import StudentPhoto, student_photos
 
 NO_ID_FOLDER = "无身份证件号"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from desktop.exchange.xlsx_writer import save_atomically
-from desktop.services.reconcile import Reconciliation
+from desktop.services.importing.reconcile import Reconciliation
 
 COLUMNS = ("类别", "国家系统行号", "姓名", "班级", "项目", "本地", "国家系统")
 

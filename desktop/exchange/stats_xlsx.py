@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from desktop.services.statistics import CountTable
+from desktop.services.reports.statistics import CountTable
 
 _BOLD = Font(bold=True)
 

@@ -29,7 +29,7 @@ from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
 from desktop.exchange.xlsx_guard import check_workbook, load_sheet, sheet_grid
 from desktop.services.errors import ServiceError
-from desktop.services.import_plan import SourceRow
+from desktop.services.importing.plan import SourceRow
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from desktop.printing.fonts import SANS
 from desktop.printing.layout import cell, footer_of, para, render
-from desktop.services.archive_model import ArchiveIndexItem, ArchiveRegister, ChecklistLine
+from desktop.services.archive.shapes import ArchiveIndexItem, ArchiveRegister, ChecklistLine
 
 COVER_WIDTHS = (34 * mm, 100 * mm)
 INDEX_WIDTHS = (14 * mm, 60 * mm, 22 * mm, 20 * mm, 64 * mm)

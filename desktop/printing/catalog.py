@@ -19,13 +19,13 @@ from desktop.printing import (
     transfer_form,
     verification_report,
 )
-from desktop.services.archive import archive_index_items
+from desktop.services.archive.read import archive_index_items
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.print_data import PrintableStudent, printable_students
-from desktop.services.print_registers import class_roster as read_roster
-from desktop.services.print_registers import dropout_register
-from desktop.services.print_registers import verification_report as read_report
+from desktop.services.reports.registers import class_roster as read_roster
+from desktop.services.reports.registers import dropout_register
+from desktop.services.reports.registers import verification_report as read_report
+from desktop.services.students.printable import PrintableStudent, printable_students
 
 STUDENT, CLASS, SCHOOL = "student", "class", "school"
 

@@ -18,8 +18,8 @@ from reportlab.platypus import Spacer
 
 from desktop.printing.form_parts import SHADE, dashed_date, grid, guardian, line, masked_numbers
 from desktop.printing.layout import Footer, render, version_hash
-from desktop.services.print_data import PrintableStudent
-from desktop.services.print_registers import ClassRoster
+from desktop.services.reports.registers import ClassRoster
+from desktop.services.students.printable import PrintableStudent
 
 HEADER = ("序号", "姓名", "性别", "出生日期", "身份证件号", "全国学籍号", "学籍状态", "监护人", "联系电话")
 WIDTHS = tuple(w * mm for w in (9, 19, 8, 20, 33, 35, 16, 18, 22))  # 180 mm: the text width

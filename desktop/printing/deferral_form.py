@@ -24,7 +24,7 @@ from desktop.printing.form_parts import (
     school_line,
 )
 from desktop.printing.layout import Footer, render, version_hash
-from desktop.services.print_registers import PrintableDeferral
+from desktop.services.reports.registers import PrintableDeferral
 
 COPIES = ("第一联　家庭留存", "第二联　学校留存", "第三联　教育行政部门留存")
 

@@ -27,7 +27,7 @@ from desktop.printing.form_parts import (
     place_name,
 )
 from desktop.printing.layout import Footer, render, version_hash
-from desktop.services.print_registers import DropoutLine, DropoutRegister
+from desktop.services.reports.registers import DropoutLine, DropoutRegister
 
 HEADER = ("序号", "班级", "姓名", "性别", "出生日期", ("身份证件号", "全国学籍号"), ("户籍地址", "家庭住址"),
           ("监护人（关系）", "联系电话"), "离校日期", "辍学原因", "去向", "包保责任人", "劝返情况",

@@ -13,7 +13,7 @@ from reportlab.platypus import Spacer
 
 from desktop.printing.form_parts import BLANK, DATE_BLANK, chinese_date, line
 from desktop.printing.layout import footer_of, render
-from desktop.services.print_data import PrintableStudent
+from desktop.services.students.printable import PrintableStudent
 
 
 def _entry_month(yyyymm: str) -> str:

@@ -14,7 +14,7 @@ from reportlab.platypus import Spacer
 
 from desktop.printing.form_parts import SHADE, grid, line
 from desktop.printing.layout import Footer, render, version_hash
-from desktop.services.sync_pending import PendingLine, PendingList
+from desktop.services.registry.pending import PendingLine, PendingList
 
 HEADER = ("序号", "变更序号", "姓名", "班级", "操作", "变更内容", "状态", "记录时间")
 WIDTHS = tuple(w * mm for w in (10, 16, 18, 22, 18, 44, 26, 26))  # 180 mm: the text width

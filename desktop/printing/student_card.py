@@ -14,7 +14,7 @@ from reportlab.platypus import Image, Spacer, Table, TableStyle
 
 from desktop.printing.fonts import SANS
 from desktop.printing.layout import cell, footer_of, para, render
-from desktop.services.print_data import PrintableStudent
+from desktop.services.students.printable import PrintableStudent
 
 BASIC = ("姓名", "性别", "出生日期", "民族", "国籍/地区", "身份证件类型", "身份证件号", "港澳台侨外",
          "出生地", "籍贯", "户口所在地", "户口性质", "政治面貌", "健康状况", "姓名拼音", "曾用名")

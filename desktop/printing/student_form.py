@@ -14,7 +14,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 
 from desktop.printing.fonts import SANS, font_for
 from desktop.printing.layout import footer_of, para, render
-from desktop.services.print_data import PrintableStudent
+from desktop.services.students.printable import PrintableStudent
 
 # (section title, left column labels, right column labels); items are numbered in this
 # order, left column first, exactly as on the national form.

@@ -30,7 +30,7 @@ from desktop.printing.form_parts import (
     school_line,
 )
 from desktop.printing.layout import footer_of, render
-from desktop.services.print_data import PrintableStudent
+from desktop.services.students.printable import PrintableStudent
 
 Item = tuple[str, str, float]  # label, printed text, room to write (mm)
 

@@ -30,7 +30,7 @@ from desktop.printing.form_parts import (
     school_line,
 )
 from desktop.printing.layout import footer_of, render
-from desktop.services.print_data import PrintableStudent
+from desktop.services.students.printable import PrintableStudent
 
 REASONS = ("户籍迁移", "随父母工作调动", "居住地变更", f"其他：{BLANK}")
 PROOFS = ("户口簿或户口迁移证明", "工作调动证明", "房产证明或租房合同", "居住证", f"其他：{BLANK}")

@@ -18,8 +18,8 @@ from reportlab.platypus import Spacer
 
 from desktop.printing.form_parts import BLANK, DATE_BLANK, SHADE, WIDTH, grid, heading, line
 from desktop.printing.layout import Footer, render, version_hash
-from desktop.services.print_registers import VerificationReport, present
-from desktop.services.verification import CONCLUSIONS, ClassSummary
+from desktop.services.changes.verification import CONCLUSIONS, ClassSummary
+from desktop.services.reports.registers import VerificationReport, present
 
 DIFFERENT = CONCLUSIONS[1:]  # 在籍不在校, 在校不在籍, 空挂学籍, 信息不符
 SUMMARY_HEADER = ("班级", "应在籍人数", "已核查人数", "实际在校人数", "人籍一致数", *DIFFERENT)

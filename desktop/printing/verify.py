@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from desktop.printing.layout import version_hash
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.print_data import printable_students
+from desktop.services.students.printable import printable_students
 
 _FOOTER = re.compile(r"记录\s*([0-9a-f][0-9a-f-]{7,35})\s*版本\s*(\d+)\s*校验\s*([0-9a-f]{12})")
 _PAYLOAD = re.compile(r"xueji:([0-9a-f][0-9a-f-]{7,35}):(\d+):([0-9a-f]{12})")

@@ -16,14 +16,14 @@ from desktop.domain.template_output import template_row
 from desktop.models.intake import PRESCHOOL, IntakeEntry
 from desktop.models.school import School
 from desktop.models.student import Student
-from desktop.services.checks import BatchCheck
-from desktop.services.classes import ClassResolver
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected, ServiceError
 from desktop.services.intake import CONTROLLED, CONTROLLED_HEADERS
 from desktop.services.journal import Journal
-from desktop.services.snapshots import member_values, student_values
-from desktop.services.student_update import write_row
+from desktop.services.students.classes import ClassResolver
+from desktop.services.students.duplicates import BatchCheck
+from desktop.services.students.snapshots import member_values, student_values
+from desktop.services.students.update import write_row
 
 
 def correct_controlled(ws: Workspace, student_id: str, changes: Mapping[str, str], *,

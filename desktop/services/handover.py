@@ -13,7 +13,7 @@ from desktop.models.school import Grade, School, SchoolClass
 from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.id_policy import full_ids_allowed
+from desktop.services.students.id_policy import full_ids_allowed
 
 LEAVING = (Status.ACTIVE.name, Status.GRADUATED.name)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.services.archive_scans import attach_scan, scan_type
+from desktop.services.archive.scans import attach_scan, scan_type
+from desktop.services.changes.status import DECISIONS, ChangeRequest, ChangeResult, apply_change
 from desktop.services.context import Workspace
-from desktop.services.status_changes import DECISIONS, ChangeRequest, ChangeResult, apply_change
 
 PAPERS = "change_papers"  # the archive checklist's 学籍变动材料
 

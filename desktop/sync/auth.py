@@ -12,8 +12,9 @@ from typing import TypeVar
 
 from desktop import __version__
 from desktop.services.errors import ServiceError
-from desktop.services.sync_device import DeviceKeys
-from desktop.sync.protocol import (
+from desktop.services.registry.device import DeviceKeys
+from desktop.sync.transport import HttpProblem, RetryPolicy, Transport
+from desktop.sync.wire.protocol import (
     PROTOCOL,
     AccessToken,
     Challenge,
@@ -24,7 +25,6 @@ from desktop.sync.protocol import (
     sign,
     version_tuple,
 )
-from desktop.sync.transport import HttpProblem, RetryPolicy, Transport
 
 T = TypeVar("T")
 SIGN_IN_AGAIN = frozenset({"token_expired", "token_invalid", "token_missing"})
@@ -33,7 +33,7 @@ SIGN_IN_AGAIN = frozenset({"token_expired", "token_invalid", "token_missing"})
 def checked_meta(transport: Transport, policy: RetryPolicy, pinned_key: str | None = None) -> Meta:
     meta = Meta.from_dict(policy.run(lambda: transport.get("/v1/meta")))
     if meta.protocol != PROTOCOL:
-        raise ServiceError("sync.protocol")
+        raise ServiceError("sync.wire.protocol")
     if version_tuple(__version__) < version_tuple(meta.min_client_version):
         raise ServiceError("sync.client_too_old", version=__version__,
                            min_version=meta.min_client_version)

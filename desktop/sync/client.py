@@ -19,21 +19,21 @@ import httpx
 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.sync_cases import CASEWORK
-from desktop.services.sync_device import (
+from desktop.services.registry.cases import CASEWORK
+from desktop.services.registry.device import (
     device_keys,
     normalise_server_url,
     record_sync_run,
     set_server_url,
 )
-from desktop.services.sync_outbox import unacknowledged_count
+from desktop.services.registry.outbox import unacknowledged_count
 from desktop.sync.auth import Session, checked_meta
 from desktop.sync.enroll import Enrollment, enroll
 from desktop.sync.errors import service_errors
-from desktop.sync.protocol import MAX_BATCH_CHANGES, Meta
 from desktop.sync.puller import PAGE_ITEMS, Puller, PullTally
 from desktop.sync.pusher import Progress, Pusher, PushTally
 from desktop.sync.transport import DEFAULT_TIMEOUT, RetryPolicy, Transport
+from desktop.sync.wire.protocol import MAX_BATCH_CHANGES, Meta
 
 __all__ = ["Enrollment", "SyncOptions", "SyncReport", "enroll", "sync_once"]
 

@@ -15,7 +15,7 @@ import httpx
 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.sync_device import (
+from desktop.services.registry.device import (
     device_info,
     normalise_server_url,
     prepare_enrollment,
@@ -23,7 +23,8 @@ from desktop.services.sync_device import (
 )
 from desktop.sync.auth import checked_meta
 from desktop.sync.errors import service_errors
-from desktop.sync.protocol import (
+from desktop.sync.transport import HttpProblem, RetryPolicy, Transport
+from desktop.sync.wire.protocol import (
     EnrollRequest,
     EnrollResponse,
     enroll_proof_message,
@@ -34,7 +35,6 @@ from desktop.sync.protocol import (
     sign,
     signing_public,
 )
-from desktop.sync.transport import HttpProblem, RetryPolicy, Transport
 
 _CODE_ERRORS = {"token_invalid": "sync.code_invalid", "token_expired": "sync.code_invalid",
                 "token_used": "sync.code_used", "key_in_use": "sync.code_used"}

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from desktop import __version__
 from desktop.services.errors import ServiceError
-from desktop.sync.protocol import ProtocolError
 from desktop.sync.transport import BadAnswer, HttpProblem, Unreachable
+from desktop.sync.wire.protocol import ProtocolError
 
 UNREACHABLE = "sync.unreachable"
 
@@ -25,7 +25,7 @@ def service_errors(url: str) -> Iterator[None]:
     except HttpProblem as exc:
         raise _from_problem(exc) from exc
     except (ProtocolError, BadAnswer) as exc:
-        raise ServiceError("sync.protocol") from exc
+        raise ServiceError("sync.wire.protocol") from exc
 
 
 def _from_problem(exc: HttpProblem) -> ServiceError:

@@ -11,11 +11,11 @@ and feed items become service inputs. Online sync and USB bundles both go throug
 from __future__ import annotations
 
 from desktop.services.context import Workspace
-from desktop.services.sync_device import device_info, save_cursor
-from desktop.services.sync_feed import FeedCounts, FeedEntry, apply_feed_page, forget_server_versions
-from desktop.services.sync_outbox import OutgoingChange, unacknowledged_changes
-from desktop.services.sync_results import ChangeOutcome, FieldClash, OutcomeCounts, record_outcomes
-from desktop.sync.protocol import Change, ChangeResult, FeedItem, PullPage, PushResult, SnapshotPage
+from desktop.services.registry.device import device_info, save_cursor
+from desktop.services.registry.feed import FeedCounts, FeedEntry, apply_feed_page, forget_server_versions
+from desktop.services.registry.outbox import OutgoingChange, unacknowledged_changes
+from desktop.services.registry.results import ChangeOutcome, FieldClash, OutcomeCounts, record_outcomes
+from desktop.sync.wire.protocol import Change, ChangeResult, FeedItem, PullPage, PushResult, SnapshotPage
 
 
 def to_change(row: OutgoingChange) -> Change:

@@ -15,11 +15,11 @@ from typing import Any
 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.sync_device import device_info
+from desktop.services.registry.device import device_info
 from desktop.sync.auth import Session
 from desktop.sync.outcomes import apply_pull_page, apply_snapshot_page, finish_restore
-from desktop.sync.protocol import AckRequest, PullPage, SnapshotPage
 from desktop.sync.transport import HttpProblem
+from desktop.sync.wire.protocol import AckRequest, PullPage, SnapshotPage
 
 PAGE_ITEMS = 500
 Progress = Callable[[str, int, int], None]

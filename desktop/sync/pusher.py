@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from desktop.domain.ids import new_id
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.sync_outbox import OutgoingChange, mark_sent, unacknowledged_changes
+from desktop.services.registry.outbox import OutgoingChange, mark_sent, unacknowledged_changes
 from desktop.sync.auth import Session
 from desktop.sync.outcomes import apply_push_result, to_change
-from desktop.sync.protocol import MAX_BATCH_CHANGES, MAX_BODY_BYTES, Change, PushBatch, PushResult
 from desktop.sync.transport import HttpProblem
+from desktop.sync.wire.protocol import MAX_BATCH_CHANGES, MAX_BODY_BYTES, Change, PushBatch, PushResult
 
 _CHANGE_FIELDS = dataclasses.fields(Change)
 MAX_PASSES = 3

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import httpx
 
 from desktop import __version__
-from desktop.sync.protocol import CLIENT_VERSION_HEADER
+from desktop.sync.wire.protocol import CLIENT_VERSION_HEADER
 
 T = TypeVar("T")
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.exchange.audit_export import HEADERS, cells, write_audit
-from desktop.services.audit_view import AuditQuery, account_names, audit_lines, count_audit
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
+from desktop.services.safekeeping.audit_view import AuditQuery, account_names, audit_lines, count_audit
 from desktop.views.widgets.banner import MessageBanner, write_file
 from desktop.views.widgets.dialogs import save_path
 from desktop.views.widgets.forms import ReadOnlyTable, date_edit

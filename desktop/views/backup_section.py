@@ -23,10 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.backup_drill import DrillReport, restore_drill
-from desktop.services.backup_policy import back_up, backup_folder, latest_backup, set_backup_folder
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError, StoreError
+from desktop.services.safekeeping.backup_drill import DrillReport, restore_drill
+from desktop.services.safekeeping.backup_policy import (
+    back_up,
+    backup_folder,
+    latest_backup,
+    set_backup_folder,
+)
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import folder_path
 from desktop.views.wording import say

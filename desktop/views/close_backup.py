@@ -1,5 +1,5 @@
 """The backup made when the main window closes, on lock or on exit, while the key is still
-in memory: a verified .xjbak in the backup folder (desktop.services.backup_policy), skipped
+in memory: a verified .xjbak in the backup folder (desktop.services.safekeeping.backup_policy), skipped
 when nothing changed since the last one. It never stops the lock or the exit: a failure is
 remembered and said on the unlock screen, and an unexpected error is logged without data."""
 
@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop.logsafe import log_unexpected
-from desktop.services.backup_policy import back_up
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
+from desktop.services.safekeeping.backup_policy import back_up
 
 
 def back_up_on_close(ws: Workspace, reason: str) -> bool:

@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.services.context import Workspace
-from desktop.services.drafts import Draft, drop_draft, list_drafts
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.setup_flow import SetupFlow
+from desktop.services.safekeeping.setup_flow import SetupFlow
+from desktop.services.students.drafts import Draft, drop_draft, list_drafts
 from desktop.views import error_hook, settings
 from desktop.views.close_backup import back_up_on_close
 from desktop.views.fonts import apply_text_scale

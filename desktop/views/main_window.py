@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.changes.tasks import overdue_count
 from desktop.services.context import Workspace
-from desktop.services.school_info import school_info, sync_summary
-from desktop.services.tasks import overdue_count
+from desktop.services.students.school import school_info, sync_summary
 from desktop.views.changes.tasks_page import TasksPage
 from desktop.views.changes.timeline import ChangesPage
 from desktop.views.placeholder import PlaceholderPage

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.accounts import reset_password
 from desktop.services.errors import ServiceError, StoreError
+from desktop.services.safekeeping.accounts import reset_password
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ok_cancel
 from desktop.views.wording import say

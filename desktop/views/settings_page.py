@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.grades import parse_month_day
-from desktop.services.accounts import change_password, recovery_key_of
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError, StoreError
+from desktop.services.safekeeping.accounts import change_password, recovery_key_of
 from desktop.views import settings
 from desktop.views.backup_section import BackupSection
 from desktop.views.widgets.banner import MessageBanner

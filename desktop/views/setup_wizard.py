@@ -1,4 +1,4 @@
-"""First-run wizard: renders the steps of services.setup_flow.SetupFlow and nothing more."""
+"""First-run wizard: renders the steps of services.safekeeping.setup_flow.SetupFlow and nothing more."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.setup_flow import SetupFlow
+from desktop.services.safekeeping.setup_flow import SetupFlow
 from desktop.views.print_pdf import print_pdf, save_pdf
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say, tr

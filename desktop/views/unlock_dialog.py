@@ -1,6 +1,6 @@
 """Unlock: choose the account, type the password. A wrong password is said inline, the
 field keeps focus with its text selected, so the registrar can simply type again. After
-repeated wrong passwords the wait before the next try (desktop.services.login_guard) is
+repeated wrong passwords the wait before the next try (desktop.services.safekeeping.login_guard) is
 said too, and 解锁 stays disabled while it counts down."""
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import login_guard
-from desktop.services.accounts import account_names, unlock
 from desktop.services.context import Workspace
 from desktop.services.errors import StoreError
+from desktop.services.safekeeping import login_guard
+from desktop.services.safekeeping.accounts import account_names, unlock
 from desktop.views import settings
 from desktop.views.recovery_reset import RecoveryResetDialog
 from desktop.views.widgets.banner import MessageBanner

@@ -7,10 +7,10 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from central import casework
-from central.casetypes import county_party
+from central.cases import work as casework
+from central.cases.kinds import county_party
 from desktop.domain.ids import new_id
-from desktop.sync.protocol import Change, ChangeResult
+from desktop.sync.wire.protocol import Change, ChangeResult
 from tests.central.desk import SCHOOL_A, SCHOOL_B, Central, Desk, id_number, student_payload
 
 COUNTY_A, COUNTY_B = SCHOOL_A[:6], SCHOOL_B[:6]

@@ -1,6 +1,6 @@
 """A desk as the server tests drive it: its keys, its device sequence, its access token.
 
-Payloads have the shape the real desk writes to its outbox (desktop.services.student_write):
+Payloads have the shape the real desk writes to its outbox (desktop.services.students.add):
 stored codes, ISO dates, class name and family members.
 """
 
@@ -13,10 +13,10 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine
 
-from central.schools import issue_token
+from central.store.schools import issue_token
 from desktop.domain.ids import new_id
 from desktop.domain.record import read_record
-from desktop.sync.protocol import (
+from desktop.sync.wire.protocol import (
     Change,
     PullPage,
     PushResult,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from sqlalchemy import create_engine, text
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from central.db import database_url, metadata
-from central.shards import shard_key
+from central.store.db import database_url, metadata
+from central.store.shards import shard_key
 
 PARTITIONS = 4
 

@@ -8,14 +8,14 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from central.students import template_rows as central_rows
+from central.store.students import template_rows as central_rows
 from desktop.models.outbox import OutboxEntry
+from desktop.services.changes.status import ChangeRequest, apply_change
 from desktop.services.context import Workspace
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_read import StudentQuery, template_rows
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.sync.protocol import Change
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, template_rows
+from desktop.services.students.update import update_student
+from desktop.sync.wire.protocol import Change
 from tests.central.desk import Central
 from tests.factories import SCHOOL_CODE, valid_row
 

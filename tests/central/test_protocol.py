@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from desktop.sync import protocol as p
+from desktop.sync.wire import protocol as p
 
 
 def change(**overrides: object) -> p.Change:

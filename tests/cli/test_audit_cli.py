@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.cli.main import main
-from desktop.services.accounts import add_account
 from desktop.services.context import Role, Workspace
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.accounts import add_account
+from desktop.services.students.add import add_students
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.factories import valid_row
 

@@ -10,8 +10,8 @@ import pytest
 
 from desktop.domain.header_aliases import LEAVE_OUT
 from desktop.exchange.files import read_import
-from desktop.services.accounts import NewSchool, create_database
-from desktop.services.import_profiles import TemplateProfile, layout_of, save_profile
+from desktop.services.importing.profiles import TemplateProfile, layout_of, save_profile
+from desktop.services.safekeeping.accounts import NewSchool, create_database
 from tests.cli.test_import_export_cli import USER, Run, xueji
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.exchange.layouts import COUNTY_XLS, PROVINCE_78, write_xls, write_xlsx

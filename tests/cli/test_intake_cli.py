@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, write_list
-from desktop.services.accounts import NewSchool, create_database
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.students.add import add_students
 from tests.cli.test_import_export_cli import USER, Run, xueji
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.factories import SCHOOL_CODE, valid_row

@@ -20,12 +20,12 @@ from sqlalchemy import text
 from desktop.models import errors as store_errors
 from desktop.models.keyslots import KeySlotFile, keyslot_path
 from desktop.models.store import check_integrity
-from desktop.services.accounts import unlock
-from desktop.services.backup import verify_backup_file
-from desktop.services.backup_drill import restore_drill
-from desktop.services.backup_policy import default_folder
 from desktop.services.context import Workspace
-from desktop.services.integrity import check_database
+from desktop.services.safekeeping.accounts import unlock
+from desktop.services.safekeeping.backup import verify_backup_file
+from desktop.services.safekeeping.backup_drill import restore_drill
+from desktop.services.safekeeping.backup_policy import default_folder
+from desktop.services.safekeeping.integrity import check_database
 from tests.crash import scenario
 from tests.crash.harness import Trial
 

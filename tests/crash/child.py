@@ -23,7 +23,7 @@ from pathlib import Path
 
 from desktop.models import engine as engine_module
 from desktop.models import store as store_module
-from desktop.services import backup as backup_module
+from desktop.services.safekeeping import backup as backup_module
 from tests.crash import scenario
 
 PROGRESS_OPS = 10
@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
     folder, op, mode = Path(argv[0]), argv[1], argv[2]
     killer = _Killer(int(argv[3]) if mode == "kill" else None)
     _instrument(killer)
-    from desktop.services.accounts import unlock
+    from desktop.services.safekeeping.accounts import unlock
 
     password = scenario.PASSWORDS[0]
     ws = unlock(folder / scenario.DB_NAME, scenario.USER, password)
@@ -100,15 +100,15 @@ def _import(ws, folder: Path, sheet) -> None:  # type: ignore[no-untyped-def]
 
 
 def _year_end(ws, folder: Path, _prepared) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.year_end import run_year_end
+    from desktop.services.changes.year_end import run_year_end
 
     run_year_end(ws, scenario.JULY)
     _report(folder, "committed year_end")
 
 
 def _backup(ws, folder: Path, _prepared) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.backup_policy import back_up
-    from desktop.services.student_write import add_students
+    from desktop.services.safekeeping.backup_policy import back_up
+    from desktop.services.students.add import add_students
 
     for round_ in range(scenario.BACKUP_ROUNDS):
         [added] = add_students(ws, [scenario.backup_row(round_)], today=scenario.TODAY).ids
@@ -118,7 +118,7 @@ def _backup(ws, folder: Path, _prepared) -> None:  # type: ignore[no-untyped-def
 
 
 def _password(ws, folder: Path, _prepared) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.accounts import change_password
+    from desktop.services.safekeeping.accounts import change_password
 
     for index, password in enumerate(scenario.PASSWORDS[1:], start=1):
         change_password(ws, password, scenario.KDF)
@@ -126,7 +126,7 @@ def _password(ws, folder: Path, _prepared) -> None:  # type: ignore[no-untyped-d
 
 
 def _batch_add(ws, folder: Path, _prepared) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.student_write import add_students
+    from desktop.services.students.add import add_students
 
     for batch in range(scenario.BATCHES):
         ids = add_students(ws, scenario.batch_rows(batch), today=scenario.TODAY).ids
@@ -134,7 +134,7 @@ def _batch_add(ws, folder: Path, _prepared) -> None:  # type: ignore[no-untyped-
 
 
 def _status_changes(ws, folder: Path, _prepared) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.status_changes import ChangeRequest, apply_change
+    from desktop.services.changes.status import ChangeRequest, apply_change
 
     for row in scenario.seed_rows()[:scenario.STATUS_CHANGES]:
         result = apply_change(ws, ChangeRequest(

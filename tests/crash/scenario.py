@@ -13,8 +13,8 @@ import shutil
 from pathlib import Path
 
 from desktop.models.keyslots import KdfParams, keyslot_path
-from desktop.services.accounts import NewSchool, create_database
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.students.add import add_students
 from tests.factories import SCHOOL_CODE, valid_row
 
 KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)

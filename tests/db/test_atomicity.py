@@ -13,11 +13,12 @@ from sqlalchemy import select
 
 from desktop.models.audit import AuditEntry
 from desktop.models.outbox import OutboxEntry
-from desktop.services import journal, student_write
+from desktop.services import journal
 from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected
-from desktop.services.integrity import check_database
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.integrity import check_database
+from desktop.services.students import add as student_write
+from desktop.services.students.add import add_students
 from tests.dbutil import counts
 from tests.factories import valid_row
 

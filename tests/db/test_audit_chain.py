@@ -10,8 +10,8 @@ import pytest
 
 from desktop.models.engine import connect_raw
 from desktop.services.context import Workspace
-from desktop.services.integrity import check_database
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.integrity import check_database
+from desktop.services.students.add import add_students
 from tests.factories import valid_row
 
 
@@ -97,8 +97,8 @@ def test_student_without_entry_event_is_found(filled: Workspace) -> None:
 
 def test_status_that_is_not_the_result_of_the_events_is_reported(ws):
     from desktop.models.student import Student
-    from desktop.services.integrity import check_database
-    from desktop.services.student_write import add_students
+    from desktop.services.safekeeping.integrity import check_database
+    from desktop.services.students.add import add_students
     from tests.factories import valid_row
 
     add_students(ws, [valid_row(name="王小明", seq=11)])

@@ -13,15 +13,15 @@ import pytest
 
 from desktop.models import errors
 from desktop.models.store import Store
-from desktop.services.accounts import (
+from desktop.services.context import Workspace
+from desktop.services.safekeeping.accounts import (
     NewSchool,
     create_database,
     open_with_recovery_key,
     unlock,
 )
-from desktop.services.context import Workspace
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search
 from tests.conftest import PASSWORD
 from tests.dbutil import files_beside, sha256
 from tests.factories import SCHOOL_CODE, valid_row

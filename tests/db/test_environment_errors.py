@@ -10,8 +10,8 @@ from sqlalchemy import event
 
 from desktop.messages import describe
 from desktop.services.errors import StoreError
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search
 from tests.factories import valid_row
 
 

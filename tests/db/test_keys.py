@@ -14,7 +14,9 @@ import pytest
 from desktop.domain import recovery_key
 from desktop.models import errors
 from desktop.models.keyslots import keyslot_path
-from desktop.services.accounts import (
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.safekeeping.accounts import (
     NewSchool,
     account_names,
     change_password,
@@ -23,10 +25,8 @@ from desktop.services.accounts import (
     reset_password,
     unlock,
 )
-from desktop.services.context import Workspace
-from desktop.services.errors import ServiceError
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search
 from tests.conftest import PASSWORD
 from tests.dbutil import count, sha256
 from tests.factories import SCHOOL_CODE, valid_row

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.accounts import NewSchool, create_database
+from desktop.services.safekeeping.accounts import NewSchool, create_database
 from desktop.views.controller import EXIT_AT_UNLOCK, AppController
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.factories import SCHOOL_CODE

@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from desktop.domain.grades import SchoolSystem
 from desktop.domain.record import read_record
-from desktop.services.demo import demo_rows
+from desktop.services.importing.demo import demo_rows
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 12, 7)
@@ -131,7 +131,7 @@ def import_dump(folder: Path) -> dict[str, Any]:
     the refused rows skipped, into a new database: the plan and every row written."""
     from desktop.exchange.files import apply_workbook, preview_import, read_import
     from desktop.models.keyslots import KdfParams
-    from desktop.services.accounts import NewSchool, create_database
+    from desktop.services.safekeeping.accounts import NewSchool, create_database
     from tests.exchange.workbooks import write_workbook
 
     rows = corpus()

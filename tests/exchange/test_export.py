@@ -15,13 +15,13 @@ from sqlalchemy import text
 from desktop.domain.fields import template_headers
 from desktop.exchange.error_report import ERROR_HEADER, write_error_report
 from desktop.exchange.files import apply_workbook, export_workbook, preview_import, read_import
-from desktop.services.accounts import NewSchool, create_database
 from desktop.services.context import Workspace
-from desktop.services.demo_load import load_demo
 from desktop.services.errors import ServiceError
-from desktop.services.export_selection import ExportSelection
-from desktop.services.student_read import StudentQuery, search, template_rows
-from desktop.services.student_write import add_students
+from desktop.services.importing.demo_load import load_demo
+from desktop.services.reports.export_selection import ExportSelection
+from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search, template_rows
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.exchange.workbooks import write_workbook
 from tests.factories import SCHOOL_CODE, valid_row

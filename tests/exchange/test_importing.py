@@ -1,4 +1,4 @@
-"""Importing workbooks into a real encrypted database (desktop.services.importing through
+"""Importing workbooks into a real encrypted database (desktop.services.importing.apply through
 desktop.exchange.files): the plan per row, classes created with their grade, matching stored
 students, diffs and updates with audit and outbox, all or nothing, --skip-invalid, the same
 file twice, and the cell problems of Excel files reported on their Excel rows."""
@@ -17,9 +17,9 @@ from desktop.models.outbox import OutboxEntry
 from desktop.models.school import SchoolClass
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.import_plan import FieldDiff, ImportPlan, ImportRefused, ImportResult, RowAction
-from desktop.services.student_read import StudentQuery, get_student, search
-from desktop.services.student_write import add_students
+from desktop.services.importing.plan import FieldDiff, ImportPlan, ImportRefused, ImportResult, RowAction
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, get_student, search
 from tests.dbutil import count, counts
 from tests.exchange.workbooks import write_workbook
 from tests.factories import resident_id, valid_row

@@ -15,16 +15,16 @@ from desktop.domain.fields import template_headers
 from desktop.domain.header_aliases import LEAVE_OUT
 from desktop.exchange.files import apply_workbook, preview_import, read_import
 from desktop.exchange.xlsx_reader import SheetData
-from desktop.services.accounts import NewSchool, create_database
 from desktop.services.context import Workspace
-from desktop.services.export_selection import ExportSelection, export_rows
-from desktop.services.import_plan import RowAction
-from desktop.services.import_profiles import (
+from desktop.services.importing.plan import RowAction
+from desktop.services.importing.profiles import (
     TemplateProfile,
     layout_of,
     profile_for,
     save_profile,
 )
+from desktop.services.reports.export_selection import ExportSelection, export_rows
+from desktop.services.safekeeping.accounts import NewSchool, create_database
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.exchange.layouts import (
     CLASS_CODES,

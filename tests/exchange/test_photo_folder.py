@@ -12,9 +12,9 @@ from PIL import Image
 
 from desktop.exchange.photo_folder import NO_ID_FOLDER, export_photo_folder
 from desktop.services.errors import ServiceError
-from desktop.services.photos import normalise_photo, set_photo
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.photos import normalise_photo, set_photo
+from desktop.services.students.read import StudentQuery, search
 from tests.factories import SCHOOL_CODE, valid_row
 
 

@@ -12,8 +12,7 @@ from openpyxl import Workbook, load_workbook
 from desktop.cli.main import main as cli_main
 from desktop.exchange.national_list import read_national_list
 from desktop.services.errors import ServiceError
-from desktop.services.integrity import check_database
-from desktop.services.reconcile import (
+from desktop.services.importing.reconcile import (
     DIFFERENT,
     FLAG_BACK,
     NUMBER_BACK,
@@ -23,8 +22,9 @@ from desktop.services.reconcile import (
     apply_reconciliation,
     plan_reconciliation,
 )
-from desktop.services.student_read import StudentQuery, get_student, search
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.integrity import check_database
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, get_student, search
 from tests.conftest import PASSWORD
 from tests.factories import valid_row
 

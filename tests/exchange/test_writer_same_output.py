@@ -32,7 +32,7 @@ from desktop.exchange.code_lists import (
     list_formulas,
 )
 from desktop.exchange.headers import SPEC_BY_HEADER
-from desktop.services.demo import demo_rows
+from desktop.services.importing.demo import demo_rows
 
 
 def old_write_template(path: Path, rows: Iterable[Mapping[str, str]]) -> None:

@@ -23,7 +23,7 @@ from desktop.exchange import xlsx_guard
 from desktop.exchange.files import apply_workbook, preview_import, read_import
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.integrity import check_database
+from desktop.services.safekeeping.integrity import check_database
 from tests.dbutil import counts
 from tests.factories import valid_row
 from tests.fuzz import profile, samples

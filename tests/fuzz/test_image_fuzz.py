@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from PIL import Image
 
-from desktop.services.archive_model import KINDS
-from desktop.services.archive_scans import attach_scan
+from desktop.services.archive.scans import attach_scan
+from desktop.services.archive.shapes import KINDS
 from desktop.services.context import Workspace
-from desktop.services.photos import MAX_BYTES, SIZE, get_photo, normalise_photo, set_photo
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.photos import MAX_BYTES, SIZE, get_photo, normalise_photo, set_photo
 from tests.dbutil import counts
 from tests.factories import valid_row
 from tests.fuzz import profile, samples

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.services.context import Workspace
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
 from tests.factories import valid_row
 
 

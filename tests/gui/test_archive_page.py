@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.services.accounts import add_account, unlock
-from desktop.services.archive import read_register
+from desktop.services.archive.read import read_register
 from desktop.services.context import Role, Workspace
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.accounts import add_account, unlock
+from desktop.services.students.add import add_students
 from desktop.views.archive import common
 from desktop.views.archive.page import ArchivePage
 from tests.conftest import FAST_KDF

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-from desktop.services.archive import read_register
-from desktop.services.archive_write import ItemDetails, set_item
+from desktop.services.archive.read import read_register
+from desktop.services.archive.write import ItemDetails, set_item
 from desktop.views.archive.checklist import PRESENT_COLUMN
 from desktop.views.archive.page import ArchivePage
 from tests.gui.test_archive_page import TODAY, page, pupils, show  # noqa: F401 (fixtures)

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.services.archive import read_register
+from desktop.services.archive.read import read_register
+from desktop.services.changes.status import ChangeRequest, apply_change, awaiting_approval, history
 from desktop.services.context import Workspace
-from desktop.services.status_changes import ChangeRequest, apply_change, awaiting_approval, history
-from desktop.services.student_read import get_student
+from desktop.services.students.read import get_student
 from desktop.views.changes.dialog import ChangeDialog
 from tests.gui.test_changes_views import TODAY, _student
 from tests.services.scans import png

@@ -7,9 +7,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.changes.status import ChangeRequest, apply_change
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search
 from desktop.views.changes.dialog import ChangeDialog
 from desktop.views.changes.tasks_page import TasksPage
 from desktop.views.changes.timeline import ChangesPage

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.services.context import Workspace
-from desktop.services.student_read import StudentQuery, search
+from desktop.services.students.read import StudentQuery, search
 from desktop.views import settings
 from desktop.views.controller import AppController
 from desktop.views.editor import dialog as editor_dialog

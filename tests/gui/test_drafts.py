@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.services.accounts import unlock
-from desktop.services.drafts import list_drafts, save_draft
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.accounts import unlock
+from desktop.services.students.add import add_students
+from desktop.services.students.drafts import list_drafts, save_draft
+from desktop.services.students.read import StudentQuery, search
 from desktop.views import controller as controller_module
 from desktop.views.controller import AppController
 from desktop.views.editor.dialog import StudentEditor
@@ -180,7 +180,7 @@ KILLED = textwrap.dedent("""
     import os, signal, sys, time
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
-    from desktop.services.accounts import unlock
+    from desktop.services.safekeeping.accounts import unlock
     from desktop.views.editor.dialog import DRAFT_DELAY_MS, StudentEditor
 
     app = QApplication([])

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from desktop.services.context import Workspace
-from desktop.services.photos import get_photo
-from desktop.services.student_read import StudentQuery, get_student, search
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.photos import get_photo
+from desktop.services.students.read import StudentQuery, get_student, search
 from desktop.views.editor import dialog as editor_dialog
 from desktop.views.editor.dialog import StudentEditor
 from tests.factories import valid_row

@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from desktop.services.context import Workspace
-from desktop.services.student_read import StudentQuery, get_student, search
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, get_student, search
 from desktop.views.editor.date_input import DateInput
 from desktop.views.editor.dialog import StudentEditor
 from desktop.views.widgets.code_combo import CodeCombo

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from desktop.exchange.xlsx_writer import write_template
 from desktop.services.context import Workspace
-from desktop.services.student_read import StudentQuery, search
+from desktop.services.students.read import StudentQuery, search
 from desktop.views.exchange.export_tab import ExportTab
 from desktop.views.exchange.import_tab import ImportTab
 from tests.factories import valid_row
@@ -104,7 +104,7 @@ def test_a_file_that_is_no_workbook(tab, ws, tmp_path) -> None:
 
 
 def test_export_one_class(qtbot, ws, tmp_path, monkeypatch) -> None:
-    from desktop.services.student_write import add_students
+    from desktop.services.students.add import add_students
 
     add_students(ws, [*GOOD, valid_row(name="张三", seq=13, class_name="四年级(1)班")])
     widget = ExportTab(ws)
@@ -125,8 +125,8 @@ def test_export_one_class(qtbot, ws, tmp_path, monkeypatch) -> None:
 def test_reconcile_tab_brings_back_numbers(qtbot, ws, tmp_path, monkeypatch) -> None:
     from openpyxl import Workbook
 
-    from desktop.services.student_read import get_student
-    from desktop.services.student_write import add_students
+    from desktop.services.students.add import add_students
+    from desktop.services.students.read import get_student
     from desktop.views.exchange.reconcile_tab import ReconcileTab
 
     add_students(ws, GOOD)

@@ -9,8 +9,8 @@ import pytest
 
 from desktop.domain.header_aliases import LEAVE_OUT
 from desktop.services.context import Workspace
-from desktop.services.import_profiles import list_profiles
-from desktop.services.student_read import StudentQuery, search
+from desktop.services.importing.profiles import list_profiles
+from desktop.services.students.read import StudentQuery, search
 from desktop.views.exchange.import_tab import ImportTab
 from tests.exchange.layouts import COUNTY_XLS, PROVINCE_78, write_xls, write_xlsx
 from tests.exchange.test_layouts import pupils

@@ -11,11 +11,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop.models.errors import WrongPassword
-from desktop.services.accounts import unlock
+from desktop.services.changes.status import ChangeRequest, apply_change
 from desktop.services.context import Workspace
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.accounts import unlock
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search
 from desktop.views import settings
 from desktop.views.main_window import PAGES, MainWindow
 from desktop.views.placeholder import PlaceholderPage

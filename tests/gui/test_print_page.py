@@ -143,7 +143,7 @@ def test_nothing_chosen_says_what_to_do(page: PrintPage) -> None:
 
 
 def test_open_on_a_student_from_elsewhere(page: PrintPage, seeded: Workspace) -> None:
-    from desktop.services.student_read import StudentQuery, search
+    from desktop.services.students.read import StudentQuery, search
 
     student = search(seeded, StudentQuery(text="王芳"), 0, 1).rows[0]
     page.choose_student(student.id)

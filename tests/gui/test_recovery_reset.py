@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.services.accounts import unlock
+from desktop.services.safekeeping.accounts import unlock
 from desktop.views.recovery_reset import RecoveryResetDialog
 from tests.conftest import FAST_KDF
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop.services.deferral import DeferralInput, register_deferral
-from desktop.services.school_info import list_classes
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_write import add_students
+from desktop.services.changes.deferral import DeferralInput, register_deferral
+from desktop.services.changes.status import ChangeRequest, apply_change
+from desktop.services.students.add import add_students
+from desktop.services.students.school import list_classes
 from desktop.views.changes import registers
 from desktop.views.changes.timeline import ChangesPage
 from tests.factories import valid_row

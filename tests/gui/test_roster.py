@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.services.context import Workspace
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search
 from desktop.views.roster import table_model
 from desktop.views.roster.page import RosterPage
 from desktop.views.roster.table_model import COLUMNS, RosterModel, StudentIdRole

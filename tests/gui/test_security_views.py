@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import login_guard
-from desktop.services.accounts import add_account, unlock
-from desktop.services.backup_policy import backups_in, default_folder
 from desktop.services.context import Role, Workspace
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping import login_guard
+from desktop.services.safekeeping.accounts import add_account, unlock
+from desktop.services.safekeeping.backup_policy import backups_in, default_folder
+from desktop.services.students.add import add_students
 from desktop.views.audit_dialog import AuditDialog
 from desktop.views.controller import AppController
 from desktop.views.roster.page import RosterPage

@@ -1,4 +1,5 @@
-"""The first-run wizard as plain Python (services.setup_flow): steps, errors, the created files."""
+"""The first-run wizard as plain Python (services.safekeeping.setup_flow): steps, errors, the
+created files."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 
 from desktop.domain import recovery_key
 from desktop.models.keyslots import keyslot_path
-from desktop.services.accounts import unlock
-from desktop.services.setup_flow import SetupFlow
+from desktop.services.safekeeping.accounts import unlock
+from desktop.services.safekeeping.setup_flow import SetupFlow
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.factories import SCHOOL_CODE
 

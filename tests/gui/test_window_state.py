@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop import PRODUCT_NAME
-from desktop.services.accounts import NewSchool, create_database
+from desktop.services.safekeeping.accounts import NewSchool, create_database
 from desktop.views import main_window as main_window_module
 from desktop.views.controller import AppController
 from desktop.views.unlock_dialog import UnlockDialog

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.services.setup_flow import SetupFlow
+from desktop.services.safekeeping.setup_flow import SetupFlow
 from desktop.views.setup_wizard import SetupWizard
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.factories import SCHOOL_CODE

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop.services.changes.year_end import plan_year_end
 from desktop.services.context import Workspace
-from desktop.services.school_info import list_classes
-from desktop.services.student_write import add_students
-from desktop.services.year_end import plan_year_end
+from desktop.services.students.add import add_students
+from desktop.services.students.school import list_classes
 from desktop.views import settings
 from desktop.views.changes.year_end_dialog import SCREEN_MARGIN, YearEndDialog
 from desktop.views.fonts import apply_text_scale

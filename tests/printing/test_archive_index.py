@@ -9,11 +9,11 @@ import io
 from pypdf import PdfReader
 
 from desktop.printing.archive_index import build
-from desktop.services.archive import archive_index_items
-from desktop.services.archive_model import Location
-from desktop.services.archive_write import ItemDetails, lend, set_item, set_location
-from desktop.services.print_data import printable_students
-from desktop.services.student_write import add_students
+from desktop.services.archive.read import archive_index_items
+from desktop.services.archive.shapes import Location
+from desktop.services.archive.write import ItemDetails, lend, set_item, set_location
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
 
 

@@ -8,9 +8,9 @@ import io
 from pypdf import PdfReader
 
 from desktop.printing.certificate import build
-from desktop.services.print_data import printable_students
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_write import add_students
+from desktop.services.changes.status import ChangeRequest, apply_change
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
 
 

@@ -14,11 +14,11 @@ from pypdf import PdfReader
 
 from desktop.printing import deferral_form, enrolment_proof, suspension_forms, transfer_form
 from desktop.printing.layout import version_hash
-from desktop.services.deferral import DeferralInput, register_deferral
+from desktop.services.changes.deferral import DeferralInput, register_deferral
 from desktop.services.errors import ServiceError
-from desktop.services.print_data import printable_students
-from desktop.services.print_registers import printable_deferral
-from desktop.services.student_write import add_students
+from desktop.services.reports.registers import printable_deferral
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
 
 LONG_ADDRESS = ("广东省佛山市禅城区祖庙街道人民路一百二十三号金色家园小区七栋二单元一千零一室"

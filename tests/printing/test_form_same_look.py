@@ -19,8 +19,8 @@ from reportlab.platypus import Table, TableStyle
 from desktop.printing import student_form
 from desktop.printing.fonts import SANS
 from desktop.printing.layout import para
-from desktop.services.print_data import printable_students
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
 
 

@@ -17,10 +17,10 @@ from desktop.domain.paper import paper_row
 from desktop.printing import deferral_form, pending_changes, recovery_sheet
 from desktop.printing.catalog import DOCUMENTS, STUDENT, Selection
 from desktop.printing.pdfa import archive_copy, archive_findings
-from desktop.services.deferral import DeferralInput, register_deferral
-from desktop.services.print_registers import printable_deferral
-from desktop.services.student_write import add_students
-from desktop.services.sync_pending import pending_list
+from desktop.services.changes.deferral import DeferralInput, register_deferral
+from desktop.services.registry.pending import pending_list
+from desktop.services.reports.registers import printable_deferral
+from desktop.services.students.add import add_students
 from tests.factories import valid_row
 
 REGION = "210922"
@@ -33,7 +33,7 @@ SHOWS_ENTRY = ("form", "card", "archive-index", "enrolment-proof")
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """Every document type, printed for a pupil from 彰武县 born 2017-03-05, entered 202409."""
-    from desktop.services.accounts import NewSchool, create_database
+    from desktop.services.safekeeping.accounts import NewSchool, create_database
     from tests.conftest import FAST_KDF, PASSWORD
     folder = tmp_path_factory.mktemp("paper")
     school = NewSchool(code="4406040001", name="测试县第一小学", stages="小学,初中")

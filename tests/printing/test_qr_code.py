@@ -9,8 +9,8 @@ from pathlib import Path
 
 from desktop.printing import certificate
 from desktop.printing.verify import marks_in_pdf, marks_in_text
-from desktop.services.print_data import printable_students
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
 
 

@@ -13,14 +13,14 @@ from pypdf import PdfReader
 from desktop.domain.idnumber import mask
 from desktop.printing import class_roster, dropout_ledger, verification_report
 from desktop.printing.layout import version_hash
+from desktop.services.changes.dropout_ledger import add_visit
+from desktop.services.changes.status import ChangeRequest, apply_change
+from desktop.services.changes.verification import Mark, record_mark
 from desktop.services.errors import ServiceError
-from desktop.services.ledger import add_visit
-from desktop.services.print_registers import class_roster as read_roster
-from desktop.services.print_registers import dropout_register, present
-from desktop.services.print_registers import verification_report as read_report
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_write import add_students
-from desktop.services.verification import Mark, record_mark
+from desktop.services.reports.registers import class_roster as read_roster
+from desktop.services.reports.registers import dropout_register, present
+from desktop.services.reports.registers import verification_report as read_report
+from desktop.services.students.add import add_students
 from tests.factories import valid_row
 from tests.printing.test_documents import assert_fonts_embedded, flat, pages
 

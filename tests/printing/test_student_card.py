@@ -10,11 +10,11 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 
 from desktop.printing.student_card import build
-from desktop.services.photos import normalise_photo, set_photo
-from desktop.services.print_data import printable_students
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
+from desktop.services.changes.status import ChangeRequest, apply_change
+from desktop.services.students.add import add_students
+from desktop.services.students.photos import normalise_photo, set_photo
+from desktop.services.students.printable import printable_students
+from desktop.services.students.read import StudentQuery, search
 from tests.factories import valid_row
 
 

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from desktop.printing.layout import version_hash
 from desktop.printing.student_form import build
 from desktop.services.errors import ServiceError
-from desktop.services.print_data import printable_students
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
 
 

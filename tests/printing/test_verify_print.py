@@ -21,9 +21,9 @@ from desktop.printing.verify import (
     marks_in_text,
 )
 from desktop.services.errors import ServiceError
-from desktop.services.print_data import printable_students
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
+from desktop.services.students.update import update_student
 from tests.factories import valid_row
 
 

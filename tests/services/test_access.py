@@ -21,18 +21,18 @@ from sqlalchemy import text
 
 import desktop.services
 from desktop.models.keyslots import keyslot_path
-from desktop.services.accounts import add_account, unlock
-from desktop.services.archive_model import KINDS, Location
-from desktop.services.archive_write import HandoverInput, lend
-from desktop.services.audit_view import AuditQuery
-from desktop.services.backup_policy import default_folder
-from desktop.services.case_commands import TransferIn
+from desktop.services.archive.shapes import KINDS, Location
+from desktop.services.archive.write import HandoverInput, lend
+from desktop.services.changes.deferral import DeferralInput, register_deferral
+from desktop.services.changes.status import ChangeRequest
+from desktop.services.changes.verification import CONSISTENT, Mark
 from desktop.services.context import Role, Workspace
-from desktop.services.deferral import DeferralInput, register_deferral
 from desktop.services.errors import ServiceError
-from desktop.services.status_changes import ChangeRequest
-from desktop.services.student_write import add_students
-from desktop.services.verification import CONSISTENT, Mark
+from desktop.services.registry.case_commands import TransferIn
+from desktop.services.safekeeping.accounts import add_account, unlock
+from desktop.services.safekeeping.audit_view import AuditQuery
+from desktop.services.safekeeping.backup_policy import default_folder
+from desktop.services.students.add import add_students
 from tests.conftest import FAST_KDF
 from tests.factories import valid_row
 from tests.services.scans import jpeg
@@ -62,96 +62,102 @@ def _change(w: World, kind: str) -> ChangeRequest:
 
 # Each writer, called the way a view or the CLI calls it.
 WRITERS: dict[str, Callable[[World], Any]] = {
-    "accounts.add_account": lambda _: ("viewer2", Role.REGISTRAR, "pass-word-22", FAST_KDF),
-    "accounts.recovery_key_of": lambda _: (),
-    "archive_scans.attach_scan": lambda w: (w.ref, next(iter(KINDS)), jpeg(), "a.jpg"),
-    "archive_write.lend": lambda w: (w.ref, "李老师", "查阅", TODAY + dt.timedelta(days=3)),
-    "archive_write.record_handover": lambda w: (w.ref, HandoverInput(
+    "safekeeping.accounts.add_account": lambda _: ("viewer2", Role.REGISTRAR, "pass-word-22", FAST_KDF),
+    "safekeeping.accounts.recovery_key_of": lambda _: (),
+    "archive.scans.attach_scan": lambda w: (w.ref, next(iter(KINDS)), jpeg(), "a.jpg"),
+    "archive.write.lend": lambda w: (w.ref, "李老师", "查阅", TODAY + dt.timedelta(days=3)),
+    "archive.write.record_handover": lambda w: (w.ref, HandoverInput(
         "转学", TODAY, "乙校", "王老师", "李老师", backup_kept=True, copies_kept=True)),
-    "archive_write.return_loan": lambda w: (w.loan, TODAY),
-    "archive_write.set_item": lambda w: (w.ref, next(iter(KINDS)), True),
-    "archive_write.set_location": lambda w: (w.ref, Location("3", "2", "15")),
-    "backup_policy.set_backup_folder": lambda w: (w.folder,),
-    "deferral.mark_enrolled": lambda w: (w.deferral,),
-    "deferral.reapply": lambda w: (w.deferral, "市医院复查证明", "仍需治疗"),
-    "deferral.register_deferral": lambda _: (DeferralInput(
+    "archive.write.return_loan": lambda w: (w.loan, TODAY),
+    "archive.write.set_item": lambda w: (w.ref, next(iter(KINDS)), True),
+    "archive.write.set_location": lambda w: (w.ref, Location("3", "2", "15")),
+    "safekeeping.backup_policy.set_backup_folder": lambda w: (w.folder,),
+    "changes.deferral.mark_enrolled": lambda w: (w.deferral,),
+    "changes.deferral.reapply": lambda w: (w.deferral, "市医院复查证明", "仍需治疗"),
+    "changes.deferral.register_deferral": lambda _: (DeferralInput(
         "李小小", dt.date(2020, 5, 1), "李大明", "身体原因", "县医院证明", TODAY),),
-    "case_commands.answer_guardian_request": lambda _: ("no-such-request", {"phone": True}),
-    "case_commands.answer_transfer": lambda _: ("no-such-case", True),
-    "case_commands.request_transfer_in": lambda _: (TransferIn(
+    "registry.case_commands.answer_guardian_request": lambda _: ("no-such-request", {"phone": True}),
+    "registry.case_commands.answer_transfer": lambda _: ("no-such-case", True),
+    "registry.case_commands.request_transfer_in": lambda _: (TransferIn(
         "G110105201509010022", "李小华", "4401030002", "三年级(1)班", "随父母工作调动"),),
-    "case_commands.withdraw_case": lambda _: ("no-such-case", "家长改变主意"),
-    "demo_load.load_demo": lambda _: (3, 1, TODAY),
-    "importing.apply_import": lambda _: ([],),
-    "ledger.add_visit": lambda w: (w.ref, TODAY, "家访", "张老师", "已返校"),
-    "photos.set_photo": lambda w: (w.student, None),
-    "reconcile.apply_reconciliation": lambda _: ([],),
-    "status_changes.apply_change": lambda w: (_change(w, "休学"),),
-    "status_changes.record_decision": lambda w: (ChangeRequest(w.ref, "审批通过", TODAY),),
-    "student_update.update_student": lambda w: (w.student, {**w.row, "联系电话": "13900000000"}),
-    "student_write.add_students": lambda _: ([valid_row(name="赵小燕", seq=20)],),
-    "sync_conflicts.resolve_conflict": lambda _: ("no-such-conflict", "mine"),
-    "sync_device.prepare_enrollment": lambda _: ("https://center.example", b"s" * 32, b"e" * 32),
-    "sync_device.set_server_url": lambda _: ("https://center.example",),
-    "sync_device.device_keys": lambda _: (),
-    "sync_feed.apply_feed_page": lambda _: ([],),
-    "verification.record_mark": lambda w: (Mark(CONSISTENT, w.ref),),
-    "year_end.run_year_end": lambda _: (dt.date(2027, 7, 10),),
+    "registry.case_commands.withdraw_case": lambda _: ("no-such-case", "家长改变主意"),
+    "importing.demo_load.load_demo": lambda _: (3, 1, TODAY),
+    "importing.apply.apply_import": lambda _: ([],),
+    "changes.dropout_ledger.add_visit": lambda w: (w.ref, TODAY, "家访", "张老师", "已返校"),
+    "students.photos.set_photo": lambda w: (w.student, None),
+    "importing.reconcile.apply_reconciliation": lambda _: ([],),
+    "changes.status.apply_change": lambda w: (_change(w, "休学"),),
+    "changes.status.record_decision": lambda w: (ChangeRequest(w.ref, "审批通过", TODAY),),
+    "students.update.update_student": lambda w: (w.student, {**w.row, "联系电话": "13900000000"}),
+    "students.add.add_students": lambda _: ([valid_row(name="赵小燕", seq=20)],),
+    "registry.conflicts.resolve_conflict": lambda _: ("no-such-conflict", "mine"),
+    "registry.device.prepare_enrollment": lambda _: ("https://center.example", b"s" * 32, b"e" * 32),
+    "registry.device.set_server_url": lambda _: ("https://center.example",),
+    "registry.device.device_keys": lambda _: (),
+    "registry.feed.apply_feed_page": lambda _: ([],),
+    "changes.verification.record_mark": lambda w: (Mark(CONSISTENT, w.ref),),
+    "changes.year_end.run_year_end": lambda _: (dt.date(2027, 7, 10),),
     # the audit log is read by registrars and approvers only
-    "audit_view.audit_lines": lambda _: (AuditQuery(),),
-    "audit_view.count_audit": lambda _: (AuditQuery(),),
-    "audit_view.account_names": lambda _: (),
+    "safekeeping.audit_view.audit_lines": lambda _: (AuditQuery(),),
+    "safekeeping.audit_view.count_audit": lambda _: (AuditQuery(),),
+    "safekeeping.audit_view.account_names": lambda _: (),
 }
 
 # Writes any signed-in account may make: its own password, backups (a copy of the encrypted
 # file; no record changes), and the sync bookkeeping that records what the registry answered
 # (outbox states, cursor, device chain): running a sync changes no record on the user's word.
-ANY_ROLE = {"accounts.change_password", "backup.create_backup", "backup_policy.back_up",
-            "backup_policy.backup_before",
-            "sync_device.record_enrollment", "sync_device.save_cursor", "sync_device.record_sync_run",
-            "sync_device.advance_bundle_chain", "sync_feed.forget_server_versions",
-            "sync_outbox.mark_sent", "sync_outbox.mark_sent_via_bundle",
-            "sync_results.record_outcomes", "sync_bundle_ids.remember_sent",
-            "sync_bundle_ids.remember_read"}
+ANY_ROLE = {
+    "safekeeping.accounts.change_password", "safekeeping.backup.create_backup",
+    "safekeeping.backup_policy.back_up", "safekeeping.backup_policy.backup_before",
+    "registry.device.record_enrollment", "registry.device.save_cursor",
+    "registry.device.record_sync_run", "registry.device.advance_bundle_chain",
+    "registry.feed.forget_server_versions", "registry.outbox.mark_sent",
+    "registry.outbox.mark_sent_via_bundle", "registry.results.record_outcomes",
+    "registry.bundle_ids.remember_sent", "registry.bundle_ids.remember_read",
+}
 
 READERS = {
-    "archive.archive_deadlines", "archive.archive_index_items", "archive.archive_overview",
-    "archive.incomplete_archives", "archive.open_loans", "archive.overdue_loans",
-    "archive.read_register", "archive_scans.scan_bytes", "backup_drill.restore_drill",
-    "backup_policy.backup_folder", "backup_policy.chosen_folder", "backup_policy.latest_backup",
-    "deferral.active_deferrals", "export_selection.export_rows", "id_policy.detail_for",
-    "id_policy.full_ids_allowed", "id_policy.numbers_for", "id_policy.row_for",
-    "id_policy.rows_for", "id_policy.template_row_for", "id_policy.template_rows_for",
-    "importing.plan_import", "integrity.check_database", "ledger.ledger",
-    "photo_export.student_photos", "photos.get_photo", "print_data.printable_students",
-    "print_registers.class_roster", "print_registers.dropout_register",
-    "print_registers.printable_deferral", "print_registers.verification_report",
-    "quality.quality_findings", "reconcile.plan_reconciliation", "school_info.list_classes",
-    "school_info.school_info", "school_info.sync_summary", "statistics.changes_per_month",
-    "sync_case_list.cases_needing_action", "sync_case_list.list_cases",
-    "sync_case_list.list_guardian_requests",
-    "statistics.school_statistics", "status_changes.history", "status_changes.possible_changes",
-    "status_changes.recent_changes", "student_read.get_student", "student_read.possible_duplicates",
-    "student_read.search", "student_read.template_rows", "sync_conflicts.list_conflicts",
-    "sync_conflicts.open_conflict_count", "sync_device.bundle_chain", "sync_device.device_info",
-    "sync_bundle_ids.read_ids", "sync_bundle_ids.sent_ids",
-    "sync_outbox.unacknowledged_changes", "sync_outbox.unacknowledged_count",
-    "sync_pending.pending_list", "sync_status.list_findings", "sync_status.student_sync_states",
-    "sync_status.sync_counts", "tasks.list_tasks", "tasks.overdue_count", "verification.class_summaries",
-    "year_end.plan_year_end",
+    "archive.read.archive_deadlines", "archive.read.archive_index_items",
+    "archive.read.archive_overview", "archive.read.incomplete_archives", "archive.read.open_loans",
+    "archive.read.overdue_loans", "archive.read.read_register", "archive.scans.scan_bytes",
+    "safekeeping.backup_drill.restore_drill", "safekeeping.backup_policy.backup_folder",
+    "safekeeping.backup_policy.chosen_folder", "safekeeping.backup_policy.latest_backup",
+    "changes.deferral.active_deferrals", "reports.export_selection.export_rows",
+    "students.id_policy.detail_for", "students.id_policy.full_ids_allowed",
+    "students.id_policy.numbers_for", "students.id_policy.row_for", "students.id_policy.rows_for",
+    "students.id_policy.template_row_for", "students.id_policy.template_rows_for",
+    "importing.apply.plan_import", "safekeeping.integrity.check_database",
+    "changes.dropout_ledger.ledger", "reports.photo_export.student_photos",
+    "students.photos.get_photo", "students.printable.printable_students",
+    "reports.registers.class_roster", "reports.registers.dropout_register",
+    "reports.registers.printable_deferral", "reports.registers.verification_report",
+    "changes.data_quality.quality_findings", "importing.reconcile.plan_reconciliation",
+    "students.school.list_classes", "students.school.school_info", "students.school.sync_summary",
+    "reports.statistics.changes_per_month", "registry.case_list.cases_needing_action",
+    "registry.case_list.list_cases", "registry.case_list.list_guardian_requests",
+    "reports.statistics.school_statistics", "changes.status.history",
+    "changes.status.possible_changes", "changes.status.recent_changes", "students.read.get_student",
+    "students.read.possible_duplicates", "students.read.search", "students.read.template_rows",
+    "registry.conflicts.list_conflicts", "registry.conflicts.open_conflict_count",
+    "registry.device.bundle_chain", "registry.device.device_info", "registry.bundle_ids.read_ids",
+    "registry.bundle_ids.sent_ids", "registry.outbox.unacknowledged_changes",
+    "registry.outbox.unacknowledged_count", "registry.pending.pending_list",
+    "registry.status.list_findings", "registry.status.student_sync_states",
+    "registry.status.sync_counts", "changes.tasks.list_tasks", "changes.tasks.overdue_count",
+    "changes.verification.class_summaries", "changes.year_end.plan_year_end",
 }
 
 
 def service_functions() -> Iterator[tuple[str, Callable[..., Any]]]:
     """Every public function of desktop.services whose first parameter is the workspace."""
-    for info in pkgutil.iter_modules(desktop.services.__path__):
-        module = importlib.import_module(f"desktop.services.{info.name}")
+    for info in pkgutil.walk_packages(desktop.services.__path__, "desktop.services."):
+        module = importlib.import_module(info.name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ != module.__name__ or name.startswith("_"):
                 continue
             parameters = list(inspect.signature(function).parameters)
             if parameters[:1] == ["ws"]:
-                yield f"{info.name}.{name}", function
+                yield f"{info.name.removeprefix('desktop.services.')}.{name}", function
 
 
 FUNCTIONS = dict(service_functions())
@@ -241,8 +247,8 @@ def test_an_approver_records_verification_but_no_student_changes(
     approver = unlock(db_path, "approver1", "approver-pass-1")
     try:
         with pytest.raises(ServiceError) as caught:
-            FUNCTIONS["student_write.add_students"](approver, [valid_row(name="赵小燕", seq=20)])
+            FUNCTIONS["students.add.add_students"](approver, [valid_row(name="赵小燕", seq=20)])
         assert caught.value.code == "permission.denied"
-        FUNCTIONS["verification.record_mark"](approver, Mark(CONSISTENT, world.ref), TODAY)
+        FUNCTIONS["changes.verification.record_mark"](approver, Mark(CONSISTENT, world.ref), TODAY)
     finally:
         approver.lock()

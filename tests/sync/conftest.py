@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services.accounts import NewSchool, create_database
 from desktop.services.context import Workspace
+from desktop.services.safekeeping.accounts import NewSchool, create_database
 from desktop.sync.client import enroll
 from tests.central.conftest import central, db_url, postgres  # noqa: F401  (fixtures)
 from tests.central.desk import SCHOOL_B, Central

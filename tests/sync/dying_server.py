@@ -13,7 +13,8 @@ import signal
 import sys
 from typing import Any
 
-from central import cli, push
+from central import cli
+from central.api import push
 
 
 def _dying(function: Any, kill_at: int, after: bool) -> Any:

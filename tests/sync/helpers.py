@@ -12,14 +12,14 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, func, select
 
-from central.db import change_receipts, student_history
-from central.students import template_rows as central_rows
+from central.store.db import change_receipts, student_history
+from central.store.students import template_rows as central_rows
 from desktop.domain.grades import SchoolSystem
 from desktop.models.outbox import OutboxEntry
 from desktop.services.context import Workspace
-from desktop.services.demo import demo_rows
-from desktop.services.student_read import StudentQuery, template_rows
-from desktop.services.student_write import add_students
+from desktop.services.importing.demo import demo_rows
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, template_rows
 from desktop.sync.client import SyncOptions
 from desktop.sync.transport import RetryPolicy
 from tests.factories import SCHOOL_CODE

@@ -29,14 +29,14 @@ from sqlalchemy import Engine, func, select
 
 from central.bundle import Imported, import_bundle
 from central.context import Context
-from central.db import change_receipts, devices, feed, student_history, students
-from central.schools import issue_token, school_by_code
+from central.store.db import change_receipts, devices, feed, student_history, students
+from central.store.schools import issue_token, school_by_code
 from desktop.domain.ids import new_id
 from desktop.models.outbox import OutboxEntry
 from desktop.models.student import Student
 from desktop.models.sync_state import SyncShadow
 from desktop.services.context import Workspace
-from desktop.services.sync_device import bundle_chain, device_info
+from desktop.services.registry.device import bundle_chain, device_info
 from tests.central.live import FakeClock
 from tests.factories import resident_id, valid_row
 

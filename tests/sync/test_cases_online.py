@@ -11,23 +11,23 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from central.students import template_rows as central_rows
+from central.store.students import template_rows as central_rows
 from desktop.models.history import StatusChange
 from desktop.models.student import Student
-from desktop.services.case_commands import (
+from desktop.services.changes.status import ChangeRequest, apply_change, history, possible_changes
+from desktop.services.changes.tasks import CASE_ITEM, GUARDIAN_ITEM, list_tasks, overdue_count
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.registry.case_commands import (
     TransferIn,
     answer_guardian_request,
     answer_transfer,
     request_transfer_in,
     withdraw_case,
 )
-from desktop.services.context import Workspace
-from desktop.services.errors import ServiceError
-from desktop.services.status_changes import ChangeRequest, apply_change, history, possible_changes
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.services.sync_case_list import cases_needing_action, list_cases, list_guardian_requests
-from desktop.services.tasks import CASE_ITEM, GUARDIAN_ITEM, list_tasks, overdue_count
+from desktop.services.registry.case_list import cases_needing_action, list_cases, list_guardian_requests
+from desktop.services.students.add import add_students
+from desktop.services.students.update import update_student
 from desktop.sync.client import sync_once
 from tests.central.cases_kit import COUNTY_A, COUNTY_B, bureau_decides
 from tests.central.desk import SCHOOL_B, Central

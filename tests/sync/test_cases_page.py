@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.services.context import Workspace
-from desktop.services.student_write import add_students
-from desktop.services.sync_case_list import list_cases
+from desktop.services.registry.case_list import list_cases
+from desktop.services.students.add import add_students
 from desktop.sync.client import sync_once
 from desktop.views.sync.page import SyncPage
 from desktop.views.sync.transfer_dialog import TransferInDialog

@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from central.students import template_rows as central_rows
+from central.store.students import template_rows as central_rows
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.school_info import sync_summary
-from desktop.services.student_read import StudentQuery, template_rows
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.services.sync_conflicts import MINE, SERVER, list_conflicts, resolve_conflict
-from desktop.services.sync_status import CONFIRMED, CONFLICTING, TO_SEND, student_sync_states
+from desktop.services.registry.conflicts import MINE, SERVER, list_conflicts, resolve_conflict
+from desktop.services.registry.status import CONFIRMED, CONFLICTING, TO_SEND, student_sync_states
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, template_rows
+from desktop.services.students.school import sync_summary
+from desktop.services.students.update import update_student
 from desktop.sync.client import sync_once
 from tests.central.desk import Central
 from tests.factories import SCHOOL_CODE, valid_row

@@ -23,14 +23,14 @@ import psycopg
 import pytest
 from sqlalchemy import Engine, func, make_url, select
 
-from central import push
-from central.db import change_receipts, make_engine
-from central.schools import issue_token
+from central.api import push
+from central.store.db import change_receipts, make_engine
+from central.store.schools import issue_token
 from desktop.domain.ids import new_id
 from desktop.services.context import Workspace
 from desktop.sync.client import enroll, sync_once
 from desktop.sync.outcomes import outgoing_changes
-from desktop.sync.protocol import PushBatch
+from desktop.sync.wire.protocol import PushBatch
 from tests.central.desk import Central
 from tests.central.live import wait_for_meta
 from tests.factories import SCHOOL_CODE
@@ -245,7 +245,7 @@ def _terminate_server_backends(db_url: str, rounds: int = 20) -> None:
 
 
 def _device_id(ws: Workspace) -> str:
-    from desktop.services.sync_device import device_info
+    from desktop.services.registry.device import device_info
 
     info = device_info(ws)
     assert info is not None and info.device_id

@@ -12,15 +12,15 @@ import pytest
 from sqlalchemy import select
 
 from central.app import create_app
-from central.db import renew_epoch
+from central.store.db import renew_epoch
 from desktop.models.student import Student
 from desktop.models.sync_state import SyncDevice
+from desktop.services.changes.status import ChangeRequest, apply_change
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.services.sync_device import device_info
+from desktop.services.registry.device import device_info
+from desktop.services.students.add import add_students
+from desktop.services.students.update import update_student
 from desktop.sync import transport as transport_module
 from desktop.sync.client import enroll, sync_once
 from tests.central.desk import Central, Desk, student_payload
@@ -154,7 +154,7 @@ def test_a_body_too_large_is_halved_with_the_same_change_ids(
 
 
 def _token(app) -> str:  # type: ignore[no-untyped-def]
-    from central.schools import issue_token
+    from central.store.schools import issue_token
 
     return issue_token(app.state.context.engine, SCHOOL_CODE, int(FakeClock()()), name="测试学校")
 
@@ -172,7 +172,7 @@ def test_a_new_epoch_is_restored_from_the_snapshot(central: Central, enrolled: W
 
 
 def _epoch(central: Central) -> str:
-    from central.db import load_identity
+    from central.store.db import load_identity
 
     with central.engine.begin() as conn:
         return load_identity(conn).epoch

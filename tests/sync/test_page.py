@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.services.context import Workspace
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.services.sync_status import CONFIRMED, TO_SEND
+from desktop.services.registry.status import CONFIRMED, TO_SEND
+from desktop.services.students.add import add_students
+from desktop.services.students.update import update_student
 from desktop.views.sync.page import SyncPage
 from desktop.views.sync.panels import ALL
 from tests.central.desk import Central

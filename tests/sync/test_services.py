@@ -14,20 +14,17 @@ from desktop.models.history import StatusChange, StudentNumberHistory
 from desktop.models.student import Student
 from desktop.printing import pending_changes
 from desktop.services.context import Workspace
-from desktop.services.school_info import sync_summary
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.services.sync_feed import FeedEntry, apply_feed_page
-from desktop.services.sync_outbox import (
+from desktop.services.registry.feed import FeedEntry, apply_feed_page
+from desktop.services.registry.outbox import (
     mark_sent,
     mark_sent_via_bundle,
     unacknowledged_changes,
     unacknowledged_count,
 )
-from desktop.services.sync_pending import pending_list
-from desktop.services.sync_records import local_items
-from desktop.services.sync_results import ChangeOutcome, FieldClash, record_outcomes
-from desktop.services.sync_status import (
+from desktop.services.registry.pending import pending_list
+from desktop.services.registry.records import local_items
+from desktop.services.registry.results import ChangeOutcome, FieldClash, record_outcomes
+from desktop.services.registry.status import (
     AWAITING,
     CONFIRMED,
     RETURNED,
@@ -36,6 +33,9 @@ from desktop.services.sync_status import (
     student_sync_states,
     sync_counts,
 )
+from desktop.services.students.add import add_students
+from desktop.services.students.school import sync_summary
+from desktop.services.students.update import update_student
 from tests.factories import resident_id, valid_row
 from tests.sync.helpers import outbox_states
 

@@ -67,19 +67,19 @@ from hypothesis.stateful import (
 )
 
 from central.app import create_app
-from central.students import template_rows as central_rows
-from desktop.services.accounts import NewSchool, create_database
+from central.store.students import template_rows as central_rows
+from desktop.services.changes.status import ChangeRequest, apply_change
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_read import StudentQuery, template_rows
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.services.sync_outbox import APPLIED, CONFLICT, REJECTED, UNACKNOWLEDGED
-from desktop.sync.bundle import BundleError, peek
-from desktop.sync.bundles import export_request, import_reply
+from desktop.services.registry.outbox import APPLIED, CONFLICT, REJECTED, UNACKNOWLEDGED
+from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, template_rows
+from desktop.services.students.update import update_student
 from desktop.sync.client import SyncOptions, enroll, sync_once
 from desktop.sync.transport import RetryPolicy
+from desktop.sync.usb_bundles import export_request, import_reply
+from desktop.sync.wire.bundle import BundleError, peek
 from tests.central.live import FakeClock, LiveServer
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.sync.sync_model import (

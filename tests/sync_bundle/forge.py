@@ -15,7 +15,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.sync.protocol import b64, canonical_json, key_fingerprint, sealing_public, signing_public, unb64
+from desktop.sync.wire.protocol import (
+    b64,
+    canonical_json,
+    key_fingerprint,
+    sealing_public,
+    signing_public,
+    unb64,
+)
 from tests.sync_bundle.samples import DEVICE_ID, DEVICE_SIGN, REQUEST_ID, SCHOOL, SERVER_ENC, key
 
 EPHEMERAL, NONCE = key("forged ephemeral"), key("forged nonce")[:12]

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.sync.bundle import build_enrollment, build_reply, build_request, bundle_sha256
-from desktop.sync.protocol import Message, sealing_public
+from desktop.sync.wire.bundle import build_enrollment, build_reply, build_request, bundle_sha256
+from desktop.sync.wire.protocol import Message, sealing_public
 from tests.sync_bundle import samples
 from tests.sync_bundle.samples import DEVICE_ENC, DEVICE_SIGN, SERVER_ENC, SERVER_SIGN, entropy
 

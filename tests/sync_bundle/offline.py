@@ -1,5 +1,5 @@
 """A school without a network as the central import tests drive it: its keys, its chain of
-request bundles, the replies it has read, its feed cursor. It uses only desktop.sync.bundle,
+request bundles, the replies it has read, its feed cursor. It uses only desktop.sync.wire.bundle,
 as the desk's own bundle commands do."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.domain.ids import new_id
-from desktop.sync.bundle import (
+from desktop.sync.wire.bundle import (
     BundleEnroll,
     BundleReply,
     BundleRequest,
@@ -18,7 +18,7 @@ from desktop.sync.bundle import (
     bundle_sha256,
     read_reply,
 )
-from desktop.sync.protocol import (
+from desktop.sync.wire.protocol import (
     Change,
     EnrollRequest,
     PushBatch,

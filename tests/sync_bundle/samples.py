@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from desktop.sync.bundle import (
+from desktop.sync.wire.bundle import (
     BundleEnroll,
     BundleReply,
     BundleRequest,
@@ -23,7 +23,7 @@ from desktop.sync.bundle import (
     read_reply,
     read_request,
 )
-from desktop.sync.protocol import (
+from desktop.sync.wire.protocol import (
     Change,
     ChangeResult,
     EnrollRequest,

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from desktop.models.student import Student
-from desktop.services.case_commands import TransferIn, answer_transfer, request_transfer_in
 from desktop.services.context import Workspace
-from desktop.services.student_write import add_students
-from desktop.services.sync_case_list import list_cases
+from desktop.services.registry.case_commands import TransferIn, answer_transfer, request_transfer_in
+from desktop.services.registry.case_list import list_cases
+from desktop.services.students.add import add_students
 from desktop.sync.client import sync_once
 from tests.central.cases_kit import COUNTY_A, COUNTY_B, bureau_decides
 from tests.central.conftest import central  # noqa: F401  (fixture)

@@ -13,15 +13,15 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from central.db import init_schema, make_engine, student_history
-from central.schools import issue_token
-from central.students import template_rows as central_rows
+from central.store.db import init_schema, make_engine, student_history
+from central.store.schools import issue_token
+from central.store.students import template_rows as central_rows
+from desktop.services.changes.status import ChangeRequest, apply_change
 from desktop.services.context import Workspace
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_read import StudentQuery, template_rows
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.sync.bundle import BundleReply
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, template_rows
+from desktop.services.students.update import update_student
+from desktop.sync.wire.bundle import BundleReply
 from tests.central.test_desk_interop import outbox_changes
 from tests.factories import SCHOOL_CODE, valid_row
 from tests.sync_bundle.offline import OfflineDesk

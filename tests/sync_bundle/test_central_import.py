@@ -13,10 +13,18 @@ from sqlalchemy import Engine, func, select
 
 from central.bundle import Imported, import_bundle
 from central.context import Context
-from central.db import bundles_in, devices, init_schema, load_identity, make_engine, renew_epoch, students
-from central.schools import issue_token
-from desktop.sync.bundle import BundleError, build_reply
-from desktop.sync.protocol import new_sealing_key, sealing_public, signing_public
+from central.store.db import (
+    bundles_in,
+    devices,
+    init_schema,
+    load_identity,
+    make_engine,
+    renew_epoch,
+    students,
+)
+from central.store.schools import issue_token
+from desktop.sync.wire.bundle import BundleError, build_reply
+from desktop.sync.wire.protocol import new_sealing_key, sealing_public, signing_public
 from tests.central.desk import SCHOOL_A, SCHOOL_B
 from tests.sync_bundle import samples
 from tests.sync_bundle.offline import OfflineDesk

@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt
 
 from desktop.cli.main import main
 from desktop.services.context import Workspace
-from desktop.services.student_read import StudentQuery, template_rows
-from desktop.services.sync_bundle_ids import read_ids, sent_ids
-from desktop.services.sync_device import bundle_chain, device_info
+from desktop.services.registry.bundle_ids import read_ids, sent_ids
+from desktop.services.registry.device import bundle_chain, device_info
+from desktop.services.students.read import StudentQuery, template_rows
 from desktop.views.sync.page import SyncPage
 from tests.central.conftest import central  # noqa: F401  (fixture)
 from tests.central.desk import Central

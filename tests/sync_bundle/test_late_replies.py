@@ -14,15 +14,15 @@ import pytest
 
 from central.bundle import import_bundle
 from central.context import Context
-from central.db import renew_epoch
+from central.store.db import renew_epoch
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.student_read import StudentQuery, get_student, template_rows
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
-from desktop.services.sync_device import device_info
-from desktop.sync.bundles import export_request, import_reply
+from desktop.services.registry.device import device_info
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, get_student, template_rows
+from desktop.services.students.update import update_student
 from desktop.sync.client import sync_once
+from desktop.sync.usb_bundles import export_request, import_reply
 from tests.central.conftest import central  # noqa: F401  (fixture)
 from tests.central.desk import Central
 from tests.factories import valid_row

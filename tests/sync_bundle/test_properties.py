@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.sync.bundle import BundleError, read_enrollment
-from desktop.sync.protocol import canonical_json
+from desktop.sync.wire.bundle import BundleError, read_enrollment
+from desktop.sync.wire.protocol import canonical_json
 from tests.sync_bundle import samples
 from tests.sync_bundle.forge import forge
 from tests.sync_bundle.samples import SERVER_ENC, open_reply, open_request

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.sync import bundle_crypto
-from desktop.sync.bundle import (
+from desktop.sync.wire import bundle_crypto
+from desktop.sync.wire.bundle import (
     MAX_BUNDLE_BYTES,
     BundleError,
     SeenBundles,
@@ -20,8 +20,8 @@ from desktop.sync.bundle import (
     build_request,
     read_enrollment,
 )
-from desktop.sync.bundle_format import MAX_PLAIN_BYTES
-from desktop.sync.protocol import canonical_json, sealing_public
+from desktop.sync.wire.bundle_format import MAX_PLAIN_BYTES
+from desktop.sync.wire.protocol import canonical_json, sealing_public
 from tests.sync_bundle import samples
 from tests.sync_bundle.forge import forge
 from tests.sync_bundle.samples import (

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from desktop.messages import TEXT, describe
-from desktop.sync.bundle import (
+from desktop.sync.wire.bundle import (
     REASONS,
     BundleError,
     Header,
@@ -22,7 +22,7 @@ from desktop.sync.bundle import (
     peek,
     read_enrollment,
 )
-from desktop.sync.protocol import sealing_public
+from desktop.sync.wire.protocol import sealing_public
 from tests.sync_bundle import samples
 from tests.sync_bundle.samples import (
     DEVICE_ENC,

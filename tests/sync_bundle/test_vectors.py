@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from desktop.sync.bundle import bundle_sha256, read_enrollment
-from desktop.sync.protocol import canonical_json, key_fingerprint, sealing_public
+from desktop.sync.wire.bundle import bundle_sha256, read_enrollment
+from desktop.sync.wire.protocol import canonical_json, key_fingerprint, sealing_public
 from tests.sync_bundle import samples
 from tests.sync_bundle.golden import BUILDS, VECTORS, inputs
 from tests.sync_bundle.samples import DEVICE_ENC, SERVER_ENC, open_reply, open_request

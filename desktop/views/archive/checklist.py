@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.archive_model import ArchiveRegister, ChecklistLine, Location
-from desktop.services.archive_write import ItemDetails, set_item, set_location
+from desktop.services.archive.shapes import ArchiveRegister, ChecklistLine, Location
+from desktop.services.archive.write import ItemDetails, set_item, set_location
 from desktop.services.context import Workspace
 from desktop.views.archive.common import attempt, day_text
 from desktop.views.widgets.banner import MessageBanner

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.archive_model import KINDS, ArchiveRegister, Handover, Loan
-from desktop.services.archive_write import (
+from desktop.services.archive.shapes import KINDS, ArchiveRegister, Handover, Loan
+from desktop.services.archive.write import (
     HANDOVER_REASONS,
     HandoverInput,
     lend,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.archive import ArchiveRow, archive_overview, read_register
+from desktop.services.archive.read import ArchiveRow, archive_overview, read_register
 from desktop.services.context import Role, Workspace
 from desktop.views.archive.checklist import ChecklistTab
 from desktop.views.archive.custody import HandoverTab, LoansTab

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services.archive_model import CHECKLIST, KINDS, ArchiveRegister, Scan
-from desktop.services.archive_scans import MAX_BYTES, attach_scan, scan_bytes
+from desktop.services.archive.scans import MAX_BYTES, attach_scan, scan_bytes
+from desktop.services.archive.shapes import CHECKLIST, KINDS, ArchiveRegister, Scan
 from desktop.services.context import Workspace
 from desktop.views.archive.common import attempt, day_text, size_text
 from desktop.views.widgets.banner import MessageBanner

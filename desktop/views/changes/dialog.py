@@ -25,11 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
-from desktop.services.context import Workspace
-from desktop.services.errors import ServiceError, StoreError
-from desktop.services.paper_approval import PaperScan, record_paper_decision
-from desktop.services.school_info import list_classes
-from desktop.services.status_changes import (
+from desktop.services.changes.status import (
     DECISIONS,
     AwaitingApproval,
     ChangeRequest,
@@ -38,7 +34,11 @@ from desktop.services.status_changes import (
     possible_changes,
     rule_of,
 )
-from desktop.services.student_read import get_student
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError, StoreError
+from desktop.services.paper_approval import PaperScan, record_paper_decision
+from desktop.services.students.read import get_student
+from desktop.services.students.school import list_classes
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import open_path
 from desktop.views.widgets.forms import date_edit, ok_cancel

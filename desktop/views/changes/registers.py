@@ -21,25 +21,25 @@ from PySide6.QtWidgets import (
 
 from desktop import PRODUCT_NAME
 from desktop.domain.errors import DomainError
-from desktop.services.context import Workspace
-from desktop.services.deferral import (
+from desktop.services.changes.data_quality import quality_findings
+from desktop.services.changes.deferral import (
     DeferralInput,
     active_deferrals,
     mark_enrolled,
     reapply,
     register_deferral,
 )
-from desktop.services.errors import ServiceError, StoreError
-from desktop.services.ledger import add_visit, ledger
-from desktop.services.quality import quality_findings
-from desktop.services.verification import (
+from desktop.services.changes.dropout_ledger import add_visit, ledger
+from desktop.services.changes.verification import (
     CONCLUSIONS,
     Mark,
     class_summaries,
     record_mark,
     semester_round,
 )
-from desktop.services.year_end import plan_year_end
+from desktop.services.changes.year_end import plan_year_end
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError, StoreError
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable, date_edit
 from desktop.views.wording import say, tr

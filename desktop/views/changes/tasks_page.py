@@ -16,8 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.idnumber import mask
+from desktop.services.changes.tasks import Task, list_tasks, overdue_count
 from desktop.services.context import Workspace
-from desktop.services.tasks import Task, list_tasks, overdue_count
 from desktop.views.wording import tr
 
 COLUMNS = ("截止日期", "姓名", "身份证件号", "事项", "依据")

@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.services.changes.status import HistoryEntry, recent_changes
 from desktop.services.context import Workspace
-from desktop.services.status_changes import HistoryEntry, recent_changes
 from desktop.views.changes.registers import (
     DeferralTab,
     LedgerTab,

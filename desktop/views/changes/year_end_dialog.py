@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.grades import parse_month_day, school_year_end, year_end_in_season
+from desktop.services.changes.year_end import YearEndPlan, run_year_end, year_end_backup_folder
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.year_end import YearEndPlan, run_year_end, year_end_backup_folder
 from desktop.views import settings
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say

@@ -26,16 +26,16 @@ from desktop.domain.errors import FieldError
 from desktop.domain.id_facts import conflicts, fills, id_facts
 from desktop.domain.record import read_record
 from desktop.domain.template_output import template_row
+from desktop.services.changes.status import history
 from desktop.services.context import Workspace
-from desktop.services.drafts import Draft, drop_draft, save_draft
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.intake import controlled_items
-from desktop.services.photos import get_photo, normalise_photo, set_photo
-from desktop.services.school_info import school_info
-from desktop.services.status_changes import history
-from desktop.services.student_read import get_student, possible_duplicates, same_id_number
-from desktop.services.student_update import update_student
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.drafts import Draft, drop_draft, save_draft
+from desktop.services.students.photos import get_photo, normalise_photo, set_photo
+from desktop.services.students.read import get_student, possible_duplicates, same_id_number
+from desktop.services.students.school import school_info
+from desktop.services.students.update import update_student
 from desktop.views.changes.dialog import ChangeDialog
 from desktop.views.changes.timeline import HistoryTable
 from desktop.views.editor.form import EditorForm

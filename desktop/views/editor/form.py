@@ -29,7 +29,7 @@ from desktop.domain.grades import school_year_of
 from desktop.domain.id_facts import id_facts
 from desktop.domain.typed_dates import as_date, typical_birth_date
 from desktop.services.context import Workspace
-from desktop.services.school_info import ClassInfo, list_classes, school_info
+from desktop.services.students.school import ClassInfo, list_classes, school_info
 from desktop.views.editor.date_input import DateInput
 from desktop.views.editor.inputs import FieldInput
 from desktop.views.editor.sections import DEFAULTS, SECTIONS

@@ -20,8 +20,8 @@ from desktop.exchange.files import export_workbook
 from desktop.exchange.photo_folder import export_photo_folder
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.export_selection import ExportSelection
-from desktop.services.school_info import list_classes, school_info
+from desktop.services.reports.export_selection import ExportSelection
+from desktop.services.students.school import list_classes, school_info
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner, write_file
 from desktop.views.wording import say, tr

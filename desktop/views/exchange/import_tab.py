@@ -29,9 +29,9 @@ from desktop.exchange.files import Preview, apply_workbook, preview_import, read
 from desktop.exchange.xlsx_reader import SheetData
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.import_plan import PlannedRow, RowAction
-from desktop.services.import_profiles import TemplateProfile, profile_for, save_profile
-from desktop.services.school_info import list_classes, school_info
+from desktop.services.importing.plan import PlannedRow, RowAction
+from desktop.services.importing.profiles import TemplateProfile, profile_for, save_profile
+from desktop.services.students.school import list_classes, school_info
 from desktop.views.exchange.layout_box import LayoutBox
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.fields import template_headers
 from desktop.domain.header_aliases import CLASS_PARTS, LEAVE_OUT, fold_header
 from desktop.exchange.xlsx_reader import SheetData
-from desktop.services.import_profiles import MAX_NAME, TemplateProfile, layout_of
+from desktop.services.importing.profiles import MAX_NAME, TemplateProfile, layout_of
 from desktop.views.wording import tr
 
 CHOOSE = "请选择…"

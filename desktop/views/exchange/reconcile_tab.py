@@ -12,7 +12,7 @@ from desktop.exchange.national_list import NationalList, read_national_list
 from desktop.exchange.reconcile_report import COLUMNS, write_reconcile_report
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.reconcile import (
+from desktop.services.importing.reconcile import (
     FLAG_BACK,
     KINDS,
     NUMBER_BACK,

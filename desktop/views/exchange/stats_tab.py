@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange.stats_xlsx import statistics_workbook
 from desktop.services.context import Workspace
-from desktop.services.school_info import school_info
-from desktop.services.statistics import CountTable, school_statistics
+from desktop.services.reports.statistics import CountTable, school_statistics
+from desktop.services.students.school import school_info
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable

@@ -29,10 +29,10 @@ from desktop.printing.catalog import CLASS, DOCUMENTS, SCHOOL, STUDENT, Document
 from desktop.printing.pdfa import archive_copy
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.id_policy import full_ids_allowed
-from desktop.services.print_data import printable_students
-from desktop.services.school_info import ClassInfo, list_classes
-from desktop.services.student_read import StudentQuery, search
+from desktop.services.students.id_policy import full_ids_allowed
+from desktop.services.students.printable import printable_students
+from desktop.services.students.read import StudentQuery, search
+from desktop.services.students.school import ClassInfo, list_classes
 from desktop.views.print_pdf import choose_printer, load_document, paint_document
 from desktop.views.printing.batch import Batch, BatchCancelled
 from desktop.views.widgets import dialogs

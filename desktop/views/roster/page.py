@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.status import Status
 from desktop.services.context import Workspace
-from desktop.services.id_policy import full_ids_allowed
-from desktop.services.school_info import list_classes
-from desktop.services.student_read import FLAG_CONDITIONS, StudentQuery
+from desktop.services.students.id_policy import full_ids_allowed
+from desktop.services.students.read import FLAG_CONDITIONS, StudentQuery
+from desktop.services.students.school import list_classes
 from desktop.views.roster.table_model import RosterModel, StudentIdRole
 from desktop.views.widgets.search_box import SearchBox
 from desktop.views.wording import tr

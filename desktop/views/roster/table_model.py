@@ -1,7 +1,7 @@
 """The roster table model: rows are fetched a page at a time from the search service and
 cached; the model never holds more than a few pages of the school's students.
 
-Sorting and filtering happen in SQL (services.student_read); the model only knows the total
+Sorting and filtering happen in SQL (services.students.read); the model only knows the total
 count of the current query and the pages it has been asked to show.
 """
 
@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from desktop.domain.idnumber import mask
 from desktop.services.context import Workspace
-from desktop.services.dto import StudentRow
-from desktop.services.student_read import StudentQuery, search
+from desktop.services.students.dto import StudentRow
+from desktop.services.students.read import StudentQuery, search
 from desktop.views.wording import tr
 
 PAGE_SIZE = 100

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.case_commands import answer_transfer, withdraw_case
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.sync_case_list import CaseRow, list_cases
+from desktop.services.registry.case_commands import answer_transfer, withdraw_case
+from desktop.services.registry.case_list import CaseRow, list_cases
 from desktop.views.sync.transfer_dialog import TransferInDialog
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import ask_text

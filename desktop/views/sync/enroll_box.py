@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from desktop.services.sync_device import DeviceInfo
+from desktop.services.registry.device import DeviceInfo
 
 
 class EnrollBox(QGroupBox):

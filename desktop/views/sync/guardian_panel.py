@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.case_commands import answer_guardian_request
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.id_policy import mask_xjh
-from desktop.services.sync_case_list import GuardianRow, list_guardian_requests
+from desktop.services.registry.case_commands import answer_guardian_request
+from desktop.services.registry.case_list import GuardianRow, list_guardian_requests
+from desktop.services.students.id_policy import mask_xjh
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import say, tr

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.sync_device import DeviceInfo, device_info
-from desktop.services.sync_outbox import unacknowledged_count
-from desktop.services.sync_pending import pending_list
-from desktop.services.sync_status import sync_counts
+from desktop.services.registry.device import DeviceInfo, device_info
+from desktop.services.registry.outbox import unacknowledged_count
+from desktop.services.registry.pending import pending_list
+from desktop.services.registry.status import sync_counts
 from desktop.views import settings
 from desktop.views.sync.cases_panel import CasesPanel
 from desktop.views.sync.enroll_box import EnrollBox
@@ -46,8 +46,8 @@ from desktop.views.widgets.dialogs import open_path, save_path
 from desktop.views.wording import say
 
 if TYPE_CHECKING:
-    from desktop.sync.bundles import ImportReport
     from desktop.sync.client import SyncOptions, SyncReport
+    from desktop.sync.usb_bundles import ImportReport
 
 MINUTE_MS = 60_000
 
@@ -235,7 +235,7 @@ class SyncPage(QWidget):
         if path is None:
             return
         try:
-            from desktop.sync.bundles import export_request
+            from desktop.sync.usb_bundles import export_request
 
             data, _name = export_request(self.workspace)
             path.write_bytes(data)
@@ -258,7 +258,7 @@ class SyncPage(QWidget):
         if path is None:
             return
         try:
-            from desktop.sync.bundles import import_reply
+            from desktop.sync.usb_bundles import import_reply
 
             report = import_reply(self.workspace, path.read_bytes())
         except OSError:

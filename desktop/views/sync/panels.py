@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.id_policy import mask_xjh
-from desktop.services.sync_conflicts import MINE, SERVER, ConflictRow, list_conflicts, resolve_conflict
-from desktop.services.sync_status import STATES, list_findings, student_sync_states
+from desktop.services.registry.conflicts import MINE, SERVER, ConflictRow, list_conflicts, resolve_conflict
+from desktop.services.registry.status import STATES, list_findings, student_sync_states
+from desktop.services.students.id_policy import mask_xjh
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import say, tr

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.case_commands import TransferIn, request_transfer_in
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.school_info import list_classes
+from desktop.services.registry.case_commands import TransferIn, request_transfer_in
+from desktop.services.students.school import list_classes
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say
 

@@ -1,0 +1,1 @@
+"""Thin routers and their dependencies: auth, push, pull, public, console."""

@@ -1,0 +1,1 @@
+"""The case engine: transfers, approvals, guardian requests, deadlines."""

@@ -1,0 +1,1 @@
+"""The registry's store: tables, shards, feed, fan-out, records, schools."""

@@ -1,0 +1,1 @@
+"""What sync needs from the store: outbox, feed, results, conflicts, cases, device."""

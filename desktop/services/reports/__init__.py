@@ -1,0 +1,1 @@
+"""Statistics and the data behind printed registers and exports."""

@@ -1,0 +1,1 @@
+"""Accounts, passwords, the login guard, backups, integrity checks, the audit view."""

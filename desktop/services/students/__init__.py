@@ -1,0 +1,1 @@
+"""Students: read, add, update, duplicate checks, classes, photos, lookups."""

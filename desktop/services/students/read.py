@@ -1,0 +1,172 @@
+"""Reading students: one record, a searched page of the roster, template rows for output.
+
+Search runs in SQL over stored keys: Chinese text matches the name, letters match the
+pinyin key or the initials, digits match the ID number or the 学籍号; results are ordered
+by pinyin. Pages are fetched with LIMIT/OFFSET so the views hold ids, never all rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from desktop.domain.status import Status
+from desktop.domain.template_output import template_row
+from desktop.models.school import Grade, School, SchoolClass
+from desktop.models.student import Student
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
+from desktop.services.students.dto import Page, StudentDetail, StudentRow
+from desktop.services.students.id_policy import detail_for, rows_for, template_row_for
+from desktop.services.students.snapshots import (
+    detail_of,
+    member_values,
+    row_from_columns,
+    student_values,
+)
+
+FLAG_CONDITIONS = {
+    "留守": lambda: Student.left_behind.in_(("1", "2")),
+    "随迁": lambda: Student.migrant_child == "1",
+    "残疾": lambda: and_(Student.disability.is_not(None), Student.disability != "0"),
+    "随班就读": lambda: and_(Student.regular_class.is_not(None), Student.regular_class != "0"),
+    "寄宿": lambda: Student.attendance == "2",
+}
+
+
+@dataclass(frozen=True)
+class StudentQuery:
+    """What the roster shows: free text, a grade or class, a status, flags that must all hold."""
+
+    text: str = ""
+    class_id: str | None = None
+    grade_id: str | None = None
+    status: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+def _prefix(column, prefix: str):  # type: ignore[no-untyped-def]
+    """column starts with prefix, as a range the column's index can serve."""
+    return and_(column >= prefix, column < prefix + "\uffff")
+
+
+def _text_filter(text: str):  # type: ignore[no-untyped-def]
+    text = text.strip()
+    if re.fullmatch(r"[A-Za-z]+", text):
+        low = text.lower()
+        return or_(_prefix(Student.name_key, low), _prefix(Student.name_initials, low))
+    if re.fullmatch(r"[GJLgjl]?\d[\dXx]*", text):
+        up = text.upper()
+        if up[0].isalpha():
+            return _prefix(Student.xjh, up)
+        return or_(_prefix(Student.id_number, up), _prefix(Student.xjh, "G" + up),
+                   _prefix(Student.xjh, "L" + up), _prefix(Student.xjh, "J" + up))
+    return func.instr(Student.name, text) > 0
+
+
+def _is_substring_search(query: StudentQuery) -> bool:
+    text = query.text.strip()
+    return bool(text) and not re.fullmatch(r"[A-Za-z]+|[GJLgjl]?\d[\dXx]*", text)
+
+
+def _order(query: StudentQuery) -> tuple:
+    """Pinyin order. A name-substring search sorts its few matches instead of walking the
+    roster index past every non-matching student (`|| ''` keeps the planner off that index)."""
+    key = Student.name_key.op("||")("") if _is_substring_search(query) else Student.name_key
+    return key, Student.id
+
+
+def _conditions(query: StudentQuery) -> list:
+    conditions = []
+    if query.text.strip():
+        conditions.append(_text_filter(query.text))
+    if query.class_id:
+        conditions.append(Student.class_id == query.class_id)
+    if query.grade_id:
+        conditions.append(Student.class_id.in_(
+            select(SchoolClass.id).where(SchoolClass.grade_id == query.grade_id)))
+    if query.status:
+        conditions.append(Student.status == query.status)
+    conditions.extend(FLAG_CONDITIONS[flag]() for flag in query.flags)
+    return conditions
+
+
+def _filtered(query: StudentQuery) -> Select:
+    return select(Student).where(*_conditions(query))
+
+
+_ROW_COLUMNS = (
+    Student.id, Student.name, Student.sex, Student.birth_date, SchoolClass.name, Grade.name,
+    Student.id_type, Student.id_number, Student.xjh, Student.xjh_provisional, Student.status,
+    Student.left_behind, Student.migrant_child, Student.disability, Student.regular_class,
+    Student.attendance,
+)
+
+
+def search_statements(query: StudentQuery, offset: int, limit: int) -> tuple[Select, Select]:
+    """(count of all matches, one page of roster columns) for `query`."""
+    conditions = _conditions(query)
+    page = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id).where(*conditions)
+            .order_by(*_order(query)).offset(offset).limit(limit))
+    return select(func.count()).select_from(Student).where(*conditions), page
+
+
+def search(ws: Workspace, query: StudentQuery, offset: int = 0, limit: int = 100) -> Page:
+    """One page of the roster matching `query`, ordered by pinyin."""
+    count_stmt, page_stmt = search_statements(query, offset, limit)
+    with ws.store.querying() as conn:
+        total = conn.scalar(count_stmt) or 0
+        rows = rows_for(ws, (row_from_columns(r) for r in conn.execute(page_stmt)))
+    return Page(rows=rows, total=total, offset=offset)
+
+
+def get_student(ws: Workspace, student_id: str) -> StudentDetail:
+    with ws.store.reading() as session:
+        student = session.get(Student, student_id)
+        if student is None:
+            raise ServiceError("student.not_found")
+        return detail_for(ws, detail_of(student))
+
+
+def template_rows(ws: Workspace, query: StudentQuery, batch: int = 500) -> Iterator[dict]:
+    """Every matching student as a template row plus 学籍号 and 学籍状态, in roster order."""
+    with ws.store.reading() as session:
+        school_code = session.scalars(select(School.code)).one()
+        stmt = _filtered(query).options(
+            selectinload(Student.members), selectinload(Student.school_class)
+        ).order_by(Student.name_key, Student.id)
+        for student in session.scalars(stmt.execution_options(yield_per=batch)):
+            row = template_row(student_values(student),
+                               [member_values(m) for m in student.members], school_code)
+            row["学籍号"] = student.xjh or ""
+            row["学籍状态"] = Status[student.status].label
+            yield template_row_for(ws, row)
+
+
+def possible_duplicates(ws: Workspace, name: str, birth: dt.date, sex: str,
+                        exclude_id: str | None = None) -> list[StudentRow]:
+    """Stored students with the same name, birth date and sex (a possible 一人多籍)."""
+    stmt = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Student.name == name, Student.birth_date == birth, Student.sex == sex))
+    if exclude_id:
+        stmt = stmt.where(Student.id != exclude_id)
+    with ws.store.reading() as session:
+        return list(rows_for(ws, (row_from_columns(r) for r in session.execute(stmt))))
+
+
+def same_id_number(ws: Workspace, number: str, exclude_id: str | None = None) -> list[StudentRow]:
+    """Stored students with this ID number (asked as soon as the editor has a complete one)."""
+    stmt = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
+            .join(Grade, SchoolClass.grade_id == Grade.id)
+            .where(Student.id_number == number.strip().upper()))
+    if exclude_id:
+        stmt = stmt.where(Student.id != exclude_id)
+    with ws.store.reading() as session:
+        return list(rows_for(ws, (row_from_columns(r) for r in session.execute(stmt))))

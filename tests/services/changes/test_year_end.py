@@ -1,0 +1,66 @@
+"""Year-end: the preview, promotion of every class, graduation of the final grades, one
+transaction, and a second run for the same school year that changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.services.changes.year_end import plan_year_end, run_year_end
+from desktop.services.safekeeping.integrity import check_database
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search
+from desktop.services.students.school import list_classes
+from tests.factories import valid_row
+
+JULY = dt.date(2027, 7, 10)
+
+
+def _seed(ws) -> None:
+    add_students(ws, [
+        valid_row(name="王一", seq=11, birth=dt.date(2020, 3, 1), class_name="一年级(1)班"),
+        valid_row(name="王五", seq=13, birth=dt.date(2016, 3, 1), class_name="五年级(1)班"),
+        valid_row(name="王六", seq=15, birth=dt.date(2015, 3, 1), class_name="六年级(1)班"),
+        valid_row(name="李六", seq=12, birth=dt.date(2015, 4, 1), class_name="六年级(1)班"),
+    ], today=dt.date(2026, 11, 26))
+
+
+def test_preview_changes_nothing(ws):
+    _seed(ws)
+    plan = plan_year_end(ws, JULY)
+    assert plan.school_year == 2026 and not plan.already_done
+    assert ("五年级(1)班", "六年级(1)班", 1) in plan.promotions
+    assert ("六年级(1)班", 2) in plan.graduations
+    assert {c.name for c in list_classes(ws)} == {"一年级(1)班", "五年级(1)班", "六年级(1)班"}
+
+
+def test_year_end_promotes_and_graduates(ws):
+    _seed(ws)
+    run_year_end(ws, JULY)
+    names = {c.name: c.grade_name for c in list_classes(ws)}
+    assert names["二年级(1)班"] == "二年级"
+    assert names["六年级(1)班"] == "六年级"
+    assert "2027届六年级(1)班" in names
+    graduated = search(ws, StudentQuery(status="GRADUATED")).rows
+    assert sorted(r.name for r in graduated) == ["李六", "王六"]
+    assert search(ws, StudentQuery(text="王五")).rows[0].class_name == "六年级(1)班"
+    assert check_database(ws).ok
+
+
+def test_second_run_changes_nothing(ws):
+    _seed(ws)
+    run_year_end(ws, JULY)
+    before = sorted((c.name, c.grade_name) for c in list_classes(ws))
+    again = run_year_end(ws, dt.date(2027, 8, 1))
+    assert again.already_done
+    assert sorted((c.name, c.grade_name) for c in list_classes(ws)) == before
+    assert search(ws, StudentQuery(status="GRADUATED")).total == 2
+
+
+def test_new_first_grade_after_year_end_is_a_new_cohort(ws):
+    _seed(ws)
+    run_year_end(ws, JULY)
+    add_students(ws, [valid_row(name="新一", seq=17, birth=dt.date(2021, 3, 1),
+                                class_name="一年级(1)班")], today=JULY)
+    grades = {c.name: c.grade_name for c in list_classes(ws)}
+    assert grades["一年级(1)班"] == "一年级"
+    assert grades["二年级(1)班"] == "二年级"
