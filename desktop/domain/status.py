@@ -28,3 +28,7 @@ class Status(Enum):
 
 
 ENTRY_EVENT = "录入"  # first event of a record entered into this desk (existing or new pupil)
+DECISION_EVENT = "审批结果"  # the event that records an authority's decision on an awaited change
+
+# The statuses of a pupil whose 学籍 is held here and who is on the school's roll.
+AT_SCHOOL = (Status.ACTIVE.name, Status.SUSPENDED.name, Status.TRANSFER_OUT_PENDING.name)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.status import ENTRY_EVENT, Status
+from desktop.domain.status import AT_SCHOOL, DECISION_EVENT, ENTRY_EVENT, Status
 from desktop.domain.workdays import add_months
 from desktop.models.archive import (
     ArchiveAttachment,
@@ -41,8 +41,6 @@ from desktop.services.archive.shapes import (
     line_of,
     required_kinds,
 )
-from desktop.services.changes.data_quality import AT_SCHOOL
-from desktop.services.changes.status import DECISION_EVENT
 from desktop.services.context import Workspace
 from desktop.services.students.lookup import find_student
 from desktop.services.students.printable import PrintableStudent

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.grades import SchoolSystem
 from desktop.domain.record import read_record
-from desktop.domain.status import Status
+from desktop.domain.status import AT_SCHOOL, Status
 from desktop.domain.template_output import template_row
 from desktop.domain.workdays import one_year_after
 from desktop.models.history import StatusChange, StudentNumberHistory
@@ -25,7 +25,6 @@ from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.students.snapshots import member_values, student_values
 
-AT_SCHOOL = (Status.ACTIVE.name, Status.SUSPENDED.name, Status.TRANSFER_OUT_PENDING.name)
 AGE_TOLERANCE = 2
 _ENTRY_AGE = 6
 

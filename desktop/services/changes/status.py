@@ -15,7 +15,7 @@ from desktop.domain.changes import DROPPED_OUT, RULES, PlannedChange, StudentSta
 from desktop.domain.errors import DomainError
 from desktop.domain.grades import SchoolSystem
 from desktop.domain.ids import new_id
-from desktop.domain.status import ENTRY_EVENT, Status
+from desktop.domain.status import DECISION_EVENT, ENTRY_EVENT, Status
 from desktop.models.base import utc_now
 from desktop.models.history import StatusChange
 from desktop.models.school import School
@@ -56,7 +56,6 @@ class ChangeResult:
 
 
 DECISIONS = {"审批通过": "approved", "审批未通过": "rejected"}
-DECISION_EVENT = "审批结果"
 
 
 def apply_change(ws: Workspace, request: ChangeRequest) -> ChangeResult:

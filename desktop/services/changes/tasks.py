@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.status import Status
+from desktop.domain.status import DECISION_EVENT, Status
 from desktop.domain.workdays import Deadline, add_months, add_workdays, one_year_after
 from desktop.models.archive import ArchiveLoan
 from desktop.models.deferral import DeferralEntry
@@ -32,7 +32,7 @@ from desktop.models.sync_cases import SyncCase, SyncGuardianRequest
 from desktop.services.archive.read import ArchiveDue, archive_deadlines, count_overdue_archives, overdue_loans
 from desktop.services.archive.shapes import Loan
 from desktop.services.changes.deferral import ACTIVE, Deferral, active_deferrals
-from desktop.services.changes.status import DECISION_EVENT, decision_of
+from desktop.services.changes.status import decision_of
 from desktop.services.context import Workspace
 from desktop.services.students.id_policy import numbers_for
 from desktop.services.students.school import UNSYNCED_STATES

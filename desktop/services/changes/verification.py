@@ -15,12 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.ids import new_id
+from desktop.domain.status import AT_SCHOOL
 from desktop.domain.workdays import add_workdays
 from desktop.models.base import utc_now
 from desktop.models.school import SchoolClass
 from desktop.models.student import Student
 from desktop.models.verification import VerificationMark
-from desktop.services.changes.data_quality import AT_SCHOOL
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal

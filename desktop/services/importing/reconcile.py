@@ -22,6 +22,7 @@ from desktop.domain import xjh as numbers
 from desktop.domain.errors import DomainError
 from desktop.domain.fields import ALL_STUDENT_FIELDS
 from desktop.domain.idnumber import normalise
+from desktop.domain.status import AT_SCHOOL
 from desktop.domain.template_output import template_row
 from desktop.domain.values import parse_cell, parse_date
 from desktop.models.base import utc_now
@@ -29,7 +30,6 @@ from desktop.models.school import School
 from desktop.models.student import Student
 from desktop.services.context import Role, Workspace
 from desktop.services.journal import Journal
-from desktop.services.reports.statistics import ON_REGISTER
 from desktop.services.students.snapshots import member_values, student_values
 
 FLAG_HEADERS = ("是否独生子女", "是否受过学前教育", "是否留守儿童", "是否进城务工人员随迁子女", "是否孤儿",
@@ -119,7 +119,7 @@ class _Reconciler:
             seen.add(student.id)
             self._compare(entry, student)
         for student in self.students.values():
-            if student.id not in seen and student.status in ON_REGISTER:
+            if student.id not in seen and student.status in AT_SCHOOL:
                 self._note(ONLY_LOCAL, None, student.name, student.school_class.name)
         self.result = Reconciliation(len(seen), tuple(self.updates), tuple(self.differences))
 

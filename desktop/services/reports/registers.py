@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.status import Status
+from desktop.domain.status import AT_SCHOOL, Status
 from desktop.models.deferral import DeferralEntry
 from desktop.models.school import School
 from desktop.models.verification import DropoutCase, VerificationMark
-from desktop.services.changes.data_quality import AT_SCHOOL
 from desktop.services.changes.dropout_ledger import LedgerEntry, ledger
 from desktop.services.changes.verification import CONSISTENT, ClassSummary, class_summaries, semester_round
 from desktop.services.context import Workspace

@@ -12,14 +12,12 @@ from sqlalchemy import select
 
 from desktop.domain.codes import table
 from desktop.domain.grades import school_year_of
-from desktop.domain.status import ENTRY_EVENT
+from desktop.domain.status import AT_SCHOOL, DECISION_EVENT, ENTRY_EVENT
 from desktop.models.history import StatusChange
 from desktop.models.school import Grade, SchoolClass
 from desktop.models.student import Student
-from desktop.services.changes.status import DECISION_EVENT
 from desktop.services.context import Workspace
 
-ON_REGISTER = ("ACTIVE", "SUSPENDED", "TRANSFER_OUT_PENDING")  # the 学籍 is held here
 FLAGS = ("留守", "随迁", "残疾", "随班就读", "寄宿")
 CLASS_COLUMNS = ("合计", "男", "女", *FLAGS)
 SEX_COLUMNS = ("合计", "男", "女")
@@ -67,7 +65,7 @@ def _pupils(ws: Workspace) -> list[_Pupil]:
                Student.migrant_child, Student.disability, Student.regular_class, Student.attendance)
     with ws.store.reading() as session:
         rows = session.execute(select(*columns).join(Student.school_class).join(SchoolClass.grade)
-                               .where(Student.status.in_(ON_REGISTER))).all()
+                               .where(Student.status.in_(AT_SCHOOL))).all()
     return [_pupil(row) for row in rows]
 
 

@@ -12,12 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.paper import paper_row
-from desktop.domain.status import ENTRY_EVENT, Status
+from desktop.domain.status import DECISION_EVENT, ENTRY_EVENT, Status
 from desktop.domain.template_output import template_row
 from desktop.models.history import StatusChange
 from desktop.models.school import School, SchoolClass
 from desktop.models.student import Student
-from desktop.services.changes.status import DECISION_EVENT
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.students.id_policy import full_ids_allowed, mask_xjh, template_row_for
