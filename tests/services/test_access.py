@@ -28,6 +28,7 @@ from desktop.services.changes.status import ChangeRequest
 from desktop.services.changes.verification import CONSISTENT, Mark
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
+from desktop.services.importing.profiles import TemplateProfile
 from desktop.services.registry.case_commands import TransferIn
 from desktop.services.safekeeping.accounts import add_account, unlock
 from desktop.services.safekeeping.audit_view import AuditQuery
@@ -97,6 +98,7 @@ WRITERS: dict[str, Callable[[World], Any]] = {
     "registry.feed.apply_feed_page": lambda _: ([],),
     "changes.verification.record_mark": lambda w: (Mark(CONSISTENT, w.ref),),
     "changes.year_end.run_year_end": lambda _: (dt.date(2027, 7, 10),),
+    "importing.profiles.save_profile": lambda _: (TemplateProfile("甲校名单", ("姓名",)),),
     # the audit log is read by registrars and approvers only
     "safekeeping.audit_view.audit_lines": lambda _: (AuditQuery(),),
     "safekeeping.audit_view.count_audit": lambda _: (AuditQuery(),),
@@ -145,6 +147,9 @@ READERS = {
     "registry.status.list_findings", "registry.status.student_sync_states",
     "registry.status.sync_counts", "changes.tasks.list_tasks", "changes.tasks.overdue_count",
     "changes.verification.class_summaries", "changes.year_end.plan_year_end",
+    "changes.year_end.year_end_backup_folder", "importing.classes.compose_classes",
+    "importing.profiles.get_profile", "importing.profiles.list_profiles",
+    "importing.profiles.profile_for",
 }
 
 
@@ -201,7 +206,8 @@ def call(name: str, viewer: Workspace, arguments: Any) -> Any:
     """Positional arguments, keyword arguments (a dict), or both (a dict last)."""
     if isinstance(arguments, dict):
         return FUNCTIONS[name](viewer, **arguments)
-    if arguments and isinstance(arguments[-1], dict) and name.startswith("sync_"):
+    if (arguments and isinstance(arguments[-1], dict) and name.startswith("registry.")
+            and not name.startswith("registry.case_commands.")):
         return FUNCTIONS[name](viewer, *arguments[:-1], **arguments[-1])
     return FUNCTIONS[name](viewer, *arguments)
 
