@@ -149,7 +149,7 @@ READERS = {
     "changes.verification.class_summaries", "changes.year_end.plan_year_end",
     "changes.year_end.year_end_backup_folder", "importing.classes.compose_classes",
     "importing.profiles.get_profile", "importing.profiles.list_profiles",
-    "importing.profiles.profile_for",
+    "importing.profiles.profile_for", "students.read.same_id_number",
 }
 
 
