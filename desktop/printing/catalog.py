@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from desktop.printing import (
     archive_index,
     certificate,
+    check_sheet,
     class_roster,
     dropout_ledger,
     enrolment_proof,
@@ -105,6 +106,7 @@ DOCUMENTS: dict[str, Document] = {doc.kind: doc for doc in (
     Document("withdraw", "退学申请表", STUDENT, _per_student(suspension_forms.build_withdraw)),
     Document("enrolment-proof", "学生在校就读证明", STUDENT, _per_student(enrolment_proof.build)),
     Document("archive-index", "档案封面及卷内目录", STUDENT, _archive_index),
+    Document("check-sheet", "学生信息核对表", STUDENT, _per_student(check_sheet.build)),
     Document("roster", "班级学生名册", CLASS, _rosters),
     Document("verification-report", "学籍核查报告", SCHOOL, _report),
     Document("dropout-ledger", "控辍保学台账", SCHOOL, _ledger),

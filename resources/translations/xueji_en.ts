@@ -558,8 +558,19 @@
       <translation>Student</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="203" />
       <source>审批</source>
       <translation>Approval</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="203" />
+      <source>，待</source>
+      <translation>, pending </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="203" />
+      <source>上级</source>
+      <translation>higher authority</translation>
     </message>
     <message>
       <source>已批准</source>
@@ -1242,41 +1253,45 @@
       <source>★ 必填，不填不能保存　　☆ 国家学生基本信息表要求填写，本地规则只建议填写：暂缺也能保存</source>
       <translation>★ required: cannot be saved without it    ☆ asked for by the national form, only recommended by the local rules: can be saved without it</translation>
     </message>
+    <message>
+      <source>学生信息核对表</source>
+      <translation>Student information check sheet</translation>
+    </message>
   </context>
   <context>
     <name>AppController</name>
     <message>
-      <location filename="../../desktop/views/controller.py" line="38" />
+      <location filename="../../desktop/views/controller.py" line="39" />
       <source>未保存的修改</source>
       <translation>Unsaved changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="44" />
+      <location filename="../../desktop/views/controller.py" line="45" />
       <source>（未填姓名）</source>
       <translation>(no name yet)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="45" />
+      <location filename="../../desktop/views/controller.py" line="46" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="46" />
+      <location filename="../../desktop/views/controller.py" line="47" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="48" />
+      <location filename="../../desktop/views/controller.py" line="49" />
       <source>继续编辑未保存的修改？</source>
       <translation>Continue editing the unsaved changes?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="49" />
+      <location filename="../../desktop/views/controller.py" line="50" />
       <source>{kind}：{name}，{time} 时的内容。</source>
       <translation>{kind}: {name}, as it was at {time}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/controller.py" line="51" />
+      <location filename="../../desktop/views/controller.py" line="52" />
       <source>选“否”将放弃这些修改。</source>
       <translation>Choose “No” to discard these changes.</translation>
     </message>
@@ -1586,79 +1601,129 @@
   <context>
     <name>ChangeDialog</name>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="41" />
+      <location filename="../../desktop/views/changes/dialog.py" line="68" />
       <source>学籍变动</source>
       <translation>Status change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="60" />
+      <location filename="../../desktop/views/changes/dialog.py" line="97" />
       <source>当前状态</source>
       <translation>Current status</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="61" />
+      <location filename="../../desktop/views/changes/dialog.py" line="98" />
       <source>变动类别</source>
       <translation>Change</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="62" />
+      <location filename="../../desktop/views/changes/dialog.py" line="138" />
       <source>变动日期</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="63" />
+      <location filename="../../desktop/views/changes/dialog.py" line="103" />
       <source>截止日期</source>
       <translation>Due date</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="64" />
+      <location filename="../../desktop/views/changes/dialog.py" line="104" />
       <source>新班级</source>
       <translation>New class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="65" />
+      <location filename="../../desktop/views/changes/dialog.py" line="139" />
       <source>原因</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="66" />
+      <location filename="../../desktop/views/changes/dialog.py" line="107" />
       <source>申请人（监护人）</source>
       <translation>Applicant (guardian)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="67" />
+      <location filename="../../desktop/views/changes/dialog.py" line="89" />
+      <source>（未附）</source>
+      <translation>(not attached)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="90" />
+      <source>选择扫描件…</source>
+      <translation>Choose a scan…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="100" />
+      <source>待审批</source>
+      <translation>Awaiting approval</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="105" />
+      <source>审批单位</source>
+      <translation>Approving unit</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="108" />
       <source>与学生关系</source>
       <translation>Relation to pupil</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="68" />
+      <location filename="../../desktop/views/changes/dialog.py" line="109" />
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="69" />
+      <location filename="../../desktop/views/changes/dialog.py" line="116" />
+      <source>审批文件扫描件</source>
+      <translation>Scan of the approval</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="117" />
       <source>需归档材料</source>
       <translation>Documents to file</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="70" />
+      <location filename="../../desktop/views/changes/dialog.py" line="118" />
       <source>审批</source>
       <translation>Approval</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="83" />
+      <location filename="../../desktop/views/changes/dialog.py" line="138" />
+      <source>审批日期</source>
+      <translation>Approval date</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="139" />
+      <source>审批意见</source>
+      <translation>Approval opinion</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="142" />
       <source>无</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="84" />
+      <location filename="../../desktop/views/changes/dialog.py" line="143" />
       <source>待{who}审批</source>
       <translation>Awaiting approval by {who}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/dialog.py" line="85" />
+      <location filename="../../desktop/views/changes/dialog.py" line="144" />
       <source>学校办理即可</source>
       <translation>The school decides</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="155" />
+      <source>选择审批文件扫描件</source>
+      <translation>Choose the scan of the approval</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="155" />
+      <source>扫描件 (*.jpg *.jpeg *.png *.pdf)</source>
+      <translation>Scans (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/dialog.py" line="184" />
+      <source>读不出扫描件文件，请重新选择。</source>
+      <translation>The scan file cannot be read; choose it again.</translation>
     </message>
   </context>
   <context>

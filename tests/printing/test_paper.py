@@ -24,10 +24,10 @@ from desktop.services.students.add import add_students
 from tests.factories import valid_row
 
 REGION = "210922"
-SHOWS_REGION = ("form", "card", "transfer")
+SHOWS_REGION = ("form", "card", "transfer", "check-sheet")
 SHOWS_BIRTH = ("form", "card", "roster", "transfer", "certificate", "archive-index", "suspend",
-               "resume", "withdraw", "enrolment-proof")
-SHOWS_ENTRY = ("form", "card", "archive-index", "enrolment-proof")
+               "resume", "withdraw", "enrolment-proof", "check-sheet")
+SHOWS_ENTRY = ("form", "card", "archive-index", "enrolment-proof", "check-sheet")
 
 
 @pytest.fixture(scope="module")
