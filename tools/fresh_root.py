@@ -124,7 +124,8 @@ def timed(root: FreshRoot, label: str, command: str, **kwargs: object) -> None:
     started = time.monotonic()
     done = root.run(command, **kwargs)  # type: ignore[arg-type]  # keyword pass-through
     seconds = time.monotonic() - started
-    tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-8:])
+    lines = 8 if done.returncode == 0 else 80
+    tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-lines:])
     print(f"{label}: rc {done.returncode} in {seconds:.0f} s\n{tail}\n", flush=True)
     if done.returncode != 0:
         raise SystemExit(f"{label} failed")

@@ -32,6 +32,7 @@ FAMILIES = {
 }
 INSTALL = {"debian": "apt-get install -y --no-install-recommends", "fedora": "dnf install -y"}
 MISSING_ERROR = 2
+PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
 
 
 def os_family(os_release: Path = Path("/etc/os-release")) -> str | None:
@@ -61,7 +62,7 @@ def wanted(purposes: list[str], family: str, table: dict) -> list[tuple[str, str
         purpose = table["purpose"][name]
         pending += purpose.get("includes", [])
         for package in purpose.get(family, []):
-            found.setdefault(package, purpose["why"])
+            found.setdefault(package.format(python=PYTHON), purpose["why"])
     return list(found.items())
 
 
