@@ -44,8 +44,8 @@ def locked_editor_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, read_list, write_list
-    from desktop.services.intake import import_preschool
     from desktop.services.students.add import add_students
+    from desktop.services.students.intake import import_preschool
     from desktop.services.students.read import StudentQuery, search
     from desktop.views.editor.dialog import StudentEditor
     from tests.factories import valid_row

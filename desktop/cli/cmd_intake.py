@@ -16,9 +16,9 @@ from desktop.cli.errors import CliExit
 from desktop.cli.io import say, warn
 from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, read_list, write_list
 from desktop.messages import describe
-from desktop.services.correction import correct_controlled
-from desktop.services.handover import handover_rows
-from desktop.services.intake import ListResult, import_handover, import_preschool
+from desktop.services.reports.entrance_handover import handover_rows
+from desktop.services.students.correction import correct_controlled
+from desktop.services.students.intake import ListResult, import_handover, import_preschool
 from desktop.services.students.lookup import student_id_of
 
 

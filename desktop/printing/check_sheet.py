@@ -15,7 +15,7 @@ from reportlab.platypus import Spacer, Table
 from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS, MEMBER_SLOTS, member_header
 from desktop.printing.form_parts import grid
 from desktop.printing.layout import footer_of, para, render
-from desktop.services.print_data import PrintableStudent
+from desktop.services.students.printable import PrintableStudent
 
 SIZE = 7
 HEADER = ("项目", "登记内容", "更正（家长填写）") * 2

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, read_list, write_list
-from desktop.services.intake import import_preschool
 from desktop.services.students.add import add_students
+from desktop.services.students.intake import import_preschool
 from desktop.services.students.read import StudentQuery, search
 from desktop.views.editor.dialog import StudentEditor
 from tests.factories import valid_row

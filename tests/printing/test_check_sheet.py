@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS
 from desktop.printing import check_sheet
-from desktop.services.print_data import printable_students
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
 
 LONG = "广东省佛山市禅城区祖庙街道人民路一百二十三号金色家园小区七栋二单元一千零一室（靠近祖庙地铁站C出口）"

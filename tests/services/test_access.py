@@ -99,6 +99,10 @@ WRITERS: dict[str, Callable[[World], Any]] = {
     "changes.verification.record_mark": lambda w: (Mark(CONSISTENT, w.ref),),
     "changes.year_end.run_year_end": lambda _: (dt.date(2027, 7, 10),),
     "importing.profiles.save_profile": lambda _: (TemplateProfile("甲校名单", ("姓名",)),),
+    "students.intake.import_preschool": lambda _: ([], "学前.xlsx"),
+    "students.intake.import_handover": lambda _: ([], "交接.xlsx"),
+    "students.correction.correct_controlled": lambda w: (w.student, {"姓名": "王晓明"}, "户口簿登记",
+                                                         "户口簿复印件"),
     # the audit log is read by registrars and approvers only
     "safekeeping.audit_view.audit_lines": lambda _: (AuditQuery(),),
     "safekeeping.audit_view.count_audit": lambda _: (AuditQuery(),),
@@ -150,6 +154,8 @@ READERS = {
     "changes.year_end.year_end_backup_folder", "importing.classes.compose_classes",
     "importing.profiles.get_profile", "importing.profiles.list_profiles",
     "importing.profiles.profile_for", "students.read.same_id_number",
+    "students.intake.controlled_items", "students.lookup.student_id_of",
+    "reports.entrance_handover.handover_rows",
 }
 
 

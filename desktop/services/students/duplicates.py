@@ -19,8 +19,8 @@ from desktop.domain.grades import SENIOR
 from desktop.domain.record import Record
 from desktop.models.school import School
 from desktop.models.student import Student
-from desktop.services.intake import check_new_records
 from desktop.services.students.classes import ClassResolver
+from desktop.services.students.intake import check_new_records
 
 _CHUNK = 500
 COMPULSORY = "义务教育"

@@ -18,11 +18,11 @@ from desktop.models.school import School
 from desktop.models.student import FamilyMember, Student
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected, ServiceError
-from desktop.services.intake import refuse_controlled
 from desktop.services.journal import Journal
 from desktop.services.students.classes import ClassResolver
 from desktop.services.students.dto import AddResult
 from desktop.services.students.duplicates import BatchCheck
+from desktop.services.students.intake import refuse_controlled
 from desktop.services.students.snapshots import json_value, member_values, student_values, summary_row
 
 

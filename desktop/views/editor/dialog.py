@@ -29,9 +29,9 @@ from desktop.domain.template_output import template_row
 from desktop.services.changes.status import history
 from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
-from desktop.services.intake import controlled_items
 from desktop.services.students.add import add_students
 from desktop.services.students.drafts import Draft, drop_draft, save_draft
+from desktop.services.students.intake import controlled_items
 from desktop.services.students.photos import get_photo, normalise_photo, set_photo
 from desktop.services.students.read import get_student, possible_duplicates, same_id_number
 from desktop.services.students.school import school_info

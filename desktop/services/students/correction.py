@@ -18,16 +18,16 @@ from desktop.models.school import School
 from desktop.models.student import Student
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected, ServiceError
-from desktop.services.intake import CONTROLLED, CONTROLLED_HEADERS
 from desktop.services.journal import Journal
 from desktop.services.students.classes import ClassResolver
 from desktop.services.students.duplicates import BatchCheck
+from desktop.services.students.intake import CONTROLLED, CONTROLLED_HEADERS
 from desktop.services.students.snapshots import member_values, student_values
 from desktop.services.students.update import write_row
 
 
-def correct_controlled(ws: Workspace, student_id: str, changes: Mapping[str, str], *,
-                       reason: str, evidence: str, today: dt.date | None = None) -> tuple[str, ...]:
+def correct_controlled(ws: Workspace, student_id: str, changes: Mapping[str, str], reason: str,
+                       evidence: str, today: dt.date | None = None) -> tuple[str, ...]:
     """Apply `changes` ({header: template text}) to the locked items; returns the corrected
     headers. Refused without a reason and evidence, or for an item that is not locked."""
     ws.require(Role.REGISTRAR)

@@ -16,13 +16,13 @@ from desktop.exchange.files import apply_workbook, read_import
 from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, read_list, write_list
 from desktop.models.audit import AuditEntry
 from desktop.services.context import Workspace
-from desktop.services.correction import correct_controlled
 from desktop.services.errors import RecordsRejected, ServiceError
-from desktop.services.handover import handover_rows
 from desktop.services.importing.plan import ImportRefused
-from desktop.services.intake import controlled_items, import_handover, import_preschool
+from desktop.services.reports.entrance_handover import handover_rows
 from desktop.services.safekeeping.accounts import NewSchool, create_database
 from desktop.services.students.add import add_students
+from desktop.services.students.correction import correct_controlled
+from desktop.services.students.intake import controlled_items, import_handover, import_preschool
 from desktop.services.students.read import StudentQuery, get_student, search
 from desktop.services.students.update import update_student
 from tests.conftest import FAST_KDF, PASSWORD
