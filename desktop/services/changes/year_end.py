@@ -133,10 +133,10 @@ def _graduate(session: Session, journal: Journal, ws: Workspace, klass: SchoolCl
               today: dt.date) -> None:
     students = session.scalars(select(Student).where(
         Student.class_id == klass.id, Student.status == Status.ACTIVE.name)).all()
+    last_seq = _last_event_seqs(session, klass)
     events = []
     for student in students:
-        seq = (session.scalar(select(func.max(StatusChange.seq))
-                              .where(StatusChange.student_id == student.id)) or 0) + 1
+        seq = last_seq.get(student.id, 0) + 1
         events.append({"id": new_id(), "student_id": student.id, "seq": seq, "change_type": "毕业",
                        "from_status": Status.ACTIVE.name, "to_status": Status.GRADUATED.name,
                        "effective_date": today, "recorded_by": ws.actor.account_id,
@@ -148,3 +148,13 @@ def _graduate(session: Session, journal: Journal, ws: Workspace, klass: SchoolCl
                            "change_type": "毕业", "effective": today.isoformat()}}},
                        base_version=student.version - 1)
     insert_rows(session, StatusChange.__table__, events)
+
+
+def _last_event_seqs(session: Session, klass: SchoolClass) -> dict[str, int]:
+    """The last status-event number of every pupil of `klass`, read in one query (a query
+    per pupil made the session check all its loaded pupils each time: quadratic)."""
+    rows = session.execute(
+        select(StatusChange.student_id, func.max(StatusChange.seq))
+        .join(Student, Student.id == StatusChange.student_id)
+        .where(Student.class_id == klass.id).group_by(StatusChange.student_id))
+    return {student_id: seq for student_id, seq in rows}

@@ -64,3 +64,37 @@ def test_new_first_grade_after_year_end_is_a_new_cohort(ws):
     grades = {c.name: c.grade_name for c in list_classes(ws)}
     assert grades["一年级(1)班"] == "一年级"
     assert grades["二年级(1)班"] == "二年级"
+
+
+def _statements_to_graduate(ws, pupils: int) -> int:
+    """SQL statements the year-end runs when 六年级(1)班 has `pupils` pupils."""
+    from sqlalchemy import event
+
+    add_students(ws, [valid_row(name=f"王{'一二三四五六七八九十'[i % 10]}{i}", seq=11 + 2 * i,
+                                birth=dt.date(2015, 3, 1) + dt.timedelta(days=i),
+                                class_name="六年级(1)班") for i in range(pupils)],
+                 today=dt.date(2026, 11, 26))
+    statements: list[str] = []
+
+    def count(*args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(args[2])
+
+    event.listen(ws.store.engine, "before_cursor_execute", count)
+    try:
+        run_year_end(ws, JULY)
+    finally:
+        event.remove(ws.store.engine, "before_cursor_execute", count)
+    return len(statements)
+
+
+def test_graduating_a_class_costs_the_same_statements_for_2_or_30_pupils(tmp_path, fast_kdf):
+    """The last event of each pupil is read in one query for the class, not one per pupil
+    (a query per pupil also made the session check every loaded pupil each time)."""
+    from desktop.services.accounts import NewSchool, create_database
+
+    def fresh(name: str):  # type: ignore[no-untyped-def]
+        school = NewSchool(code="4406040001", name="测试县第一小学", stages="小学,初中")
+        return create_database(tmp_path / name, school, "registrar", "correct-horse-7",
+                               fast_kdf)[0]
+
+    assert _statements_to_graduate(fresh("a.db"), 2) == _statements_to_graduate(fresh("b.db"), 30)
