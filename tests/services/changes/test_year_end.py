@@ -90,7 +90,7 @@ def _statements_to_graduate(ws, pupils: int) -> int:
 def test_graduating_a_class_costs_the_same_statements_for_2_or_30_pupils(tmp_path, fast_kdf):
     """The last event of each pupil is read in one query for the class, not one per pupil
     (a query per pupil also made the session check every loaded pupil each time)."""
-    from desktop.services.accounts import NewSchool, create_database
+    from desktop.services.safekeeping.accounts import NewSchool, create_database
 
     def fresh(name: str):  # type: ignore[no-untyped-def]
         school = NewSchool(code="4406040001", name="测试县第一小学", stages="小学,初中")
