@@ -2841,6 +2841,16 @@
   <context>
     <name>StudentEditor</name>
     <message>
+      <location filename="../../desktop/views/editor/id_number.py" line="55" />
+      <source>本校还没有这个证件号的学生。</source>
+      <translation>This school has no student with this ID number yet.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/id_number.py" line="58" />
+      <source>已按证件号填写：{items}。</source>
+      <translation>Filled in from the ID number: {items}.</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/editor/dialog.py" line="94" />
       <source>打开这名学生的记录</source>
       <translation>Open this student's record</translation>

@@ -181,7 +181,8 @@ KILLED = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     from desktop.services.safekeeping.accounts import unlock
-    from desktop.views.editor.dialog import DRAFT_DELAY_MS, StudentEditor
+    from desktop.views.editor.dialog import StudentEditor
+    from desktop.views.editor.drafting import DRAFT_DELAY_MS
 
     app = QApplication([])
     ws = unlock(Path(sys.argv[1]), "registrar", sys.argv[2])

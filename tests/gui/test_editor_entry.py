@@ -172,10 +172,13 @@ def test_a_known_id_offers_the_stored_record(qtbot, editor, ws) -> None:
     assert not editor.isVisible()
 
 
-def test_an_unknown_id_says_nothing(qtbot, editor) -> None:
+def test_an_unknown_id_says_so_and_what_it_filled(qtbot, editor) -> None:
     type_and_tab(qtbot, line(editor, "身份证件号"), NUMBER)
     assert not editor.open_existing.isVisible()
-    assert "本校已有" not in editor.banner.text()
+    text = editor.banner.text()
+    assert "本校还没有这个证件号的学生" in text and "出生日期、性别、出生地" in text
+    QTest.qWait(400)  # the check after typing keeps it
+    assert "本校还没有这个证件号的学生" in editor.banner.text()
 
 
 # --- 5. family members ---------------------------------------------------------------------------

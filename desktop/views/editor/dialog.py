@@ -5,8 +5,6 @@ edit, and at once when the app locks), so a lock, a closed window or a crash los
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -23,22 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import FieldError
-from desktop.domain.id_facts import conflicts, fills, id_facts
 from desktop.domain.record import read_record
 from desktop.domain.template_output import template_row
 from desktop.services.changes.status import history
 from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.students.add import add_students
-from desktop.services.students.drafts import Draft, drop_draft, save_draft
 from desktop.services.students.intake import controlled_items
 from desktop.services.students.photos import get_photo, normalise_photo, set_photo
-from desktop.services.students.read import get_student, possible_duplicates, same_id_number
+from desktop.services.students.read import get_student, possible_duplicates
 from desktop.services.students.school import school_info
 from desktop.services.students.update import update_student
 from desktop.views.changes.dialog import ChangeDialog
 from desktop.views.changes.timeline import HistoryTable
+from desktop.views.editor.drafting import DRAFT_DELAY_MS, DraftKeeping
 from desktop.views.editor.form import EditorForm
+from desktop.views.editor.id_number import IdNumberHelp
 from desktop.views.editor.inputs import FieldInput
 from desktop.views.editor.undo import FieldEdit
 from desktop.views.widgets.banner import MessageBanner
@@ -46,8 +44,6 @@ from desktop.views.widgets.dialogs import confirm, open_path
 from desktop.views.wording import say, say_field, tr
 
 VALIDATE_DELAY_MS = 300
-DRAFT_DELAY_MS = 1500  # a draft is written this long after the last edit
-DRAFT_PHOTO = "照片"  # a draft's row also keeps a photo imported but not saved yet
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -69,7 +65,7 @@ class FormUndoKeys(QObject):
         return False
 
 
-class StudentEditor(QDialog):
+class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
     saved = Signal(str)
     status_changed = Signal()
     open_other = Signal(str)  # the registrar chose to open the stored pupil with this ID number
@@ -93,6 +89,7 @@ class StudentEditor(QDialog):
         self.touched: set[str] = set()  # …before that, only those of items the registrar left
         self.id_notes: dict[str, str] = {}  # items that differ from the ID number
         self.id_matches: list[str] = []  # stored pupils with the ID number typed
+        self.id_info = ""  # what the ID number told (filled items, not known here)
         self.open_existing = QPushButton(self.tr("打开这名学生的记录"))
         self.draft_key = student_id or f"new:{uuid.uuid4()}"
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
@@ -240,45 +237,6 @@ class StudentEditor(QDialog):
         self.touched.add(header)
         self._validate_timer.start()
 
-    # --- the ID number -----------------------------------------------------------------------
-    def _id_entered(self, number: str) -> None:
-        """A complete, valid number fills empty items, notes differing ones, and says at once
-        whether the school already has this person."""
-        self.id_notes, self.id_matches = {}, []
-        self.open_existing.hide()
-        id_type = self.form.fields["身份证件类型"].text()
-        facts = id_facts(number) if id_type in ("", "居民身份证") else None
-        if facts is None:
-            return
-        row = self.form.row()
-        for header, value in fills(facts, row).items():
-            self.form.fields[header].set_text(value)
-            self.undo_stack.push(FieldEdit(self.form.fields[header], row.get(header, ""), value))
-        for header, value in conflicts(facts, row).items():
-            self.id_notes[header] = self.tr("与证件号不一致：证件号中为 {value}").format(
-                value=_readable(header, value))
-        self._say_if_known(facts.number)
-
-    def _say_if_known(self, number: str) -> None:
-        matches = same_id_number(self.workspace, number, exclude_id=self.student_id)
-        self.id_matches = [m.id for m in matches]
-        if not matches:
-            self.banner.clear_message()
-            return
-        who = "；".join(f"{m.name}，{m.class_name}，{m.status}" for m in matches)
-        self.banner.show_message(self.tr("本校已有这个证件号的学生：{who}。一人只能有一个学籍，"
-                                         "请打开那条记录，不要再新建。").format(who=who), "warning")
-        self.open_existing.show()
-
-    def _open_existing(self) -> None:
-        if not self.id_matches:
-            return
-        other = self.id_matches[0]
-        self._forget_draft()
-        self._drop_changes()
-        super().reject()
-        self.open_other.emit(other)
-
     def is_dirty(self) -> bool:
         return not self.undo_stack.isClean() or self.pending_photo is not None
 
@@ -308,6 +266,8 @@ class StudentEditor(QDialog):
         if blocking and self.attempted:
             self.banner.show_message(self.tr("有 {n} 处需要修改，见各项下方的红字。")
                                      .format(n=len(blocking)))
+        elif self.id_info and not self.id_matches:
+            self.banner.show_message(self.id_info, "info")
         elif not self.id_matches:
             self.banner.clear_message()
 
@@ -396,48 +356,6 @@ class StudentEditor(QDialog):
                                                  Qt.AspectRatioMode.KeepAspectRatio,
                                                  Qt.TransformationMode.SmoothTransformation))
 
-    # --- drafts ------------------------------------------------------------------------------
-    def keep_draft(self) -> None:
-        """Write the form to its draft now (or drop the draft when nothing is changed)."""
-        self._draft_timer.stop()
-        if not self.workspace.store.key:
-            return  # locked already: the draft written at the lock stays
-        try:
-            if not self.is_dirty():
-                drop_draft(self.workspace, self.draft_key)
-            else:
-                save_draft(self.workspace, self.draft_key, self.student_id, self._draft_row())
-        except (ServiceError, StoreError) as exc:
-            self.banner.show_message(say(exc.code, exc.params), "warning")
-
-    def _draft_row(self) -> dict[str, str]:
-        """The form's row, with a photo imported but not saved yet (JPEG, base64)."""
-        row = self.row()
-        if self.pending_photo is not None:
-            row[DRAFT_PHOTO] = base64.b64encode(self.pending_photo).decode("ascii")
-        return row
-
-    def _forget_draft(self) -> None:
-        self._draft_timer.stop()
-        with contextlib.suppress(ServiceError, StoreError):  # a failed drop: offered again later
-            drop_draft(self.workspace, self.draft_key)
-
-    def restore_draft(self, draft: Draft) -> None:
-        """Put a kept draft back into the form: each differing item is an edit (undoable)."""
-        self.draft_key = draft.key
-        self.form.ensure_members(draft.row)
-        for header, value in draft.row.items():
-            field = self.form.fields.get(header)
-            if field is not None and field.text() != value:
-                self.touched.add(header)
-                old = field.text()
-                field.set_text(value)
-                self.undo_stack.push(FieldEdit(field, old, value))
-        if draft.row.get(DRAFT_PHOTO):
-            self.pending_photo = base64.b64decode(draft.row[DRAFT_PHOTO])
-            self._show_photo(self.pending_photo)
-        self._revalidate()
-
     # --- leaving -------------------------------------------------------------------------------
     def reject(self) -> None:
         if self.is_dirty() and not ask(self, self.tr("放弃修改"),
@@ -468,8 +386,3 @@ class StudentEditor(QDialog):
         self._drop_changes()
         super().reject()
 
-
-def _readable(header: str, value: str) -> str:
-    if header == "出生日期" and len(value) == 8:
-        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    return value
