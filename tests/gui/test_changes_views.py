@@ -83,7 +83,7 @@ def test_recent_changes_and_tasks_pages(qtbot, ws):
     assert _cell(tasks, 0, 0).endswith("2026-10-16")
     assert "逾期" in _cell(tasks, 0, 0)
     assert _cell(tasks, 0, 1) == "王小明"
-    assert "10个工作日" in _cell(tasks, 0, 4)
+    assert "10个工作日" in _cell(tasks, 0, 5)
     assert _cell(tasks, 0, 2, Qt.ItemDataRole.ForegroundRole).color().name() == "#a61b1b"
     assert tasks.summary.text() == "共 1 项待办，其中逾期 1 项。"
 

@@ -195,7 +195,8 @@ def archive_deadlines(ws: Workspace) -> list[ArchiveDue]:
     """Students at school whose folder misses a required document, with its deadline.
 
     The folder is due two months after first enrolment (入学年月) for a pupil who enrolled in
-    the school year the record was entered here. A pupil already at school before that
+    the school year the record was entered here (two months after the entry if it was
+    entered only after that day). A pupil already at school before that
     brought a folder built elsewhere or earlier: it is due two months after the record was
     entered, and only once the registrar has begun the pupil's checklist."""
     with ws.store.reading() as session:
@@ -257,7 +258,10 @@ def _people(session: Session, ids: Sequence[str]) -> dict[str, tuple[str, str | 
 def _due(entry_month: str, entered_on: dt.date, started: bool) -> dt.date | None:
     enrolled = _month_start(entry_month)
     if enrolled and enrolled >= _school_year_start(entered_on):
-        return add_months(enrolled, DEADLINE_MONTHS)
+        due = add_months(enrolled, DEADLINE_MONTHS)
+        # Entered here only after that day (a September pupil typed in in December): two
+        # months from the entry, so the new record is not overdue the moment it is saved.
+        return due if entered_on < due else add_months(entered_on, DEADLINE_MONTHS)
     return add_months(entered_on, DEADLINE_MONTHS) if started else None
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from desktop.models.archive import ArchiveLoan
 from desktop.models.deferral import DeferralEntry
 from desktop.models.history import StatusChange
 from desktop.models.outbox import OutboxEntry
+from desktop.models.school import SchoolClass
 from desktop.models.student import Student
 from desktop.models.sync_cases import SyncCase, SyncGuardianRequest
 from desktop.services.archive.read import ArchiveDue, archive_deadlines, count_overdue_archives, overdue_loans
@@ -49,6 +50,22 @@ class Task:
     rule: str  # the rule that set the deadline
     estimated: bool  # some day in between had no published holiday schedule
     overdue: bool
+    class_name: str = ""
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    item: str = ""  # one kind of 事项 ("" all)
+    class_name: str = ""  # "" all
+    overdue_only: bool = False
+    text: str = ""  # a part of the name, ID number or 学籍号
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    item: str
+    count: int
+    overdue: int
 
 
 @dataclass(frozen=True)
@@ -90,8 +107,34 @@ def list_tasks(ws: Workspace, today: dt.date | None = None) -> list[Task]:
                   for student, since in _unreported_updates(session)]
     tasks += [_archive_task(due, today) for due in archive_deadlines(ws)]
     tasks += [_loan_task(loan, today) for loan in overdue_loans(ws, today)]
-    tasks = [numbers_for(ws, task, "id_number", "xjh") for task in tasks]
+    with ws.store.reading() as session:
+        classes = dict(session.execute(select(Student.id, SchoolClass.name)
+                                       .join(SchoolClass, Student.class_id == SchoolClass.id)).all())
+    tasks = [replace(numbers_for(ws, task, "id_number", "xjh"),
+                     class_name=classes.get(task.student_id, "")) for task in tasks]
     return sorted(tasks, key=lambda t: (not t.overdue, t.due, t.name))
+
+
+def task_groups(tasks: list[Task]) -> list[TaskGroup]:
+    """Each kind of 事项 with how many there are and how many are overdue, most first."""
+    counts: dict[str, list[int]] = {}
+    for task in tasks:
+        count = counts.setdefault(task.item, [0, 0])
+        count[0] += 1
+        count[1] += task.overdue
+    groups = [TaskGroup(item, n, late) for item, (n, late) in counts.items()]
+    return sorted(groups, key=lambda g: (-g.overdue, -g.count, g.item))
+
+
+def filter_tasks(tasks: list[Task], chosen: TaskFilter) -> list[Task]:
+    """The tasks `chosen` keeps, in their order."""
+    text = chosen.text.strip().upper()
+    return [t for t in tasks
+            if (not chosen.item or t.item == chosen.item)
+            and (not chosen.class_name or t.class_name == chosen.class_name)
+            and (t.overdue or not chosen.overdue_only)
+            and (not text or text in t.name or text in (t.id_number or "").upper()
+                 or text in (t.xjh or "").upper())]
 
 
 def overdue_count(ws: Workspace, today: dt.date | None = None) -> int:

@@ -1,5 +1,8 @@
 """待办: everything due, overdue first and marked, each with the rule that set its deadline.
 
+The kinds of 事项 are listed on the left with their counts (and how many are overdue); the
+list can be narrowed to one kind, one class, the overdue ones, and by a name or number.
+
 The list is read when the page is shown (and again after a change, or on the next showing if
 the page is hidden then); until then only the number of overdue items is asked for. A row's
 texts are made when it is first painted, so thousands of archive deadlines fill at once.
@@ -13,14 +16,27 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.idnumber import mask
-from desktop.services.changes.tasks import Task, list_tasks, overdue_count
 from desktop.services.context import Workspace
+from desktop.services.changes.tasks import Task, TaskFilter, filter_tasks, list_tasks, overdue_count, task_groups
+from desktop.views.widgets.search_box import SearchBox
 from desktop.views.wording import tr
 
-COLUMNS = ("截止日期", "姓名", "身份证件号", "事项", "依据")
+COLUMNS = ("截止日期", "姓名", "班级", "身份证件号", "事项", "依据")
 _OVERDUE = QColor("#a61b1b")
 SIZED_BY_ROWS = 100  # columns fit the texts of the first rows, not of thousands (names: below)
 NAME = COLUMNS.index("姓名")
@@ -74,11 +90,34 @@ class TasksPage(QWidget):
         self.summary = QLabel()
         self.model = TaskModel(self._texts, self)
         self.table = _table(self.model)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
+        self.groups = QListWidget()
+        self.search = SearchBox()
+        self.search.setPlaceholderText(self.tr("按姓名、证件号或学籍号查找"))
+        self.klass = QComboBox()
+        self.overdue_only = QCheckBox(self.tr("只看逾期"))
+        self._build()
         self.tasks: list[Task] = []
         self.loaded = False
+
+    def _build(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(self.tr("班级")))
+        filters.addWidget(self.klass)
+        filters.addWidget(self.overdue_only)
+        right = QVBoxLayout()
+        right.addLayout(filters)
+        right.addWidget(self.summary)
+        right.addWidget(self.table, 1)
+        self.groups.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍档案：补齐必备材料") + 60)
+        self.groups.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.groups)
+        layout.addLayout(right, 1)
+        self.groups.currentRowChanged.connect(lambda _row: self._show())
+        self.klass.currentIndexChanged.connect(lambda _i: self._show())
+        self.overdue_only.toggled.connect(lambda _on: self._show())
+        self.search.search_changed.connect(lambda _t: self._show())
 
     def reload(self) -> None:
         """Read the list again: now if the page is shown, otherwise when it next is."""
@@ -94,17 +133,62 @@ class TasksPage(QWidget):
     def _load(self) -> None:
         self.tasks = list_tasks(self.workspace, self.today)
         self.loaded = True
-        self.model.set_tasks(self.tasks)
+        self._fill_choices()
+        self._show()
+
+    def _fill_choices(self) -> None:
+        """The kinds with their counts on the left, the classes that have something due."""
+        chosen_item, chosen_class = self.chosen().item, self.klass.currentData()
+        for widget in (self.groups, self.klass):
+            widget.blockSignals(True)
+        self.groups.clear()
+        overdue = sum(task.overdue for task in self.tasks)
+        self._add_group(self.tr("全部事项"), "", len(self.tasks), overdue)
+        for group in task_groups(self.tasks):
+            self._add_group(tr(group.item), group.item, group.count, group.overdue)
+        items = [self.groups.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.groups.count())]
+        self.groups.setCurrentRow(items.index(chosen_item) if chosen_item in items else 0)
+        self.klass.clear()
+        self.klass.addItem(self.tr("全部"), "")
+        for name in sorted({task.class_name for task in self.tasks if task.class_name}):
+            self.klass.addItem(name, name)
+        self.klass.setCurrentIndex(max(0, self.klass.findData(chosen_class)))
+        for widget in (self.groups, self.klass):
+            widget.blockSignals(False)
+
+    def _add_group(self, label: str, item: str, count: int, overdue: int) -> None:
+        text = f"{label}\n" + self.tr("{n} 项").format(n=count)
+        if overdue:
+            text += self.tr("，逾期 {m} 项").format(m=overdue)
+        entry = QListWidgetItem(text)
+        entry.setData(Qt.ItemDataRole.UserRole, item)
+        if overdue:
+            entry.setForeground(QBrush(_OVERDUE))
+        self.groups.addItem(entry)
+
+    def chosen(self) -> TaskFilter:
+        row = self.groups.currentItem()
+        return TaskFilter(item=row.data(Qt.ItemDataRole.UserRole) if row else "",
+                          class_name=self.klass.currentData() or "",
+                          overdue_only=self.overdue_only.isChecked(), text=self.search.text())
+
+    def _show(self) -> None:
+        shown = filter_tasks(self.tasks, self.chosen())
+        self.model.set_tasks(shown)
         self._fit_names()
-        self.summary.setText(self.tr("共 {n} 项待办，其中逾期 {m} 项。").format(
-            n=len(self.tasks), m=sum(task.overdue for task in self.tasks)))
+        total, late = len(self.tasks), sum(task.overdue for task in self.tasks)
+        text = self.tr("共 {n} 项待办，其中逾期 {m} 项。").format(n=total, m=late)
+        if len(shown) != total:
+            text += self.tr("显示 {k} 项。").format(k=len(shown))
+        self.summary.setText(text)
 
     def _fit_names(self) -> None:
         """The name column fits the longest name, however far down the list it is."""
         header = self.table.horizontalHeader()
         width = header.sectionSizeHint(NAME)
-        if self.tasks:
-            longest = max(range(len(self.tasks)), key=lambda row: len(self.tasks[row].name))
+        shown = self.model.tasks
+        if shown:
+            longest = max(range(len(shown)), key=lambda row: len(shown[row].name))
             cell = self.table.sizeHintForIndex(self.model.index(longest, NAME))
             width = max(width, cell.width() + 1)  # + the grid line, as Qt's own fitting adds
         header.resizeSection(NAME, width)
@@ -118,7 +202,7 @@ class TasksPage(QWidget):
         due = f"{task.due:%Y-%m-%d}" + (self.tr("（估算）") if task.estimated else "")
         if task.overdue:
             due = self.tr("逾期 ") + due
-        return due, task.name, mask(task.id_number or ""), tr(task.item), tr(task.rule)
+        return due, task.name, task.class_name, mask(task.id_number or ""), tr(task.item), tr(task.rule)
 
 
 def _table(model: TaskModel) -> QTableView:

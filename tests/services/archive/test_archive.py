@@ -259,6 +259,17 @@ def test_overview_filters_incomplete_and_searches_like_the_roster(ws: Workspace)
 # --- the two-month rule ------------------------------------------------------------------
 
 
+def test_a_pupil_entered_after_the_deadline_has_two_months_from_the_entry(ws: Workspace) -> None:
+    """Enrolled in September, typed in here in December: not overdue the moment it is saved."""
+    row = {**valid_row(name="吴新生", seq=25, birth=D(2020, 3, 5), class_name="一年级(1)班"),
+           "入学年月": "202609"}
+    [student_id] = add_students(ws, [row], today=D(2026, 12, 7)).ids
+    [task] = list_tasks(ws, today=D(2026, 12, 7))
+    assert (task.student_id, task.due, task.overdue) == (student_id, D(2027, 2, 7), False)
+    assert overdue_count(ws, today=D(2026, 12, 7)) == 0
+    assert overdue_count(ws, today=D(2027, 2, 8)) == 1
+
+
 def test_a_new_pupils_folder_is_due_two_months_after_enrolment(ws: Workspace) -> None:
     student_id = new_pupil(ws)
     [task] = list_tasks(ws, today=D(2026, 10, 15))
