@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
+from desktop.services.changes.status import ChangeRequest, apply_change
+from desktop.services.changes.tasks import ARCHIVE_ITEM
 from desktop.services.context import Workspace
-from desktop.services.status_changes import ChangeRequest, apply_change
-from desktop.services.student_read import StudentQuery, search
-from desktop.services.student_write import add_students
-from desktop.services.tasks import ARCHIVE_ITEM
+from desktop.services.students.add import add_students
+from desktop.services.students.read import StudentQuery, search
 from desktop.views.changes.tasks_page import COLUMNS, TasksPage
 from tests.factories import valid_row
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
+from desktop.services.changes.paper_approval import PaperScan, record_paper_decision
 from desktop.services.changes.status import (
     DECISIONS,
     AwaitingApproval,
@@ -36,7 +37,6 @@ from desktop.services.changes.status import (
 )
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.paper_approval import PaperScan, record_paper_decision
 from desktop.services.students.read import get_student
 from desktop.services.students.school import list_classes
 from desktop.views.widgets.banner import MessageBanner
