@@ -31,8 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.idnumber import mask
+from desktop.services.changes.tasks import (
+    Task,
+    TaskFilter,
+    filter_tasks,
+    list_tasks,
+    overdue_count,
+    task_groups,
+)
 from desktop.services.context import Workspace
-from desktop.services.changes.tasks import Task, TaskFilter, filter_tasks, list_tasks, overdue_count, task_groups
 from desktop.views.widgets.search_box import SearchBox
 from desktop.views.wording import tr
 
