@@ -279,3 +279,16 @@ def test_a_stored_value_outside_the_list_is_still_shown(ws: Workspace, qtbot) ->
         assert editor.form.fields["入学方式"].text() == "就近入学"
     finally:
         editor.discard_and_close()
+
+
+def test_removing_a_stored_member_saves_one_member(ws: Workspace, qtbot) -> None:
+    stored = add_students(ws, [valid_row(name="黄小文")]).ids[0]  # two members
+    editor = StudentEditor(ws, stored)
+    try:
+        assert visible_groups(editor) == 2
+        editor.form.remove_member(2)
+        assert editor.save(), [e.field for e in editor.validate()]
+    finally:
+        editor.discard_and_close()
+    members = get_student(ws, stored).members
+    assert [m["name"] for m in members] == ["王大明"]
