@@ -130,6 +130,7 @@ TEXT: dict[str, str] = {
     "student.controlled": "{items}是受控字段（已与学前教育匹配名单对应），不能直接修改。请按“更正受控字段”办理：写明原因并附证明材料（如户口簿）。",
     "correction.evidence_required": "更正受控字段须写明原因和证明材料（如户口簿复印件、出生医学证明），没有做任何更改。",
     "correction.not_controlled": "只有受控字段（姓名、性别、出生日期、身份证件类型、身份证件号）走更正程序；这些项目请直接在学生信息中修改：{items}。",
+    "photos.folder_missing": "找不到照片文件夹 {folder}，请检查路径或U盘是否已插好。",
     "profile.unknown": "没有名为“{name}”的导入模板。已保存的模板：{names}。",
     "profile.name": "请给导入模板起一个名称（不超过 {max_len} 个字）。",
     "profile.target": "导入模板中有不认识的项目：{items}。",

@@ -64,6 +64,37 @@ def locked_editor_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
     return editor
 
 
+def photo_tab_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
+    """A camera folder: one photo matched by ID number, one by name, one matched by hand."""
+    from PIL import Image, ImageDraw
+
+    from desktop.services.students.add import add_students
+    from desktop.views.exchange.photo_tab import PhotoTab
+    from tests.factories import valid_row
+
+    rows = [valid_row(name="张小华", seq=15), valid_row(name="刘小雨", seq=16),
+            valid_row(name="陈小军", seq=17)]
+    add_students(ws, rows)
+    camera = folder / "相机"
+    camera.mkdir()
+    for name, colour in ((rows[0]["身份证件号"], "#7fa7d9"), ("刘小雨", "#9fc5e8"),
+                         ("DSC_0117", "#a4c2f4")):
+        image = Image.new("RGB", (1200, 1600), colour)
+        draw = ImageDraw.Draw(image)
+        draw.ellipse((400, 300, 800, 800), fill="#f1d2b6")
+        draw.rectangle((300, 850, 900, 1600), fill="#3c5a8a")
+        image.save(camera / f"{name}.jpg", quality=90)
+    tab = PhotoTab(ws)
+    tab.resize(1366, 768)
+    tab.show()
+    tab.load(camera)
+    tab.table.selectRow(1)
+    tab.pupil_combo.setCurrentIndex(next(i for i in range(tab.pupil_combo.count())
+                                         if "陈小军" in tab.pupil_combo.itemText(i)))
+    shot(tab, "photo-workshop.png")
+    return tab
+
+
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -85,7 +116,8 @@ def main() -> None:
         widget.grab().save(str(OUT / name))
         print("saved", OUT / name)
 
-    shown = [locked_editor_shot(ws, folder, shot), import_layout_shot(ws, folder, shot)]
+    shown = [locked_editor_shot(ws, folder, shot), import_layout_shot(ws, folder, shot),
+             photo_tab_shot(ws, folder, shot)]
     for widget in shown:
         widget.close()
         widget.deleteLater()

@@ -19,6 +19,7 @@ from desktop.cli import (
     cmd_init,
     cmd_intake,
     cmd_password,
+    cmd_photos,
     cmd_print,
     cmd_reconcile,
     cmd_student,
@@ -33,7 +34,7 @@ from desktop.cli.errors import run_guarded
 COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
             "tasks", "year-end", "verify", "print", "verify-print",
             "import", "export", "export-photos", "reconcile", "enroll", "sync", "audit", "bundle",
-            "intake")
+            "intake", "photos")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (cmd_init, cmd_student, cmd_password, cmd_check, cmd_backup, cmd_demo, cmd_change,
                    cmd_tasks, cmd_year_end, cmd_verify, cmd_print,
                    cmd_verify_print, cmd_import, cmd_export, cmd_reconcile, cmd_enroll, cmd_sync,
-                   cmd_audit, cmd_bundle, cmd_intake):
+                   cmd_audit, cmd_bundle, cmd_intake, cmd_photos):
         module.register(sub)
     return parser
 

@@ -26,12 +26,12 @@ def export_photo_folder(ws: Workspace, folder: Path, class_name: str | None = No
 
 
 def _relative(photo: StudentPhoto) -> Path:
-    base = Path(_safe(photo.grade_name)) / _safe(photo.class_name)
+    base = Path(safe_name(photo.grade_name)) / safe_name(photo.class_name)
     if not photo.has_id_number:
         base = Path(NO_ID_FOLDER) / base
-    return base / _safe(photo.file_name)
+    return base / safe_name(photo.file_name)
 
 
-def _safe(name: str) -> str:
+def safe_name(name: str) -> str:
     """A file-name part with no path separators or characters Windows refuses."""
     return _UNSAFE.sub("_", name).strip(" .") or "_"

@@ -103,33 +103,33 @@
       <translation>Basic information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="37" />
-      <location filename="../../desktop/views/sync/panels.py" line="72" />
+      <location filename="../../desktop/views/sync/panels.py" line="38" />
+      <location filename="../../desktop/views/sync/panels.py" line="73" />
       <source>姓名</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="37" />
+      <location filename="../../desktop/views/sync/panels.py" line="38" />
       <source>同步状态</source>
       <translation>Sync state</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="72" />
+      <location filename="../../desktop/views/sync/panels.py" line="73" />
       <source>本机的值</source>
       <translation>Value on this desk</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="72" />
+      <location filename="../../desktop/views/sync/panels.py" line="73" />
       <source>中心的值</source>
       <translation>Registry value</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="126" />
+      <location filename="../../desktop/views/sync/panels.py" line="127" />
       <source>提示</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="126" />
+      <location filename="../../desktop/views/sync/panels.py" line="127" />
       <source>涉及学生</source>
       <translation>Student</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>Status changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="37" />
+      <location filename="../../desktop/views/sync/panels.py" line="38" />
       <source>学籍号</source>
       <translation>National student number</translation>
     </message>
@@ -392,8 +392,8 @@
       <translation>Number in class</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="37" />
-      <location filename="../../desktop/views/sync/panels.py" line="72" />
+      <location filename="../../desktop/views/sync/panels.py" line="38" />
+      <location filename="../../desktop/views/sync/panels.py" line="73" />
       <source>班级</source>
       <translation>Class</translation>
     </message>
@@ -794,7 +794,7 @@
       <translation>ID number</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="126" />
+      <location filename="../../desktop/views/sync/panels.py" line="127" />
       <source>说明</source>
       <translation>Details</translation>
     </message>
@@ -889,7 +889,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/stats_tab.py" line="101" />
-      <location filename="../../desktop/views/sync/panels.py" line="72" />
+      <location filename="../../desktop/views/sync/panels.py" line="73" />
       <source>项目</source>
       <translation>Item</translation>
     </message>
@@ -914,17 +914,17 @@
       <translation>Status changes (by month)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="36" />
+      <location filename="../../desktop/views/archive/checklist.py" line="49" />
       <source>份</source>
       <translation>copies</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="37" />
+      <location filename="../../desktop/views/archive/checklist.py" line="50" />
       <source>页</source>
       <translation>pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="112" />
+      <location filename="../../desktop/views/archive/checklist.py" line="138" />
       <source>可选</source>
       <translation>Optional</translation>
     </message>
@@ -1257,6 +1257,20 @@
       <source>学生信息核对表</source>
       <translation>Student information check sheet</translation>
     </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="140" />
+      <source>手工</source>
+      <translation>by hand</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="148" />
+      <source>待对应</source>
+      <translation>to match</translation>
+    </message>
+    <message>
+      <source>照片</source>
+      <translation>Photos</translation>
+    </message>
   </context>
   <context>
     <name>AppController</name>
@@ -1405,97 +1419,97 @@
   <context>
     <name>BackupSection</name>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="48" />
+      <location filename="../../desktop/views/backup_section.py" line="53" />
       <source>备份</source>
       <translation>Backups</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="53" />
+      <location filename="../../desktop/views/backup_section.py" line="58" />
       <source>立即备份</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="54" />
+      <location filename="../../desktop/views/backup_section.py" line="59" />
       <source>备份位置…</source>
       <translation>Backup location…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="55" />
+      <location filename="../../desktop/views/backup_section.py" line="60" />
       <source>恢复默认位置</source>
       <translation>Use the default location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="56" />
+      <location filename="../../desktop/views/backup_section.py" line="61" />
       <source>恢复演练</source>
       <translation>Restore drill</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="63" />
+      <location filename="../../desktop/views/backup_section.py" line="68" />
       <source>锁定、退出、导入和学年结转前会自动备份；保留最近7天每天一份、最近4周每周一份。</source>
       <translation>A backup is made automatically on lock and exit and before imports and the year-end; one per day is kept for 7 days and one per week for 4 weeks.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="88" />
+      <location filename="../../desktop/views/backup_section.py" line="93" />
       <source>（所选位置不可用，暂用数据库旁的文件夹）</source>
       <translation> (the chosen location is not available; the folder next to the database is used for now)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="89" />
+      <location filename="../../desktop/views/backup_section.py" line="94" />
       <source>备份位置：</source>
       <translation>Backup location: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="91" />
+      <location filename="../../desktop/views/backup_section.py" line="96" />
       <source>最近一次备份：还没有</source>
       <translation>Last backup: none yet</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="93" />
+      <location filename="../../desktop/views/backup_section.py" line="98" />
       <source>最近一次备份：{time}（{name}）</source>
       <translation>Last backup: {time} ({name})</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="114" />
+      <location filename="../../desktop/views/backup_section.py" line="119" />
       <source>自上次备份以来没有任何更改，最近的备份仍然有效。</source>
       <translation>Nothing changed since the last backup; it is still current.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="116" />
+      <location filename="../../desktop/views/backup_section.py" line="121" />
       <source>已备份并校验：</source>
       <translation>Backed up and verified: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="128" />
+      <location filename="../../desktop/views/backup_section.py" line="133" />
       <source>备份位置已保存，下一次备份起使用。</source>
       <translation>Backup location saved; it is used from the next backup.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="137" />
+      <location filename="../../desktop/views/backup_section.py" line="142" />
       <source>恢复演练通过：备份 {name} 可以完整恢复并打开，完整性检查和审计链校验都通过。</source>
       <translation>Restore drill passed: backup {name} restores completely and opens; the integrity check and the audit chain both verify.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="138" />
+      <location filename="../../desktop/views/backup_section.py" line="143" />
       <source>其中有学生 {students} 名、扫描件 {scans} 份、审计记录 {rows} 条。</source>
       <translation>It holds {students} students, {scans} scans and {rows} audit entries.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="139" />
+      <location filename="../../desktop/views/backup_section.py" line="144" />
       <source>用时 {seconds} 秒，当前数据库没有被改动。</source>
       <translation>It took {seconds} s; the live database was not touched.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="147" />
+      <location filename="../../desktop/views/backup_section.py" line="152" />
       <source>恢复演练没有通过：</source>
       <translation>Restore drill failed: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="148" />
+      <location filename="../../desktop/views/backup_section.py" line="153" />
       <source>。请立即备份一次并再做演练，仍不通过请联系技术支持。</source>
       <translation>. Back up now and run the drill again; if it still fails, contact technical support.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/backup_section.py" line="153" />
+      <location filename="../../desktop/views/backup_section.py" line="158" />
       <source>备份位置</source>
       <translation>Backup location</translation>
     </message>
@@ -1742,52 +1756,72 @@
   <context>
     <name>ChecklistTab</name>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="54" />
+      <location filename="../../desktop/views/archive/checklist.py" line="67" />
       <source>未填</source>
       <translation>Not filled in</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="57" />
+      <location filename="../../desktop/views/archive/checklist.py" line="70" />
       <source>保存所选材料</source>
       <translation>Save the selected document</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="58" />
+      <location filename="../../desktop/views/archive/checklist.py" line="71" />
       <source>保存存放位置</source>
       <translation>Save the location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="69" />
+      <location filename="../../desktop/views/archive/checklist.py" line="73" />
+      <source>撤销（Ctrl+Z）</source>
+      <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="89" />
       <source>份数</source>
       <translation>Copies</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="70" />
+      <location filename="../../desktop/views/archive/checklist.py" line="90" />
       <source>页数</source>
       <translation>Pages</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="71" />
+      <location filename="../../desktop/views/archive/checklist.py" line="91" />
       <source>收到日期</source>
       <translation>Received on</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="72" />
+      <location filename="../../desktop/views/archive/checklist.py" line="92" />
       <source>备注</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="79" />
+      <location filename="../../desktop/views/archive/checklist.py" line="99" />
       <source>所选材料</source>
       <translation>Selected document</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="79" />
+      <location filename="../../desktop/views/archive/checklist.py" line="99" />
       <source>存放位置</source>
       <translation>Location</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/archive/checklist.py" line="164" />
+      <location filename="../../desktop/views/archive/checklist.py" line="182" />
+      <source>已勾选：</source>
+      <translation>Ticked: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="182" />
+      <source>已取消勾选：</source>
+      <translation>Unticked: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="198" />
+      <source>已撤销：</source>
+      <translation>Undone: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/archive/checklist.py" line="216" />
       <source>已保存。</source>
       <translation>Saved.</translation>
     </message>
@@ -1795,32 +1829,32 @@
   <context>
     <name>ConflictsPanel</name>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="73" />
+      <location filename="../../desktop/views/sync/panels.py" line="74" />
       <source>用我的</source>
       <translation>Keep mine</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="74" />
+      <location filename="../../desktop/views/sync/panels.py" line="75" />
       <source>用服务器的</source>
       <translation>Use the registry's</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="76" />
+      <location filename="../../desktop/views/sync/panels.py" line="77" />
       <source>中心已有人修改了这些项目，本机的修改未被采用。请逐项选择保留哪个值：“用我的”会把本机的值重新上报，“用服务器的”会改用中心的值。</source>
       <translation>Someone at the registry changed these items, so the changes made here were not taken. Choose which value to keep for each: “Keep mine” reports this desk's value again, “Use the registry's” takes the registry's value.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="105" />
+      <location filename="../../desktop/views/sync/panels.py" line="106" />
       <source>请先在列表中选择一条冲突。</source>
       <translation>First choose a conflict in the list.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="113" />
+      <location filename="../../desktop/views/sync/panels.py" line="114" />
       <source>已保留本机的值，将在下次同步时重新上报。</source>
       <translation>This desk's value is kept and will be reported at the next sync.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="114" />
+      <location filename="../../desktop/views/sync/panels.py" line="115" />
       <source>已改用中心的值。</source>
       <translation>The registry's value is now used.</translation>
     </message>
@@ -1950,47 +1984,47 @@
   <context>
     <name>GuardianPanel</name>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="43" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="44" />
       <source>提交答复</source>
       <translation>Submit answer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="45" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="46" />
       <source>家长通过学籍中心申请修改联系方式等信息。请核实后逐项答复；同意的项目由学籍中心更新后同步回本机。</source>
       <translation>Guardians ask through the registry to update contact details. Check them and answer each item; the registry updates the accepted items and they come back with the next sync.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="72" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="73" />
       <source>已答复</source>
       <translation>Answered</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="73" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="74" />
       <source>已答复，待上报</source>
       <translation>Answered, not yet reported</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="73" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="74" />
       <source>待答复</source>
       <translation>To answer</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="83" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="84" />
       <source>监护人电话：{phone}</source>
       <translation>Guardian's phone: {phone}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="92" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="93" />
       <source>同意</source>
       <translation>Agree</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="93" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="94" />
       <source>不同意</source>
       <translation>Refuse</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/guardian_panel.py" line="127" />
+      <location filename="../../desktop/views/sync/guardian_panel.py" line="128" />
       <source>答复已保存，将在下次同步时上报学籍中心。</source>
       <translation>Answer saved; it goes to the registry at the next sync.</translation>
     </message>
@@ -2072,7 +2106,7 @@
     </message>
     <message>
       <location filename="../../desktop/views/exchange/import_tab.py" line="74" />
-      <location filename="../../desktop/views/exchange/import_tab.py" line="296" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="297" />
       <source>导入</source>
       <translation>Import</translation>
     </message>
@@ -2087,62 +2121,62 @@
       <translation>The grade of these classes cannot be read from their names; choose it:</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="140" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="141" />
       <source>请为这些列选择对应的项目或“不导入”：</source>
       <translation>Choose the item each of these columns holds, or “leave out”: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="194" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="195" />
       <source>共 {n} 行：</source>
       <translation>{n} rows: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="196" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="197" />
       <source>将新建班级：</source>
       <translation>Classes to be created: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="198" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="199" />
       <source>已按导入模板“{name}”读取。</source>
       <translation>Read with the template profile “{name}”.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="202" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="203" />
       <source>不导入的列：</source>
       <translation>Columns not imported: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="204" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="205" />
       <source>请先在上面说明这些列，才能导入：</source>
       <translation>Say above what these columns hold before importing: </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="221" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="222" />
       <source>按所选年级重新预览</source>
       <translation>Preview again with these grades</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="260" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="261" />
       <source>将新增 {new} 名学生、更新 {changed} 名学生的信息。确定导入吗？</source>
       <translation>This adds {new} students and updates {changed} students. Import?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="274" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="275" />
       <source>已导入：新增 {new} 名，更新 {changed} 名。</source>
       <translation>Imported: {new} new, {changed} updated.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="290" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="291" />
       <source>已保存错误报告（{n} 行有问题）到 </source>
       <translation>Saved the error report ({n} rows with problems) to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="299" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="300" />
       <source>选择要导入的 Excel 文件</source>
       <translation>Choose the Excel file to import</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/exchange/import_tab.py" line="302" />
+      <location filename="../../desktop/views/exchange/import_tab.py" line="303" />
       <source>保存错误报告</source>
       <translation>Save error report</translation>
     </message>
@@ -2317,6 +2351,100 @@
       <location filename="../../desktop/views/main_window.py" line="207" />
       <source>待同步 {n} 项 · 上次同步：{last}</source>
       <translation>Waiting to sync: {n} · Last sync: {last}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PhotoTab</name>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="52" />
+      <source>选择照片文件夹…</source>
+      <translation>Choose the photo folder…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="54" />
+      <source>选择相机或照相馆给的照片文件夹；原照片只读取，不会改动。</source>
+      <translation>Choose the folder of photos from the camera or the photo shop; the originals are only read, never changed.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="57" />
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="162" />
+      <source>照片</source>
+      <translation>Photos</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="62" />
+      <source>对应到这名学生</source>
+      <translation>Match to this student</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="64" />
+      <source>按班打包导出…</source>
+      <translation>Export zipped per class…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="78" />
+      <source>班级：</source>
+      <translation>Class:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="83" />
+      <source>逐个对应：选中照片，再选学生</source>
+      <translation>Match one by one: select a photo, then the student</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="105" />
+      <source>全部班级</source>
+      <translation>All classes</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="115" />
+      <source>选择照片文件夹</source>
+      <translation>Choose the photo folder</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="169" />
+      <source>整理并保存到学籍（{n} 张）</source>
+      <translation>Prepare and store in the register ({n} photos)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="177" />
+      <source>正在整理照片…</source>
+      <translation>Preparing photos…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="180" />
+      <source>已停止；停止前的照片已保存。</source>
+      <translation>Stopped; the photos done before stopping are stored.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="186" />
+      <source>已保存 {n} 张照片（26×32 mm，小于 60 KB）。</source>
+      <translation>Stored {n} photos (26×32 mm, under 60 KB).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="188" />
+      <source>这些文件读不出，未保存：</source>
+      <translation>These files could not be read and were not stored: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="193" />
+      <source>选择保存压缩包的文件夹</source>
+      <translation>Choose the folder for the zip files</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="197" />
+      <source>正在打包…</source>
+      <translation>Zipping…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="200" />
+      <source>已停止打包。</source>
+      <translation>Zipping stopped.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/photo_tab.py" line="206" />
+      <source>已按班打包 {n} 个压缩包到 </source>
+      <translation>Wrote {n} zip files, one per class, to </translation>
     </message>
   </context>
   <context>
@@ -2701,108 +2829,113 @@
   <context>
     <name>SetupWizard</name>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="37" />
+      <location filename="../../desktop/views/setup_wizard.py" line="39" />
       <source>首次使用</source>
       <translation>First-time setup</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="44" />
+      <location filename="../../desktop/views/setup_wizard.py" line="49" />
       <source>上一步</source>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="45" />
-      <location filename="../../desktop/views/setup_wizard.py" line="125" />
+      <location filename="../../desktop/views/setup_wizard.py" line="50" />
+      <location filename="../../desktop/views/setup_wizard.py" line="155" />
       <source>下一步</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="62" />
+      <location filename="../../desktop/views/setup_wizard.py" line="90" />
       <source>欢迎使用学籍管理。先填写本校的基本信息。</source>
       <translation>Welcome to Student Records. First, enter your school's basic information.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="63" />
+      <location filename="../../desktop/views/setup_wizard.py" line="91" />
       <source>10位数字，见学籍系统</source>
       <translation>10 digits, from the national system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="64" />
+      <location filename="../../desktop/views/setup_wizard.py" line="92" />
       <source>与学校公章一致</source>
       <translation>As on the school's official seal</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="73" />
+      <location filename="../../desktop/views/setup_wizard.py" line="101" />
       <source>学校标识码</source>
       <translation>School code</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="74" />
+      <location filename="../../desktop/views/setup_wizard.py" line="102" />
       <source>学校名称</source>
       <translation>School name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="75" />
+      <location filename="../../desktop/views/setup_wizard.py" line="103" />
       <source>学制</source>
       <translation>School system</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="76" />
+      <location filename="../../desktop/views/setup_wizard.py" line="104" />
       <source>本校学段</source>
       <translation>Stages at this school</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="82" />
+      <location filename="../../desktop/views/setup_wizard.py" line="110" />
       <source>建立第一个学籍管理员账号。密码至少8位，包含字母、数字、符号中的至少两种。</source>
       <translation>Create the first registrar account. The password must be at least 8 characters and contain at least two of: letters, digits, symbols.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="88" />
+      <location filename="../../desktop/views/setup_wizard.py" line="116" />
       <source>账号名</source>
       <translation>Account name</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="89" />
+      <location filename="../../desktop/views/setup_wizard.py" line="117" />
       <source>密码</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="90" />
+      <location filename="../../desktop/views/setup_wizard.py" line="118" />
       <source>再输入一次</source>
       <translation>Confirm password</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="97" />
+      <location filename="../../desktop/views/setup_wizard.py" line="125" />
       <source>数据库已创建。下面是恢复密钥：忘记密码或密钥文件丢失时，只有它能打开数据库。请打印或抄写下来，放入学校保险柜。</source>
       <translation>The database has been created. Below is the recovery key: if the password is forgotten or the key file is lost, only this key can open the database. Print it or write it down, and keep it in the school safe.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="109" />
+      <location filename="../../desktop/views/setup_wizard.py" line="137" />
       <source>保存为 PDF…</source>
       <translation>Save as PDF…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="110" />
+      <location filename="../../desktop/views/setup_wizard.py" line="138" />
       <source>打印…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="117" />
+      <location filename="../../desktop/views/setup_wizard.py" line="145" />
       <source>我已把恢复密钥打印或抄写下来，并放在安全的地方</source>
       <translation>I have printed or written down the recovery key and put it in a safe place</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="125" />
+      <location filename="../../desktop/views/setup_wizard.py" line="152" />
+      <source>第{n}步/共{total}步：</source>
+      <translation>Step {n} of {total}: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/setup_wizard.py" line="155" />
       <source>完成</source>
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="177" />
+      <location filename="../../desktop/views/setup_wizard.py" line="214" />
       <source>已保存到 </source>
       <translation>Saved to </translation>
     </message>
     <message>
-      <location filename="../../desktop/views/setup_wizard.py" line="178" />
+      <location filename="../../desktop/views/setup_wizard.py" line="215" />
       <source>。打印后请删除这个文件。</source>
       <translation>. Delete this file after printing.</translation>
     </message>
@@ -2810,12 +2943,12 @@
   <context>
     <name>StatesPanel</name>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="45" />
+      <location filename="../../desktop/views/sync/panels.py" line="46" />
       <source>显示</source>
       <translation>Show</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/sync/panels.py" line="57" />
+      <location filename="../../desktop/views/sync/panels.py" line="58" />
       <source>共 {n} 名学生</source>
       <translation>{n} students</translation>
     </message>
@@ -2841,126 +2974,126 @@
   <context>
     <name>StudentEditor</name>
     <message>
-      <location filename="../../desktop/views/editor/id_number.py" line="55" />
+      <location filename="../../desktop/views/editor/id_number.py" line="54" />
       <source>本校还没有这个证件号的学生。</source>
       <translation>This school has no student with this ID number yet.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/id_number.py" line="58" />
+      <location filename="../../desktop/views/editor/id_number.py" line="56" />
       <source>已按证件号填写：{items}。</source>
       <translation>Filled in from the ID number: {items}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="94" />
+      <location filename="../../desktop/views/editor/dialog.py" line="93" />
       <source>打开这名学生的记录</source>
       <translation>Open this student's record</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="106" />
+      <location filename="../../desktop/views/editor/dialog.py" line="105" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="106" />
+      <location filename="../../desktop/views/editor/dialog.py" line="105" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="113" />
+      <location filename="../../desktop/views/editor/dialog.py" line="112" />
       <source>变动记录</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="121" />
+      <location filename="../../desktop/views/editor/dialog.py" line="120" />
       <source>照片
 26×32 mm</source>
       <translation>Photo
 26×32 mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="122" />
+      <location filename="../../desktop/views/editor/dialog.py" line="121" />
       <source>导入照片…</source>
       <translation>Import photo…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="126" />
+      <location filename="../../desktop/views/editor/dialog.py" line="125" />
       <source>学籍变动…</source>
       <translation>Status change…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="176" />
+      <location filename="../../desktop/views/editor/dialog.py" line="175" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="177" />
+      <location filename="../../desktop/views/editor/dialog.py" line="176" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="184" />
+      <location filename="../../desktop/views/editor/dialog.py" line="183" />
       <source>保存（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="186" />
+      <location filename="../../desktop/views/editor/dialog.py" line="185" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="217" />
+      <location filename="../../desktop/views/editor/dialog.py" line="216" />
       <source>{items}是受控字段：已与学前教育匹配名单对应，只能按“更正受控字段”办理（写明原因、附证明材料）。</source>
       <translation>{items} are controlled items: they match the preschool list and change only through “Correct controlled items” (with the reason and evidence).</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="256" />
+      <location filename="../../desktop/views/editor/id_number.py" line="39" />
       <source>与证件号不一致：证件号中为 {value}</source>
       <translation>Differs from the ID number, which says {value}</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="267" />
+      <location filename="../../desktop/views/editor/id_number.py" line="49" />
       <source>本校已有这个证件号的学生：{who}。一人只能有一个学籍，请打开那条记录，不要再新建。</source>
       <translation>This school already has a student with this ID number: {who}. One person has one record: open that record instead of creating a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="307" />
+      <location filename="../../desktop/views/editor/dialog.py" line="267" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="357" />
+      <location filename="../../desktop/views/editor/dialog.py" line="319" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="358" />
+      <location filename="../../desktop/views/editor/dialog.py" line="320" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="359" />
+      <location filename="../../desktop/views/editor/dialog.py" line="321" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="377" />
+      <location filename="../../desktop/views/editor/dialog.py" line="339" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="377" />
+      <location filename="../../desktop/views/editor/dialog.py" line="339" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="430" />
-      <location filename="../../desktop/views/editor/dialog.py" line="437" />
+      <location filename="../../desktop/views/editor/dialog.py" line="361" />
+      <location filename="../../desktop/views/editor/dialog.py" line="368" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="431" />
-      <location filename="../../desktop/views/editor/dialog.py" line="438" />
+      <location filename="../../desktop/views/editor/dialog.py" line="362" />
+      <location filename="../../desktop/views/editor/dialog.py" line="369" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
     </message>
@@ -4274,6 +4407,10 @@
     <message>
       <source>这名学生在学前教育匹配名单上，{header}必须与名单一致（受控字段）。如确需更正，请按“更正受控字段”办理并附证明材料。</source>
       <translation>This student is on the preschool matched list; {header} must match the list (a controlled item). To correct it, use “Correct controlled items” with evidence.</translation>
+    </message>
+    <message>
+      <source>找不到照片文件夹 {folder}，请检查路径或U盘是否已插好。</source>
+      <translation>The photo folder {folder} cannot be found. Check the path, or that the USB stick is plugged in.</translation>
     </message>
   </context>
 </TS>

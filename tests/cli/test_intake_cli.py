@@ -66,3 +66,24 @@ def test_the_handover_list_of_the_leaving_pupils(runs) -> None:
     assert rows[0] == ("个人标识码", "学生姓名", "身份证号", "毕业学校标识码", "录取学校标识码", "教育阶段")
     assert rows[1][1:4] == ("赵六年", LEAVING["身份证件号"], SCHOOL_CODE)
     assert sheet.cell(2, 3).number_format == "@"
+
+
+def test_photos_from_a_camera_folder_and_zipped_per_class(tmp_path) -> None:
+    from PIL import Image
+    db = tmp_path / "school.db"
+    ws, _key = create_database(db, NewSchool(code=SCHOOL_CODE, name="测试县第一小学",
+                                             stages="小学,初中"), USER, PASSWORD, FAST_KDF)
+    try:
+        add_students(ws, [LEAVING])
+    finally:
+        ws.lock()
+    folder = tmp_path / "相机"
+    folder.mkdir()
+    Image.new("RGB", (900, 1200), "blue").save(folder / "赵六年.jpg")
+    Image.new("RGB", (900, 1200), "red").save(folder / "IMG_7.jpg")
+    base = ("--db", db, "--user", USER)
+    stored = xueji(tmp_path, "photos", "import", *base, folder)
+    assert stored.code == 0, stored.err
+    assert "已保存 1 张，待逐个对应 1 张" in stored.out and "IMG_7.jpg: 没有对应的学生" in stored.err
+    zipped = xueji(tmp_path, "photos", "zip", *base, "--out", tmp_path / "上传")
+    assert zipped.code == 0 and (tmp_path / "上传" / "六年级_六年级(2)班.zip").is_file()

@@ -157,7 +157,7 @@ READERS = {
     "importing.profiles.get_profile", "importing.profiles.list_profiles",
     "importing.profiles.profile_for", "students.read.same_id_number",
     "students.intake.controlled_items", "students.lookup.student_id_of",
-    "reports.entrance_handover.handover_rows",
+    "reports.entrance_handover.handover_rows", "students.photo_targets.photo_targets",
 }
 
 

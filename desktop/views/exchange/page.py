@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from desktop.services.context import Workspace
 from desktop.views.exchange.export_tab import ExportTab
 from desktop.views.exchange.import_tab import ImportTab
+from desktop.views.exchange.photo_tab import PhotoTab
 from desktop.views.exchange.reconcile_tab import ReconcileTab
 from desktop.views.exchange.stats_tab import StatisticsTab
 from desktop.views.wording import tr
 
-TABS = ("导入", "导出", "核对", "统计")
+TABS = ("导入", "导出", "核对", "统计", "照片")
 
 
 class ExchangePage(QWidget):
@@ -25,8 +26,9 @@ class ExchangePage(QWidget):
         self.exporting = ExportTab(workspace)
         self.reconciling = ReconcileTab(workspace)
         self.statistics = StatisticsTab(workspace)
+        self.photos = PhotoTab(workspace)
         self.tabs = QTabWidget()
-        tabs = (self.importing, self.exporting, self.reconciling, self.statistics)
+        tabs = (self.importing, self.exporting, self.reconciling, self.statistics, self.photos)
         for tab, title in zip(tabs, TABS, strict=True):
             self.tabs.addTab(tab, tr(title))
         self.importing.imported.connect(self.imported)
@@ -37,3 +39,4 @@ class ExchangePage(QWidget):
     def reload(self) -> None:
         self.exporting.reload()
         self.statistics.reload()
+        self.photos.reload()
