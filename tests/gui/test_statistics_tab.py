@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from openpyxl import load_workbook
 
 from desktop.services.context import Workspace
@@ -71,3 +72,17 @@ def test_many_classes_are_charted_by_grade(tab: StatisticsTab) -> None:
     table = tab.current()
     assert [label for label, _ in chart_rows(table, most=3)] == ["一年级", "二年级", "三年级", "初一"]
     assert len(chart_rows(table)) == len({klass for *_rest, klass in SEED})
+
+
+def test_chart_labels_are_readable_at_laptop_size(qtbot, tab: StatisticsTab) -> None:
+    """At 1366×768 the class names beside the bars are whole, not "…"."""
+    tab.resize(1200, 560)
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.wait(50)
+    chart = tab.chart_view.chart()
+    categories = chart.axes(Qt.Orientation.Vertical)[0]
+    assert "一年级(1)班" in categories.categories()
+    assert not categories.truncateLabels()
+    assert not categories.labelsTruncated()
+    assert tab.chart_view.height() > 400  # the chart has the tab's height, beside the table

@@ -60,10 +60,12 @@ class StatisticsTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.choice, 1)
         top.addWidget(self.export_button)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        # Side by side: the table is narrow, and the chart's class names need its full height.
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart_view)
-        splitter.setSizes([300, 300])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
@@ -122,6 +124,7 @@ class StatisticsTab(QWidget):
         chart.setTitle(tr(data.title))
         categories = QBarCategoryAxis()
         categories.append([label for label, _counts in rows])
+        categories.setTruncateLabels(False)  # "一年级(1)班", never "…"
         values = QValueAxis()
         values.setLabelFormat("%d")
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
