@@ -10,7 +10,7 @@ sync. The window always opens on the roster.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
                 self.holders[title] = QWidget()
                 QVBoxLayout(self.holders[title]).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(built.get(title) or self.holders.get(title) or PlaceholderPage(title))
-        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
+        self._fit_nav()
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setCurrentRow(0)  # the roster; 待办 says how much is overdue beside its name
@@ -89,6 +89,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    def _fit_nav(self) -> None:
+        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍变动学籍") + 32)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The text size changed (设置): the page list follows at once."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_nav()
 
     def _show_page(self, row: int) -> None:
         if PAGES[row] in LAZY:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -116,7 +116,7 @@ class TasksPage(QWidget):
         right.addLayout(filters)
         right.addWidget(self.summary)
         right.addWidget(self.table, 1)
-        self.groups.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍档案：补齐必备材料") + 60)
+        self._fit_groups()
         self.groups.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.addWidget(self.groups)
@@ -125,6 +125,16 @@ class TasksPage(QWidget):
         self.klass.currentIndexChanged.connect(lambda _i: self._show())
         self.overdue_only.toggled.connect(lambda _on: self._show())
         self.search.search_changed.connect(lambda _t: self._show())
+
+    def _fit_groups(self) -> None:
+        self.groups.setFixedWidth(self.fontMetrics().horizontalAdvance("学籍档案：补齐必备材料") + 60)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The text size changed: the list of kinds and the name column follow at once."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_groups()
+            self._fit_names()
 
     def reload(self) -> None:
         """Read the list again: now if the page is shown, otherwise when it next is."""

@@ -7,7 +7,7 @@ one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,6 +128,13 @@ class RosterPage(QWidget):
         self.table.open_requested.connect(self.open_student)
         self.table.print_requested.connect(self.print_student)
         self.add_button.clicked.connect(self.new_student)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The text size changed (设置): the columns and rows fit the new size at once."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
     def _size_columns(self) -> None:
         """Widths from what each column holds, so IDs and 学籍号 are never cut off."""

@@ -3,7 +3,7 @@ decide with 用我的 / 用服务器的, and the registry's 一人多籍 finding
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,9 +38,7 @@ class StatesPanel(QWidget):
         self.table = ReadOnlyTable([tr("姓名"), tr("班级"), tr("学籍号"), tr("同步状态")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        metrics = self.table.fontMetrics()  # widths from what each column holds
-        for column, sample in enumerate(("欧阳某某某", "六年级(10)班", "G440604201509011234")):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self._size_columns()
         self.count_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("显示")))
@@ -50,6 +48,17 @@ class StatesPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table)
         self.filter.currentIndexChanged.connect(lambda _i: self.reload())
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()  # widths from what each column holds
+        for column, sample in enumerate(("欧阳某某某", "六年级(10)班", "G440604201509011234")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The text size changed: the columns fit the new size at once."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
 
     def reload(self) -> None:
         state = self.filter.currentData()
