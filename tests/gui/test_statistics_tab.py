@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from desktop.services.context import Workspace
 from desktop.views.exchange.stats_tab import StatisticsTab
