@@ -197,6 +197,10 @@ def test_members_start_empty_and_one_guardian_is_enough(qtbot, editor, ws) -> No
     relation.set_text("")
     relation.editor.setCurrentIndex(relation.editor.findText("父亲"))  # the registrar picks it
     assert text_of(editor, "成员1是否监护人") == "是"  # a parent is a guardian
+    editor.undo_stack.undo()  # one step: the relation and what it answered
+    assert text_of(editor, "成员1关系") == "" and text_of(editor, "成员1是否监护人") == ""
+    editor.undo_stack.redo()
+    assert text_of(editor, "成员1是否监护人") == "是"
     assert editor.save(), [e.field for e in editor.validate()]
     saved = search(ws, StudentQuery(text="黄小文")).rows[0]
     assert len(get_student(ws, saved.id).members) == 1

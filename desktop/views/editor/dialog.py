@@ -223,14 +223,16 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
 
     def _edited(self, field: FieldInput, old: str, new: str) -> None:
         self.touched.add(field.header)
-        if field.header != "身份证件号":
+        if not self.form.has_follow_ups(field.header):
             self.undo_stack.push(FieldEdit(field, old, new))
-        else:  # the number and what it fills in are one edit
+        else:  # the item and what it fills in (ID number, a parent's 关系) are one edit
             self.undo_stack.beginMacro(field.header)
             self.undo_stack.push(FieldEdit(field, old, new))
-            self._id_entered(new)
+            if field.header == "身份证件号":
+                self._id_entered(new)
+            self.form.follow_up(field.header, new)
             self.undo_stack.endMacro()
-            self._revalidate()  # what the number says, shown at once
+            self._revalidate()  # what it filled in, shown at once
         self._validate_timer.start()
 
     def _left(self, header: str) -> None:

@@ -165,8 +165,6 @@ class EditorForm(QObject):
             row, col = divmod(index, COLUMNS)
             grid.addWidget(_label(box_title(spec.header) + MARKS[spec.need]), row, col * 2, TOP)
             grid.addWidget(field, row, col * 2 + 1)
-            if spec.key == "relation":
-                field.edited.connect(lambda _old, new, s=slot: self._parent_is_guardian(s, new))
         remove = QPushButton(tr("删除此成员"))
         remove.clicked.connect(lambda _checked=False, s=slot: self.remove_member(s))
         buttons = QHBoxLayout()
@@ -196,11 +194,17 @@ class EditorForm(QObject):
         self.shown_members = max(1, self.shown_members - 1)
         self._show_groups()
 
-    def _parent_is_guardian(self, slot: int, relation: str) -> None:
+    @staticmethod
+    def has_follow_ups(header: str) -> bool:
+        """Items whose edit fills in others (one undo step with them)."""
+        return header == "身份证件号" or (header.startswith("成员") and header.endswith("关系"))
+
+    def follow_up(self, header: str, value: str) -> None:
         """A parent is the child's guardian by law: 是否监护人 = 是 unless already answered."""
-        header = f"成员{slot}是否监护人"
-        if relation in PARENTS and not self.fields[header].text():
-            self._edit(header, "是")
+        if header.startswith("成员") and header.endswith("关系") and value in PARENTS:
+            guardian = header[:-2] + "是否监护人"
+            if guardian in self.fields and not self.fields[guardian].text():
+                self._edit(guardian, "是")
 
     def _edit(self, header: str, value: str) -> None:
         """Change an item as the registrar would (undoable, validated)."""
