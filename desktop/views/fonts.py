@@ -18,9 +18,16 @@ def install_fonts(app: QApplication, scale_percent: int) -> None:
     for name in ("wqy-microhei.ttc", "HanaMinB.ttf"):
         QFontDatabase.addApplicationFont(str(folder / name))
     font = app.font()
-    font.setFamilies([UI_FAMILY, font.family(), EXT_B_FAMILY])
+    # The bundled fonts first, as in the PDFs: the BMP from WenQuanYi, characters beyond it
+    # (𠮷) from HanaMinB, before any system font (a thin or partial fallback the system has).
+    font.setFamilies([UI_FAMILY, EXT_B_FAMILY, *ui_fallbacks(font.family())])
     app.setFont(font)
     apply_text_scale(app, scale_percent)
+
+
+def ui_fallbacks(platform_family: str) -> list[str]:
+    """The system's own family last, unless it is one of ours already."""
+    return [] if platform_family in (UI_FAMILY, EXT_B_FAMILY) else [platform_family]
 
 
 _BASE_POINTS: list[float] = []
