@@ -113,7 +113,8 @@ def test_export_one_class(qtbot, ws, tmp_path, monkeypatch) -> None:
     widget.klass.setCurrentIndex(widget.klass.findText("三年级(2)班"))
     target = tmp_path / "out.xlsx"
     monkeypatch.setattr(widget, "ask_save_path", lambda _s: target)
-    widget.export()
+    with qtbot.waitSignal(widget.work.finished, timeout=30_000):
+        widget.export()  # off the GUI thread
     assert "已导出 2 名学生" in widget.banner.text()
     sheet = load_workbook(target).worksheets[0]
     header = [c.value for c in sheet[1]]
@@ -161,3 +162,18 @@ def test_grade_of_a_class_name_without_one_is_chosen_in_the_preview(tab, ws, tmp
     tab.run_import()
     classes = {r.class_name: r.grade_name for r in search(ws, StudentQuery(), 0, 10).rows}
     assert classes == {"阳光班": "三年级"}
+
+
+def test_an_export_that_cannot_be_written_says_so(qtbot, ws, tmp_path, monkeypatch) -> None:
+    from desktop.services.students.add import add_students
+
+    add_students(ws, GOOD)
+    widget = ExportTab(ws)
+    qtbot.addWidget(widget)
+    target = tmp_path / "no-such-folder" / "out.xlsx"
+    monkeypatch.setattr(widget, "ask_save_path", lambda _s: target)
+    with qtbot.waitSignal(widget.work.finished, timeout=30_000):
+        widget.export()
+        assert not widget.export_button.isEnabled()  # one export at a time
+    assert "无法写入" in widget.banner.text() and str(target) in widget.banner.text()
+    assert widget.export_button.isEnabled()

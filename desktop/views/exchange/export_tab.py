@@ -23,7 +23,8 @@ from desktop.services.errors import ServiceError, StoreError
 from desktop.services.reports.export_selection import ExportSelection
 from desktop.services.students.school import list_classes, school_info
 from desktop.views.widgets import dialogs
-from desktop.views.widgets.banner import MessageBanner, write_file
+from desktop.views.widgets.banner import MessageBanner
+from desktop.views.widgets.long_work import LongWork, writing_to
 from desktop.views.wording import say, tr
 
 CHOICES = ("全部学生", "一个班级", "新增和修改过、尚未上报的学生")
@@ -58,6 +59,9 @@ class ExportTab(QWidget):
         layout.addWidget(self.banner)
         layout.addStretch()
         self.export_button.clicked.connect(self.export)
+        self.work = LongWork(self)  # the export runs off the GUI thread
+        self.work.failed.connect(self.banner.show_message)
+        self.work.finished.connect(lambda: self.export_button.setEnabled(True))
         self.photos_button.clicked.connect(self.export_photos)
         self.reload()
 
@@ -82,11 +86,12 @@ class ExportTab(QWidget):
         path = self.ask_save_path(str(Path.home() / f"{school.name}-{label}.xlsx"))
         if path is None:
             return
-        count = write_file(self.banner, path,
-                           lambda: export_workbook(self.workspace, path, selection))
-        if count is None:
-            return
-        self.banner.show_message(self.tr("已导出 {n} 名学生到 ").format(n=count) + str(path), "info")
+        self.banner.clear_message()
+        self.export_button.setEnabled(False)
+        self.work.start(self.tr("正在导出……"),
+                        writing_to(path, lambda: export_workbook(self.workspace, path, selection)),
+                        lambda count: self.banner.show_message(
+                            self.tr("已导出 {n} 名学生到 ").format(n=count) + str(path), "info"))
 
     def export_photos(self) -> None:
         """The photo folder of everyone, or of the chosen class (the national photo rule)."""

@@ -33,6 +33,7 @@ from desktop.services.students.school import school_info
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.widgets.long_work import LongWork
 from desktop.views.wording import say, tr
 
 MAX_BARS = 16
@@ -54,6 +55,8 @@ class StatisticsTab(QWidget):
         self._layout()
         self.choice.currentIndexChanged.connect(lambda _i: self.show_table())
         self.export_button.clicked.connect(self.export)
+        self.work = LongWork(self)
+        self.work.failed.connect(self.banner.show_message)
         self.stale = True  # computed when first shown: the main window opens without waiting
 
     def _layout(self) -> None:
@@ -83,9 +86,17 @@ class StatisticsTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Count again off the GUI thread (a progress window if it takes over half a second)."""
         self.stale = False
+        if not self.work.start(self.tr("正在统计……"),
+                               lambda: school_statistics(self.workspace, self.today), self._counted):
+            self.stale = True  # a count is running: the next showing counts again
+
+    def _counted(self, tables: object) -> None:
+        if not isinstance(tables, list) or not tables:
+            return
         chosen = max(self.choice.currentIndex(), 0)
-        self.tables = school_statistics(self.workspace, self.today)
+        self.tables = tables
         self.choice.blockSignals(True)
         self.choice.clear()
         self.choice.addItems([tr(t.title) for t in self.tables])
@@ -135,8 +146,10 @@ class StatisticsTab(QWidget):
         return chart
 
     def export(self) -> None:
-        if self.stale:
-            self.refresh()
+        if self.stale or not self.tables:
+            self.work.wait()
+            self._counted(school_statistics(self.workspace, self.today))
+            self.stale = False
         school = school_info(self.workspace)
         path = self.ask_save_path(str(Path.home() / f"{school.name}-学籍统计.xlsx"))
         if path is None:
