@@ -1271,6 +1271,10 @@
       <source>照片</source>
       <translation>Photos</translation>
     </message>
+    <message>
+      <source>名单</source>
+      <translation>Lists</translation>
+    </message>
   </context>
   <context>
     <name>AppController</name>
@@ -1860,6 +1864,34 @@
     </message>
   </context>
   <context>
+    <name>CorrectionDialog</name>
+    <message>
+      <location filename="../../desktop/views/editor/correction_dialog.py" line="28" />
+      <source>更正受控字段</source>
+      <translation>Correct controlled items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/correction_dialog.py" line="32" />
+      <source>例如：户口簿登记的姓名为王晓明</source>
+      <translation>e.g. the household register gives the name 王晓明</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/correction_dialog.py" line="34" />
+      <source>例如：户口簿复印件、出生医学证明</source>
+      <translation>e.g. copy of the household register, birth certificate</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/correction_dialog.py" line="39" />
+      <source>更正原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/correction_dialog.py" line="40" />
+      <source>证明材料</source>
+      <translation>Evidence</translation>
+    </message>
+  </context>
+  <context>
     <name>DateInput</name>
     <message>
       <location filename="../../desktop/views/editor/date_input.py" line="41" />
@@ -2240,6 +2272,64 @@
       <location filename="../../desktop/views/changes/registers.py" line="156" />
       <source>已记录。</source>
       <translation>Recorded.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListsTab</name>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="32" />
+      <source>导入学前教育匹配名单…</source>
+      <translation>Import the preschool matched list…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="33" />
+      <source>导入初中入学交接名单…</source>
+      <translation>Import the entrance handover list…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="34" />
+      <source>导出本校小学毕业生交接名单…</source>
+      <translation>Export this school's handover list of leaving pupils…</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="36" />
+      <source>录取学校标识码（可不填）</source>
+      <translation>Admitting school code (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="40" />
+      <source>学前教育匹配名单中的姓名、性别、出生日期、身份证件类型、身份证件号导入后成为受控字段，只能按“更正受控字段”办理。名单有一行有问题就整份不导入。</source>
+      <translation>The name, sex, date of birth, ID type and ID number on the preschool matched list become controlled items once imported; they change only through “Correct controlled items”. A list with one wrong row is not imported at all.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="58" />
+      <source>选择名单文件</source>
+      <translation>Choose the list file</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="75" />
+      <source>新增 {a} 名，与已有学生对应 {b} 名，已导入过 {c} 名。</source>
+      <translation>{a} new, {b} matching students already here, {c} imported before.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="78" />
+      <source>名单有问题，没有导入任何记录：</source>
+      <translation>The list has problems; nothing was imported: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="80" />
+      <source>已导入：</source>
+      <translation>Imported: </translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="85" />
+      <source>保存交接名单</source>
+      <translation>Save the handover list</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/lists_tab.py" line="98" />
+      <source>已导出 {n} 名学生的交接名单到 </source>
+      <translation>Exported the handover list of {n} students to </translation>
     </message>
   </context>
   <context>
@@ -2984,66 +3074,71 @@
       <translation>Filled in from the ID number: {items}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="93" />
+      <location filename="../../desktop/views/editor/dialog.py" line="94" />
       <source>打开这名学生的记录</source>
       <translation>Open this student's record</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="105" />
+      <location filename="../../desktop/views/editor/dialog.py" line="106" />
       <source>新建学生</source>
       <translation>New student</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="105" />
+      <location filename="../../desktop/views/editor/dialog.py" line="106" />
       <source>学生信息</source>
       <translation>Student information</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="112" />
+      <location filename="../../desktop/views/editor/dialog.py" line="113" />
       <source>变动记录</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="120" />
+      <location filename="../../desktop/views/editor/dialog.py" line="121" />
       <source>照片
 26×32 mm</source>
       <translation>Photo
 26×32 mm</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="121" />
+      <location filename="../../desktop/views/editor/dialog.py" line="122" />
       <source>导入照片…</source>
       <translation>Import photo…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="125" />
+      <location filename="../../desktop/views/editor/dialog.py" line="126" />
       <source>学籍变动…</source>
       <translation>Status change…</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="175" />
+      <location filename="../../desktop/views/editor/dialog.py" line="176" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="176" />
+      <location filename="../../desktop/views/editor/dialog.py" line="177" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="183" />
+      <location filename="../../desktop/views/editor/dialog.py" line="184" />
       <source>保存（Ctrl+S）</source>
       <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="185" />
+      <location filename="../../desktop/views/editor/dialog.py" line="186" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="216" />
+      <location filename="../../desktop/views/editor/dialog.py" line="217" />
       <source>{items}是受控字段：已与学前教育匹配名单对应，只能按“更正受控字段”办理（写明原因、附证明材料）。</source>
       <translation>{items} are controlled items: they match the preschool list and change only through “Correct controlled items” (with the reason and evidence).</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/editor/dialog.py" line="224" />
+      <source>更正受控字段…</source>
+      <translation>Correct controlled items…</translation>
     </message>
     <message>
       <location filename="../../desktop/views/editor/id_number.py" line="39" />
@@ -3056,44 +3151,44 @@
       <translation>This school already has a student with this ID number: {who}. One person has one record: open that record instead of creating a new one.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="267" />
+      <location filename="../../desktop/views/editor/dialog.py" line="277" />
       <source>有 {n} 处需要修改，见各项下方的红字。</source>
       <translation>Items to correct: {n}. See the red text under each item.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="319" />
+      <location filename="../../desktop/views/editor/dialog.py" line="329" />
       <source>已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：</source>
       <translation>A student with the same name, date of birth and sex already exists and may be the same person (a student can have only one student record):</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="320" />
+      <location filename="../../desktop/views/editor/dialog.py" line="330" />
       <source>确定不是同一个人，仍然保存吗？</source>
       <translation>Are you sure this is a different person? Save anyway?</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="321" />
+      <location filename="../../desktop/views/editor/dialog.py" line="331" />
       <source>可能重复</source>
       <translation>Possible duplicate</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="339" />
+      <location filename="../../desktop/views/editor/dialog.py" line="357" />
       <source>选择照片</source>
       <translation>Choose photo</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="339" />
+      <location filename="../../desktop/views/editor/dialog.py" line="357" />
       <source>图片 (*.jpg *.jpeg *.png)</source>
       <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="361" />
-      <location filename="../../desktop/views/editor/dialog.py" line="368" />
+      <location filename="../../desktop/views/editor/dialog.py" line="379" />
+      <location filename="../../desktop/views/editor/dialog.py" line="386" />
       <source>放弃修改</source>
       <translation>Discard changes</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/editor/dialog.py" line="362" />
-      <location filename="../../desktop/views/editor/dialog.py" line="369" />
+      <location filename="../../desktop/views/editor/dialog.py" line="380" />
+      <location filename="../../desktop/views/editor/dialog.py" line="387" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
     </message>
@@ -3288,17 +3383,57 @@
   <context>
     <name>TasksPage</name>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="99" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="102" />
+      <source>按姓名、证件号或学籍号查找</source>
+      <translation>Find by name, ID number or student number</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="104" />
+      <source>只看逾期</source>
+      <translation>Overdue only</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="112" />
+      <source>班级</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="153" />
+      <source>全部事项</source>
+      <translation>All items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="159" />
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="167" />
+      <source>{n} 项</source>
+      <translation>{n} items</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="169" />
+      <source>，逾期 {m} 项</source>
+      <translation>, {m} overdue</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="187" />
       <source>共 {n} 项待办，其中逾期 {m} 项。</source>
       <translation>To-do items: {n}, overdue: {m}.</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="118" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="189" />
+      <source>显示 {k} 项。</source>
+      <translation>{k} shown.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/changes/tasks_page.py" line="209" />
       <source>（估算）</source>
       <translation> (estimated)</translation>
     </message>
     <message>
-      <location filename="../../desktop/views/changes/tasks_page.py" line="120" />
+      <location filename="../../desktop/views/changes/tasks_page.py" line="211" />
       <source>逾期 </source>
       <translation>Overdue </translation>
     </message>

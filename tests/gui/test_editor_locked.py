@@ -35,3 +35,27 @@ def test_locked_items_are_shown_disabled_with_the_reason(qtbot, ws, tmp_path) ->
         for widget in (editor, free):
             widget.discard_and_close()
             widget.deleteLater()
+
+
+def test_the_correction_dialog_asks_for_evidence_then_corrects(qtbot, ws, tmp_path) -> None:
+    from desktop.views.editor.correction_dialog import CorrectionDialog
+    row = valid_row(name="王小一", birth=dt.date(2020, 3, 5), class_name="一年级(1)班")
+    write_list(tmp_path / "学前.xlsx", PRESCHOOL_COLUMNS, [{h: row[h] for h in PRESCHOOL_COLUMNS}])
+    listing = read_list(tmp_path / "学前.xlsx", PRESCHOOL_COLUMNS)
+    import_preschool(ws, listing.rows, listing.file_name)
+    add_students(ws, [row])
+    [found] = search(ws, StudentQuery(text="王小一")).rows
+    editor = StudentEditor(ws, found.id)
+    try:
+        assert editor.correct_button.text() == "更正受控字段…"
+        dialog = CorrectionDialog(ws, found.id, {"姓名": "王小一"}, editor)
+        dialog.edits["姓名"].setText("王晓一")
+        dialog.reason.setText("户口簿登记为王晓一")
+        assert not dialog.apply() and "证明材料" in dialog.banner.text()
+        dialog.evidence.setText("户口簿复印件")
+        assert dialog.apply()
+        editor.reload_student()
+        assert editor.form.fields["姓名"].text() == "王晓一" and not editor.is_dirty()
+    finally:
+        editor.discard_and_close()
+        editor.deleteLater()

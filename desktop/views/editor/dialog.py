@@ -34,6 +34,7 @@ from desktop.services.students.school import school_info
 from desktop.services.students.update import update_student
 from desktop.views.changes.dialog import ChangeDialog
 from desktop.views.changes.timeline import HistoryTable
+from desktop.views.editor.correction_dialog import CorrectionDialog
 from desktop.views.editor.drafting import DRAFT_DELAY_MS, DraftKeeping
 from desktop.views.editor.form import EditorForm
 from desktop.views.editor.id_number import IdNumberHelp
@@ -220,6 +221,15 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
             field.editor.setEnabled(False)
             field.setToolTip(reason)
         self.form.legend.setText(self.form.legend.text() + "\n" + reason)
+        self.correct_button = QPushButton(self.tr("更正受控字段…"))
+        self.correct_button.clicked.connect(lambda: self.correct_locked(headers))
+        self.layout().insertWidget(1, self.correct_button)
+
+    def correct_locked(self, headers: tuple[str, ...]) -> None:
+        """The correction procedure for the locked items, then the record read again."""
+        current = {header: self.form.fields[header].text() for header in headers}
+        if CorrectionDialog(self.workspace, self.student_id or "", current, self).exec():
+            self.reload_student()
 
     def _edited(self, field: FieldInput, old: str, new: str) -> None:
         self.touched.add(field.header)
@@ -329,6 +339,14 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         dialog = ChangeDialog(self.workspace, self.student_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.after_status_change()
+
+    def reload_student(self) -> None:
+        """The stored record shown again (after a correction made outside the form)."""
+        detail = get_student(self.workspace, self.student_id)  # type: ignore[arg-type]
+        self.version = detail.version
+        self.timeline.show_entries(history(self.workspace, self.student_id))  # type: ignore[arg-type]
+        self.form.set_row(template_row(detail.values, list(detail.members), self.school_code))
+        self.undo_stack.setClean()
 
     def after_status_change(self) -> None:
         detail = get_student(self.workspace, self.student_id)  # type: ignore[arg-type]

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from desktop.services.context import Workspace
 from desktop.views.exchange.export_tab import ExportTab
 from desktop.views.exchange.import_tab import ImportTab
+from desktop.views.exchange.lists_tab import ListsTab
 from desktop.views.exchange.photo_tab import PhotoTab
 from desktop.views.exchange.reconcile_tab import ReconcileTab
 from desktop.views.exchange.stats_tab import StatisticsTab
 from desktop.views.wording import tr
 
-TABS = ("导入", "导出", "核对", "统计", "照片")
+TABS = ("导入", "导出", "核对", "统计", "照片", "名单")
 
 
 class ExchangePage(QWidget):
@@ -27,12 +28,15 @@ class ExchangePage(QWidget):
         self.reconciling = ReconcileTab(workspace)
         self.statistics = StatisticsTab(workspace)
         self.photos = PhotoTab(workspace)
+        self.lists = ListsTab(workspace)
         self.tabs = QTabWidget()
-        tabs = (self.importing, self.exporting, self.reconciling, self.statistics, self.photos)
+        tabs = (self.importing, self.exporting, self.reconciling, self.statistics, self.photos,
+                self.lists)
         for tab, title in zip(tabs, TABS, strict=True):
             self.tabs.addTab(tab, tr(title))
         self.importing.imported.connect(self.imported)
         self.reconciling.reconciled.connect(self.imported)
+        self.lists.imported.connect(self.imported)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
