@@ -15,9 +15,14 @@ from desktop.views import settings
 def show_restored(window: QWidget) -> None:
     """Show `window` with the size and state it had when it was last closed (maximised at first)."""
     saved = settings.MAIN_GEOMETRY.get()
+    maximised = settings.MAIN_MAXIMISED.get()
     if saved:
         window.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
-    if settings.MAIN_MAXIMISED.get():
+    if (maximised or not saved) and window.screen() is not None:
+        # The screen's working area first: a maximised window fills it even where no window
+        # manager does it (a kiosk session, a remote desktop).
+        window.setGeometry(window.screen().availableGeometry())
+    if maximised:
         window.showMaximized()
     else:
         window.show()

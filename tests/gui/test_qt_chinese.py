@@ -119,3 +119,11 @@ def test_the_app_s_own_strings_stay_as_written(chinese) -> None:
     assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
     label = QLabel(QCoreApplication.translate("AppController", "继续编辑未保存的修改？"))
     assert label.text() == "继续编辑未保存的修改？"
+
+
+def test_the_date_column_shows_whole_dates(qtbot, chinese, tmp_path: Path) -> None:
+    dialog = file_dialog._dialog(None, "导入", str(tmp_path), "")
+    qtbot.addWidget(dialog)
+    view = dialog.findChild(QTreeView)
+    needed = view.fontMetrics().horizontalAdvance("2026-12-07 14:34")
+    assert view.header().sectionSize(file_dialog.DATE) > needed

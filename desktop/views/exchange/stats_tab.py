@@ -64,11 +64,10 @@ class StatisticsTab(QWidget):
         top.addWidget(self.choice, 1)
         top.addWidget(self.export_button)
         # Side by side: the table is narrow, and the chart's class names need its full height.
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.chart_view)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
@@ -120,6 +119,14 @@ class StatisticsTab(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.chart_view.setChart(self._chart(data))
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """The table as wide as its columns; the chart takes the rest."""
+        table = self.table
+        needed = (sum(table.columnWidth(c) for c in range(table.columnCount()))
+                  + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth() + 4)
+        table.setMaximumWidth(needed)
 
     def _chart(self, data: CountTable) -> QChart:
         rows = chart_rows(data)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTranslator
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView, QWidget
 
 from desktop.domain.data import resource_dir
 
@@ -74,6 +74,9 @@ def _dialog(parent: QWidget | None, title: str, start: str, filters: str) -> QFi
     dialog = QFileDialog(parent, title, start, filters)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setProxyModel(ChineseColumns(dialog))
+    view = dialog.findChild(QTreeView)
+    if view is not None:  # the dates are whole: 2026-12-07 14:34, not "2026-1…"
+        view.header().resizeSection(DATE, view.fontMetrics().horizontalAdvance("2026-12-07 14:34") + 24)
     return dialog
 
 
