@@ -34,6 +34,7 @@ from desktop.services.safekeeping.backup_policy import (
 )
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import folder_path
+from desktop.views.widgets.long_work import LongWork, writing_to
 from desktop.views.wording import say
 
 T = TypeVar("T")
@@ -60,6 +61,9 @@ class BackupSection(QGroupBox):
         self.default_button = QPushButton(self.tr("恢复默认位置"))
         self.drill_button = QPushButton(self.tr("恢复演练"))
         self.banner = MessageBanner()
+        self.work = LongWork(self)
+        self.work.failed.connect(self.banner.show_message)
+        self.work.finished.connect(lambda: self.backup_button.setEnabled(True))
         self._build()
         self.refresh()
 
@@ -112,8 +116,15 @@ class BackupSection(QGroupBox):
         return False, None
 
     def back_up_now(self) -> None:
-        done, outcome = self._run(lambda: back_up(self.workspace, "manual"))
-        if not done or outcome is None:
+        """The backup (a copy checked by opening it) runs off the GUI thread."""
+        self.banner.clear_message()
+        folder = backup_folder(self.workspace)[0]
+        self.backup_button.setEnabled(False)
+        self.work.start(self.tr("正在备份……"),
+                        writing_to(folder, lambda: back_up(self.workspace, "manual")), self._backed_up)
+
+    def _backed_up(self, outcome: object) -> None:
+        if outcome is None or not hasattr(outcome, "info"):
             return
         if outcome.info is None:
             self.banner.show_message(self.tr("自上次备份以来没有任何更改，最近的备份仍然有效。"), "info")

@@ -48,14 +48,21 @@ def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def backed_up(qtbot, section) -> None:  # type: ignore[no-untyped-def]
+    """Click 立即备份 and wait for the backup, which runs off the GUI thread."""
+    with qtbot.waitSignal(section.work.finished, timeout=60_000):
+        click(qtbot, section.backup_button)
+    assert section.backup_button.isEnabled()
+
+
 def test_back_up_now_then_nothing_to_do(qtbot, page: SettingsPage, ws: Workspace) -> None:
     section = page.backup
     assert "还没有" in section.latest_label.text()
-    click(qtbot, section.backup_button)
+    backed_up(qtbot, section)
     assert "已备份并校验" in section.banner.text()
     assert len(backups_in(default_folder(ws.store.path), ws.store.db_id)) == 1
     assert "最近一次备份：20" in section.latest_label.text()
-    click(qtbot, section.backup_button)
+    backed_up(qtbot, section)
     assert "没有任何更改" in section.banner.text()
 
 
@@ -66,14 +73,14 @@ def test_choosing_the_backup_folder(qtbot, page: SettingsPage, tmp_path: Path,
     monkeypatch.setattr(page.backup, "ask_folder", lambda _start: stick)
     click(qtbot, page.backup.folder_button)
     assert str(stick) in page.backup.folder_label.text()
-    click(qtbot, page.backup.backup_button)
+    backed_up(qtbot, page.backup)
     assert len(list(stick.glob("*.xjbak"))) == 1
 
 
 def test_the_restore_drill_says_what_it_found(qtbot, page: SettingsPage) -> None:
     click(qtbot, page.backup.drill_button)
     assert "还没有这个数据库的备份" in page.backup.banner.text()
-    click(qtbot, page.backup.backup_button)
+    backed_up(qtbot, page.backup)
     click(qtbot, page.backup.drill_button)
     assert "恢复演练通过" in page.backup.banner.text()
     assert "学生 1 名" in page.backup.banner.text()
@@ -181,3 +188,21 @@ def test_a_failed_backup_on_lock_is_said_at_unlock(controller: AppController,
     dialog = controller.dialog
     assert isinstance(dialog, UnlockDialog)
     assert "自动备份没有完成" in dialog.banner.text()
+
+
+def test_the_backup_runs_off_the_gui_thread(qtbot, page: SettingsPage, monkeypatch) -> None:
+    import threading
+
+    from desktop.views import backup_section
+
+    threads: list[threading.Thread] = []
+    real = backup_section.back_up
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backup_section, "back_up", watched)
+    backed_up(qtbot, page.backup)
+    assert threads and threads[0] is not threading.main_thread()
+    assert "已备份并校验" in page.backup.banner.text()
