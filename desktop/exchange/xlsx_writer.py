@@ -51,24 +51,29 @@ def write_template(path: Path, rows: Iterable[Mapping[str, str]]) -> int:
     """Write `rows` ({template header: text}) as a national template workbook; returns the count."""
     headers = template_headers()
     rows = list(rows)
+    book = xlsx.Workbook()
+    sheet = book.add_worksheet(SHEET_TITLE)
+    text = _prepare_columns(book, sheet, headers)
+    _add_code_lists(book, sheet, headers)
+    sheet.write_row(0, 0, headers, book.add_format().set_bold())
+    for index, header in enumerate(headers):
+        values = [_text(row.get(header)) for row in rows]
+        sheet.write_column(1, index, values, text.format if header in text.headers else None)
+    write_atomically(path, book.save_to_buffer())  # Python writes it: errors carry errno
+    return len(rows)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` beside `path`, then rename it over `path`; nothing is left on failure."""
     partial = path.with_name(f".{path.name}.partial")
     try:
-        book = xlsx.Workbook(str(partial))
-        sheet = book.add_worksheet(SHEET_TITLE)
-        text = _prepare_columns(book, sheet, headers)
-        _add_code_lists(book, sheet, headers)
-        sheet.write_row(0, 0, headers, book.add_format().set_bold())
-        for index, header in enumerate(headers):
-            values = [_text(row.get(header)) for row in rows]
-            sheet.write_column(1, index, values, text.format if header in text.headers else None)
-        book.close()
+        partial.write_bytes(data)
         os.replace(partial, path)
     except OSError as exc:  # name the file the user asked for, not the partial one
         raise OSError(exc.errno, exc.strerror, str(path)) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
-    return len(rows)
 
 
 def _text(value: object) -> str | None:

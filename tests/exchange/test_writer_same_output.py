@@ -7,12 +7,14 @@ columns as wide or a little wider (Excel's padding is counted now)."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -132,3 +134,17 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     assert [grid[1][headers.index(h)] for h in row] == list(row.values())
     cells = load_workbook(path).worksheets[0][2]
     assert {cells[headers.index(h)].data_type for h in row} == {"s"}
+
+
+def test_a_folder_that_is_not_there_is_a_plain_os_error(tmp_path: Path) -> None:
+    """The error names the file and says why (errno), as the user's message needs, and no
+    partial file is left behind."""
+    target = tmp_path / "missing" / "导出.xlsx"
+    with pytest.raises(OSError) as raised:
+        xlsx_writer.write_template(target, [{"姓名": "王小明"}])
+    assert raised.value.errno == errno.ENOENT and raised.value.filename == str(target)
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "导出.xlsx").mkdir()  # a folder where the file should go
+    with pytest.raises(OSError):
+        xlsx_writer.write_template(tmp_path / "full" / "导出.xlsx", [])
+    assert sorted(p.name for p in (tmp_path / "full").iterdir()) == ["导出.xlsx"]
