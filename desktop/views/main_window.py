@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         """The text size changed (设置): the page list follows at once."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            self.nav.setFont(self.font())  # its style sheet keeps the old size otherwise
             self._fit_nav()
 
     def _show_page(self, row: int) -> None:

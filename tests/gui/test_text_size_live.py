@@ -27,6 +27,7 @@ def window(qtbot, qapp, seeded: Workspace) -> Iterator[MainWindow]:
 def test_larger_text_refits_the_roster_and_the_page_list(qtbot, qapp, window: MainWindow) -> None:
     table = window.roster.table
     id_column = COLUMNS.index("身份证件号")
+    item_height = window.nav.visualItemRect(window.nav.item(0)).height()
     before = (table.columnWidth(id_column), table.verticalHeader().defaultSectionSize(),
               window.nav.width(), window.tasks_page.groups.width(),
               window.sync_page.states.table.columnWidth(2))
@@ -39,3 +40,5 @@ def test_larger_text_refits_the_roster_and_the_page_list(qtbot, qapp, window: Ma
     metrics = table.fontMetrics()
     assert table.columnWidth(id_column) >= metrics.horizontalAdvance("440604201509011234")
     assert window.nav.width() >= window.nav.fontMetrics().horizontalAdvance("学籍变动学籍")
+    assert window.nav.font().pointSizeF() == window.font().pointSizeF()  # the items' text too
+    qtbot.waitUntil(lambda: window.nav.visualItemRect(window.nav.item(0)).height() > item_height)
