@@ -141,7 +141,8 @@ def test_reconcile_tab_brings_back_numbers(qtbot, ws, tmp_path, monkeypatch) -> 
     widget = ReconcileTab(ws)
     qtbot.addWidget(widget)
     monkeypatch.setattr(widget, "confirm", lambda _text: True)
-    widget.load(path)
+    with qtbot.waitSignal(widget.work.finished, timeout=30_000):
+        widget.load(path)  # read and compared off the GUI thread
     assert widget.table.rowCount() == 2 and widget.apply_button.isEnabled()
     with qtbot.waitSignal(widget.reconciled):
         widget.apply()
@@ -177,3 +178,16 @@ def test_an_export_that_cannot_be_written_says_so(qtbot, ws, tmp_path, monkeypat
         assert not widget.export_button.isEnabled()  # one export at a time
     assert "无法写入" in widget.banner.text() and str(target) in widget.banner.text()
     assert widget.export_button.isEnabled()
+
+
+def test_reconciling_a_file_that_is_no_workbook_says_so(qtbot, ws, tmp_path) -> None:
+    from desktop.views.exchange.reconcile_tab import ReconcileTab
+
+    path = tmp_path / "national.xlsx"
+    path.write_text("这不是表格", encoding="utf-8")
+    widget = ReconcileTab(ws)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.work.finished, timeout=30_000):
+        widget.load(path)
+    assert widget.banner.property("kind") == "error" and widget.banner.text()
+    assert widget.table.rowCount() == 0 and not widget.apply_button.isEnabled()

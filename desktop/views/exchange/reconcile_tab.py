@@ -23,6 +23,7 @@ from desktop.services.importing.reconcile import (
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.widgets.long_work import LongWork
 from desktop.views.wording import say, tr
 
 
@@ -46,6 +47,8 @@ class ReconcileTab(QWidget):
         self.apply_button = QPushButton(self.tr("带回学籍号和标志"))
         self.report_button = QPushButton(self.tr("保存差异清单…"))
         self.banner = MessageBanner()
+        self.work = LongWork(self)  # reading and comparing a long list: off the GUI thread
+        self.work.failed.connect(self._refused)
         self._layout()
         self.choose_button.clicked.connect(self.choose_file)
         self.kind.currentIndexChanged.connect(lambda _i: self._fill())
@@ -74,13 +77,22 @@ class ReconcileTab(QWidget):
             self.load(path)
 
     def load(self, path: Path) -> None:
+        """Read the national list and compare it, off the GUI thread."""
         self.banner.clear_message()
-        try:
-            self.national = read_national_list(path)
-            self.result = plan_reconciliation(self.workspace, self.national.entries)
-        except (ServiceError, StoreError) as exc:
-            self.national = self.result = None
-            self.banner.show_message(say(exc.code, exc.params))
+
+        def compare() -> tuple[object, object]:
+            national = read_national_list(path)
+            return national, plan_reconciliation(self.workspace, national.entries)
+
+        self.work.start(self.tr("正在核对……"), compare, self._compared)
+
+    def _compared(self, outcome: object) -> None:
+        self.national, self.result = outcome  # type: ignore[misc]
+        self._show()
+
+    def _refused(self, text: str) -> None:
+        self.national = self.result = None
+        self.banner.show_message(text)
         self._show()
 
     def _show(self) -> None:
