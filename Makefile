@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.setup-stamp
 DIST_STAMP := $(VENV)/.dist-stamp
 
-.PHONY: setup run test test-long lint bench dist clean deps-run deps-test deps-dist
+.PHONY: setup run test test-long lint bench dist dist-windows clean deps-run deps-test deps-dist deps-dist-windows
 
 QM      := resources/translations/xueji_en.qm
 
@@ -28,6 +28,8 @@ deps-test:
 	@$(PY) tools/system_deps.py test
 deps-dist:
 	@$(PY) tools/system_deps.py dist
+deps-dist-windows:
+	@$(PY) tools/system_deps.py dist-windows
 
 run: deps-run setup
 	$(BIN)/xueji $(ARGS)
@@ -58,6 +60,11 @@ dist: deps-dist setup $(DIST_STAMP)
 $(DIST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	touch $(DIST_STAMP)
+
+# dist/windows/xueji/ (xueji.exe, xueji-cli.exe) and dist/windows/xueji-setup-<version>.exe, built on
+# Linux under Wine (packaging/windows/); downloads and the Wine prefix are cached in ~/.cache/xueji-build/.
+dist-windows: deps-dist-windows setup
+	$(BIN)/python packaging/windows/build.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

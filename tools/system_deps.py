@@ -66,6 +66,32 @@ def wanted(purposes: list[str], family: str, table: dict) -> list[tuple[str, str
     return list(found.items())
 
 
+def architectures(purposes: list[str], table: dict) -> list[str]:
+    """Foreign dpkg architectures the purposes need (`debian_architectures`), with included ones."""
+    found: list[str] = []
+    pending, seen = list(purposes), set()
+    while pending:
+        name = pending.pop(0)
+        if name not in seen:
+            seen.add(name)
+            pending += table["purpose"][name].get("includes", [])
+            found += [a for a in table["purpose"][name].get("debian_architectures", []) if a not in found]
+    return found
+
+
+def missing_architectures(wanted_ones: list[str]) -> list[str]:
+    done = subprocess.run(["dpkg", "--print-foreign-architectures"], capture_output=True, text=True,
+                          check=False)
+    return [name for name in wanted_ones if name not in done.stdout.split()]
+
+
+def add_architectures(names: list[str]) -> None:
+    """As root: let dpkg install packages of these architectures (apt_install then updates)."""
+    for name in names:
+        print(f"正在添加软件包架构 / Adding the dpkg architecture {name}", file=sys.stderr)
+        subprocess.run(["dpkg", "--add-architecture", name], check=True)
+
+
 def installed(package: str, family: str) -> bool:
     if family == "debian":
         done = subprocess.run(["dpkg-query", "-W", "-f=${db:Status-Abbrev}", package],
@@ -133,6 +159,12 @@ def check(purposes: list[str], family: str | None, table: dict) -> int:
     if not missing:
         return 0
     if family == "debian":
+        foreign = missing_architectures(architectures(purposes, table))
+        if foreign and os.geteuid() != 0:
+            print("先运行 / First run: " + " && ".join(f"sudo dpkg --add-architecture {a}" for a in foreign)
+                  + " && sudo apt-get update", file=sys.stderr)
+            return refuse(missing, family)
+        add_architectures(foreign)
         return install_debian(missing)
     return refuse(missing, family)
 

@@ -71,3 +71,11 @@ def test_the_refusal_names_the_packages_and_the_one_command(deps, capsys):
 def test_an_unknown_purpose_is_refused_with_the_list(deps, capsys):
     assert deps.main(["nonsense"]) == 2
     assert "run, test, dist" in capsys.readouterr().err
+
+
+def test_the_windows_build_brings_wine_with_its_32_bit_part(deps, table):
+    names = [name for name, _ in deps.wanted(["dist-windows"], "debian", table)]
+    assert {"wine", "wine64", "wine32:i386", "libwine:i386", "gcc-mingw-w64-x86-64-win32",
+            "osslsigncode", "nodejs", "xvfb", "locales"} <= set(names)
+    assert deps.architectures(["dist-windows"], table) == ["i386"]
+    assert deps.architectures(["test"], table) == []
