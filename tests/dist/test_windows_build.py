@@ -10,6 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.dist.conftest import ROOT
+
 FOLDER_BUDGET_MB = 250
 INSTALLER_BUDGET_MB = 100
 GUI, CONSOLE = 2, 3  # IMAGE_SUBSYSTEM_WINDOWS_GUI, IMAGE_SUBSYSTEM_WINDOWS_CUI
@@ -60,3 +62,16 @@ def test_the_shim_check_would_see_one(tmp_path: Path, windows_tools: SimpleNames
     (tmp_path / "_internal").mkdir()
     (tmp_path / "_internal" / "ICUUC.dll").write_bytes(b"MZ")
     assert windows_tools.shims.found_in(tmp_path) == ["_internal/ICUUC.dll"]
+
+
+def test_ci_builds_the_windows_program_before_the_tests() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    lines = [line.split("#")[0].strip() for line in script.splitlines()]
+    assert lines.index("make dist-windows") < lines.index("make test")
+    assert 'export CI="${CI:-true}"' in script  # so that no Windows test can skip there
+
+
+def test_make_dist_windows_runs_the_windows_build() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\ndist-windows: deps-dist-windows setup\n\t$(BIN)/python packaging/windows/build.py\n" in makefile
+    assert "\ndeps-dist-windows:\n\t@$(PY) tools/system_deps.py dist-windows\n" in makefile
