@@ -128,7 +128,7 @@ def test_windows_version_resource_is_stamped_from_pyproject() -> None:
 
 def test_make_dist_installs_pyinstaller_after_setup() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "\ndist: setup " in makefile
+    assert "\ndist: deps-dist setup " in makefile
     assert "'.[test,dist]'" in makefile
     assert "packaging/build.py" in makefile
     groups = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
