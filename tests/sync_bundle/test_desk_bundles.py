@@ -138,14 +138,16 @@ def test_the_page_exports_and_imports_bundles(
     page.ask_save_path = lambda _suggested: request  # type: ignore[method-assign]
     page.ask_open_path = lambda: reply  # type: ignore[method-assign]
     assert page.export_bundle_button.isEnabled()
-    qtbot.mouseClick(page.export_bundle_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.bundle_work.finished, timeout=30_000):  # off the GUI thread
+        qtbot.mouseClick(page.export_bundle_button, Qt.MouseButton.LeftButton)
     assert "已导出U盘数据包（含 4 条" in page.banner.text() and request.exists()
     station(central, request, reply)
-    with qtbot.waitSignal(page.synced, timeout=5_000):
+    with qtbot.waitSignals([page.synced, page.bundle_work.finished], timeout=30_000):
         qtbot.mouseClick(page.import_bundle_button, Qt.MouseButton.LeftButton)
     assert "已导入回执数据包：采用 4" in page.banner.text()
     assert set(outbox_states(page.workspace).values()) == {"APPLIED"}
-    qtbot.mouseClick(page.import_bundle_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.bundle_work.finished, timeout=30_000):
+        qtbot.mouseClick(page.import_bundle_button, Qt.MouseButton.LeftButton)
     assert "已导入过" in page.banner.text()
     page.ask_open_path = lambda: None  # type: ignore[method-assign]
     qtbot.mouseClick(page.import_bundle_button, Qt.MouseButton.LeftButton)

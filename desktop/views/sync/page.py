@@ -43,6 +43,7 @@ from desktop.views.sync.panels import ConflictsPanel, FindingsPanel, StatesPanel
 from desktop.views.sync.worker import SyncRunner
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import open_path, save_path
+from desktop.views.widgets.long_work import LongWork, writing_to
 from desktop.views.wording import say
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ class SyncPage(QWidget):
         self.workspace = workspace
         self.options: SyncOptions | None = None  # tests give a fast retry policy or a transport here
         self.runner = SyncRunner(self)
+        self.bundle_work = LongWork(self)  # USB bundles: written and read off the GUI thread
+        self.bundle_work.failed.connect(self.banner_error)
         self.timer = QTimer(self)
         self._quiet = False
         self._build()
@@ -234,17 +237,17 @@ class SyncPage(QWidget):
         path = self.ask_save_path(str(Path.home() / f"XJB1-{info.school_code}-request.xjb"))
         if path is None:
             return
-        try:
-            from desktop.sync.usb_bundles import export_request
+        from desktop.sync.usb_bundles import export_request
 
+        def write() -> None:
             data, _name = export_request(self.workspace)
             path.write_bytes(data)
-        except ServiceError as exc:
-            self.banner.show_message(say(exc.code, exc.params))
-            return
-        except OSError:
-            self.banner.show_message(say("file.write_failed", {"path": str(path)}))
-            return
+
+        self.banner.clear_message()
+        self.bundle_work.start(self.tr("正在导出U盘数据包……"), writing_to(path, write),
+                               lambda _none: self._exported(path))
+
+    def _exported(self, path: Path) -> None:
         self.banner.show_message(self.tr(
             "已导出U盘数据包（含 {n} 条待确认的变更）：{path}。请交县级学籍管理部门导入，"
             "再导入带回的回执数据包。").format(n=unacknowledged_count(self.workspace), path=path), "info")
@@ -257,20 +260,26 @@ class SyncPage(QWidget):
         path = self.ask_open_path()
         if path is None:
             return
-        try:
-            from desktop.sync.usb_bundles import import_reply
+        from desktop.sync.usb_bundles import import_reply
 
-            report = import_reply(self.workspace, path.read_bytes())
-        except OSError:
-            self.banner.show_message(say("file.bundle_unreadable", {"path": str(path)}))
-            return
-        except ServiceError as exc:
-            self.banner.show_message(say(exc.code, exc.params))
-            return
+        def read_and_apply() -> ImportReport:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise ServiceError("file.bundle_unreadable", path=str(path)) from exc
+            return import_reply(self.workspace, data)
+
+        self.banner.clear_message()
+        self.bundle_work.start(self.tr("正在导入回执数据包……"), read_and_apply, self._imported)
+
+    def _imported(self, report: ImportReport) -> None:
         self.banner.show_message(self._import_text(report),
                                  "info" if report.replayed or report.settled else "warning")
         self.reload()
         self.synced.emit()
+
+    def banner_error(self, text: str) -> None:
+        self.banner.show_message(text)
 
     def _import_text(self, report: ImportReport) -> str:
         if report.replayed:
@@ -282,6 +291,8 @@ class SyncPage(QWidget):
         return text
 
     def _refuse_while_busy(self) -> bool:
+        if self.bundle_work.busy:
+            return True  # a bundle is being written or read: its progress window says so
         if self.runner.busy:
             self.banner.show_message(self.tr("正在同步，请等同步结束后再操作数据包。"), "warning")
         return self.runner.busy
@@ -304,10 +315,11 @@ class SyncPage(QWidget):
         """Before the workspace is locked: stop the timer and wait for the running job."""
         self.timer.stop()
         self.runner.shutdown()
+        self.bundle_work.shutdown()
 
     def _start(self, work: Callable[[threading.Event, Callable[[str, int, int], None]], object],
                quiet: bool) -> bool:
-        if not self.runner.start(work):
+        if self.bundle_work.busy or not self.runner.start(work):
             return False
         self._quiet = quiet
         self.sync_button.setEnabled(False)
