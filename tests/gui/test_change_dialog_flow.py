@@ -126,3 +126,13 @@ def test_an_unreadable_scan_is_said_and_nothing_is_recorded(qtbot, ws, tmp_path:
     assert not dialog.banner.isHidden() and dialog.banner.text()
     assert awaiting_approval(ws, student) is not None
     assert read_register(ws, student).scans == ()
+
+
+def test_a_suspension_offers_an_end_date_after_its_start(qtbot, ws) -> None:
+    dialog = shown(qtbot, ws, _student(ws))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("休学"))
+    start, end = dialog.effective.date().toPython(), dialog.until.date().toPython()
+    assert start < end <= start.replace(year=start.year + 1)
+    dialog.reason.setText("因病")
+    ok(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted  # the offered dates go through

@@ -44,6 +44,7 @@ from desktop.views.widgets.dialogs import open_path
 from desktop.views.widgets.forms import date_edit, ok_cancel
 from desktop.views.wording import say, tr
 
+UNTIL_MONTHS = 6  # a 休学 or 续休 offered until half a year on (the rule allows one year at most)
 # The change a registrar most often records for a pupil in each status, in order of likelihood.
 LIKELY = {"在籍在读": ("转出", "休学"), "休学": ("复学", "续休"), "待注册": ("新生注册", "转入"),
           "缓学": ("缓学期满入学",), "转入中": ("转入完成",), "转出中": ("转出完成",),
@@ -128,6 +129,8 @@ class ChangeDialog(QDialog):
         decision = name in DECISIONS
         needs_until, needs_class, documents, approver = (False, False, (), "") if decision else rule_of(name)
         self.until.setEnabled(needs_until)
+        if needs_until and self.until.date() <= self.effective.date():
+            self.until.setDate(self.effective.date().addMonths(UNTIL_MONTHS))  # to correct
         self.klass.setEnabled(needs_class)
         shown = {self.until: needs_until, self.klass: needs_class, self.unit: decision,
                  self.scan_row: decision, self.documents: not decision, self.approver: not decision}
