@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
+from desktop.exchange import safe_cells
 from desktop.services.errors import ServiceError
 from desktop.services.safekeeping.audit_view import AuditLine
 
@@ -36,7 +36,6 @@ ACTION_LABELS = {
     "sync.received": "同步接收", "sync.take_server": "同步冲突：采用中心数据",
     "sync.keep_mine": "同步冲突：保留本机数据", "sync.xjh_assigned": "分配学籍号",
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def action_label(action: str) -> str:
@@ -63,19 +62,13 @@ def write_audit(path: Path, lines: Iterable[AuditLine]) -> int:
     return count
 
 
-def _text(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _write_csv(path: Path, lines: Iterable[AuditLine]) -> int:
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADERS)
         for line in lines:
-            writer.writerow([_text(value) for value in cells(line)])
+            writer.writerow([safe_cells.csv_text(value) for value in cells(line)])
             count += 1
     return count
 
@@ -86,13 +79,7 @@ def _write_xlsx(path: Path, lines: Iterable[AuditLine]) -> int:
     sheet.append(list(HEADERS))
     count = 0
     for line in lines:
-        row = []
-        for value in cells(line):
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            row.append(cell)
-        sheet.append(row)
+        sheet.append(safe_cells.cells(sheet, cells(line)))  # text never runs as a formula
         count += 1
     book.save(path)
     return count

@@ -16,6 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from desktop.exchange import safe_cells
 from desktop.exchange.xlsx_reader import SheetData
 from desktop.exchange.xlsx_writer import save_atomically
 from desktop.messages import describe
@@ -41,18 +42,18 @@ def write_error_report(path: Path, sheet: SheetData, plan: ImportPlan) -> int:
     out.column_dimensions[error_column].width = 80
     out.freeze_panes = f"A{sheet.header_row + 1}"
     _blank_rows(out, sheet.header_row - 1)
-    out.append([*_values(sheet.raw_headers), _bold(out, ERROR_HEADER)])
+    out.append([*_values(out, sheet.raw_headers), _bold(out, ERROR_HEADER)])
     written = sheet.header_row
     for source, raw in zip(sheet.rows, sheet.raw_rows, strict=True):
         _blank_rows(out, source.number - written - 1)
-        out.append([*_values(raw), _wrapped(out, problem_text(problems.get(source.number, ())))])
+        out.append([*_values(out, raw), _wrapped(out, problem_text(problems.get(source.number, ())))])
         written = source.number
     save_atomically(book, path)
     return len(problems)
 
 
-def _values(cells: Iterable[object]) -> list[object]:
-    return [None if cell == "" else cell for cell in cells]
+def _values(out: object, cells: Iterable[object]) -> list[object]:
+    return safe_cells.cells(out, (None if cell == "" else cell for cell in cells))
 
 
 def _blank_rows(out: object, count: int) -> None:
@@ -61,15 +62,11 @@ def _blank_rows(out: object, count: int) -> None:
 
 
 def _bold(out: object, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(out, value=value)
-    cell.font = Font(bold=True, color="C00000")
-    return cell
+    return safe_cells.cell(out, value, font=Font(bold=True, color="C00000"))
 
 
 def _wrapped(out: object, value: str) -> WriteOnlyCell | None:
     if not value:
         return None
-    cell = WriteOnlyCell(out, value=value)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    cell.font = Font(color="C00000")
-    return cell
+    return safe_cells.cell(out, value, alignment=Alignment(wrap_text=True, vertical="top"),
+                           font=Font(color="C00000"))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from desktop.exchange.safe_cells import cells
 from desktop.exchange.xlsx_writer import save_atomically
 from desktop.services.importing.reconcile import Reconciliation
 
@@ -17,8 +18,9 @@ def write_reconcile_report(path: Path, result: Reconciliation) -> int:
     """Write every difference; returns how many."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("核对差异")
-    sheet.append(list(COLUMNS))
+    sheet.append(cells(sheet, COLUMNS))
     for d in result.differences:
-        sheet.append([d.kind, d.row or "", d.name, d.class_name, d.header, d.local, d.national])
+        sheet.append(cells(sheet, [d.kind, d.row or "", d.name, d.class_name, d.header, d.local,
+                                   d.national]))
     save_atomically(book, path)
     return len(result.differences)

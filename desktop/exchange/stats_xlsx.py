@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from desktop.exchange.safe_cells import fix_text
 from desktop.services.reports.statistics import CountTable
 
 _BOLD = Font(bold=True)
@@ -28,12 +29,15 @@ def _sheet(book: Workbook, table: CountTable, school_name: str, index: int) -> N
     title = table.title.split("（")[0][:28] or f"表{index + 1}"
     sheet = book.create_sheet(title)
     sheet.append([f"{school_name}　{table.title}"])
+    fix_text(sheet[1])
     sheet["A1"].font = _BOLD
     sheet.append(["项目", *table.columns])
+    fix_text(sheet[2])
     for cell in sheet[2]:
         cell.font = _BOLD
     for label, counts in table.rows:
         sheet.append([label, *counts])
+        fix_text(sheet[sheet.max_row])
         if label.endswith(("小计", "合计")):
             for cell in sheet[sheet.max_row]:
                 cell.font = _BOLD

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import rvgsrust_xlsxwriter as xlsx
 
 from desktop.domain.fields import SCHOOL_CODE_HEADER, template_headers
+from desktop.exchange import safe_cells
 from desktop.exchange.code_lists import (
     ERROR_MESSAGE,
     ERROR_TITLE,
@@ -77,7 +78,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def _text(value: object) -> str | None:
-    return str(value) if value else None
+    """A string cell's text, cleaned of what no item may hold (safe_cells.text)."""
+    return safe_cells.text(str(value)) if value else None
 
 
 class _TextFormat:
