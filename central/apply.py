@@ -26,6 +26,7 @@ from central.store.db import student_history, students
 from central.store.fanout import Fanout
 from central.store.records import Refusal, label
 from desktop.domain.status import Status
+from desktop.domain.text_rules import record_problems
 from desktop.sync.wire.protocol import APPLIED, CONFLICT, Change, ChangeResult, FieldConflict
 
 _UPDATE = students.update().where(students.c.record_id == bindparam("key")).returning(*students.c)
@@ -224,6 +225,9 @@ def _kept(payload: dict[str, Any]) -> dict[str, Any]:
 def _check_record(data: dict[str, Any]) -> None:
     if not isinstance(data.get("name"), str) or not data["name"].strip():
         raise Refusal("invalid_record", "缺少学生姓名。", field="name")
+    for key, _problem in record_problems(data)[:1]:
+        raise Refusal("invalid_record", f"“{key}”含有控制字符、改变文字方向的字符或转义写法"
+                      "（姓名只能是文字、间隔号和空格），没有保存。", field=key)
     try:
         dt.date.fromisoformat(str(data.get("birth_date")))
     except ValueError as exc:

@@ -28,6 +28,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.fields import ALL_STUDENT_FIELDS
 from desktop.domain.idnumber import parse_resident_id
 from desktop.domain.ids import new_id
+from desktop.domain.text_rules import text_problem
 from desktop.sync.wire.protocol import Change, FeedItem
 
 GUARDIAN_REQUEST = "guardian_request"
@@ -62,6 +63,9 @@ def check_items(changes: dict[str, str]) -> dict[str, str]:
         pattern = _PATTERNS.get(key.rsplit(".", 1)[-1], r".{1,120}")
         if not value or not re.fullmatch(pattern, value):
             raise GuardianProblem("invalid_value", f"“{SAFE_ITEMS[key]}”的内容不正确。")
+        if text_problem(value, name=key.endswith(".name")) is not None:
+            raise GuardianProblem("invalid_value", f"“{SAFE_ITEMS[key]}”含有控制字符、改变文字方向的"
+                                  "字符或转义写法（姓名只能是文字、间隔号和空格），请改正后重新提交。")
     return kept
 
 

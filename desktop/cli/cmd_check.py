@@ -6,6 +6,7 @@ import argparse
 
 from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.io import say, warn
+from desktop.services.unsafe_text import UnsafeItem
 from desktop.services.safekeeping.integrity import check_database
 
 
@@ -32,9 +33,14 @@ def run(args: argparse.Namespace) -> int:
     _report("同步队列记录指向不存在的学生", report.outbox_without_record)
     _report("学生缺少学籍建立事件", report.students_without_event)
     _report("学籍状态与变动记录不一致", report.status_not_from_events)
-    if report.ok:
+    _report_text(report.unsafe_text)
+    if report.ok and not report.unsafe_text:
         say("检查全部通过。")
         return 0
+    if report.ok:
+        warn("文件完好，但上面列出的项目含有不允许的字符：导出和打印时已自动去掉，"
+             "请在学生信息中改正后保存。")
+        return 1
     warn("检查未通过：请先备份当前文件，再用最近的备份恢复，或联系技术支持。")
     return 1
 
@@ -44,3 +50,12 @@ def _report(label: str, ids: list[str]) -> None:
         warn(f"{label}：{len(ids)} 条")
     else:
         say(f"{label}：无")
+
+
+def _report_text(items: list[UnsafeItem]) -> None:
+    if not items:
+        say("含有控制字符或改变文字方向字符的项目：无")
+        return
+    warn(f"含有控制字符或改变文字方向字符的项目：{len(items)} 项")
+    for item in items[:50]:
+        warn(f"  {item.name}（{item.student_id[:8]}）{item.header}")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from desktop.domain.errors import DomainError
 from desktop.logsafe import log_unexpected
 from desktop.messages import describe, describe_field
+from desktop.services.context import writes_committed
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 
 
@@ -24,6 +25,7 @@ class CliExit(Exception):
 
 def run_guarded(command: Callable[[], int | None]) -> int:  # noqa: PLR0911
     """Run a command; map every known failure to (exit code, Chinese sentence)."""
+    saved_before = writes_committed()
     try:
         return command() or 0
     except CliExit as exc:
@@ -54,9 +56,15 @@ def run_guarded(command: Callable[[], int | None]) -> int:  # noqa: PLR0911
         if os.environ.get("XUEJI_DEBUG"):
             raise
         where = log_unexpected(exc)
-        _print(f"程序内部出错，未完成的更改没有保存。出错位置已记录在 {where}，"
-               "请把该文件交给技术支持。")
+        _print(_internal_error(where, saved=writes_committed() > saved_before))
         return 70
+
+
+def _internal_error(where: object, *, saved: bool) -> str:
+    """Never claims that nothing was saved when this command had committed a change."""
+    done = ("程序内部出错。出错前本次命令已经保存的更改仍然有效，之后的步骤没有完成。" if saved
+            else "程序内部出错，未完成的更改没有保存。")
+    return f"{done}出错位置已记录在 {where}，请把该文件交给技术支持。"
 
 
 def _os_message(exc: OSError) -> str:

@@ -1,4 +1,6 @@
-"""Terminal plumbing for the CLI: passwords from the environment or a prompt, and output."""
+"""Terminal plumbing for the CLI: passwords from the environment or a prompt, and output
+(cleaned of control characters and direction overrides, so a stored value cannot drive the
+terminal)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import os
 import sys
 
 from desktop.cli.errors import CliExit
+from desktop.domain.text_rules import clean_text
 
 
 def password_from_env_or_prompt(env: str = "XUEJI_PASSWORD", prompt: str = "密码：",
@@ -24,8 +27,8 @@ def password_from_env_or_prompt(env: str = "XUEJI_PASSWORD", prompt: str = "密�
 
 
 def say(text: str) -> None:
-    print(text, flush=True)
+    print(clean_text(text, keep_layout=True), flush=True)
 
 
 def warn(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    print(clean_text(text, keep_layout=True), file=sys.stderr, flush=True)

@@ -18,6 +18,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.fields import FieldSpec
 from desktop.domain.idnumber import normalise
 from desktop.domain.regions import parse_region12
+from desktop.domain.text_rules import NAME_KEYS, check_raw, check_text
 
 
 def _ascii(text: str) -> str:
@@ -144,6 +145,7 @@ def parse_cell(spec: FieldSpec, raw: object) -> object:
     text = raw if type(raw) is str else _as_text(raw, spec)
     if text is None or not text.strip():
         return None
+    check_raw(text)
     kind = spec.kind
     if kind in ("code", "yesno"):
         return _parse_code(spec.table, text)
@@ -151,6 +153,7 @@ def parse_cell(spec: FieldSpec, raw: object) -> object:
         value = parse_text(text)
         if spec.max_len and len(value) > spec.max_len:
             raise DomainError("text.too_long", max_len=spec.max_len)
+        check_text(value, name=spec.key in NAME_KEYS)
         return value
     return _PARSERS[kind](text)
 

@@ -79,6 +79,15 @@ class Store:
             conn.execution_options(begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
+        _COMMITS[0] += 1
+
+
+_COMMITS = [0]  # transactions committed by this process, for honest error messages
+
+
+def committed_writes() -> int:
+    """How many write transactions this process has committed so far."""
+    return _COMMITS[0]
 
 
 @contextlib.contextmanager

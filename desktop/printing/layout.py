@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
+from desktop.domain.text_rules import clean_text
 from desktop.printing.fonts import SANS, markup, register, runs
 from desktop.services.students.printable import PrintableStudent
 
@@ -51,12 +52,13 @@ def style(size: float = 9, leading: float | None = None, align: int = 0) -> Para
 
 
 def para(text: str, size: float = 9, align: int = 0) -> Paragraph:
-    return Paragraph(markup(text), style(size, align=align))
+    return Paragraph(markup(clean_text(text)), style(size, align=align))
 
 
 def cell(text: str, size: float = 8.5, width: float = 0) -> Paragraph | str:
     """A table cell: plain text when it fits on one line in the main font (much faster to
     lay out), a wrapping paragraph when it is long or needs the Ext-B font."""
+    text = clean_text(text) if text else text  # what an older version let in stays off paper
     plain = all(font == SANS for font, _chunk in runs(text)) if text else True
     if plain and (not width or stringWidth(text, SANS, size) <= width - 6):
         return text

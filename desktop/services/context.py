@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from desktop.models.store import Store
+from desktop.models.store import Store, committed_writes
 from desktop.services.errors import ServiceError
 
 
@@ -42,3 +42,9 @@ class Workspace:
     def lock(self) -> None:
         self.store.close()
         self.store.key = b""
+
+
+def writes_committed() -> int:
+    """Write transactions committed by this process (the CLI tells whether a failing command
+    had already saved something)."""
+    return committed_writes()

@@ -3708,6 +3708,18 @@
       <translation>Too long: at most {max_len} characters.</translation>
     </message>
     <message>
+      <source>含有不可见的控制字符或改变文字方向的字符（{char}），请删除后重新填写。</source>
+      <translation>Contains an invisible control or text-direction character ({char}); remove it and enter the text again.</translation>
+    </message>
+    <message>
+      <source>含有转义写法“{escape}”，它在 Excel 中会变成控制字符，请改为普通文字。</source>
+      <translation>Contains the escape “{escape}”, which Excel turns into a control character; write plain text instead.</translation>
+    </message>
+    <message>
+      <source>姓名只能包含文字、间隔号“·”和空格，不能有“{char}”。</source>
+      <translation>A name may hold only letters, the middle dot “·” and spaces, not “{char}”.</translation>
+    </message>
+    <message>
       <source>出生日期与身份证号不一致（身份证号为 {id_birth}），请对照户口簿更正。</source>
       <translation>The date of birth does not match the ID number (the ID number says {id_birth}). Correct it against the hukou booklet.</translation>
     </message>

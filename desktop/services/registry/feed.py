@@ -20,6 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.errors import DomainError
+from desktop.domain.text_rules import record_problems
 from desktop.models.outbox import OutboxEntry
 from desktop.models.school import School
 from desktop.models.student import Student
@@ -153,8 +154,8 @@ class _Applier:
         if entry.version <= self._known(entry.record_id):
             self.counts["unchanged"] += 1
             return
-        if self._clashing_number(entry):
-            self.counts["refused"] += 1
+        if self._clashing_number(entry) or record_problems(entry.snapshot):
+            self.counts["refused"] += 1  # unsafe text is refused here as on every way in
             return
         try:
             outcome = self._write(entry)

@@ -2,6 +2,7 @@
 
 SQLCipher's page HMAC check and SQLite's integrity check; the audit hash chain; every
 outbox row has its audit row and its record; every student has its first status event.
+Stored text that today's rules refuse (from an older version) is listed for correction.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from desktop.models.outbox import OutboxEntry
 from desktop.models.store import check_integrity
 from desktop.models.student import Student
 from desktop.services.context import Workspace
+from desktop.services.unsafe_text import UnsafeItem, unsafe_items
 
 _CHAIN_BATCH = 5000
 
@@ -29,6 +31,9 @@ class CheckReport:
     outbox_without_record: list[str] = field(default_factory=list)
     students_without_event: list[str] = field(default_factory=list)
     status_not_from_events: list[str] = field(default_factory=list)
+    # text an older version let in (control characters, direction overrides, escapes):
+    # reported for correction, not a fault of the file
+    unsafe_text: list[UnsafeItem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -51,6 +56,7 @@ def check_database(ws: Workspace) -> CheckReport:
         with_event = set(session.scalars(select(StatusChange.student_id)))
         report.students_without_event = sorted(students - with_event)
         report.status_not_from_events = _status_mismatches(session)
+        report.unsafe_text = unsafe_items(session)
     return report
 
 
