@@ -7,8 +7,14 @@ import os
 from pathlib import Path
 
 from desktop.cli.common import add_db_user, open_workspace
-from desktop.cli.io import password_from_env_or_prompt, say
-from desktop.services.safekeeping.backup import create_backup, restore_backup
+from desktop.cli.io import (
+    RECOVERY_ENV,
+    RefusedOnCommandLine,
+    password_from_env_or_prompt,
+    say,
+    secret_from_env_or_prompt,
+)
+from desktop.services.backup import create_backup, restore_backup
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,7 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     restore = sub.add_parser("restore", help="从备份文件恢复数据库（原文件会被保留改名）")
     restore.add_argument("--from", dest="source", required=True, type=Path, help="备份文件")
     add_db_user(restore)
-    restore.add_argument("--recovery-key", help="用恢复密钥代替密码")
+    restore.add_argument("--use-recovery-key", action="store_true",
+                         help="用恢复密钥代替密码（取自环境变量 XUEJI_RECOVERY_KEY，或在提示时输入）")
+    restore.add_argument("--recovery-key", action=RefusedOnCommandLine, env=RECOVERY_ENV,
+                         what="恢复密钥")
     restore.set_defaults(handler=run_restore)
 
 
@@ -34,9 +43,12 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    password = None if args.recovery_key else password_from_env_or_prompt()
+    recovery = None
+    if args.use_recovery_key or os.environ.get(RECOVERY_ENV):
+        recovery = secret_from_env_or_prompt(RECOVERY_ENV, "恢复密钥（输入时不显示）：", "恢复密钥")
+    password = None if recovery else password_from_env_or_prompt()
     moved = restore_backup(args.source, args.db, username=args.user, password=password,
-                           recovery=args.recovery_key or os.environ.get("XUEJI_RECOVERY_KEY"))
+                           recovery=recovery)
     if moved:
         say(f"原数据库已保留为 {moved}")
     say(f"已从 {args.source} 恢复到 {args.db}，校验通过。")

@@ -59,5 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     parser = build_parser()
+    return run_guarded(lambda: _run(parser, argv))
+
+
+def _run(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int | None:
+    """Parse inside the guard: an option refused while parsing is a Chinese sentence."""
     args = parser.parse_args(list(argv))
-    return run_guarded(lambda: args.handler(args))
+    return args.handler(args)  # type: ignore[no-any-return]

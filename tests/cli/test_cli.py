@@ -180,8 +180,8 @@ def copy_of(school: School, name: str) -> Path:
 
 def test_reset_password_with_recovery_key(school: School) -> None:
     db = copy_of(school, "reset")
-    run = school.run("reset-password", "--db", db, "--user", USER, "--recovery-key",
-                     school.recovery, XUEJI_NEW_PASSWORD="fresh-start-42")
+    run = school.run("reset-password", "--db", db, "--user", USER,
+                     XUEJI_RECOVERY_KEY=school.recovery, XUEJI_NEW_PASSWORD="fresh-start-42")
     assert run.code == 0, run.err
     after = school.run("student", "list", "--db", db, "--user", USER, "--json",
                        password="fresh-start-42")

@@ -47,3 +47,21 @@ def write_package(path: Path, sheet_data: bytes, *, part: str = "xl/worksheets/s
         package.writestr("xl/workbook.xml", _WORKBOOK)
         package.writestr("xl/_rels/workbook.xml.rels", rels)
         package.writestr(part, sheet)
+
+
+def inline_row(number: int, values: list[str]) -> bytes:
+    """A row of inline-string cells whose text is written into the XML as given (so escape
+    forms such as `_x0007_` or `&#x1;` reach the reader undecoded)."""
+    cells = b"".join(
+        f'<c r="{_column(index)}{number}" t="inlineStr"><is><t>{value}</t></is></c>'.encode()
+        for index, value in enumerate(values) if value)
+    return row(number, cells)
+
+
+def _column(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -27,20 +27,22 @@ from tests.sync.helpers import Hooked, add_many, rewritten
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "XUEJI_DEBUG"}
-    env.update(XUEJI_PASSWORD=PASSWORD, XUEJI_LOG_DIR=str(tmp / "logs"), PYTHONIOENCODING="utf-8")
+def run(*args: str, tmp: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("XUEJI_DEBUG", "XUEJI_ENROLL_TOKEN")}
+    env.update(XUEJI_PASSWORD=PASSWORD, XUEJI_LOG_DIR=str(tmp / "logs"), PYTHONIOENCODING="utf-8",
+               **extra_env)
     return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, encoding="utf-8", timeout=180, check=False)
 
 
-def xueji(ws: Workspace, *args: str) -> subprocess.CompletedProcess[str]:
+def xueji(ws: Workspace, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     db = ws.store.path
     command, rest = args[0], args[1:]
     if command == "student":
         return run("desktop", "student", rest[0], "--db", str(db), "--user", "registrar",
-                   *rest[1:], tmp=db.parent)
-    return run("desktop", command, "--db", str(db), "--user", "registrar", *rest, tmp=db.parent)
+                   *rest[1:], tmp=db.parent, **env)
+    return run("desktop", command, "--db", str(db), "--user", "registrar", *rest, tmp=db.parent,
+               **env)
 
 
 def json_lines(text: str) -> list[dict]:
@@ -55,7 +57,8 @@ def closed_port() -> str:
 
 def test_enroll_sync_and_both_lists_agree(central: Central, ws: Workspace) -> None:
     add_many(ws, 25)
-    enrolled = xueji(ws, "enroll", "--server", central.url, "--token", central.token(SCHOOL_CODE))
+    enrolled = xueji(ws, "enroll", "--server", central.url,
+                     XUEJI_ENROLL_TOKEN=central.token(SCHOOL_CODE))
     assert enrolled.returncode == 0, enrolled.stderr
     assert "已在学籍中心注册" in enrolled.stdout
     synced = xueji(ws, "sync")
@@ -74,12 +77,13 @@ def test_enroll_sync_and_both_lists_agree(central: Central, ws: Workspace) -> No
 def test_exit_codes_for_refusals_and_an_unreachable_registry(central: Central, ws: Workspace) -> None:
     not_yet = xueji(ws, "sync")
     assert not_yet.returncode == 1 and "尚未在学籍中心注册" in not_yet.stderr
-    typo = xueji(ws, "enroll", "--server", central.url, "--token", "ABCDE-ABCDE-ABCDE-ABCDE")
+    typo = xueji(ws, "enroll", "--server", central.url, XUEJI_ENROLL_TOKEN="ABCDE-ABCDE-ABCDE-ABCDE")
     assert typo.returncode == 1 and "注册码有误" in typo.stderr
-    offline = xueji(ws, "enroll", "--server", closed_port(), "--token", central.token(SCHOOL_CODE))
+    offline = xueji(ws, "enroll", "--server", closed_port(),
+                    XUEJI_ENROLL_TOKEN=central.token(SCHOOL_CODE))
     assert offline.returncode == 2 and "无法连接学籍中心" in offline.stderr
-    assert xueji(ws, "enroll", "--server", central.url, "--token",
-                 central.token(SCHOOL_CODE)).returncode == 0
+    assert xueji(ws, "enroll", "--server", central.url,
+                 XUEJI_ENROLL_TOKEN=central.token(SCHOOL_CODE)).returncode == 0
     unreachable = xueji(ws, "sync", "--server", closed_port())
     assert unreachable.returncode == 2 and "无法连接学籍中心" in unreachable.stderr
     assert "Traceback" not in unreachable.stderr
