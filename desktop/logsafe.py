@@ -11,6 +11,8 @@ import os
 import traceback
 from pathlib import Path
 
+from desktop.private_files import create_private, private_folder
+
 
 def log_dir() -> Path:
     base = os.environ.get("XUEJI_LOG_DIR")
@@ -29,8 +31,9 @@ def log_unexpected(exc: BaseException) -> Path:
     lines = [f"{dt.datetime.now().isoformat(timespec='seconds')} {type(exc).__name__}"]
     lines += [f"  {Path(f.filename).name}:{f.lineno} {f.name}" for f in frames]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as handle:
+        private_folder(folder)
+        fd = create_private(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write("\n".join(lines) + "\n")
     except OSError:
         return Path("（无法写入日志）")

@@ -151,9 +151,9 @@ TEXT: dict[str, str] = {
     "setup.password_mismatch": "两次输入的密码不一致。",
     "setup.confirm_recovery": "请确认已把恢复密钥打印或抄写下来并放在安全的地方。",
     # store
-    "store.wrong_password": "密码不正确，请重新输入（注意大小写和输入法）。",
+    "store.wrong_password": "账号名或密码不正确，请重新输入（注意大小写和输入法）。",
     "store.wrong_recovery_key": "恢复密钥不正确或不属于这个数据库，请核对保存在保险柜中的恢复密钥。",
-    "store.unknown_account": "没有名为“{user}”的账号，请检查账号名。",
+    "store.unknown_account": "账号名或密码不正确，请重新输入（注意大小写和输入法）。",
     "store.missing": "找不到数据库文件 {detail}，请检查路径；如果是第一次使用，请先初始化。",
     "store.exists": "数据库文件已存在：{detail}。为防止覆盖已有数据，请换一个位置。",
     "store.keyslots_missing": "找不到密钥文件 {detail}，请用恢复密钥重设密码（xueji reset-password）。",

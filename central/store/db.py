@@ -8,8 +8,11 @@ docs/scaling.md explains why); national uniqueness of ID numbers and 学籍号 l
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -299,9 +302,26 @@ def make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    _private_sqlite_file(engine.url.database)
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _private_sqlite_file(database: str | None) -> None:
+    """The registry's SQLite file holds names and ID numbers in plain text: created 0600 and
+    tightened if an older version left it readable by others (with its -wal and -shm). On
+    PostgreSQL the operator's own access rules and disk encryption protect it (docs/security.md)."""
+    if not database or database == ":memory:" or os.name != "posix":
+        return
+    path = Path(database)
+    if path.parent.is_dir():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for suffix in ("", "-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(OSError):
+            if side.stat().st_mode & 0o077:
+                os.chmod(side, 0o600)
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -20,9 +20,11 @@ BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32 * 1024  # decrypted page cache per connection: a large school's roster fits
 
 
-def connect_raw(path: Path, key: bytes) -> sqlcipher.Connection:
-    """A keyed, checked DBAPI connection with the project's pragmas."""
-    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Connection:
+    """A keyed, checked DBAPI connection with the project's pragmas. Only `create` may make
+    the file: opening never does (a missing file is an error, not a new empty database)."""
+    uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
+    conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     try:
         _key_and_check(conn, path, key)
         for pragma in ("foreign_keys = ON", "temp_store = MEMORY", "synchronous = FULL",
@@ -56,12 +58,12 @@ def _head(path: Path) -> bytes:
         return handle.read(16)
 
 
-def open_engine(path: Path, key: bytes, pool_size: int = 2) -> Engine:
+def open_engine(path: Path, key: bytes, pool_size: int = 2, *, create: bool = False) -> Engine:
     """An Engine whose connections are keyed SQLCipher connections to `path`."""
     engine = create_engine(
         "sqlite://",
         module=sqlcipher,
-        creator=lambda: connect_raw(path, key),
+        creator=lambda: connect_raw(path, key, create=create),
         poolclass=QueuePool,
         json_serializer=_compact_json,
         pool_size=pool_size,

@@ -8,6 +8,7 @@ rewrites this small file only; the database itself is never re-encrypted.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import secrets
@@ -19,6 +20,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.models.errors import KeySlotsMismatch, KeySlotsMissing, UnknownAccount, WrongPassword
+from desktop.private_files import create_private
 
 FORMAT = "xueji-keyslots/1"
 
@@ -39,6 +41,26 @@ class Slot:
     nonce: str
     wrapped: str
     kdf: KdfParams
+
+
+# What a key-slot file may ask of Argon2id: an edited file must neither hang the unlock
+# (time 10^8) nor exhaust memory (4 TB) nor make the library fail (8 KiB).
+KDF_BOUNDS = {"time_cost": (1, 16), "memory_kib": (8 * 1024, 2 * 1024 * 1024),
+              "parallelism": (1, 16)}
+
+
+def _checked(slot: Slot) -> Slot:
+    """`slot` if its KDF settings are within bounds and its fields decode; ValueError else
+    (the file is then refused as damaged: the recovery key is the way out)."""
+    for name, (low, high) in KDF_BOUNDS.items():
+        value = getattr(slot.kdf, name)
+        if type(value) is not int or not low <= value <= high:
+            raise ValueError(f"kdf {name} out of bounds")
+    if not isinstance(slot.user, str):
+        raise ValueError("user")
+    for text in (slot.salt, slot.nonce, slot.wrapped):
+        base64.b64decode(text, validate=True)
+    return slot
 
 
 def keyslot_path(db_path: Path) -> Path:
@@ -86,9 +108,10 @@ class KeySlotFile:
             raise KeySlotsMissing(str(path))
         try:
             doc = json.loads(path.read_text("utf-8"))
-            slots = {s["user"]: Slot(**{**s, "kdf": KdfParams(**s["kdf"])}) for s in doc["slots"]}
-            return cls(db_id=doc["db_id"], slots=slots)
-        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            slots = {s["user"]: _checked(Slot(**{**s, "kdf": KdfParams(**s["kdf"])}))
+                     for s in doc["slots"]}
+            return cls(db_id=str(doc["db_id"]), slots=slots)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise KeySlotsMismatch(str(path)) from exc
 
     def save(self, path: Path) -> None:
@@ -98,6 +121,10 @@ class KeySlotFile:
 
     def unlock(self, user: str, password: str) -> bytes:
         if user not in self.slots:
+            decoy = next(iter(self.slots.values()), None)
+            if decoy is not None:  # the same Argon2 work as a wrong password: no timing tell
+                with contextlib.suppress(WrongPassword):
+                    unwrap(self.db_id, decoy, password)
             raise UnknownAccount(user=user)
         return unwrap(self.db_id, self.slots[user], password)
 
@@ -108,7 +135,7 @@ class KeySlotFile:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a sibling temp file, fsync, then rename over `path` (all or nothing)."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as handle:
+    with os.fdopen(create_private(tmp), "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from desktop.domain.ids import new_id
 from desktop.models import errors, migrations
 from desktop.models.accounts import Meta
 from desktop.models.engine import connect_raw, open_engine, translate
+from desktop.private_files import create_private, tighten_database
 
 
 @dataclass
@@ -36,7 +38,8 @@ class Store:
             raise errors.DatabaseExists(str(path))
         if not path.parent.is_dir():
             raise errors.DatabaseMissing(str(path.parent))
-        engine = open_engine(path, key)
+        os.close(create_private(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))  # 0600 from the start
+        engine = open_engine(path, key, create=True)
         migrations.prepare(engine, backup=lambda _v: None)
         store = cls(path, engine, key, new_id())
         with store.writing() as session:
@@ -46,8 +49,13 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, key: bytes) -> Store:
+        """Open an existing database; never creates one. An empty file is refused before
+        anything is written (a refused open changes nothing)."""
         if not path.is_file():
             raise errors.DatabaseMissing(str(path))
+        if path.stat().st_size == 0:
+            raise errors.NotADatabase(str(path))
+        tighten_database(path)
         engine = open_engine(path, key)
         try:
             migrations.prepare(engine, backup=lambda v: backup_before_upgrade(path, key, v))
@@ -105,7 +113,8 @@ def copy_database(source: Path, key: bytes, target: Path) -> None:
     """A consistent encrypted copy of `source` at `target` (same key), via SQLite's backup API."""
     src = connect_raw(source, key)
     try:
-        dst = connect_raw(target, key)
+        os.close(create_private(target))  # the copy is as private as its source
+        dst = connect_raw(target, key, create=True)
         try:
             src.backup(dst)
             dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -3752,8 +3752,12 @@
       <translation>The check digit of the national student number is wrong. Please check the number.</translation>
     </message>
     <message>
-      <source>密码不正确，请重新输入（注意大小写和输入法）。</source>
-      <translation>Wrong password. Enter it again (check Caps Lock and the input method).</translation>
+      <source>账号名或密码不正确，请重新输入（注意大小写和输入法）。</source>
+      <translation>Wrong account name or password. Enter them again (check Caps Lock and the input method).</translation>
+    </message>
+    <message>
+      <source>没有名为“{user}”的账号，请检查账号名。</source>
+      <translation>There is no account named "{user}". Check the account name.</translation>
     </message>
     <message>
       <source>密码至少 {min_length} 位，且须包含字母、数字、符号中的至少两种。</source>
@@ -3858,10 +3862,6 @@
     <message>
       <source>本校没有{stage}学段，请核对班级名称或学校的学段设置。</source>
       <translation>This school does not run the {stage} stage. Check the class name or the school's stage settings.</translation>
-    </message>
-    <message>
-      <source>没有名为“{user}”的账号，请检查账号名。</source>
-      <translation>There is no account named "{user}". Check the account name.</translation>
     </message>
     <message>
       <source>照片像素过大（超过4000万像素），请先缩小后再导入。</source>

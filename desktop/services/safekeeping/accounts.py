@@ -94,11 +94,10 @@ def unlock(path: Path, username: str, password: str, guard: LoginGuard | None = 
     if not path.is_file():
         raise store_errors.DatabaseMissing(str(path))
     slots = KeySlotFile.load(keyslot_path(path))
-    if username in slots.slots:
-        guard.check(path, username)
+    guard.check(path, username)  # an unknown name waits like a known one: nothing tells them apart
     try:
         data_key = slots.unlock(username, password)
-    except store_errors.WrongPassword:
+    except (store_errors.WrongPassword, store_errors.UnknownAccount):
         guard.failed(path, username)
         raise
     try:

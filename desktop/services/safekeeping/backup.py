@@ -26,6 +26,7 @@ from desktop.models.engine import connect_raw
 from desktop.models.keyslots import KeySlotFile, keyslot_path, write_atomically
 from desktop.models.migrations import SCHEMA_VERSION
 from desktop.models.store import check_integrity, copy_database
+from desktop.private_files import create_private
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 
@@ -83,6 +84,7 @@ def _pack(db_copy: Path, keys: Path, db_id: str, out: Path, head: list[object]) 
                 "keys_sha256": _sha256(keys) if keys.exists() else None, "audit_head": head}
     partial = out.with_name(out.name + ".part")
     try:
+        os.close(create_private(partial))  # 0600 before the first byte is written
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
             archive.writestr(_MANIFEST, json.dumps(manifest, indent=1))
             archive.write(db_copy, _DB)

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from desktop.models.accounts import Meta
 from desktop.models.audit import AuditEntry
 from desktop.models.keyslots import keyslot_path
+from desktop.private_files import private_folder, tighten
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.journal import Journal
@@ -151,9 +152,12 @@ def back_up(ws: Workspace, reason: str = "manual") -> BackupOutcome:
     if reason not in REASONS:
         raise ValueError(reason)
     folder, fallback = backup_folder(ws)
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.exists():
+        private_folder(folder)
     _remove_leftovers(folder, ws.store.db_id)
     existing = backups_in(folder, ws.store.db_id)
+    for older in existing:  # left readable by an older version
+        tighten(older.path)
     newest = next((f for f in existing if f.series == series_of(reason)), None)
     if newest is not None and _unchanged_since(ws, newest.path):
         return BackupOutcome(folder, None, fallback)

@@ -5,7 +5,10 @@ count of consecutive failures per account is kept in `<db>.logins` beside it: JS
 account names, counts and times only, no secret and no student data. Restarting the app
 does not reset it; a right password does. The wait is enforced before the password is even
 tried (Argon2 is not run), by refusing (LoginThrottled) or, with a `sleep`, by waiting.
-The clock and the sleeper are injectable so tests never wait.
+The clock and the sleeper are injectable so tests never wait. The counts are kept in the
+process's memory as well, so a folder where the file cannot be written (read-only, no
+permission) does not give one process unlimited fast guesses. An account name that does not
+exist is counted and waited for like one that does.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import json
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.models.errors import StoreError
@@ -43,9 +46,12 @@ def logins_path(db_path: Path) -> Path:
 class LoginGuard:
     clock: Callable[[], float] = time.time
     sleep: Callable[[float], None] | None = None  # None: refuse while the wait runs
+    # the same counts in this process's memory: a folder where `.logins` cannot be written
+    # (read-only, no permission) still gets the wait, per process
+    memory: dict[tuple[str, str], dict] = field(default_factory=dict)
 
     def seconds_left(self, db_path: Path, user: str) -> int:
-        entry = _load(db_path).get(user)
+        entry = self._entry(db_path, user)
         if not entry:
             return 0
         left = entry["last"] + delay_after(entry["failures"]) - self.clock()
@@ -62,19 +68,32 @@ class LoginGuard:
     def failed(self, db_path: Path, user: str) -> int:
         """Count a wrong password; returns the seconds to wait before the next attempt."""
         accounts = _load(db_path)
-        failures = accounts.get(user, {}).get("failures", 0) + 1
+        failures = max(accounts.get(user, {}).get("failures", 0),
+                       self.memory.get(_key(db_path, user), {}).get("failures", 0)) + 1
         accounts[user] = {"failures": failures, "last": self.clock()}
+        self.memory[_key(db_path, user)] = accounts[user]
         _save(db_path, dict(list(accounts.items())[-MAX_ACCOUNTS:]))
         return delay_after(failures)
 
     def succeeded(self, db_path: Path, user: str) -> int:
         """Forget the account's failures; returns how many there were."""
         accounts = _load(db_path)
-        entry = accounts.pop(user, None)
+        remembered = self.memory.pop(_key(db_path, user), None)
+        entry = accounts.pop(user, None) or remembered
         if entry is None:
             return 0
         _save(db_path, accounts)
         return int(entry.get("failures", 0))
+
+    def _entry(self, db_path: Path, user: str) -> dict | None:
+        """The later of the file's and the memory's record of the account's failures."""
+        stored, remembered = _load(db_path).get(user), self.memory.get(_key(db_path, user))
+        candidates = [e for e in (stored, remembered) if e]
+        return max(candidates, key=lambda e: (e["failures"], e["last"]), default=None)
+
+
+def _key(db_path: Path, user: str) -> tuple[str, str]:
+    return str(db_path.resolve()), user
 
 
 GUARD = LoginGuard()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.messages import describe
 from desktop.models import errors as store_errors
 from desktop.models import keyslots
 from desktop.services.context import Workspace
@@ -130,10 +131,16 @@ def test_the_file_holds_counts_only(locked_db: Path, clock: Clock) -> None:
 
 
 def test_unknown_accounts_and_a_damaged_file(locked_db: Path, clock: Clock) -> None:
+    """An unknown name is counted and waited for like a known one, with the same sentence."""
     guard = LoginGuard(clock=clock)
-    with pytest.raises(store_errors.UnknownAccount):
-        unlock(locked_db, "nobody", PASSWORD, guard)
-    assert not logins_path(locked_db).exists()
+    for _ in range(2):
+        with pytest.raises(store_errors.UnknownAccount) as unknown:
+            unlock(locked_db, "nobody", PASSWORD, guard)
+    assert guard.seconds_left(locked_db, "nobody") == 1
+    with pytest.raises(store_errors.WrongPassword) as wrong_password:
+        unlock(locked_db, "registrar", "wrong-pass-9", guard)
+    assert describe(unknown.value.code, unknown.value.params) == describe(
+        wrong_password.value.code, wrong_password.value.params)
     logins_path(locked_db).write_text("[" * 100_000, encoding="utf-8")
     ws = unlock(locked_db, "registrar", PASSWORD, guard)
     ws.lock()
@@ -154,3 +161,24 @@ def test_a_reset_with_the_recovery_key_clears_the_wait(created: tuple[Workspace,
     assert login_guard.GUARD.seconds_left(db_path, "registrar") > 0
     reset_password(db_path, "registrar", recovery, "new-pass-word-1", FAST_KDF)
     assert login_guard.GUARD.seconds_left(db_path, "registrar") == 0
+
+
+def test_the_wait_holds_when_the_file_cannot_be_written(locked_db: Path, clock: Clock,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only folder: `.logins` is never written, the wait is kept in memory."""
+    from desktop.services import login_guard
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "read-only")
+
+    monkeypatch.setattr(login_guard, "write_atomically", refuse)
+    guard = LoginGuard(clock=clock)
+    for _ in range(3):
+        with pytest.raises(store_errors.WrongPassword):
+            unlock(locked_db, "registrar", "wrong-pass-9", guard)
+        clock.now += 100
+    assert not logins_path(locked_db).exists()
+    with pytest.raises(store_errors.WrongPassword):
+        unlock(locked_db, "registrar", "wrong-pass-9", guard)
+    with pytest.raises(login_guard.LoginThrottled):
+        unlock(locked_db, "registrar", PASSWORD, guard)
