@@ -25,6 +25,7 @@ from central import cli_cases
 from central.api.pull import prune_feed
 from central.bundle import Imported, import_bundle
 from central.context import Context
+from desktop.domain.text_rules import clean_text
 from central.store.db import init_schema, load_identity, make_engine
 from central.store.schools import TOKEN_HOURS, issue_token
 from central.store.students import template_rows
@@ -35,20 +36,26 @@ DEFAULT_DB = "sqlite:///xueji-central.db"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
     except LookupError as exc:
         print(f"中心没有学校 {exc.args[0]} 的记录。", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xueji-central", description="学籍中心（参考实现）")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = _command(commands, "serve", "运行中心服务", run_serve)
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认只监听本机）")
     serve.add_argument("--port", type=int, default=8765, help="端口")
+    serve.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                       help="前面的反向代理的地址（可重复）：只采信来自这些地址的 X-Forwarded-For；"
+                            "默认不采信任何转发头")
     token = _command(commands, "token", "为学校签发一次性设备注册码", run_token)
     token.add_argument("--school-code", required=True, help="学校标识码")
     token.add_argument("--school-name", default="", help="学校名称（首次签发时记录）")
@@ -87,8 +94,16 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from central.app import create_app
 
-    uvicorn.run(create_app(args.db_url), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(create_app(args.db_url), host=args.host, port=args.port, log_level="info",
+                **proxy_options(args.trusted_proxy))
     return 0
+
+
+def proxy_options(trusted: list[str]) -> dict[str, object]:
+    """uvicorn's handling of X-Forwarded-For: off unless the operator names the reverse
+    proxies in front of the server. (uvicorn trusts 127.0.0.1 by default, so a client on the
+    server's own machine could pick any address and step around the rate limits.)"""
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": ",".join(trusted) or None}
 
 
 def run_token(args: argparse.Namespace) -> int:
@@ -109,9 +124,10 @@ def run_students(args: argparse.Namespace) -> int:
     for row in template_rows(engine, args.school_code):
         count += 1
         if args.json:
-            print(json.dumps(row, ensure_ascii=False))
+            line = json.dumps(row, ensure_ascii=False)
         else:
-            print("\t".join((row["姓名"], row["性别"], row["班级"], row["学籍号"], row["学籍状态"])))
+            line = "\t".join((row["姓名"], row["性别"], row["班级"], row["学籍号"], row["学籍状态"]))
+        print(clean_text(line, keep_layout=True))  # nothing stored can drive the terminal
     if not args.json:
         print(f"共 {count} 名学生。")
     engine.dispose()

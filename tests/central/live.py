@@ -11,6 +11,8 @@ import httpx
 import uvicorn
 from fastapi import FastAPI
 
+from central.cli import proxy_options
+
 START = dt.datetime(2026, 11, 26, 8, 0, tzinfo=dt.UTC).timestamp()
 
 
@@ -30,7 +32,7 @@ class FakeClock:
 class LiveServer:
     """Serves `app` on 127.0.0.1 at a free port until stopped."""
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(self, app: FastAPI, trusted_proxies: tuple[str, ...] = ()) -> None:
         # IPPROTO_TCP named explicitly: asyncio sets TCP_NODELAY only on such sockets, and
         # without it every keep-alive request waits 40 ms for a delayed ACK.
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -38,7 +40,8 @@ class LiveServer:
         self.socket.bind(("127.0.0.1", 0))
         self.port = self.socket.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, log_level="warning", lifespan="on")
+        config = uvicorn.Config(app, log_level="warning", lifespan="on",
+                                **proxy_options(list(trusted_proxies)))  # as `serve` runs it
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]},
                                        daemon=True)

@@ -16,8 +16,9 @@ import re
 import secrets
 import types
 from functools import cache
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from annotated_types import Interval
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -29,6 +30,11 @@ MAX_BODY_BYTES = 4 * 1024 * 1024  # larger request bodies get 413: halve the bat
 MAX_BATCH_CHANGES = 500
 MAX_PAGE_ITEMS = 1000
 ACCESS_TOKEN_SECONDS = 15 * 60
+# Every integer of the protocol is a count, a sequence or a version: 0 … 2^63 - 1 (a signed
+# 64-bit column). The bound is in the schema (pydantic and the OpenAPI document read it) and
+# in the decoder; integers inside a payload or a snapshot are held to the same range.
+MAX_INT = 2**63 - 1
+Count = Annotated[int, Interval(ge=0, le=MAX_INT)]
 
 Op = Literal["create", "patch", "delete", "command"]
 ResultStatus = Literal["applied", "duplicate", "rejected", "conflict", "held"]
@@ -83,7 +89,7 @@ class Meta(Message):
     min_client_version: str
     server_time: str
     epoch: str
-    max_body_bytes: int
+    max_body_bytes: Count
     max_batch_changes: int
     server_sign_pub: str
     server_enc_pub: str
@@ -132,7 +138,7 @@ class TokenRequest(Message):
 class AccessToken(Message):
     access_token: str
     token_type: str = "Bearer"
-    expires_in: int
+    expires_in: Count
     expires_at: str
     device_id: str
     school_code: str
@@ -143,14 +149,17 @@ class Change(Message):
     """One outbox row as it travels: the same ids, sequence and payload as stored locally."""
 
     change_id: str
-    device_seq: int
+    device_seq: Count
     record_type: str
     record_id: str
     op: Op
-    base_version: int = 0
+    base_version: Count = 0
     payload: dict[str, Any]
     actor: str = ""
     client_ts: str | None = None  # audit and display only; never decides anything
+
+    def __post_init__(self) -> None:
+        check_json_ints(self.payload, "payload")
 
     def request_hash(self) -> str:
         """What a retry must repeat exactly (client_ts left out). Every field is JSON data
@@ -181,7 +190,7 @@ class ChangeError(Message):
     code: str
     message: str
     field: str | None = None
-    expected_seq: int | None = None  # seq_gap: the device_seq the server waits for
+    expected_seq: Count | None = None  # seq_gap: the device_seq the server waits for
     current_state: str | None = None  # invalid_transition: the status the server has
     conflicts: tuple[FieldConflict, ...] = ()
 
@@ -189,10 +198,10 @@ class ChangeError(Message):
 @_frozen
 class ChangeResult(Message):
     change_id: str
-    device_seq: int
+    device_seq: Count
     status: ResultStatus
     original_status: ResultStatus | None = None  # for duplicate: what the first delivery got
-    version: int | None = None
+    version: Count | None = None
     assigned: dict[str, str] = _field(default_factory=dict)  # e.g. {"xjh": "G…"}
     error: ChangeError | None = None
 
@@ -201,20 +210,23 @@ class ChangeResult(Message):
 class PushResult(Message):
     protocol: str = PROTOCOL
     batch_id: str
-    high_water: int  # every device_seq up to here has been decided
+    high_water: Count  # every device_seq up to here has been decided
     results: tuple[ChangeResult, ...]  # one per change of the batch, in batch order
     released: tuple[ChangeResult, ...] = ()  # held changes this batch let through
-    checkpoint: int  # the school's feed seq after this push
+    checkpoint: Count  # the school's feed seq after this push
 
 
 @_frozen
 class FeedItem(Message):
-    seq: int  # 0 for items of a snapshot
+    seq: Count  # 0 for items of a snapshot
     kind: str  # record | finding (later: case, command, tombstone, config)
     record_type: str
     record_id: str
-    version: int
+    version: Count
     snapshot: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        check_json_ints(self.snapshot, "snapshot")
 
 
 @_frozen
@@ -234,7 +246,7 @@ class AckRequest(Message):
 @_frozen
 class AckResult(Message):
     cursor: str
-    acked_seq: int
+    acked_seq: Count
 
 
 @_frozen
@@ -420,7 +432,25 @@ def _decode_scalar(kind: Any, value: Any, where: str) -> Any:
     fits = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
     if not fits:
         raise ProtocolError(f"{where}: expected {getattr(kind, '__name__', kind)}")
+    if kind is int and not 0 <= value <= MAX_INT:
+        raise ProtocolError(f"{where}: out of range")
     return value
+
+
+def check_json_ints(value: Any, where: str, depth: int = 0) -> None:
+    """ProtocolError when JSON data holds an integer outside the signed 64-bit range (or
+    nests deeper than any message does)."""
+    if depth > 64:
+        raise ProtocolError(f"{where}: nested too deep")
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not -MAX_INT - 1 <= value <= MAX_INT:
+            raise ProtocolError(f"{where}: integer out of range")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_json_ints(item, f"{where}.{key}", depth + 1)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            check_json_ints(item, f"{where}[{index}]", depth + 1)
 
 
 _DECODERS = {Union: _decode_union, types.UnionType: _decode_union, Literal: _decode_literal,
