@@ -251,6 +251,8 @@ TEXT: dict[str, str] = {
     "audit.export_format": "审计日志只能导出为 .csv 或 .xlsx 文件，请换一个文件名。",
     "audit.date_format": "日期“{value}”格式不对，请写成 YYYY-MM-DD，例如 2026-09-01。",
     "import.too_big": "{name} 的工作表太大（{rows} 行 × {columns} 列），没有导入任何记录。请删除表格下方和右侧多余的行列，或分批导入。",
+    "file.not_regular": "“{name}”不是普通文件（可能是设备或管道），没有读取。请选择磁盘上的文件。",
+    "file.too_big": "文件“{name}”太大（超过 {max_mb} MB），没有读取。",
     "photo.file_too_big": "照片文件太大（超过 {max_mb} MB），请先缩小后再导入。",
     "import.unpacked_too_big": "{name} 解压后超过 {max_mb} MB，不像是学生信息表，没有导入任何记录。",
 }

@@ -17,6 +17,7 @@ from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.io import say
 from desktop.cli.report_lines import outcome_lines
 from desktop.messages import describe
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.errors import ServiceError
 from desktop.services.registry.case_list import cases_needing_action
 from desktop.services.registry.outbox import unacknowledged_count
@@ -72,9 +73,8 @@ def run_import(args: argparse.Namespace) -> int:
 def read_bundle(path: Path) -> bytes:
     """The file's bytes; ServiceError for a file too large or that cannot be read."""
     try:
-        if path.stat().st_size > MAX_BUNDLE_BYTES:
-            raise ServiceError("bundle.too_large", limit_mb=MAX_BUNDLE_BYTES // MIB)
-        return path.read_bytes()
+        return read_chosen_file(path, MAX_BUNDLE_BYTES, "bundle.too_large",
+                                limit_mb=MAX_BUNDLE_BYTES // MIB)
     except OSError as exc:
         raise ServiceError("file.bundle_unreadable", path=str(path)) from exc
 

@@ -11,6 +11,7 @@ from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.errors import CliExit
 from desktop.cli.io import say, warn
 from desktop.messages import describe_field
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.students.add import add_students
 from desktop.services.students.read import StudentQuery, search, template_rows
 
@@ -30,9 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=run_list)
 
 
+MAX_JSON_BYTES = 64 * 1024 * 1024  # far above any school's pupils
+
+
 def _load(path: Path) -> list[dict[str, Any]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = read_chosen_file(path, MAX_JSON_BYTES, "file.too_big", name=path.name,
+                               max_mb=MAX_JSON_BYTES // (1024 * 1024))
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise CliExit(1, f"{path} 不是 UTF-8 编码的文本文件，请另存为 UTF-8 后重试。") from exc
     except json.JSONDecodeError as exc:

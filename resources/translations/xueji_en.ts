@@ -4148,6 +4148,14 @@
       <translation>The scan is damaged or incomplete and cannot be read; it was not added. Scan it again or copy the file again.</translation>
     </message>
     <message>
+      <source>“{name}”不是普通文件（可能是设备或管道），没有读取。请选择磁盘上的文件。</source>
+      <translation>“{name}” is not a regular file (perhaps a device or a pipe) and was not read. Choose a file on disk.</translation>
+    </message>
+    <message>
+      <source>文件“{name}”太大（超过 {max_mb} MB），没有读取。</source>
+      <translation>The file “{name}” is too large (over {max_mb} MB) and was not read.</translation>
+    </message>
+    <message>
       <source>找不到这份扫描件，可能已被其他操作更改，请刷新后重试。</source>
       <translation>This scan cannot be found; it may have been changed meanwhile. Refresh and try again.</translation>
     </message>

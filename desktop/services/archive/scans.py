@@ -49,8 +49,17 @@ def scan_type(data: bytes) -> str:
 
 
 def _check_pdf(data: bytes) -> None:
-    """A whole PDF ends with its %%EOF marker (a cut-off download does not)."""
+    """A whole PDF ends with its %%EOF marker (a cut-off download does not) and opens as a
+    document of at least one page (`%PDF-1.4 %%EOF` alone does not)."""
     if b"%%EOF" not in data[-1024:]:
+        raise ServiceError("archive.scan_unreadable")
+    from pypdf import PdfReader  # loaded with the first PDF scan, not at start
+
+    try:
+        pages = len(PdfReader(io.BytesIO(data), strict=False).pages)
+    except Exception as exc:
+        raise ServiceError("archive.scan_unreadable") from exc
+    if pages < 1:
         raise ServiceError("archive.scan_unreadable")
 
 

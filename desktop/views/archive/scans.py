@@ -9,9 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.archive.scans import MAX_BYTES, attach_scan, scan_bytes
 from desktop.services.archive.shapes import CHECKLIST, KINDS, ArchiveRegister, Scan
 from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
 from desktop.views.archive.common import attempt, day_text, size_text
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import open_path, save_path
@@ -73,11 +75,11 @@ class ScansTab(QWidget):
         if self.register is None:
             return False
         try:
-            if path.stat().st_size > MAX_BYTES:
-                self.banner.show_message(say("archive.scan_too_big",
-                                             {"max_mb": MAX_BYTES // (1024 * 1024)}))
-                return False
-            data = path.read_bytes()
+            data = read_chosen_file(path, MAX_BYTES, "archive.scan_too_big",
+                                    max_mb=MAX_BYTES // (1024 * 1024))
+        except ServiceError as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return False
         except OSError:
             self.banner.show_message(say("store.io"))
             return False

@@ -6,6 +6,7 @@ edit, and at once when the app locks), so a lock, a closed window or a crash los
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import FieldError
 from desktop.domain.record import read_record
 from desktop.domain.template_output import template_row
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.changes.status import history
 from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.students.add import add_students
 from desktop.services.students.intake import controlled_items
-from desktop.services.students.photos import get_photo, normalise_photo, set_photo
+from desktop.services.students.photos import MAX_SOURCE_BYTES, get_photo, normalise_photo, set_photo
 from desktop.services.students.read import get_student, possible_duplicates
 from desktop.services.students.school import school_info
 from desktop.services.students.update import update_student
@@ -358,7 +360,20 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
     def _import_photo(self) -> None:
         path = open_path(self, self.tr("选择照片"), self.tr("图片 (*.jpg *.jpeg *.png)"))
         if path is not None:
-            self.import_photo_bytes(path.read_bytes())
+            self.import_photo_file(path)
+
+    def import_photo_file(self, path: Path) -> None:
+        """Size and kind checked before a byte is read (a FIFO or /dev/zero would hang)."""
+        try:
+            data = read_chosen_file(path, MAX_SOURCE_BYTES, "photo.file_too_big",
+                                    max_mb=MAX_SOURCE_BYTES // (1024 * 1024))
+        except ServiceError as exc:
+            self.banner.show_message(say(exc.code, exc.params))
+            return
+        except OSError:
+            self.banner.show_message(say("store.io"))
+            return
+        self.import_photo_bytes(data)
 
     def import_photo_bytes(self, data: bytes) -> None:
         try:

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.chosen_file import read_chosen_file
+from desktop.sync.wire.bundle_format import MAX_BUNDLE_BYTES
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.registry.device import DeviceInfo, device_info
@@ -264,7 +266,8 @@ class SyncPage(QWidget):
 
         def read_and_apply() -> ImportReport:
             try:
-                data = path.read_bytes()
+                data = read_chosen_file(path, MAX_BUNDLE_BYTES, "file.too_big", name=path.name,
+                                        max_mb=MAX_BUNDLE_BYTES // (1024 * 1024))
             except OSError as exc:
                 raise ServiceError("file.bundle_unreadable", path=str(path)) from exc
             return import_reply(self.workspace, data)

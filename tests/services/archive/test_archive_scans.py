@@ -83,8 +83,11 @@ def test_scan_bytes_are_not_readable_on_disk_nor_in_the_outbox(ws: Workspace, st
     (scans.pdf()[:-200], "archive.scan_unreadable"),
     (scans.big_png(9000, 9000), "archive.scan_too_many_pixels"),
     (scans.png_header_only(30000, 30000), "archive.scan_too_many_pixels"),
+    (b"%PDF-1.4 %%EOF", "archive.scan_unreadable"),
+    (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]"
+     b"/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF", "archive.scan_unreadable"),
 ], ids=["text", "gif", "empty", "truncated-jpeg", "broken-png", "cut-pdf", "81-megapixels",
-        "bomb-header"])
+        "bomb-header", "14-byte-pdf", "pdf-without-pages"])
 def test_bad_files_are_refused_with_nothing_written(ws: Workspace, student: str, data: bytes,
                                                     code: str) -> None:
     before = counts(ws, *TABLES)
