@@ -39,6 +39,7 @@ _LETTERS, _DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789"
 _ROW_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>][^>]*>")
 _REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 _MAX_TAG = 1 << 20
+_UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")  # BOMs, or '<' as UTF-16
 _T = TypeVar("_T")
 _CHUNK = 1 << 20
 _BAD_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
@@ -102,6 +103,8 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, feed) 
     used = 0
     with archive.open(info) as part:
         while block := part.read(_CHUNK):
+            if not used and block.startswith(_UTF16):  # cells the byte scan cannot see
+                raise ValueError("a UTF-16 part")
             used += len(block)
             if used > budget:
                 return budget + 1

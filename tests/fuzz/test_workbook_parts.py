@@ -9,6 +9,8 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,37 @@ def test_any_part_any_quoting(tmp_path: Path, part: str, quote: str, space: str,
         read_import(path)
     assert caught.value.code == "import.too_big"
 
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b""])
+def test_a_utf16_part_is_refused(tmp_path: Path, bom: bytes) -> None:
+    """The byte scan cannot read UTF-16 cells, so such a part is refused whole (calamine
+    0.9 reads no cells from it today; a later version might)."""
+    path = tmp_path / "utf16.xlsx"
+    write_package(path, row(1, cell("A1")) + row(1048576, cell(FAR)))
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode().replace('version="1.0"?>',
+                                                              'version="1.0" encoding="UTF-16"?>')
+    parts["xl/worksheets/sheet1.xml"] = bom + sheet.encode("utf-16-le")
+    with zipfile.ZipFile(path, "w") as package:
+        for name, body in parts.items():
+            package.writestr(name, body)
+    with pytest.raises(ServiceError) as caught:
+        read_import(path)
+    assert caught.value.code == "import.unreadable"
+
+
+def test_a_duplicated_part_name_is_judged_twice(tmp_path: Path) -> None:
+    """Two zip entries with the worksheet's name: Python lists both, calamine reads one."""
+    path = tmp_path / "dup.xlsx"
+    write_package(path, row(1, cell("A1")))
+    far = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+           b'spreadsheetml/2006/main"><sheetData>' + row(1, cell("A1")) + row(1048576, cell(FAR))
+           + b"</sheetData></worksheet>")
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "a") as package:
+        warnings.simplefilter("ignore")  # "Duplicate name"
+        package.writestr("xl/worksheets/sheet1.xml", far)
+    with pytest.raises(ServiceError) as caught:
+        read_import(path)
+    assert caught.value.code == "import.too_big"
