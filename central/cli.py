@@ -25,10 +25,10 @@ from central import cli_cases
 from central.api.pull import prune_feed
 from central.bundle import Imported, import_bundle
 from central.context import Context
-from desktop.domain.text_rules import clean_text
 from central.store.db import init_schema, load_identity, make_engine
 from central.store.schools import TOKEN_HOURS, issue_token
 from central.store.students import template_rows
+from desktop.domain.text_rules import clean_text
 from desktop.sync.wire.bundle import MAX_BUNDLE_BYTES, REASONS, BundleError
 from desktop.sync.wire.protocol import key_fingerprint, sealing_public, signing_public
 

@@ -14,7 +14,7 @@ from desktop.cli.io import (
     say,
     secret_from_env_or_prompt,
 )
-from desktop.services.backup import create_backup, restore_backup
+from desktop.services.safekeeping.backup import create_backup, restore_backup
 
 
 def register(sub: argparse._SubParsersAction) -> None:

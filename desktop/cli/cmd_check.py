@@ -6,8 +6,8 @@ import argparse
 
 from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.io import say, warn
-from desktop.services.unsafe_text import UnsafeItem
 from desktop.services.safekeeping.integrity import check_database
+from desktop.services.safekeeping.unsafe_text import UnsafeItem
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,7 +13,7 @@ from desktop.cli.io import (
     say,
     secret_from_env_or_prompt,
 )
-from desktop.services.accounts import reset_password
+from desktop.services.safekeeping.accounts import reset_password
 
 
 def register(sub: argparse._SubParsersAction) -> None:

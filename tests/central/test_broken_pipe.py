@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services.context import Workspace
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
 from tests.central.desk import Central, student_payload
 from tests.conftest import PASSWORD
 from tests.factories import valid_row

@@ -20,7 +20,7 @@ from desktop.cli.errors import run_guarded
 from desktop.domain.text_rules import text_problem
 from desktop.models.student import FamilyMember, Student
 from desktop.services.context import Workspace
-from desktop.services.student_write import add_students
+from desktop.services.students.add import add_students
 from tests.conftest import PASSWORD
 from tests.factories import valid_row
 

@@ -20,11 +20,11 @@ import pytest
 from desktop.logsafe import log_unexpected
 from desktop.models import errors
 from desktop.models.keyslots import keyslot_path
-from desktop.services.accounts import unlock
-from desktop.services.backup_policy import back_up
 from desktop.services.context import Workspace
-from desktop.services.login_guard import LoginGuard, logins_path
-from desktop.services.student_write import add_students
+from desktop.services.safekeeping.accounts import unlock
+from desktop.services.safekeeping.backup_policy import back_up
+from desktop.services.safekeeping.login_guard import LoginGuard, logins_path
+from desktop.services.students.add import add_students
 from tests.conftest import PASSWORD
 from tests.factories import valid_row
 

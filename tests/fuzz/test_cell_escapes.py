@@ -17,7 +17,7 @@ from desktop.exchange.files import apply_workbook, read_import
 from desktop.models.student import FamilyMember, Student
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.import_plan import ImportRefused
+from desktop.services.importing.plan import ImportRefused
 from tests.dbutil import counts
 from tests.factories import valid_row
 from tests.fuzz import profile

@@ -14,12 +14,12 @@ import pytest
 
 from desktop.exchange.files import export_workbook
 from desktop.models.student import Student
-from desktop.services.case_commands import answer_guardian_request
 from desktop.services.context import Workspace
-from desktop.services.student_write import add_students
-from desktop.services.sync_case_list import list_guardian_requests
-from desktop.services.sync_feed import FeedEntry, apply_feed_page
-from desktop.services.sync_records import local_items
+from desktop.services.registry.case_commands import answer_guardian_request
+from desktop.services.registry.case_list import list_guardian_requests
+from desktop.services.registry.feed import FeedEntry, apply_feed_page
+from desktop.services.registry.records import local_items
+from desktop.services.students.add import add_students
 from desktop.sync.client import sync_once
 from tests.central.desk import Central, student_payload
 from tests.exchange.test_no_formulas import LINK, assert_no_formulas

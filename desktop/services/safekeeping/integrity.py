@@ -17,7 +17,7 @@ from desktop.models.outbox import OutboxEntry
 from desktop.models.store import check_integrity
 from desktop.models.student import Student
 from desktop.services.context import Workspace
-from desktop.services.unsafe_text import UnsafeItem, unsafe_items
+from desktop.services.safekeeping.unsafe_text import UnsafeItem, unsafe_items
 
 _CHAIN_BATCH = 5000
 

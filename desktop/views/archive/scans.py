@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services.chosen_file import read_chosen_file
 from desktop.services.archive.scans import MAX_BYTES, attach_scan, scan_bytes
 from desktop.services.archive.shapes import CHECKLIST, KINDS, ArchiveRegister, Scan
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.views.archive.common import attempt, day_text, size_text

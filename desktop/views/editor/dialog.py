@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import FieldError
 from desktop.domain.record import read_record
 from desktop.domain.template_output import template_row
-from desktop.services.chosen_file import read_chosen_file
 from desktop.services.changes.status import history
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.students.add import add_students

@@ -37,6 +37,7 @@ from desktop.services.registry.device import DeviceInfo, device_info
 from desktop.services.registry.outbox import unacknowledged_count
 from desktop.services.registry.pending import pending_list
 from desktop.services.registry.status import sync_counts
+from desktop.sync.wire.bundle_format import MAX_BUNDLE_BYTES
 from desktop.views import settings
 from desktop.views.sync.cases_panel import CasesPanel
 from desktop.views.sync.enroll_box import EnrollBox

@@ -166,7 +166,7 @@ def test_a_reset_with_the_recovery_key_clears_the_wait(created: tuple[Workspace,
 def test_the_wait_holds_when_the_file_cannot_be_written(locked_db: Path, clock: Clock,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """A read-only folder: `.logins` is never written, the wait is kept in memory."""
-    from desktop.services import login_guard
+    from desktop.services.safekeeping import login_guard
 
     def refuse(*_args: object) -> None:
         raise PermissionError(13, "read-only")
