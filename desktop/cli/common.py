@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from desktop.cli.io import password_from_env_or_prompt, say
+from desktop.cli.io import password_from_env_or_prompt, say, warn
+from desktop.messages import describe
 from desktop.services.context import Workspace
 from desktop.services.safekeeping.accounts import unlock
 
@@ -21,8 +22,12 @@ def add_db_user(parser: argparse.ArgumentParser, user_required: bool = True) -> 
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
-    """Unlock --db as --user with the password from XUEJI_PASSWORD or a prompt."""
-    return unlock(args.db, args.user, password_from_env_or_prompt())
+    """Unlock --db as --user with the password from XUEJI_PASSWORD or a prompt; a database
+    that can only be read says so on stderr."""
+    workspace = unlock(args.db, args.user, password_from_env_or_prompt())
+    if workspace.store.read_only:
+        warn(describe("store.opened_read_only"))
+    return workspace
 
 
 def read_with(args: argparse.Namespace, read: Callable[[Workspace], T]) -> T:

@@ -20,16 +20,19 @@ BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32 * 1024  # decrypted page cache per connection: a large school's roster fits
 
 
-def connect_raw(path: Path, key: bytes, *, create: bool = False) -> sqlcipher.Connection:
+def connect_raw(path: Path, key: bytes, *, create: bool = False,
+                read_only: bool = False) -> sqlcipher.Connection:
     """A keyed, checked DBAPI connection with the project's pragmas. Only `create` may make
-    the file: opening never does (a missing file is an error, not a new empty database)."""
-    uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
+    the file: opening never does (a missing file is an error, not a new empty database).
+    `read_only`: for a file in a folder that cannot be written (see `read_only_uri`)."""
+    uri = read_only_uri(path) if read_only else (
+        f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}")
     conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     try:
         _key_and_check(conn, path, key)
-        for pragma in ("foreign_keys = ON", "temp_store = MEMORY", "synchronous = FULL",
-                       f"busy_timeout = {BUSY_TIMEOUT_MS}", f"cache_size = -{CACHE_KIB}",
-                       "journal_mode = WAL"):
+        pragmas = ["foreign_keys = ON", "temp_store = MEMORY", "synchronous = FULL",
+                   f"busy_timeout = {BUSY_TIMEOUT_MS}", f"cache_size = -{CACHE_KIB}"]
+        for pragma in pragmas if read_only else [*pragmas, "journal_mode = WAL"]:
             conn.execute(f"PRAGMA {pragma}")
     except sqlcipher.Error as exc:
         conn.close()
@@ -58,12 +61,22 @@ def _head(path: Path) -> bytes:
         return handle.read(16)
 
 
-def open_engine(path: Path, key: bytes, pool_size: int = 2, *, create: bool = False) -> Engine:
+def read_only_uri(path: Path) -> str:
+    """SQLite opens a WAL database read-only without writing its -shm file only as
+    `immutable`, which is right when no -wal file holds pages the file lacks (a database
+    closed cleanly); with a -wal and -shm present, plain `mode=ro` reads both."""
+    base = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    return base if wal.exists() else base + "&immutable=1"
+
+
+def open_engine(path: Path, key: bytes, pool_size: int = 2, *, create: bool = False,
+                read_only: bool = False) -> Engine:
     """An Engine whose connections are keyed SQLCipher connections to `path`."""
     engine = create_engine(
         "sqlite://",
         module=sqlcipher,
-        creator=lambda: connect_raw(path, key, create=create),
+        creator=lambda: connect_raw(path, key, create=create, read_only=read_only),
         poolclass=QueuePool,
         json_serializer=_compact_json,
         pool_size=pool_size,
@@ -98,7 +111,7 @@ _MESSAGES = (
     ("database is locked", errors.DatabaseLocked),
     ("database or disk is full", errors.DiskFull),
     ("readonly database", errors.ReadOnly),
-    ("unable to open database", errors.DatabaseMissing),
+    ("unable to open database", errors.CannotOpen),
     ("not a database", errors.WrongPassword),
     ("disk i/o error", errors.DiskIO),
     ("malformed", errors.IntegrityFailed),

@@ -61,6 +61,13 @@ class ReadOnly(StoreError):
     code = "store.read_only"
 
 
+class CannotOpen(StoreError):
+    """The file is there but SQLite cannot open it: no permission, or a read-only folder
+    without the files a read-only open needs."""
+
+    code = "store.cannot_open"
+
+
 class NewerSchema(StoreError):
     code = "store.newer_schema"
 

@@ -27,7 +27,7 @@ from desktop.models import (  # noqa: F401  (registers every table on Base.metad
     verification,
 )
 from desktop.models.base import Base
-from desktop.models.errors import NewerSchema
+from desktop.models.errors import NewerSchema, ReadOnly
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
 SCHEMA_VERSION = 10
@@ -111,13 +111,18 @@ def _is_empty(engine: Engine) -> bool:
         return count.scalar_one() == 0
 
 
-def prepare(engine: Engine, backup: Callable[[int], None]) -> int:
-    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+def prepare(engine: Engine, backup: Callable[[int], None], *, create: bool = True,
+            read_only: bool = False) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before. Opening an
+    existing database (`create` False) never lays down a schema in an empty one, and a
+    read-only one that would need an upgrade is refused."""
     found = schema_version(engine)
     if found > SCHEMA_VERSION:
         raise NewerSchema(found=found, known=SCHEMA_VERSION)
-    if found == 0 and not _is_empty(engine):
+    if found == 0 and (not create or not _is_empty(engine)):
         raise NotXuejiDatabase()
+    if found < SCHEMA_VERSION and read_only:
+        raise ReadOnly("an upgrade is needed")
     if found == 0:
         with engine.connect().execution_options(begin="IMMEDIATE") as conn, conn.begin():
             Base.metadata.create_all(conn)

@@ -31,6 +31,7 @@ class Store:
     engine: Engine
     key: bytes
     db_id: str
+    read_only: bool = False  # a folder or file that cannot be written: reading only
 
     @classmethod
     def create(cls, path: Path, key: bytes) -> Store:
@@ -55,16 +56,19 @@ class Store:
             raise errors.DatabaseMissing(str(path))
         if path.stat().st_size == 0:
             raise errors.NotADatabase(str(path))
-        tighten_database(path)
-        engine = open_engine(path, key)
+        read_only = not writable(path)
+        if not read_only:
+            tighten_database(path)
+        engine = open_engine(path, key, read_only=read_only)
         try:
-            migrations.prepare(engine, backup=lambda v: backup_before_upgrade(path, key, v))
+            migrations.prepare(engine, backup=lambda v: backup_before_upgrade(path, key, v),
+                               create=False, read_only=read_only)
             with Session(engine) as session:
                 db_id = session.scalar(select(Meta.value).where(Meta.key == "db_id"))
         except BaseException:
             engine.dispose()
             raise
-        return cls(path, engine, key, db_id or "")
+        return cls(path, engine, key, db_id or "", read_only)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -107,6 +111,11 @@ def _translated() -> Iterator[None]:
         if mapped is exc:
             raise
         raise mapped from exc
+
+
+def writable(path: Path) -> bool:
+    """Whether SQLite can write `path` and create its -wal and -shm files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def copy_database(source: Path, key: bytes, target: Path) -> None:

@@ -3828,8 +3828,16 @@
       <translation>Database error. No changes were saved.</translation>
     </message>
     <message>
-      <source>数据库所在位置不可写，请检查文件权限或是否为只读U盘。</source>
-      <translation>The database location cannot be written to. Check the file permissions, or whether the USB drive is read-only.</translation>
+      <source>数据库所在位置是只读的（只读U盘、只读文件夹或没有写入权限），不能保存任何更改。请把数据库复制到可写的位置，或请管理员开放写入权限。</source>
+      <translation>The database is in a read-only place (a read-only USB stick or folder, or no write permission); nothing can be saved. Copy the database to a writable place, or ask an administrator for write permission.</translation>
+    </message>
+    <message>
+      <source>无法打开数据库文件：没有读取权限，或所在文件夹不允许访问。请检查文件和文件夹的权限。</source>
+      <translation>Cannot open the database file: no read permission, or its folder cannot be accessed. Check the permissions of the file and the folder.</translation>
+    </message>
+    <message>
+      <source>数据库所在位置是只读的：可以查看，但不能保存任何更改。</source>
+      <translation>The database is in a read-only place: it can be viewed, but nothing can be saved.</translation>
     </message>
     <message>
       <source>数据库文件已存在：{detail}。为防止覆盖已有数据，请换一个位置。</source>

@@ -113,8 +113,9 @@ def unlock(path: Path, username: str, password: str, guard: LoginGuard | None = 
 
 
 def _note_failures(ws: Workspace, failures: int) -> None:
-    """Wrong passwords before this sign-in go on the account and into the audit log."""
-    if not failures:
+    """Wrong passwords before this sign-in go on the account and into the audit log (not on
+    a database that can only be read)."""
+    if not failures or ws.store.read_only:
         return
     with ws.store.writing() as session:
         account = session.get(Account, ws.actor.account_id)
