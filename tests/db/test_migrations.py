@@ -30,7 +30,7 @@ CASE_TABLES = [model.__tablename__ for model in sync_cases.TABLES]
 
 
 def build_current(path: Path, key: bytes) -> None:
-    engine = open_engine(path, key)
+    engine = open_engine(path, key, create=True)  # a new file: only a create may make one
     try:
         Base.metadata.create_all(engine)
     finally:
