@@ -31,7 +31,8 @@ def school(ws: Workspace) -> Workspace:
     rows = []
     for g, grade in enumerate(GRADES):
         for number in range(1, 6):
-            rows.append(valid_row(name=f"学生{g}{number}", seq=11 + 2 * (g * 5 + number),
+            name = "学生" + "甲乙丙丁戊己"[g] + "一二三四五"[number - 1]
+            rows.append(valid_row(name=name, seq=11 + 2 * (g * 5 + number),
                                   birth=dt.date(2019 - g, 3, 1),
                                   class_name=f"{grade}年级({number})班"))
     add_students(ws, rows)

@@ -70,7 +70,9 @@ def _statements_to_graduate(ws, pupils: int) -> int:
     """SQL statements the year-end runs when 六年级(1)班 has `pupils` pupils."""
     from sqlalchemy import event
 
-    add_students(ws, [valid_row(name=f"王{'一二三四五六七八九十'[i % 10]}{i}", seq=11 + 2 * i,
+    names = ["王" + "一二三四五六七八九十"[i % 10] + "甲乙丙丁戊己庚辛壬癸"[i // 10 % 10]
+             for i in range(pupils)]  # letters only: a name holds no digits
+    add_students(ws, [valid_row(name=names[i], seq=11 + 2 * i,
                                 birth=dt.date(2015, 3, 1) + dt.timedelta(days=i),
                                 class_name="六年级(1)班") for i in range(pupils)],
                  today=dt.date(2026, 11, 26))
