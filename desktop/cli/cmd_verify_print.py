@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.cli.common import add_db_user, read_with
 from desktop.cli.io import say, warn
 from desktop.printing.verify import MATCH, PrintMark, check_marks, marks_in_pdf, marks_in_text
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.errors import ServiceError
 
 
@@ -21,11 +22,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+MAX_PDF_BYTES = 256 * 1024 * 1024
+
+
 def _marks(args: argparse.Namespace) -> list[PrintMark]:
     marks = marks_in_text(" ".join(args.codes))
     if args.pdf is not None:
         try:
-            data = args.pdf.read_bytes()
+            data = read_chosen_file(args.pdf, MAX_PDF_BYTES, "file.too_big", name=args.pdf.name,
+                                    max_mb=MAX_PDF_BYTES // (1024 * 1024))
         except OSError as exc:
             raise ServiceError("verify_print.unreadable", path=str(args.pdf)) from exc
         marks += marks_in_pdf(data)

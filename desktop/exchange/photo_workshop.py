@@ -19,11 +19,12 @@ from pathlib import Path
 
 from desktop.domain.idnumber import normalise
 from desktop.exchange.photo_folder import NO_ID_FOLDER, safe_name
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.reports.photo_export import student_photos
 from desktop.services.students.photo_targets import PhotoTarget
-from desktop.services.students.photos import normalise_photo, set_photo
+from desktop.services.students.photos import MAX_SOURCE_BYTES, normalise_photo, set_photo
 
 SUFFIXES = (".jpg", ".jpeg", ".png")
 Progress = Callable[[int, int], None]
@@ -72,7 +73,9 @@ def store_photos(ws: Workspace, pairs: Sequence[tuple[Path, str]],
     failed = []
     for index, (path, student_id) in enumerate(pairs, start=1):
         try:
-            set_photo(ws, student_id, normalise_photo(path.read_bytes()))
+            data = read_chosen_file(path, MAX_SOURCE_BYTES, "photo.file_too_big",
+                                    max_mb=MAX_SOURCE_BYTES // (1024 * 1024))
+            set_photo(ws, student_id, normalise_photo(data))
         except ServiceError as error:
             if error.code == "permission.denied":
                 raise

@@ -62,3 +62,20 @@ def test_the_cli_refuses_dev_zero(db_path: Path, ws: object, args: tuple[str, ..
                          capture_output=True, text=True, timeout=60, check=False)
     assert run.returncode == 1, run.stderr
     assert "不是普通文件" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_fifo_among_camera_photos_is_reported_not_waited_for(ws: object, tmp_path: Path) -> None:
+    from desktop.exchange.photo_workshop import store_photos
+    from desktop.services.students.add import add_students
+    from tests.factories import valid_row
+
+    student = add_students(ws, [valid_row()]).ids[0]  # type: ignore[arg-type]
+    fifo = tmp_path / "王小明.jpg"
+    os.mkfifo(fifo)
+    outcome: list[object] = []
+    worker = threading.Thread(target=lambda: outcome.append(store_photos(ws, [(fifo, student)])),  # type: ignore[arg-type]
+                              daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "the photo folder waited on a FIFO"
+    assert outcome == [[(fifo, "file.not_regular")]]

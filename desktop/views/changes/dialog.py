@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import DomainError
+from desktop.services.archive.scans import MAX_BYTES
 from desktop.services.changes.paper_approval import PaperScan, record_paper_decision
 from desktop.services.changes.status import (
     DECISIONS,
@@ -35,6 +36,7 @@ from desktop.services.changes.status import (
     possible_changes,
     rule_of,
 )
+from desktop.services.chosen_file import read_chosen_file
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.students.read import get_student
@@ -191,7 +193,9 @@ class ChangeDialog(QDialog):
     def _scan(self) -> PaperScan | None:
         if self.scan_path is None:
             return None
-        return PaperScan(self.scan_path.read_bytes(), self.scan_path.name)
+        data = read_chosen_file(self.scan_path, MAX_BYTES, "archive.scan_too_big",
+                                max_mb=MAX_BYTES // (1024 * 1024))  # a FIFO must not hang
+        return PaperScan(data, self.scan_path.name)
 
 
 def _wrapping_label() -> QLabel:
