@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.chosen_file import read_chosen_file
-from desktop.sync.wire.bundle_format import MAX_BUNDLE_BYTES
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.registry.device import DeviceInfo, device_info
