@@ -33,6 +33,7 @@ from desktop.views.settings_page import SettingsPage
 from desktop.views.sync.page import SyncPage
 from desktop.views.sync.worker import SyncRunner
 from desktop.views.widgets.dialogs import open_path
+from desktop.views.widgets.long_work import LongWork
 from desktop.views.wording import tr
 
 PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置")
@@ -220,6 +221,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.counter.shutdown()
         self.sync_page.shutdown()
+        for work in self.findChildren(LongWork):  # an export or a backup finishes its file first
+            work.shutdown()
         self.workspace.lock()
         super().closeEvent(event)
 

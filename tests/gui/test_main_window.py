@@ -242,3 +242,27 @@ def test_the_roster_opens_and_to_do_says_how_much_is_overdue(qtbot, ws: Workspac
     apply_change(ws, ChangeRequest(student=student, change="转出完成", effective=dt.date(2026, 10, 9)))
     window.refresh_after_change()
     assert item.text() == "待办"
+
+
+def test_closing_waits_for_a_running_export(qtbot, window: MainWindow, ws: Workspace,
+                                            monkeypatch, tmp_path: Path) -> None:
+    """The key is dropped only after work running off the GUI thread has finished its file."""
+    import time
+
+    tab = window.exchange_page.exporting
+    finished: list[bool] = []
+
+    def slow_export(*_args, **_kwargs) -> int:
+        time.sleep(0.5)
+        finished.append(ws.store.key != b"")  # the database is still open while it writes
+        return 0
+
+    from desktop.views.exchange import export_tab
+
+    monkeypatch.setattr(export_tab, "export_workbook", slow_export)
+    monkeypatch.setattr(tab, "ask_save_path", lambda _s: tmp_path / "out.xlsx")
+    tab.export()
+    assert tab.work.busy
+    window.close()
+    assert finished == [True]
+    assert ws.store.key == b""
