@@ -48,8 +48,8 @@ class _Killer:
 def _instrument(killer: _Killer) -> None:
     real = engine_module.connect_raw
 
-    def connect(path, key):  # type: ignore[no-untyped-def]
-        conn = real(path, key)
+    def connect(path, key, **options):  # type: ignore[no-untyped-def]
+        conn = real(path, key, **options)  # create= / read_only= pass through
         conn.set_progress_handler(killer, PROGRESS_OPS)
         return conn
 
