@@ -43,6 +43,11 @@ class Workspace:
         self.store.close()
         self.store.key = b""
 
+    @property
+    def read_only(self) -> bool:
+        """The database sits where it cannot be written: it can be read, nothing saved."""
+        return self.store.read_only
+
 
 def writes_committed() -> int:
     """Write transactions committed by this process (the CLI tells whether a failing command

@@ -34,7 +34,7 @@ from desktop.views.sync.page import SyncPage
 from desktop.views.sync.worker import SyncRunner
 from desktop.views.widgets.dialogs import open_path
 from desktop.views.widgets.long_work import LongWork
-from desktop.views.wording import tr
+from desktop.views.wording import say, tr
 
 PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置")
 
@@ -142,6 +142,10 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         for label in (self.school_label, self.user_label, self.sync_label):
             bar.addPermanentWidget(label)
+        if self.workspace.read_only:  # a read-only USB stick or folder: say it all the time
+            self.read_only_label = QLabel(say("store.opened_read_only"))
+            self.read_only_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            bar.addPermanentWidget(self.read_only_label)
         actor = self.workspace.actor
         self.user_label.setText(self.tr("用户：") + f"{actor.display_name}（{tr(actor.role.label)}）")
 
