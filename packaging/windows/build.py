@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     missing = missing_tools(TOOLS)
     if missing:
         raise SystemExit("missing for the Windows build: " + ", ".join(missing)
-                         + " (.ci/run shows how to install them)")
+                         + " (`make dist-windows` installs them: resources/system/packages.toml)")
     version = checked_version()
     started = time.monotonic()
     wine = prefix.ready()
