@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from desktop.domain.fields import template_headers
 from desktop.domain.grades import GradeRef
 from desktop.models.school import School
-from desktop.models.student import Student
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.importing.match import (
@@ -43,13 +42,10 @@ from desktop.services.importing.plan import (
 from desktop.services.importing.rows import align_class_names, read_rows, row_problems
 from desktop.services.journal import Journal
 from desktop.services.safekeeping.backup_policy import backup_before
-from desktop.services.students.add import _add_one as add_new_student
-from desktop.services.students.add import _Rows as NewStudentRows
+from desktop.services.students.add import NewStudents
 from desktop.services.students.classes import ClassResolver
 from desktop.services.students.duplicates import BatchCheck
-
-# The same writing steps as adding one student and updating one student.
-from desktop.services.students.update import write_row
+from desktop.services.students.update import save_changes
 
 
 def plan_import(ws: Workspace, rows: Sequence[SourceRow], columns: Collection[str] | None = None,
@@ -138,25 +134,16 @@ def _unplaced(planned: tuple[PlannedRow, ...]) -> tuple[str, ...]:
 
 def _write(session: Session, ws: Workspace, planner: _Planner,
            today: dt.date) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    journal, new_rows, updated = Journal(session, ws.actor), NewStudentRows(), []
+    journal, updated = Journal(session, ws.actor), []
+    new_rows = NewStudents(journal, ws, planner.classes, today)
     for index, row in enumerate(planner.plan.rows):
         if row.action is RowAction.NEW:
             duplicate = planner.check.matches.get(index)
-            add_new_student(new_rows, journal, ws, planner.records[index], planner.classes,
-                            duplicate.id if duplicate else None, today)
+            new_rows.add(planner.records[index], duplicate.id if duplicate else None)
         elif row.action is RowAction.CHANGED:
             values, members = planner.targets[index]
-            _update(journal, planner.matches[index], values, members, planner.classes)
+            save_changes(journal, planner.matches[index], values, members, planner.classes)
             updated.append(planner.matches[index].id)
     session.flush()
     new_rows.insert_into(session)
-    return tuple(student["id"] for student in new_rows.students), tuple(updated)
-
-
-def _update(journal: Journal, student: Student, values: dict, members: list[dict],
-            classes: ClassResolver) -> None:
-    before, changed = write_row(student, values, members, classes)
-    if changed:
-        journal.change("student.update", "student", student.id, op="patch", payload=changed,
-                       before={key: before.get(key) for key in changed},
-                       base_version=student.version - 1)
+    return new_rows.ids, tuple(updated)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -34,12 +33,26 @@ from desktop.services.students.duplicates import BatchCheck
 from desktop.services.students.snapshots import json_value, summary_row
 
 
-@dataclass
-class _Rows:
-    students: list[dict[str, Any]] = field(default_factory=list)
-    members: list[dict[str, Any]] = field(default_factory=list)
-    numbers: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+class NewStudents:
+    """New students of one unit of work, gathered as plain rows and inserted together (one
+    executemany per table): each with its family, 学籍号, first status event and the audit and
+    outbox entries of its creation. The editor's save and the Excel import both write here."""
+
+    def __init__(self, journal: Journal, ws: Workspace, classes: ClassResolver,
+                 today: dt.date) -> None:
+        self.journal, self.ws, self.classes, self.today = journal, ws, classes, today
+        self.students: list[dict[str, Any]] = []
+        self.members: list[dict[str, Any]] = []
+        self.numbers: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(row["id"] for row in self.students)
+
+    def add(self, record: Record, duplicate_of: str | None) -> None:
+        """One validated record as a new student (`duplicate_of`: a possible same person)."""
+        _add_one(self, record, duplicate_of)
 
     def insert_into(self, session: Session) -> None:
         for model, rows in ((Student, self.students), (FamilyMember, self.members),
@@ -61,20 +74,19 @@ def add_students(ws: Workspace, rows: Sequence[Mapping[str, Any]],
         problems = {i: r.blocking for i, r in enumerate(records) if r.blocking}
         if problems:
             raise RecordsRejected(problems)
-        journal, out = Journal(session, ws.actor), _Rows()
+        out = NewStudents(Journal(session, ws.actor), ws, classes, today)
         for index, record in enumerate(records):
             match = check.matches.get(index)
-            _add_one(out, journal, ws, record, classes, match.id if match else None, today)
+            out.add(record, match.id if match else None)
         session.flush()
         out.insert_into(session)
         duplicates = {i: summary_row(s) for i, s in check.matches.items()}
     warnings = {i: [e for e in r.errors if e.warning] for i, r in enumerate(records)}
-    ids = tuple(row["id"] for row in out.students)
-    return AddResult(ids, {i: w for i, w in warnings.items() if w}, duplicates)
+    return AddResult(out.ids, {i: w for i, w in warnings.items() if w}, duplicates)
 
 
-def _add_one(out: _Rows, journal: Journal, ws: Workspace, record: Record,
-             classes: ClassResolver, duplicate_of: str | None, today: dt.date) -> None:
+def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None:
+    ws, today, classes = out.ws, out.today, out.classes
     values = dict(record.values)
     class_name = values.pop("class_name")
     student_id, now = new_id(), utc_now()
@@ -105,7 +117,7 @@ def _add_one(out: _Rows, journal: Journal, ws: Workspace, record: Record,
     payload["class_name"] = class_name
     payload["members"] = [{k: v for k, v in m.items() if k != "student_id" and v is not None}
                           for m in members]
-    journal.change("student.create", "student", student_id, op="create", payload=payload)
+    out.journal.change("student.create", "student", student_id, op="create", payload=payload)
 
 
 _NO_DETAILS = encode_json({})

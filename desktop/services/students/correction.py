@@ -23,7 +23,7 @@ from desktop.services.students.classes import ClassResolver
 from desktop.services.students.duplicates import BatchCheck
 from desktop.services.students.intake import CONTROLLED, CONTROLLED_HEADERS
 from desktop.services.students.snapshots import member_values, student_values
-from desktop.services.students.update import write_row
+from desktop.services.students.update import save_changes
 
 
 def correct_controlled(ws: Workspace, student_id: str, changes: Mapping[str, str], reason: str,
@@ -49,12 +49,10 @@ def correct_controlled(ws: Workspace, student_id: str, changes: Mapping[str, str
         BatchCheck(session, school, classes).run([record], ignore_ids={student_id})
         if record.blocking:
             raise RecordsRejected({0: record.blocking})
-        before, changed = write_row(student, record.values, record.members, classes)
+        journal = Journal(session, ws.actor)
+        changed = save_changes(journal, student, record.values, record.members, classes,
+                               kind="student.correct")
         if changed:
-            journal = Journal(session, ws.actor)
-            journal.change("student.correct", "student", student.id, op="patch", payload=changed,
-                           before={k: before.get(k) for k in changed},
-                           base_version=student.version - 1)
             journal.audit("student.correction_evidence", "student", student.id,
                           after={"items": sorted(changes), "reason": reason.strip(),
                                  "evidence": evidence.strip()})

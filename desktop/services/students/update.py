@@ -4,7 +4,7 @@ their audit entry (before/after) and an outbox patch carrying the record's base 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -45,16 +45,30 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
         check.run([record], ignore_ids={student_id})
         if record.blocking:
             raise RecordsRejected({0: record.blocking})
-        before, changed = write_row(student, record.values, record.members, classes)
-        refuse_controlled(session, student, changed)  # 受控字段 change only by correction
-        if changed:
-            Journal(session, ws.actor).change(
-                "student.update", "student", student.id, op="patch", payload=changed,
-                before={k: before.get(k) for k in changed}, base_version=student.version - 1)
+        save_changes(Journal(session, ws.actor), student, record.values, record.members,
+                     classes, check=lambda changed: refuse_controlled(session, student, changed))
         match = check.matches.get(0)
         duplicates = {0: summary_row(match)} if match else {}
     warnings = [e for e in record.errors if e.warning]
     return AddResult((student_id,), {0: warnings} if warnings else {}, duplicates)
+
+
+def save_changes(journal: Journal, student: Student, values: dict[str, Any],
+                 members: list[dict[str, Any]], classes: ClassResolver, *,
+                 kind: str = "student.update",
+                 check: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Write a validated row onto the student and journal what changed (audit before/after,
+    outbox patch on the record's base version): the editor's save, the import's update and
+    the correction of 受控字段. `check` may refuse the changed items before anything is
+    journaled. Returns the items that changed."""
+    before, changed = write_row(student, values, members, classes)
+    if check is not None:
+        check(changed)
+    if changed:
+        journal.change(kind, "student", student.id, op="patch", payload=changed,
+                       before={k: before.get(k) for k in changed},
+                       base_version=student.version - 1)
+    return changed
 
 
 def write_row(student: Student, values: dict[str, Any], members: list[dict[str, Any]],
