@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import os
 import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -19,8 +18,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from desktop.models.durable import write_atomically
 from desktop.models.errors import KeySlotsMismatch, KeySlotsMissing, UnknownAccount, WrongPassword
-from desktop.private_files import create_private
 
 FORMAT = "xueji-keyslots/1"
 
@@ -130,24 +129,3 @@ class KeySlotFile:
 
     def set_password(self, user: str, password: str, data_key: bytes, kdf: KdfParams) -> None:
         self.slots[user] = wrap(self.db_id, user, password, data_key, kdf)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a sibling temp file, fsync, then rename over `path` (all or nothing)."""
-    tmp = path.with_name(path.name + ".tmp")
-    with os.fdopen(create_private(tmp), "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -22,8 +22,9 @@ from pathlib import Path
 from desktop.domain import recovery_key
 from desktop.domain.errors import DomainError
 from desktop.models import errors as store_errors
+from desktop.models.durable import fsync_folder, write_atomically
 from desktop.models.engine import connect_raw
-from desktop.models.keyslots import KeySlotFile, keyslot_path, write_atomically
+from desktop.models.keyslots import KeySlotFile, keyslot_path
 from desktop.models.migrations import SCHEMA_VERSION
 from desktop.models.store import check_integrity, copy_database
 from desktop.private_files import create_private
@@ -96,7 +97,7 @@ def _pack(db_copy: Path, keys: Path, db_id: str, out: Path, head: list[object]) 
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
-    _fsync_folder(out.parent)
+    fsync_folder(out.parent)
 
 
 def read_manifest(backup: Path) -> dict:
@@ -131,17 +132,6 @@ def _check_entry(archive: zipfile.ZipFile, name: str, sha256: str) -> None:
             digest.update(block)
     if digest.hexdigest() != sha256:
         raise ServiceError("backup.damaged")
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename inside `folder` durable (a power cut right after keeps the new name)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def restore_backup(backup: Path, target: Path, *, username: str, password: str | None = None,

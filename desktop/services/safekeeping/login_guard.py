@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.models.durable import write_atomically
 from desktop.models.errors import StoreError
-from desktop.models.keyslots import write_atomically
 
 FORMAT = "xueji-logins/1"
 CAP_SECONDS = 60
