@@ -7,8 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import add_db_user, read_with
-from desktop.cli.errors import CliExit
+from desktop.cli.common import add_db_user, read_with, require_folder
 from desktop.cli.io import say
 from desktop.exchange.files import export_workbook
 from desktop.exchange.photo_folder import export_photo_folder
@@ -29,13 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     photos.add_argument("--out", required=True, type=Path, help="要写入照片的文件夹")
     photos.add_argument("--class", dest="class_name", help="只导出这个班级（班级名称）")
     photos.set_defaults(handler=run_photos)
-
-
-def require_folder(path: Path) -> None:
-    """Refuse at once, before any work, a file to be saved in a folder that does not exist."""
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise CliExit(1, f"找不到文件夹 {folder}，请检查要保存的文件的路径。")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter as column_letter
 
-from desktop.cli.cmd_export import require_folder
-from desktop.cli.common import add_db_user, open_workspace
+from desktop.cli.common import add_db_user, open_workspace, require_folder
 from desktop.cli.errors import CliExit
 from desktop.cli.io import say, warn
 from desktop.exchange.error_report import write_error_report

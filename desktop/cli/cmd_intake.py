@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.cmd_export import require_folder
-from desktop.cli.common import add_db_user, open_workspace
+from desktop.cli.common import add_db_user, open_workspace, require_folder
 from desktop.cli.errors import CliExit
 from desktop.cli.io import say, warn
 from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, read_list, write_list

@@ -7,8 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.cmd_export import require_folder
-from desktop.cli.common import add_db_user, read_with
+from desktop.cli.common import add_db_user, read_with, require_folder
 from desktop.cli.io import say
 from desktop.exchange.national_list import read_national_list
 from desktop.exchange.reconcile_report import write_reconcile_report

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from desktop.cli.errors import CliExit
 from desktop.cli.io import password_from_env_or_prompt, say, warn
 from desktop.messages import describe
 from desktop.services.context import Workspace
@@ -44,3 +45,10 @@ def print_items(items: Sequence[T], as_json: bool, to_dict: Callable[[T], dict],
     """One JSON object per line with --json, else one tab-separated line per item."""
     for item in items:
         say(json.dumps(to_dict(item), ensure_ascii=False) if as_json else to_line(item))
+
+
+def require_folder(path: Path) -> None:
+    """Refuse at once, before any work, a file to be saved in a folder that does not exist."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise CliExit(1, f"找不到文件夹 {folder}，请检查要保存的文件的路径。")

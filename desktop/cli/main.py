@@ -31,11 +31,6 @@ from desktop.cli import (
 )
 from desktop.cli.errors import run_guarded
 
-COMMANDS = ("init", "student", "reset-password", "check", "backup", "restore", "demo", "change",
-            "tasks", "year-end", "verify", "print", "verify-print",
-            "import", "export", "export-photos", "reconcile", "enroll", "sync", "audit", "bundle",
-            "intake", "photos")
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in Chinese with exit code 1, never a traceback."""
