@@ -80,7 +80,7 @@ def _use_token(conn: Connection, now: int, code: str, request: EnrollRequest) ->
     if school.code != request.school_code:
         raise ApiProblem(403, "out_of_scope", "该注册码不是发给本校的。")
     if token.used_at is not None:
-        return _same_device_orApiProblem(conn, token.device_id, request.sign_pub)
+        return _same_device_or_refuse(conn, token.device_id, request.sign_pub)
     if token.expires_at <= now:
         raise ApiProblem(401, "token_expired", "注册码已过期，请向县级学籍管理部门重新申请。")
     device_id = new_id()
@@ -97,7 +97,7 @@ def _use_token(conn: Connection, now: int, code: str, request: EnrollRequest) ->
     return device_id
 
 
-def _same_device_orApiProblem(conn: Connection, device_id: str | None, sign_pub: str) -> str:
+def _same_device_or_refuse(conn: Connection, device_id: str | None, sign_pub: str) -> str:
     """A retry of the enrollment that used the code gets the same device back."""
     device = conn.execute(select(devices).where(devices.c.device_id == device_id)).first()
     if device is None or device.sign_pub != sign_pub:
