@@ -13,8 +13,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, utc_now
 
-PENDING = "PENDING"
-STATES = ("PENDING", "SENT", "SENT_VIA_BUNDLE", "HELD", "APPLIED", "REJECTED", "CONFLICT")
+# The states of an outbox row. Unacknowledged: the registry has not told this desk a final
+# result yet (those are the changes an online push and a bundle export carry).
+PENDING, SENT, SENT_VIA_BUNDLE, HELD = "PENDING", "SENT", "SENT_VIA_BUNDLE", "HELD"
+APPLIED, REJECTED, CONFLICT = "APPLIED", "REJECTED", "CONFLICT"
+UNACKNOWLEDGED = (PENDING, SENT, SENT_VIA_BUNDLE, HELD)
+STATES = (*UNACKNOWLEDGED, APPLIED, REJECTED, CONFLICT)
 
 
 class OutboxEntry(Base):

@@ -68,10 +68,10 @@ from hypothesis.stateful import (
 
 from central.app import create_app
 from central.store.students import template_rows as central_rows
+from desktop.models.outbox import APPLIED, CONFLICT, REJECTED, UNACKNOWLEDGED
 from desktop.services.changes.status import ChangeRequest, apply_change
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.registry.outbox import APPLIED, CONFLICT, REJECTED, UNACKNOWLEDGED
 from desktop.services.safekeeping.accounts import NewSchool, create_database
 from desktop.services.students.add import add_students
 from desktop.services.students.read import StudentQuery, template_rows

@@ -26,7 +26,7 @@ from desktop.domain.workdays import Deadline, add_months, add_workdays, one_year
 from desktop.models.archive import ArchiveLoan
 from desktop.models.deferral import DeferralEntry
 from desktop.models.history import StatusChange
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import UNACKNOWLEDGED, OutboxEntry
 from desktop.models.school import SchoolClass
 from desktop.models.student import Student
 from desktop.models.sync_cases import SyncCase, SyncGuardianRequest
@@ -36,7 +36,6 @@ from desktop.services.changes.deferral import ACTIVE, Deferral, active_deferrals
 from desktop.services.changes.status import decision_of
 from desktop.services.context import Workspace
 from desktop.services.students.id_policy import numbers_for
-from desktop.services.students.school import UNSYNCED_STATES
 
 
 @dataclass(frozen=True)
@@ -167,7 +166,7 @@ def _unreported(*columns: object) -> Select:
     """`columns` and the time of the oldest unacknowledged basic-information change, per student."""
     return (select(*columns, func.min(OutboxEntry.created_at)).select_from(Student)
             .join(OutboxEntry, OutboxEntry.record_id == Student.id)
-            .where(OutboxEntry.op == "patch", OutboxEntry.state.in_(UNSYNCED_STATES))
+            .where(OutboxEntry.op == "patch", OutboxEntry.state.in_(UNACKNOWLEDGED))
             .group_by(Student.id))
 
 

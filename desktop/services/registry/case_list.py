@@ -13,10 +13,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import UNACKNOWLEDGED, OutboxEntry
 from desktop.models.sync_cases import SyncCase, SyncGuardianRequest
 from desktop.services.context import Workspace
-from desktop.services.registry.outbox import UNACKNOWLEDGED
 
 ROLE_LABELS = {"sending_school": "转出学校", "receiving_school": "转入学校", "school": "申请学校"}
 KIND_LABELS = {"transfer": "转学", "approval": "审批"}

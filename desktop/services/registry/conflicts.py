@@ -21,14 +21,13 @@ from desktop.domain.codes import table
 from desktop.domain.fields import ALL_STUDENT_FIELDS
 from desktop.domain.status import Status
 from desktop.models.base import utc_now
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import UNACKNOWLEDGED, OutboxEntry
 from desktop.models.school import School
 from desktop.models.student import Student
 from desktop.models.sync_state import SyncConflict, SyncShadow
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal
-from desktop.services.registry.outbox import UNACKNOWLEDGED
 from desktop.services.registry.records import MEMBERS, STATUS, differing, write_items
 from desktop.services.students.classes import ClassResolver
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.errors import DomainError
 from desktop.domain.text_rules import record_problems
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import UNACKNOWLEDGED, OutboxEntry
 from desktop.models.school import School
 from desktop.models.student import Student
 from desktop.models.sync_state import SyncConflict, SyncFinding, SyncShadow
@@ -37,7 +37,6 @@ from desktop.services.registry.cases import (
     store_guardian_request,
 )
 from desktop.services.registry.device import store_cursor
-from desktop.services.registry.outbox import UNACKNOWLEDGED
 from desktop.services.registry.records import (
     CLASS_NAME,
     STATUS,

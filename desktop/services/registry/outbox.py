@@ -15,12 +15,9 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import PENDING, SENT, SENT_VIA_BUNDLE, UNACKNOWLEDGED, OutboxEntry
 from desktop.services.context import Workspace
 
-PENDING, SENT, SENT_VIA_BUNDLE, HELD = "PENDING", "SENT", "SENT_VIA_BUNDLE", "HELD"
-APPLIED, REJECTED, CONFLICT = "APPLIED", "REJECTED", "CONFLICT"
-UNACKNOWLEDGED = (PENDING, SENT, SENT_VIA_BUNDLE, HELD)
 _CHUNK = 500
 
 

@@ -9,12 +9,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import HELD, PENDING, SENT_VIA_BUNDLE, UNACKNOWLEDGED, OutboxEntry
 from desktop.models.school import School, SchoolClass
 from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.registry.conflicts import item_label
-from desktop.services.registry.outbox import HELD, PENDING, SENT_VIA_BUNDLE, UNACKNOWLEDGED
 
 _STATE_WORDS = {PENDING: "待上报", HELD: "中心暂存，等待前序变更", SENT_VIA_BUNDLE: "已用U盘上报，待确认"}
 _OPS = {"create": "新建学籍", "patch": "修改信息", "command": "学籍变动", "delete": "删除"}

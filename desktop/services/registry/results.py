@@ -21,12 +21,11 @@ from desktop.domain.ids import new_id
 from desktop.models.base import utc_now
 from desktop.models.bulk import insert_rows
 from desktop.models.history import StudentNumberHistory
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import APPLIED, CONFLICT, HELD, REJECTED, UNACKNOWLEDGED, OutboxEntry
 from desktop.models.student import Student
 from desktop.models.sync_state import SyncConflict, SyncResult, SyncShadow
 from desktop.services.context import Workspace
 from desktop.services.journal import Journal
-from desktop.services.registry.outbox import APPLIED, CONFLICT, HELD, REJECTED, UNACKNOWLEDGED
 
 _OUTBOX = OutboxEntry.__table__
 _STATE_OF = {"applied": APPLIED, "rejected": REJECTED, "conflict": CONFLICT, "held": HELD}

@@ -17,12 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import APPLIED, CONFLICT, PENDING, REJECTED, UNACKNOWLEDGED, OutboxEntry
 from desktop.models.school import SchoolClass
 from desktop.models.student import Student
 from desktop.models.sync_state import SyncConflict, SyncFinding, SyncResult, SyncShadow
 from desktop.services.context import Workspace
-from desktop.services.registry.outbox import APPLIED, CONFLICT, PENDING, REJECTED, UNACKNOWLEDGED
 
 TO_SEND, AWAITING, CONFIRMED, RETURNED, CONFLICTING = "待上报", "已上报待确认", "已确认", "被退回", "冲突"
 STATES = (TO_SEND, AWAITING, RETURNED, CONFLICTING, CONFIRMED)

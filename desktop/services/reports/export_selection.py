@@ -14,13 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop.domain.template_output import template_row
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import UNACKNOWLEDGED, OutboxEntry
 from desktop.models.school import School, SchoolClass
 from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.students.id_policy import template_row_for
-from desktop.services.students.school import UNSYNCED_STATES
 from desktop.services.students.snapshots import member_values, student_values
 
 BATCH = 500
@@ -55,7 +54,7 @@ def _conditions(ws: Workspace, selection: ExportSelection) -> list[Any]:
         conditions.append(Student.id.in_(
             select(OutboxEntry.record_id).where(OutboxEntry.record_type == "student",
                                                 OutboxEntry.op.in_(("create", "patch")),
-                                                OutboxEntry.state.in_(UNSYNCED_STATES))))
+                                                OutboxEntry.state.in_(UNACKNOWLEDGED))))
     return conditions
 
 

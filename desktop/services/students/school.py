@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from desktop.models.accounts import Meta
-from desktop.models.outbox import OutboxEntry
+from desktop.models.outbox import UNACKNOWLEDGED, OutboxEntry
 from desktop.models.school import Grade, School, SchoolClass
 from desktop.services.context import Workspace
-
-UNSYNCED_STATES = ("PENDING", "SENT", "SENT_VIA_BUNDLE", "HELD")
 
 
 @dataclass(frozen=True)
@@ -60,6 +58,6 @@ def list_classes(ws: Workspace) -> list[ClassInfo]:
 def sync_summary(ws: Workspace) -> SyncSummary:
     with ws.store.reading() as session:
         waiting = session.scalar(select(func.count()).select_from(OutboxEntry)
-                                 .where(OutboxEntry.state.in_(UNSYNCED_STATES))) or 0
+                                 .where(OutboxEntry.state.in_(UNACKNOWLEDGED))) or 0
         last = session.scalar(select(Meta.value).where(Meta.key == "last_sync_at"))
     return SyncSummary(waiting, last)
