@@ -53,7 +53,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.views.editor.sections import SECTIONS
     from desktop.views.exchange import export_tab, import_tab
     from desktop.views.exchange.page import TABS as EXCHANGE_TABS
-    from desktop.views.main_window import PAGES
+    from desktop.views.main_window import PAGE_TITLES
     from desktop.views.placeholder import PLANNED
     from desktop.views.printing.page import SCOPES
     from desktop.views.roster.table_model import COLUMNS
@@ -62,7 +62,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared = {spec.header for spec in (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS)}
     shared |= {title for title, _ in SECTIONS} | {g for _, groups in SECTIONS for g, _ in groups}
     shared |= {"家庭成员", "家庭成员或监护人", "添加家庭成员", "姓名拼音", "年级", LEGEND}
-    shared |= set(PAGES) | set(PLANNED) | set(PLANNED.values()) | set(COLUMNS)
+    shared |= set(PAGE_TITLES.values()) | set(PLANNED) | set(PLANNED.values()) | set(COLUMNS)
     shared |= {s.label for s in Status} | {r.label for r in Role} | {label for _, label in _SYSTEMS}
     shared |= {"小学", "初中", "高中", "留守", "随迁", "残疾", "随班就读", "寄宿", "男", "女"}
     shared |= set(CONCLUSIONS) | set(registers.SUMMARY_COLUMNS) | set(registers.FINDING_COLUMNS)

@@ -36,7 +36,11 @@ from desktop.views.widgets.dialogs import open_path
 from desktop.views.widgets.long_work import LongWork
 from desktop.views.wording import say, tr
 
-PAGES = ("学生名册", "学籍变动", "待办", "学籍档案", "打印", "数据交换", "同步", "设置")
+# Pages in the order of the list on the left, each found by a stable id (titles are words
+# for people and may change).
+PAGE_TITLES = {"roster": "学生名册", "changes": "学籍变动", "tasks": "待办", "archive": "学籍档案",
+               "print": "打印", "exchange": "数据交换", "sync": "同步", "settings": "设置"}
+PAGES = tuple(PAGE_TITLES)
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +66,7 @@ class MainWindow(QMainWindow):
         self.counter = SyncRunner(self)  # counts the overdue items for the line under 待办
         self.counter.finished.connect(self._on_counted)
         self._recount = False
-        self.lazy: dict[str, QWidget] = {}  # title -> page built on first use
+        self.lazy: dict[str, QWidget] = {}  # page id -> page built on first use
         self.holders: dict[str, QWidget] = {}
         self._build_pages()
         self._build_status_bar()
@@ -70,14 +74,15 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _build_pages(self) -> None:
-        for title in PAGES:
+        built = {"roster": self.roster, "settings": self.settings_page,
+                 "changes": self.changes_page, "tasks": self.tasks_page, "sync": self.sync_page}
+        for page_id, title in PAGE_TITLES.items():
             self.nav.addItem(tr(title))
-            built = {"学生名册": self.roster, "设置": self.settings_page,
-                     "学籍变动": self.changes_page, "待办": self.tasks_page, "同步": self.sync_page}
-            if title in LAZY:
-                self.holders[title] = QWidget()
-                QVBoxLayout(self.holders[title]).setContentsMargins(0, 0, 0, 0)
-            self.stack.addWidget(built.get(title) or self.holders.get(title) or PlaceholderPage(title))
+            if page_id in LAZY:
+                self.holders[page_id] = QWidget()
+                QVBoxLayout(self.holders[page_id]).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(built.get(page_id) or self.holders.get(page_id)
+                                 or PlaceholderPage(title))
         self._fit_nav()
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
         self.nav.currentRowChanged.connect(self._show_page)
@@ -106,34 +111,34 @@ class MainWindow(QMainWindow):
             self.page(PAGES[row])
         self.stack.setCurrentIndex(row)
 
-    def page(self, title: str) -> QWidget:
+    def page(self, page_id: str) -> QWidget:
         """A lazily built page, built now if it is not yet."""
-        if title not in self.lazy:
-            page = _make_page(title, self.workspace)
-            self.lazy[title] = page
-            self.holders[title].layout().addWidget(page)
-            self._connect(title, page)
-        return self.lazy[title]
+        if page_id not in self.lazy:
+            page = _make_page(page_id, self.workspace)
+            self.lazy[page_id] = page
+            self.holders[page_id].layout().addWidget(page)
+            self._connect(page_id, page)
+        return self.lazy[page_id]
 
-    def _connect(self, title: str, page: QWidget) -> None:
-        if title == "数据交换":
+    def _connect(self, page_id: str, page: QWidget) -> None:
+        if page_id == "exchange":
             page.imported.connect(self.refresh_after_change)  # type: ignore[attr-defined]
-        elif title == "学籍档案":
+        elif page_id == "archive":
             page.changed.connect(self.tasks_page.reload)  # type: ignore[attr-defined]
             page.changed.connect(self.refresh_task_badge)  # type: ignore[attr-defined]
             page.changed.connect(self.refresh_status)  # type: ignore[attr-defined]
 
     @property
     def print_page(self):  # type: ignore[no-untyped-def]
-        return self.page("打印")
+        return self.page("print")
 
     @property
     def exchange_page(self):  # type: ignore[no-untyped-def]
-        return self.page("数据交换")
+        return self.page("exchange")
 
     @property
     def archive_page(self):  # type: ignore[no-untyped-def]
-        return self.page("学籍档案")
+        return self.page("archive")
 
     def _build_status_bar(self) -> None:
         self.school_label = QLabel(f"{self.school.name}（{self.school.code}）")
@@ -183,7 +188,7 @@ class MainWindow(QMainWindow):
     def print_student(self, student_id: str) -> None:
         """The 打印 page, opened on one student (from the roster's menu)."""
         self.print_page.choose_student(student_id)
-        self.nav.setCurrentRow(PAGES.index("打印"))
+        self.nav.setCurrentRow(PAGES.index("print"))
 
     def refresh_after_change(self) -> None:
         """A record or a status changed: every page that shows them reloads."""
@@ -211,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def _show_task_badge(self, overdue: int) -> None:
         """待办 with "n 项逾期" under it in red, or just 待办."""
-        item = self.nav.item(PAGES.index("待办"))
+        item = self.nav.item(PAGES.index("tasks"))
         item.setText(tr("待办") + "\n" + self.tr("{n} 项逾期").format(n=overdue) if overdue else tr("待办"))
         item.setForeground(QBrush(OVERDUE) if overdue else QBrush())
         item.setToolTip(self.tr("有 {n} 项已过期限，点此查看").format(n=overdue) if overdue else "")
@@ -231,18 +236,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-LAZY = ("学籍档案", "打印", "数据交换")
+LAZY = ("archive", "print", "exchange")
 OVERDUE = QColor("#b3261e")
 BADGE_DELAY_MS = 2000
 
 
-def _make_page(title: str, workspace: Workspace) -> QWidget:
+def _make_page(page_id: str, workspace: Workspace) -> QWidget:
     """Import and build one of the LAZY pages."""
-    if title == "打印":
+    if page_id == "print":
         from desktop.views.printing.page import PrintPage
 
         return PrintPage(workspace)
-    if title == "数据交换":
+    if page_id == "exchange":
         from desktop.views.exchange.page import ExchangePage
 
         return ExchangePage(workspace)

@@ -17,7 +17,7 @@ from desktop.services.safekeeping.accounts import unlock
 from desktop.services.students.add import add_students
 from desktop.services.students.read import StudentQuery, search
 from desktop.views import settings
-from desktop.views.main_window import PAGES, MainWindow
+from desktop.views.main_window import PAGE_TITLES, PAGES, MainWindow
 from desktop.views.placeholder import PlaceholderPage
 from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
@@ -66,8 +66,8 @@ def test_clicking_an_entry_shows_its_page(qtbot, window: MainWindow) -> None:
 
 
 def test_pages_not_built_yet_say_so(window: MainWindow) -> None:
-    for row, title in enumerate(PAGES):
-        page = window.stack.widget(row)
+    for row, page_id in enumerate(PAGES):
+        title, page = PAGE_TITLES[page_id], window.stack.widget(row)
         if title in ("学生名册", "设置", "学籍变动", "待办", "打印"):
             assert not isinstance(page, PlaceholderPage), title
             continue
@@ -201,15 +201,15 @@ def test_print_from_the_roster_menu_opens_the_print_page(window: MainWindow, ws:
     window.refresh_after_change()
     row = window.roster.model.row_at(0)
     window.roster.table.print_requested.emit(row.id)
-    assert window.stack.currentIndex() == PAGES.index("打印")
+    assert window.stack.currentIndex() == PAGES.index("print")
     assert window.print_page.isVisible()
     assert window.print_page.matches.currentItem().text().startswith(row.name)
 
 
 def test_heavy_pages_are_built_on_first_view(window: MainWindow) -> None:
     assert window.lazy == {}  # the window opened without the archive, print and exchange pages
-    window.nav.setCurrentRow(PAGES.index("数据交换"))
-    assert set(window.lazy) == {"数据交换"} and window.exchange_page.isVisible()
+    window.nav.setCurrentRow(PAGES.index("exchange"))
+    assert set(window.lazy) == {"exchange"} and window.exchange_page.isVisible()
     window.refresh_after_change()  # built pages reload with the others
 
 
@@ -220,7 +220,7 @@ def test_the_to_do_list_is_read_when_its_page_is_first_shown(window: MainWindow,
     apply_change(ws, ChangeRequest(student=student, change="转出", effective=dt.date(2026, 9, 28)))
     window.refresh_after_change()
     assert not window.tasks_page.loaded
-    window.nav.setCurrentRow(PAGES.index("待办"))
+    window.nav.setCurrentRow(PAGES.index("tasks"))
     assert window.tasks_page.loaded and window.tasks_page.model.rowCount() == 1
 
 
@@ -233,10 +233,10 @@ def test_the_roster_opens_and_to_do_says_how_much_is_overdue(qtbot, ws: Workspac
     with qtbot.waitExposed(window):
         window.show()
     assert window.stack.currentWidget() is window.roster and not window.tasks_page.loaded
-    item = window.nav.item(PAGES.index("待办"))
+    item = window.nav.item(PAGES.index("tasks"))
     qtbot.waitUntil(lambda: "1 项逾期" in item.text())
     assert item.foreground().color().name() == "#b3261e"
-    window.nav.setCurrentRow(PAGES.index("待办"))
+    window.nav.setCurrentRow(PAGES.index("tasks"))
     assert window.tasks_page.model.rowCount() == 1
     assert "逾期" in window.tasks_page.model.index(0, 0).data()
     apply_change(ws, ChangeRequest(student=student, change="转出完成", effective=dt.date(2026, 10, 9)))
@@ -266,3 +266,11 @@ def test_closing_waits_for_a_running_export(qtbot, window: MainWindow, ws: Works
     window.close()
     assert finished == [True]
     assert ws.store.key == b""
+
+
+def test_pages_are_found_by_their_id_not_their_title(window: MainWindow) -> None:
+    """Each page sits at the row of its id, whatever words its title uses."""
+    for page_id in ("archive", "print", "exchange"):
+        page = window.page(page_id)
+        assert window.stack.widget(PAGES.index(page_id)).isAncestorOf(page), page_id
+    assert window.nav.item(PAGES.index("exchange")).text() == PAGE_TITLES["exchange"]
