@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.bundle_reasons import REASONS as BUNDLE_REASONS
 from desktop.domain.errors import FieldError
 
 TEXT: dict[str, str] = {
@@ -201,23 +202,6 @@ TEXT: dict[str, str] = {
     "import.refused": "有 {count} 行数据有问题，没有导入任何记录。请按提示改正后重新导入，或选择只导入没有问题的行。",
     "import.changed_meanwhile": "预览之后数据库中的学生信息有了变化，没有导入任何记录。请重新预览后再导入。",
     "export.class_not_found": "没有名为“{class_name}”的班级，没有导出任何记录。请核对班级名称。",
-    # USB bundles (.xjb); the same sentences as desktop.sync.wire.bundle_errors.REASONS
-    "bundle.not_a_bundle": "这不是学籍数据包（.xjb）文件，没有导入任何内容。",
-    "bundle.unsupported": "本程序不支持这个数据包的格式（{found}），没有导入任何内容。请升级程序后再导入。",
-    "bundle.truncated": "数据包不完整（可能没有复制完），没有导入任何内容。请重新复制或重新导出。",
-    "bundle.too_large": "数据包过大（超过 {limit_mb} MB），没有导入任何内容。",
-    "bundle.damaged": "数据包已损坏或被改动过（校验未通过），没有导入任何内容。请重新复制或重新导出。",
-    "bundle.malformed": "数据包内容的格式不正确，没有导入任何内容。请把这个文件交给技术支持。",
-    "bundle.wrong_kind": "这是{found}，这里只能导入{expected}，没有导入任何内容。",
-    "bundle.unknown_sender": "数据包不是由已注册的设备或学籍中心签发的，没有导入任何内容。",
-    "bundle.foreign_device": "数据包来自其他学校的设备，没有导入任何内容。",
-    "bundle.device_revoked": "发出数据包的设备已被停用，没有导入任何内容。请联系县级学籍管理部门。",
-    "bundle.wrong_recipient": "这个数据包不是发给这里的（收件方不符），没有导入任何内容。",
-    "bundle.not_our_request": "这个回执答复的不是本机导出的数据包，没有导入任何内容。",
-    "bundle.old_epoch": "这个回执数据包是学籍中心恢复数据之前生成的，已经过时，没有导入任何内容。请重新导出U盘数据包交县级学籍管理部门导入。",
-    "bundle.stale": "这个数据包已过时（第 {seq} 包，已导入到第 {last} 包），没有导入任何内容；较新的数据包已包含它的全部变更。",
-    "bundle.replayed": "这个数据包已导入过，没有重复处理任何内容。",
-    "bundle.enroll_refused": "离线注册未被接受：{detail}",
     "file.bundle_unreadable": "无法读取数据包“{path}”，没有导入任何内容。请检查文件路径和U盘是否已插好。",
     # online sync with the registry
     "sync.server_url": "服务器地址“{value}”格式不对，应以 http:// 或 https:// 开头，例如 https://xueji.example.gov.cn。",
@@ -257,6 +241,7 @@ TEXT: dict[str, str] = {
     "file.too_big": "文件“{name}”太大（超过 {max_mb} MB），没有读取。",
     "photo.file_too_big": "照片文件太大（超过 {max_mb} MB），请先缩小后再导入。",
     "import.unpacked_too_big": "{name} 解压后超过 {max_mb} MB，不像是学生信息表，没有导入任何记录。",
+    **BUNDLE_REASONS,  # the same sentences the bundle format and the central server use
 }
 
 

@@ -131,3 +131,11 @@ def test_unknown_code_names_the_code() -> None:
 def test_describe_field_names_the_header() -> None:
     error = FieldError("身份证件号", "id.checksum")
     assert describe_field(error) == "身份证件号: " + TEXT["id.checksum"]
+
+
+def test_bundle_sentences_have_one_source() -> None:
+    """The desk's messages and the bundle format shared with central use the same strings."""
+    from desktop.messages import TEXT
+    from desktop.sync.wire.bundle_errors import REASONS
+
+    assert REASONS and all(TEXT[code] is sentence for code, sentence in REASONS.items())
