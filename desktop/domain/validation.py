@@ -8,20 +8,29 @@ missing IDs, at least one guardian, 关系 = 其他 needs 关系说明, consiste
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from desktop.domain.errors import DomainError
+from desktop.domain.errors import DomainError, FieldError
 from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS, Need, member_header
 from desktop.domain.idnumber import parse_resident_id
-
-if TYPE_CHECKING:
-    from desktop.domain.record import Record
 
 RESIDENT_ID = "1"
 OTHER_ID = "Z"
 RELATION_OTHER = "9"
 YES = "1"
 _DOCUMENT_RE = re.compile(r"[A-Z0-9()\-]{4,20}")
+
+
+class Record(Protocol):
+    """What the checks read and write of a record (desktop.domain.record.Record has it; this
+    module does not import that one, which imports this)."""
+
+    values: dict[str, Any]
+    members: list[dict[str, Any]]
+    member_slots: list[int]
+    errors: list[FieldError]
+
+    def fail(self, header: str, error: DomainError, *, warning: bool = False) -> None: ...
 
 
 def validate(record: Record) -> None:
