@@ -65,6 +65,11 @@ $(DIST_STAMP): $(STAMP)
 # Linux under Wine (packaging/windows/); downloads and the Wine prefix are cached in ~/.cache/xueji-build/.
 dist-windows: deps-dist-windows setup
 	$(BIN)/python packaging/windows/build.py
+# dist/legacy/xueji_<version>_amd64.deb for UOS 20 (glibc 2.28) and Kylin V10: packaging/legacy/.
+# Built with its own CPython and PySide6 6.9, all cached under ~/.cache/xueji-build/.
+.PHONY: dist-legacy
+dist-legacy: setup
+	PYTHON=$(CURDIR)/$(BIN)/python packaging/legacy/build.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

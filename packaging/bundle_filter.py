@@ -37,6 +37,12 @@ SYSTEM_LIBRARIES = (
     "libgmodule-2.0", "libgthread-2.0", "libEGL", "libGL", "libGLX", "libOpenGL", "libGLdispatch",
     "libwayland-", "libcups", "libgtk-3", "libgdk-3",
 )
+# The legacy build (glibc 2.28) also leaves out the build machine's C++ runtime, zstd and
+# Kerberos, which need glibc 2.33 to 2.36; its .deb depends on the target system's copies.
+LEGACY_SYSTEM_LIBRARIES = (
+    "libstdc++.so", "libgcc_s.so", "libzstd.so", "libkrb5.so", "libgssapi_krb5.so",
+    "libk5crypto.so", "libkrb5support.so", "libcom_err.so", "libkeyutils.so",
+)
 
 
 def _qt_part(dest: str) -> tuple[str, list[str]] | None:
@@ -79,8 +85,9 @@ def qt_kept(entry: tuple) -> bool:
     return not rest[-1].removeprefix("lib").startswith(QT_LIBRARIES_DROPPED)
 
 
-def _is_system_library(dest: str) -> bool:
-    return "/" not in dest and dest.startswith(SYSTEM_LIBRARIES)
+def _is_system_library(dest: str, legacy: bool = False) -> bool:
+    names = SYSTEM_LIBRARIES + LEGACY_SYSTEM_LIBRARIES if legacy else SYSTEM_LIBRARIES
+    return "/" not in dest and dest.startswith(names)
 
 
 def _needed(path: str) -> set[str]:
@@ -108,10 +115,10 @@ def _root(entry: tuple) -> bool:
     return "/" in dest or kind in ("EXTENSION", "SYMLINK") or dest.startswith("libpython")
 
 
-def without_system_libraries(binaries: list[tuple]) -> list[tuple]:
+def without_system_libraries(binaries: list[tuple], legacy: bool = False) -> list[tuple]:
     """Linux: drop the Depends-provided libraries and every top-level library that only they
-    (or nothing) needed."""
-    kept = [entry for entry in binaries if not _is_system_library(entry[0])]
+    (or nothing) needed. `legacy`: also the ones of LEGACY_SYSTEM_LIBRARIES."""
+    kept = [entry for entry in binaries if not _is_system_library(entry[0], legacy)]
     libraries = {entry[0]: entry for entry in kept if not _root(entry)}
     reachable = _reachable([entry for entry in kept if _root(entry)], libraries)
     return [entry for entry in kept if _root(entry) or entry[0] in reachable]

@@ -58,13 +58,15 @@ def package_name(version: str, arch: str) -> str:
     return f"xueji_{version}_{arch}.deb"
 
 
-def build(version: str, app_dir: Path = APP_DIR, out_dir: Path = DIST) -> Path:
-    """Assemble the package tree from `app_dir` and build the .deb; returns its path."""
+def build(version: str, app_dir: Path = APP_DIR, out_dir: Path = DIST,
+          extra_depends: tuple[str, ...] = (), work: Path = WORK) -> Path:
+    """Assemble the package tree from `app_dir` and build the .deb; returns its path.
+    `extra_depends`: system libraries the build left out on purpose (the legacy build's)."""
     arch = deb_architecture()
-    root = WORK / "deb" / "root"
+    root = work / "deb" / "root"
     shutil.rmtree(root.parent, ignore_errors=True)
     _fill_tree(root, app_dir)
-    _write_control(root, version, arch)
+    _write_control(root, version, arch, (*DEPENDS, *extra_depends))
     target = out_dir / package_name(version, arch)
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z2", "--build", str(root),
                     str(target)], check=True, stdout=subprocess.DEVNULL)
@@ -130,12 +132,12 @@ def _is_elf(path: Path) -> bool:
         return handle.read(4) == b"\x7fELF"
 
 
-def _write_control(root: Path, version: str, arch: str) -> None:
+def _write_control(root: Path, version: str, arch: str, depends: tuple[str, ...]) -> None:
     control = root / "DEBIAN" / "control"
     control.parent.mkdir(parents=True)
     libc = f"libc6 (>= {glibc_floor(root / 'opt' / 'xueji')})"
     control.write_text(CONTROL.format(version=version, arch=arch, maintainer=MAINTAINER,
                                       size=_installed_size_kib(root),
-                                      depends=", ".join((libc, *DEPENDS))),
+                                      depends=", ".join((libc, *depends))),
                        encoding="utf-8")
     os.chmod(control.parent, 0o755)
