@@ -9,11 +9,13 @@ without having run them.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -24,6 +26,21 @@ CACHE = Path(os.environ.get("XUEJI_CACHE", Path.home() / ".cache" / "xueji-build
 ENV = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root",
        "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "DEBIAN_FRONTEND": "noninteractive"}
 MOUNTS = (("proc", ("-t", "proc", "proc")), ("sys", ("--bind", "/sys")), ("dev", ("--bind", "/dev")))
+
+
+def load(relative: str) -> ModuleType:
+    """A script of packaging/ by its path (they are not a package; their folder is not put on
+    sys.path for good, where `build.py` would shadow other modules)."""
+    path = ROOT / "packaging" / relative
+    sys.path[:0] = [str(path.parent), str(ROOT / "packaging")]
+    try:
+        spec = importlib.util.spec_from_file_location(f"xueji_packaging_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        del sys.path[:2]
 
 
 def require(ok: bool, why: str) -> None:

@@ -15,7 +15,6 @@ import json
 import os
 import re
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,13 +22,19 @@ import pytest
 
 from tests.conftest import PASSWORD
 from tests.dist.conftest import pyproject_version
-from tests.dist.legacy_chroot import LEGACY_DIST, ROOT, Chroot, missing_prerequisite, require, tarball
+from tests.dist.legacy_chroot import (
+    LEGACY_DIST,
+    ROOT,
+    Chroot,
+    load,
+    missing_prerequisite,
+    require,
+    tarball,
+)
 from tests.exchange.workbooks import write_workbook
 from tests.factories import SCHOOL_CODE, valid_row
 
-sys.path.insert(0, str(ROOT / "packaging" / "legacy"))
-from check_elf import LIMITS, check
-
+check_elf = load("legacy/check_elf.py")
 USER = "registrar"
 NAMES = ("王𠮷", "欧阳晓燕")  # 𠮷 (U+20BB7) lies outside the BMP
 SCREENSHOT = "legacy-unlock-debian11.png"
@@ -53,10 +58,10 @@ def bullseye(legacy_deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 def test_every_elf_file_needs_at_most_glibc_2_28(legacy_deb: Path) -> None:
-    report = check(legacy_deb)
+    report = check_elf.check(legacy_deb)
     assert report.files > 100
     assert not report.too_new, report.too_new[:20]
-    assert report.highest["GLIBC"][0] <= LIMITS["GLIBC"]
+    assert report.highest["GLIBC"][0] <= check_elf.LIMITS["GLIBC"]
 
 
 def test_dpkg_installs_it_with_its_declared_dependencies(bullseye: tuple[Chroot, str]) -> None:
