@@ -85,14 +85,26 @@ build_cpython() {
         -e "s|^\(\s*\)system_include_dirs = \['/usr/include'\]|\1system_include_dirs = []|" setup.py
     grep -q 'system_include_dirs = \[\]' setup.py
     grep -q 'no host multiarch' setup.py
-    ./configure --prefix="$prefix" --enable-shared --with-openssl="$deps" --with-ensurepip=install \
+    # Debian's CVE-2026-4224 fix makes pyexpat include an internal header, which Debian's own
+    # build allows by linking pyexpat into the interpreter; here it is a shared module.
+    sed -i "s/Extension('pyexpat', sources=\['pyexpat.c'\])/Extension('pyexpat', sources=['pyexpat.c'], define_macros=[('Py_BUILD_CORE_MODULE', '1')])/" setup.py
+    grep -q "'pyexpat.c'\], define_macros" setup.py
+    # zig's linker knows -soname, not its short form -h.
+    sed -i -e 's/-Wl,-h\$(INSTSONAME)/-Wl,-soname,$(INSTSONAME)/' -e 's/-Wl,-h\$@/-Wl,-soname,$@/' \
+        Makefile.pre.in
+    if grep -q 'Wl,-h' Makefile.pre.in; then echo "a -Wl,-h is left in Makefile.pre.in"; exit 1; fi
+    # No ensurepip: Debian's is disabled (and its wheels removed); build.sh brings pip from PyPI.
+    ./configure --prefix="$prefix" --enable-shared --with-openssl="$deps" --with-ensurepip=no \
         --without-static-libpython --disable-test-modules \
         CPPFLAGS="-I$deps/include" LDFLAGS="-L$deps/lib -Wl,-rpath,$prefix/lib" LIBS="-ldl -pthread"
-    make -j"$jobs"
+    # PY3LIBRARY: no libpython3.so (the stable-ABI forwarder, a link of nothing but
+    # libpython3.11.so, which zig cc cannot do); nothing here loads it.
+    make -j"$jobs" PY3LIBRARY=
     grep -A12 'necessary bits to build these optional modules' "$work/cpython.log" >&2 || true
-    make install
+    make install PY3LIBRARY=
     # The modules the program needs must all have been built.
-    "$prefix/bin/python3.11" -c 'import ssl, hashlib, lzma, bz2, zlib, ctypes, _decimal; print(ssl.OPENSSL_VERSION)' >&2
+    "$prefix/bin/python3.11" -c 'import ssl, hashlib, lzma, bz2, zlib, ctypes, _decimal, pyexpat
+import xml.etree.ElementTree as tree; print(ssl.OPENSSL_VERSION, tree.fromstring("<a>学籍</a>").text)' >&2
 }
 
 # Each step runs once; its output goes to $work/<step>.log, shown when it fails.

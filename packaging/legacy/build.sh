@@ -22,23 +22,24 @@ platforms=()
 for minor in $(seq 28 -1 5); do platforms+=(--platform "manylinux_2_${minor}_x86_64"); done
 platforms+=(--platform manylinux2014_x86_64 --platform manylinux2010_x86_64
             --platform manylinux1_x86_64)
+# pip itself comes from PyPI too: Debian's ensurepip is disabled.
+requirements=$(printf '%s\n' pip "$requirements")
 key=$(printf '%s\n' "$requirements" "${platforms[@]}" | sha256sum | cut -c1-12)
 
-venv="$cache/venv/$(basename "$prefix")-$key"
-if [ ! -f "$venv/.complete" ]; then
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-fi
 wheels="$cache/wheels/$key"
 if [ ! -f "$wheels/.complete" ]; then
     echo "dist-legacy: downloading wheels for glibc 2.28 into $wheels" >&2
-    "$venv/bin/python" -m pip download --quiet --disable-pip-version-check --only-binary=:all: \
+    "${PYTHON:-python3}" -m pip download --quiet --disable-pip-version-check --only-binary=:all: \
         --python-version 3.11 --implementation cp "${platforms[@]}" --dest "$wheels" \
         -r /dev/stdin <<<"$requirements"
     touch "$wheels/.complete"
 fi
+venv="$cache/venv/$(basename "$prefix")-$key"
 if [ ! -f "$venv/.complete" ]; then
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-index \
+    rm -rf "$venv"
+    "$python" -m venv --without-pip "$venv"
+    pip_wheel=$(ls "$wheels"/pip-*.whl | head -1)
+    "$venv/bin/python" "$pip_wheel/pip" install --quiet --disable-pip-version-check --no-index \
         --find-links "$wheels" -r /dev/stdin <<<"$requirements"
     touch "$venv/.complete"
 fi
