@@ -30,6 +30,8 @@ deps-dist:
 	@$(PY) tools/system_deps.py dist
 deps-dist-windows:
 	@$(PY) tools/system_deps.py dist-windows
+deps-dist-legacy:
+	@$(PY) tools/system_deps.py dist-legacy
 
 run: deps-run setup
 	$(BIN)/xueji $(ARGS)
@@ -67,8 +69,8 @@ dist-windows: deps-dist-windows setup
 	$(BIN)/python packaging/windows/build.py
 # dist/legacy/xueji_<version>_amd64.deb for UOS 20 (glibc 2.28) and Kylin V10: packaging/legacy/.
 # Built with its own CPython and PySide6 6.9, all cached under ~/.cache/xueji-build/.
-.PHONY: dist-legacy
-dist-legacy: setup
+.PHONY: dist-legacy deps-dist-legacy
+dist-legacy: deps-dist-legacy setup
 	PYTHON=$(CURDIR)/$(BIN)/python packaging/legacy/build.sh
 
 clean:

@@ -3,13 +3,12 @@
 # prints the path of its tarball: $XUEJI_CACHE/chroot/bullseye-<key>.tar.gz.
 #
 # Debian 11 has glibc 2.31 (Kylin V10's); Debian 10 (glibc 2.28, UOS 20's) is no longer on the
-# mirror. The root holds what the test itself uses (Xvfb, xwd and netpbm for the screenshot,
-# pdffonts) and apt's package lists, but none of the package's own dependencies: the test
+# mirror. The root holds what the test itself uses (Xvfb, xwd for the screenshot, pdffonts) and apt's package lists, but none of the package's own dependencies: the test
 # installs those with `apt-get -f install`, which proves the package declares them.
 set -euo pipefail
 cache=${XUEJI_CACHE:-$HOME/.cache/xueji-build}
 MIRROR=${XUEJI_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-INCLUDE=xvfb,xauth,x11-apps,netpbm,poppler-utils,ca-certificates
+INCLUDE=xvfb,xauth,x11-apps,poppler-utils,ca-certificates
 key=$(echo "bullseye $INCLUDE" | sha256sum | cut -c1-12)
 tarball="$cache/chroot/bullseye-$key.tar.gz"
 if [ -f "$tarball" ]; then echo "$tarball"; exit 0; fi

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,20 @@ class Chroot:
         shutil.copy(deb, self.path("/tmp/xueji.deb"))
         return self.run("dpkg -i /tmp/xueji.deb >/tmp/dpkg.log 2>&1; cat /tmp/dpkg.log; "
                         "apt-get -f install -y -q --no-install-recommends")
+
+
+def xwd_to_png(xwd: Path, png: Path) -> None:
+    """Convert the screen dump of `xwd -root` on Xvfb's 24-bit TrueColor screen to PNG: pixels
+    of 4 bytes, least significant first (blue, green, red, unused). Xvfb's header calls them
+    24 bits a pixel, so netpbm's xwdtopnm reads them wrongly and draws a black picture."""
+    from PIL import Image
+
+    data = xwd.read_bytes()
+    fields = struct.unpack(">25I", data[:100])
+    header_size, depth, width, height, byte_order = fields[0], fields[3], fields[4], fields[5], fields[7]
+    bytes_per_line, visual, masks, colours = fields[12], fields[13], fields[14:17], fields[19]
+    if (depth, byte_order, visual, masks, bytes_per_line) != (24, 0, 5, (0xFF0000, 0xFF00, 0xFF), 4 * width):
+        raise ValueError(f"unexpected XWD layout: {fields[:17]}")
+    start = header_size + colours * 12  # after the window name and the colour map
+    pixels = data[start:start + bytes_per_line * height]
+    Image.frombuffer("RGB", (width, height), pixels, "raw", "BGRX", bytes_per_line, 1).save(png)

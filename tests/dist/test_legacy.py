@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from tests.dist.legacy_chroot import (
     missing_prerequisite,
     require,
     tarball,
+    xwd_to_png,
 )
 from tests.exchange.workbooks import write_workbook
 from tests.factories import SCHOOL_CODE, valid_row
@@ -140,7 +140,7 @@ def test_unlock_window_opens_under_xvfb(school: dict, bullseye: tuple[Chroot, st
     root, _ = bullseye
     script = ("start=$(date +%s.%N); XUEJI_EXIT_AT_UNLOCK=1 xueji --db /root/学籍.db; echo start $start; "
               "xueji --db /root/学籍.db >/tmp/window.log 2>&1 & pid=$!; sleep 6; "
-              "xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng >/tmp/unlock.png; kill $pid")
+              "xwd -root -silent >/tmp/unlock.xwd; kill $pid")
     run = root.run(f"xvfb-run -a -s '-screen 0 1366x768x24' sh -c '{script}'")
     assert run.returncode == 0, run.stdout + run.stderr
     shown = re.search(r"unlock-shown (\d+\.\d+)", run.stdout)
@@ -148,11 +148,14 @@ def test_unlock_window_opens_under_xvfb(school: dict, bullseye: tuple[Chroot, st
     assert shown and start, run.stdout + run.stderr
     print(f"launch to unlock dialog in the Debian 11 root: {float(shown[1]) - float(start[1]):.2f} s")
     shot = root.path("/tmp/unlock.png")
+    xwd_to_png(root.path("/tmp/unlock.xwd"), shot)
     from PIL import Image
 
     with Image.open(shot) as image:
         colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
         assert image.size == (1366, 768)
         assert colours is None or len(colours) > 20  # a drawn dialog, not a blank screen
-    if os.environ.get("XUEJI_UPDATE_SCREENSHOTS") == "1":
-        shutil.copy(shot, ROOT / "docs" / "screenshots" / SCREENSHOT)
+        if os.environ.get("XUEJI_UPDATE_SCREENSHOTS") == "1":  # the dialog and a margin of screen
+            left, top, right, bottom = image.convert("L").getbbox()
+            image.crop((max(left - 40, 0), max(top - 40, 0), right + 40, bottom + 40)).save(
+                ROOT / "docs" / "screenshots" / SCREENSHOT)

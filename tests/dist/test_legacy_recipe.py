@@ -79,4 +79,5 @@ def test_ci_builds_the_legacy_package_before_the_tests() -> None:
     lines = [line.split("#")[0].strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
     assert lines.index("make dist-legacy") < lines.index("make test")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "\ndist-legacy: setup\n\tPYTHON=$(CURDIR)/$(BIN)/python packaging/legacy/build.sh" in makefile
+    recipe = "\ndist-legacy: deps-dist-legacy setup\n\tPYTHON=$(CURDIR)/$(BIN)/python packaging/legacy/build.sh"
+    assert recipe in makefile
