@@ -18,7 +18,8 @@ mkdir -p "$cache/chroot"
 root=$(mktemp -d "$cache/chroot/bullseye-build.XXXXXX")
 cleanup() {
     for m in proc dev sys; do umount -l "$root/$m" 2>/dev/null || true; done
-    rm -rf "$root"
+    grep -q " $root/" /proc/mounts || rm -rf "$root"
+    rm -f "$root.tar.gz" "$root.log"
 }
 trap cleanup EXIT
 debootstrap --variant=minbase --include="$INCLUDE" bullseye "$root" "$MIRROR" \
@@ -27,7 +28,7 @@ echo "deb $MIRROR bullseye main" > "$root/etc/apt/sources.list"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 chroot "$root" apt-get update -qq >&2
 chroot "$root" apt-get clean
-rm -f "$root.log"
-tar -C "$root" --numeric-owner -czf "$tarball.tmp" .
-mv "$tarball.tmp" "$tarball"
+# Written under a temporary name, so a run that stops half-way leaves no tarball behind.
+tar -C "$root" --numeric-owner -czf "$root.tar.gz" .
+mv "$root.tar.gz" "$tarball"
 echo "$tarball"

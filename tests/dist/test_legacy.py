@@ -35,6 +35,8 @@ from tests.exchange.workbooks import write_workbook
 from tests.factories import SCHOOL_CODE, valid_row
 
 check_elf = load("legacy/check_elf.py")
+# The first run makes the Debian 11 root (debootstrap, 5 to 15 minutes on a busy machine).
+pytestmark = pytest.mark.timeout(1800)
 USER = "registrar"
 NAMES = ("王𠮷", "欧阳晓燕")  # 𠮷 (U+20BB7) lies outside the BMP
 SCREENSHOT = "legacy-unlock-debian11.png"
