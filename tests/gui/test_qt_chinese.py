@@ -50,8 +50,9 @@ def test_the_file_dialog_qt_draws_is_chinese(qtbot, chinese, tmp_path: Path) -> 
     qtbot.addWidget(dialog)
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
     dialog.show()
-    labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert {"查找范围(&L)：", "文件类型(&T)："} <= labels
+    # Qt 6.10+ adds the access keys (&L, &T); Qt 6.9 (the glibc 2.28 build's) has none
+    labels = {re.sub(r"\(&\w\)", "", label.text()) for label in dialog.findChildren(QLabel)}
+    assert {"查找范围：", "文件类型："} <= labels
     assert english(dialog) == []
     view = dialog.findChild(QTreeView)
     model, root = view.model(), view.rootIndex()
