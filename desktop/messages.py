@@ -6,6 +6,7 @@ turn them into words here, so both say exactly the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop.bundle_reasons import REASONS as BUNDLE_REASONS
@@ -245,14 +246,19 @@ TEXT: dict[str, str] = {
 }
 
 
-def describe(code: str, params: dict[str, Any] | None = None) -> str:
-    """The Chinese sentence for `code`, filled with `params`."""
+def describe(code: str, params: dict[str, Any] | None = None,
+             translate: Callable[[str], str] | None = None) -> str:
+    """The sentence for `code`, filled with `params`: Chinese, or what `translate` makes of
+    the Chinese template (the views pass Qt's translator). The CLI and the views share it."""
     template = TEXT.get(code, TEXT["unknown"])
+    if translate is not None:
+        template = translate(template)
     values = {"code": code, "detail": "", **(params or {})}
     try:
-        return template.format(**values)
+        text = template.format(**values)
     except (KeyError, IndexError):
         return template
+    return text.replace("（）", "").replace(" ()", "")  # a value left empty: no empty brackets
 
 
 def describe_field(error: FieldError) -> str:

@@ -11,18 +11,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.errors import FieldError
-from desktop.messages import TEXT
+from desktop.messages import describe
 
 
 def say(code: str, params: dict[str, Any] | None = None) -> str:
-    template = TEXT.get(code, TEXT["unknown"])
-    translated = QCoreApplication.translate("messages", template)
-    values = {"code": code, "detail": "", **(params or {})}
-    try:
-        text = translated.format(**values)
-    except (KeyError, IndexError):
-        return translated
-    return text.replace("（）", "").replace(" ()", "")  # a value left empty: no empty brackets
+    """desktop.messages.describe in the current UI language."""
+    return describe(code, params, lambda template: QCoreApplication.translate("messages", template))
 
 
 def say_field(error: FieldError) -> str:

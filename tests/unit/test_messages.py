@@ -139,3 +139,11 @@ def test_bundle_sentences_have_one_source() -> None:
     from desktop.sync.wire.bundle_errors import REASONS
 
     assert REASONS and all(TEXT[code] is sentence for code, sentence in REASONS.items())
+
+
+def test_a_value_left_empty_leaves_no_empty_brackets() -> None:
+    """The CLI and the views word a code the same way (describe), empty brackets dropped."""
+    from desktop.messages import describe
+
+    assert "（）" not in describe("bundle.unsupported", {"found": ""})
+    assert "（XJB9）" in describe("bundle.unsupported", {"found": "XJB9"})
