@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from desktop.services.changes.tasks import (
     task_groups,
 )
 from desktop.services.context import Workspace
+from desktop.views.widgets.load_when_shown import LoadWhenShown
 from desktop.views.widgets.search_box import SearchBox
 from desktop.views.wording import tr
 
@@ -89,7 +90,7 @@ class TaskModel(QAbstractTableModel):
         return self._cells[row][index.column()]
 
 
-class TasksPage(QWidget):
+class TasksPage(LoadWhenShown, QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +105,6 @@ class TasksPage(QWidget):
         self.overdue_only = QCheckBox(self.tr("只看逾期"))
         self._build()
         self.tasks: list[Task] = []
-        self.loaded = False
 
     def _build(self) -> None:
         filters = QHBoxLayout()
@@ -136,20 +136,8 @@ class TasksPage(QWidget):
             self._fit_groups()
             self._fit_names()
 
-    def reload(self) -> None:
-        """Read the list again: now if the page is shown, otherwise when it next is."""
-        self.loaded = False
-        if self.isVisible():
-            self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self.loaded:
-            self._load()
-
-    def _load(self) -> None:
+    def load(self) -> None:
         self.tasks = list_tasks(self.workspace, self.today)
-        self.loaded = True
         self._fill_choices()
         self._show()
 

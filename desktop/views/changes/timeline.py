@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.changes.status import HistoryEntry, recent_changes
@@ -15,6 +14,7 @@ from desktop.views.changes.registers import (
     run_year_end_with_preview,
 )
 from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.widgets.load_when_shown import LoadWhenShown
 from desktop.views.wording import tr
 
 _APPROVAL = {"awaiting": "待审批", "approved": "已批准", "rejected": "未批准", "": ""}
@@ -40,7 +40,7 @@ class HistoryTable(ReadOnlyTable):
         self.fill([_row(entry) for entry in entries])
 
 
-class ChangesPage(QWidget):
+class ChangesPage(LoadWhenShown, QWidget):
     """The 学籍变动 page: recent changes, verification, the dropout ledger, deferrals, year-end.
     Its lists are read when the page is shown, and again after a change while it is shown."""
 
@@ -66,21 +66,8 @@ class ChangesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.year_end)
-        self.loaded = False  # read when first shown: the window opens on the roster
 
-    def reload(self) -> None:
-        """Read the page again: now if it is shown, otherwise when it next is."""
-        self.loaded = False
-        if self.isVisible():
-            self._load()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self.loaded:
-            self._load()
-
-    def _load(self) -> None:
-        self.loaded = True
+    def load(self) -> None:
         self.table.show_entries(recent_changes(self.workspace))
         for tab in (self.verification, self.ledger, self.deferrals):
             tab.reload()
