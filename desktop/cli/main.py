@@ -60,4 +60,4 @@ def main(argv: Sequence[str]) -> int:
 def _run(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int | None:
     """Parse inside the guard: an option refused while parsing is a Chinese sentence."""
     args = parser.parse_args(list(argv))
-    return args.handler(args)  # type: ignore[no-any-return]
+    return args.handler(args)  # type: ignore[no-any-return]  # argparse's Namespace is untyped; every handler returns int | None

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from desktop.domain.record import read_record
 from desktop.domain.template_output import template_row
@@ -59,7 +60,7 @@ def correct_controlled(ws: Workspace, student_id: str, changes: Mapping[str, str
         return tuple(header for key, header in CONTROLLED.items() if key in changed)
 
 
-def _follow_entries(session, student: Student, values: Mapping[str, object]) -> None:  # type: ignore[no-untyped-def]
+def _follow_entries(session: Session, student: Student, values: Mapping[str, object]) -> None:
     """The list entries of this pupil take the corrected values (and stay linked to it)."""
     entries = session.scalars(select(IntakeEntry).where(
         IntakeEntry.kind == PRESCHOOL,

@@ -342,18 +342,23 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.after_status_change()
 
+    def _show_stored(self):  # type: ignore[no-untyped-def]  # returns the service's StudentDetail
+        """The stored record's version and change log, read again (only a saved pupil's form
+        offers the actions that call this, so student_id is set)."""
+        student_id: int = self.student_id  # type: ignore[assignment]  # set for a saved pupil
+        detail = get_student(self.workspace, student_id)
+        self.version = detail.version
+        self.timeline.show_entries(history(self.workspace, student_id))
+        return detail
+
     def reload_student(self) -> None:
         """The stored record shown again (after a correction made outside the form)."""
-        detail = get_student(self.workspace, self.student_id)  # type: ignore[arg-type]
-        self.version = detail.version
-        self.timeline.show_entries(history(self.workspace, self.student_id))  # type: ignore[arg-type]
+        detail = self._show_stored()
         self.form.set_row(template_row(detail.values, list(detail.members), self.school_code))
         self.undo_stack.setClean()
 
     def after_status_change(self) -> None:
-        detail = get_student(self.workspace, self.student_id)  # type: ignore[arg-type]
-        self.version = detail.version
-        self.timeline.show_entries(history(self.workspace, self.student_id))  # type: ignore[arg-type]
+        self._show_stored()
         self.status_changed.emit()
 
     # --- photo ---------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ class IdNumberHelp:
         other = self.id_matches[0]
         self._forget_draft()
         self._drop_changes()
-        QDialog.reject(self)  # type: ignore[arg-type]  (no 放弃修改？: the registrar chose this)
+        QDialog.reject(self)  # type: ignore[arg-type]  # the editor's own reject asks 放弃修改？; here the registrar chose to leave
         self.open_other.emit(other)
 
 
