@@ -109,9 +109,9 @@ class FieldInput(QWidget):
             editor.code_changed.connect(lambda _c: self._changed())
         else:
             editor.editingFinished.connect(self._finished)
-            editor.left.connect(self.left)  # type: ignore[attr-defined]
+            editor.left.connect(self.left)  # type: ignore[attr-defined]  # the remaining editor is a LineInput
             if self.spec.kind == "idnum":  # a complete number counts at its 18th character
-                editor.textChanged.connect(self._maybe_complete)  # type: ignore[attr-defined]
+                editor.textChanged.connect(self._maybe_complete)  # type: ignore[attr-defined]  # a LineInput here
 
     def _maybe_complete(self, text: str) -> None:
         if len(text.strip()) == ID_LENGTH:

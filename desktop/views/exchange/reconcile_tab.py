@@ -87,7 +87,7 @@ class ReconcileTab(QWidget):
         self.work.start(self.tr("正在核对……"), compare, self._compared)
 
     def _compared(self, outcome: object) -> None:
-        self.national, self.result = outcome  # type: ignore[misc]
+        self.national, self.result = outcome  # type: ignore[misc]  # the runner passes compare()'s pair as object
         self._show()
 
     def _refused(self, text: str) -> None:
