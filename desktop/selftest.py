@@ -23,7 +23,8 @@ from desktop import PRODUCT_NAME, __version__
 SCHOOL_CODE = "4406040001"
 USER = "selftest"
 REQUIRED_FILES = ("codes/mz.csv", "regions/gb2260.csv", "fonts/wqy-microhei.ttc", "fonts/HanaMinB.ttf",
-                  "calendar/workdays.csv", "translations/xueji_en.qm", "icons/xueji.png")
+                  "fonts/xj-sans-rare.ttf", "calendar/workdays.csv", "translations/xueji_en.qm",
+                  "icons/xueji.png")
 
 
 @dataclass

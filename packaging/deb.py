@@ -49,6 +49,7 @@ Description: 学籍管理（离线版） offline student-status registrar desk
 COPYRIGHT = """xueji (学籍管理（离线版）): MIT License.
 Bundled fonts, with their licence texts under /opt/xueji/_internal/resources/fonts/:
  WenQuanYi Micro Hei: Apache-2.0 or GPL-3+ with font exception.
+ XJ Sans Rare (a subset of Noto Sans CJK SC): SIL Open Font License 1.1.
  HanaMinB: SIL Open Font License 1.1 or Hanazono Font License.
 Qt and PySide6: LGPL-3.0; Python: PSF License.
 """

@@ -1,8 +1,10 @@
 """The bundled TrueType CJK fonts, registered with reportlab once.
 
-SANS (文泉驿微米黑) covers the BMP set of GB 18030; EXT_B (花園明朝B) covers characters outside
-the BMP such as 𠮷. reportlab has no per-glyph fallback, so text is split into runs by which
-font has the glyph (`runs`, `markup`).
+SANS (文泉驿微米黑) covers the two-byte set of GB 18030; RARE (XJ Sans Rare, cut from Noto Sans
+CJK SC) CJK Extension A, the newer unified ideographs and the characters outside the BMP that
+Noto has, such as 𠮷, in the same sans-serif weight; EXT_B (花園明朝B) the rest of Extensions
+B-F. reportlab has no per-glyph fallback, so text is split into runs by which font has the
+glyph (`runs`, `markup`).
 
 reportlab writes a character outside the BMP into a font's ToUnicode map as a bare code point
 (<20BB7>) where PDF wants UTF-16 (<D842DFB7>), so copying or searching such a name in the
@@ -22,6 +24,7 @@ from desktop.domain.data import resource_dir
 
 SANS = "XJSans"
 MONO = "XJMono"
+RARE = "XJRare"
 EXT_B = "XJExtB"
 
 
@@ -50,14 +53,13 @@ def register() -> None:
     fonts = resource_dir() / "fonts"
     pdfmetrics.registerFont(TTFont(SANS, str(fonts / "wqy-microhei.ttc"), subfontIndex=0))
     pdfmetrics.registerFont(TTFont(MONO, str(fonts / "wqy-microhei.ttc"), subfontIndex=1))
+    pdfmetrics.registerFont(TTFont(RARE, str(fonts / "xj-sans-rare.ttf")))
     pdfmetrics.registerFont(TTFont(EXT_B, str(fonts / "HanaMinB.ttf")))
 
 
-@cache
-def _sans_has(codepoint: int) -> bool:
+def _has(font: str, codepoint: int) -> bool:
     register()
-    face = pdfmetrics.getFont(SANS).face
-    return codepoint in face.charToGlyph
+    return codepoint in pdfmetrics.getFont(font).face.charToGlyph
 
 
 def canvas_maker(*args: object, **kwargs: object) -> Canvas:
@@ -67,8 +69,10 @@ def canvas_maker(*args: object, **kwargs: object) -> Canvas:
     return Canvas(*args, **kwargs)  # type: ignore[arg-type]
 
 
+@cache
 def font_for(char: str) -> str:
-    return SANS if _sans_has(ord(char)) else EXT_B
+    """The first of SANS, RARE and EXT_B that has the character (EXT_B when none has it)."""
+    return next((font for font in (SANS, RARE) if _has(font, ord(char))), EXT_B)
 
 
 def runs(text: str) -> list[tuple[str, str]]:
@@ -84,6 +88,6 @@ def runs(text: str) -> list[tuple[str, str]]:
 
 
 def markup(text: str) -> str:
-    """Paragraph markup of `text` with <font> tags around runs that need the Ext-B font."""
-    return "".join(escape(chunk) if font == SANS else f'<font name="{EXT_B}">{escape(chunk)}</font>'
+    """Paragraph markup of `text` with <font> tags around runs that need another font."""
+    return "".join(escape(chunk) if font == SANS else f'<font name="{font}">{escape(chunk)}</font>'
                    for font, chunk in runs(text))

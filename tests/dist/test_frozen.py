@@ -30,6 +30,7 @@ def test_version_is_the_pyproject_version(app_dir: Path, version: str) -> None:
 @pytest.mark.parametrize("relative", [
     "resources/codes/mz.csv", "resources/regions/gb2260.csv", "resources/calendar/workdays.csv",
     "resources/fonts/wqy-microhei.ttc", "resources/fonts/HanaMinB.ttf", "resources/icons/xueji.png",
+    "resources/fonts/xj-sans-rare.ttf", "resources/fonts/LICENSE-noto-cjk.txt",
     "resources/translations/xueji_en.qm", "PySide6/Qt/translations/qtbase_zh_CN.qm",
     "resources/translations/qt_zh_CN_extra.csv",
 ])

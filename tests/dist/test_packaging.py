@@ -102,6 +102,7 @@ def test_icon_files_exist() -> None:
     ("PySide6\\translations\\qtbase_fr.qm", False),
     ("PySide6\\QtWidgets.pyd", True),
     ("resources/fonts/HanaMinB.ttf", True),
+    ("resources/fonts/xj-sans-rare.ttf", True),
 ])
 def test_bundle_filter_keeps_what_the_app_loads(dest: str, kept: bool) -> None:
     assert _load("bundle_filter").qt_kept((dest, "/src", "DATA")) is kept

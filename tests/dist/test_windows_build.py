@@ -43,6 +43,7 @@ def test_installer_is_within_budget(windows_setup: Path) -> None:
 @pytest.mark.parametrize("relative", [
     "_internal/resources/codes/mz.csv", "_internal/resources/fonts/HanaMinB.ttf",
     "_internal/resources/fonts/wqy-microhei.ttc", "_internal/resources/calendar/workdays.csv",
+    "_internal/resources/fonts/xj-sans-rare.ttf", "_internal/resources/fonts/LICENSE-noto-cjk.txt",
     "_internal/PySide6/plugins/platforms/qwindows.dll", "_internal/PySide6/translations/qtbase_zh_CN.qm",
 ])
 def test_bundles_the_data_and_the_windows_platform_plugin(windows_app_dir: Path, relative: str) -> None:

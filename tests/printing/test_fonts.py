@@ -1,5 +1,6 @@
-"""Fonts in PDFs: both bundled fonts embedded, runs split by coverage, and text outside the BMP
-(𠮷) extracts as the right characters thanks to UTF-16 ToUnicode entries."""
+"""Fonts in PDFs: the bundled fonts embedded, runs split by coverage (CJK Extension A and 𠮷 in
+the sans-serif XJ Sans Rare, the rest of Extension B-F in HanaMinB), and text outside the BMP
+extracts as the right characters thanks to UTF-16 ToUnicode entries."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import io
 
 from pypdf import PdfReader
 
-from desktop.printing.fonts import EXT_B, SANS, runs, to_unicode_cmap
+from desktop.printing.fonts import EXT_B, RARE, SANS, runs, to_unicode_cmap
 from desktop.printing.recovery_sheet import RecoverySheet, build
 
 KEY = "N215-YRE6-QN6P-B2SQ-NTJH-BQYP-NY1Y-RG9H-2BYV-7980-A04J-T4AK-F06H-GM8P"
@@ -19,7 +20,8 @@ def _sheet(school: str) -> bytes:
 
 
 def test_runs_split_by_font_coverage() -> None:
-    assert runs("王𠮷明") == [(SANS, "王"), (EXT_B, "𠮷"), (SANS, "明")]
+    assert runs("王𠮷明") == [(SANS, "王"), (RARE, "𠮷"), (SANS, "明")]
+    assert runs("㐀䶮鿏𫝋") == [(RARE, "㐀䶮鿏"), (EXT_B, "𫝋")]
 
 
 def test_to_unicode_entries_are_utf16() -> None:
@@ -52,3 +54,12 @@ def test_recovery_sheet_embeds_every_font() -> None:
         font = reference.get_object()
         assert font.get("/Subtype") == "/TrueType"
         assert "/FontFile2" in font["/FontDescriptor"]
+
+
+def test_extension_a_and_extension_b_names_are_embedded_and_extract() -> None:
+    """Before XJ Sans Rare, Extension A (㐀, 䶵) was in no bundled font: glyph 0 in the PDF."""
+    reader = PdfReader(io.BytesIO(_sheet("㐀䶮𠮷𫝋小学")))
+    page = reader.pages[0]
+    assert "㐀䶮𠮷𫝋小学" in page.extract_text()
+    names = {f.get_object()["/BaseFont"].split("+")[-1] for f in page["/Resources"]["/Font"].values()}
+    assert {"XJSansRare-Regular", "HanaMinB"} <= names
