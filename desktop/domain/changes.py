@@ -6,7 +6,9 @@ grade, a status cancelled by mistake restored by a compensating 恢复学籍."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from desktop.domain.errors import DomainError
 from desktop.domain.grades import SENIOR
@@ -38,8 +40,21 @@ class ChangeRule:
     clears_flag: str | None = None
 
 
-def _rule(name: str, code: str, allowed: set[Status], to: Status | None, **kw: object) -> ChangeRule:
-    return ChangeRule(name, code, frozenset(allowed), to, **kw)  # type: ignore[arg-type]
+class _RuleExtras(TypedDict, total=False):
+    """The optional fields of a ChangeRule, as `_rule` passes them on."""
+
+    approver: str
+    documents: tuple[str, ...]
+    senior_only: bool
+    final_grade_only: bool
+    needs_until: bool
+    sets_flag: str | None
+    clears_flag: str | None
+
+
+def _rule(name: str, code: str, allowed: Collection[Status], to: Status | None,
+          **kw: Unpack[_RuleExtras]) -> ChangeRule:
+    return ChangeRule(name, code, frozenset(allowed), to, **kw)
 
 
 A, SU = {S.ACTIVE}, {S.SUSPENDED}

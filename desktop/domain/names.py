@@ -48,7 +48,8 @@ def _syllables(text: str) -> tuple[str, ...]:
 
     readings = _char_readings()
     out: list[str] = []
-    for piece in lazy_pinyin(text, style=Style.NORMAL, errors=list):
+    # errors=list keeps a run of non-Chinese text as its characters
+    for piece in lazy_pinyin(text, style=Style.NORMAL, errors=list):  # type: ignore[arg-type]  # pypinyin accepts a callable returning a list; its hint says str
         reading = readings.get(piece, piece)
         if reading.isascii() and reading.isalpha():
             out.append(reading.lower())

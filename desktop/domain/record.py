@@ -77,6 +77,7 @@ def read_record(cells: dict[str, Any]) -> Record:
         step = steps.get(raw_header) or _add_step(steps, raw_header)
         target, slot, spec, memo = step
         if target in _VALUE_TARGETS:
+            assert spec is not None  # _route gives every value target its spec
             dest = values if target == "student" else members.setdefault(slot, {})
             if raw.__class__ is str:
                 hit = memo.get(raw, _MISS)
@@ -121,15 +122,18 @@ _MEMO_SIZE = 50_000
 _STEPS: dict[str, Any] = {"day": None, "steps": {}, "memos": {}}
 
 
-def _steps() -> dict[Any, tuple[str, int, FieldSpec | None, dict[str, Any]]]:
+_Step = tuple[str, int, FieldSpec | None, dict[str, Any]]
+
+
+def _steps() -> dict[Any, _Step]:
     today = dt.date.today()
     if _STEPS["day"] != today:
         _STEPS.update(day=today, steps={}, memos={})
-    return _STEPS["steps"]
+    steps: dict[Any, _Step] = _STEPS["steps"]
+    return steps
 
 
-def _add_step(steps: dict[Any, tuple], raw_header: Any) -> tuple[str, int, FieldSpec | None,
-                                                                 dict[str, Any]]:
+def _add_step(steps: dict[Any, _Step], raw_header: Any) -> _Step:
     target, slot, spec = _route(str(raw_header))
     memo = _STEPS["memos"].setdefault(id(spec), {}) if spec is not None else {}
     if len(steps) < _MEMO_SIZE:  # headers are few; a file of random headers is not kept

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop.domain.codes import table
@@ -27,7 +27,7 @@ def cell_text(spec: FieldSpec, value: Any) -> str:
     return str(value)
 
 
-def template_row(values: Mapping[str, Any], members: list[Mapping[str, Any]],
+def template_row(values: Mapping[str, Any], members: Sequence[Mapping[str, Any]],
                  school_code: str) -> dict[str, str]:
     """{header: text} for one student, with every template column present."""
     row = {"学校标识码": school_code}

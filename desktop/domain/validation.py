@@ -43,7 +43,7 @@ def validate(record: Record) -> None:
 
 def _check_required(record: Record) -> None:
     values = record.values
-    missing = [(header, need) for key, header, need in _NEEDED_STUDENT_ITEMS
+    missing: list[tuple[str, Need]] = [(header, need) for key, header, need in _NEEDED_STUDENT_ITEMS
                if values.get(key) is None]
     for slot, member in zip(record.member_slots, record.members, strict=True):
         missing.extend((member_header(slot, spec), spec.need) for spec in _NEEDED_MEMBER_FIELDS

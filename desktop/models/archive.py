@@ -9,6 +9,7 @@ document kind under the file name it was added with.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -116,7 +117,7 @@ class ArchiveHandover(Base):
     receiver: Mapped[str] = mapped_column(String(100))  # receiving unit
     sender_signatory: Mapped[str] = mapped_column(String(36))
     receiver_signatory: Mapped[str] = mapped_column(String(36))
-    items: Mapped[list] = mapped_column(JSON, default=list)  # document kinds handed over
+    items: Mapped[list[Any]] = mapped_column(JSON, default=list)  # document kinds handed over
     backup_kept: Mapped[bool] = mapped_column(default=False)  # electronic backup kept here
     copies_kept: Mapped[bool] = mapped_column(default=False)  # paper copies kept here
     note: Mapped[str | None] = mapped_column(Text)

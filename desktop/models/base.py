@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
-from sqlalchemy import MetaData, String
+from sqlalchemy import MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -18,6 +19,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    __table__: ClassVar[Table]  # every model here is declared on one table (SQLAlchemy says FromClause)
 
 
 def uuid_pk() -> Mapped[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from desktop.models import errors, json_text
@@ -100,7 +100,7 @@ def _compact_json(value: object) -> str:
     return json_text.dumps(value)
 
 
-def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+def _begin(conn: Connection) -> None:
     mode = conn.get_execution_options().get("begin", "DEFERRED")
     conn.exec_driver_sql(f"BEGIN {mode}")
     # The unit of work inserts rows in mapper order, not foreign-key order: check at commit.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -42,7 +43,7 @@ class StatusChange(Base):
     effective_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     reason: Mapped[str | None] = mapped_column(Text)
-    details: Mapped[dict] = mapped_column(JSON, default=dict)  # applicant, approvals, evidence
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # applicant, approvals, evidence
     reverses: Mapped[str | None] = mapped_column(String(36))
     recorded_by: Mapped[str] = mapped_column(String(36))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

@@ -107,11 +107,11 @@ def schema_version(engine: Engine) -> int:
 
 def _is_empty(engine: Engine) -> bool:
     with engine.connect() as conn:
-        count = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'"))
-        return count.scalar_one() == 0
+        count: int = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar_one()
+        return count == 0
 
 
-def prepare(engine: Engine, backup: Callable[[int], None], *, create: bool = True,
+def prepare(engine: Engine, backup: Callable[[int], object], *, create: bool = True,
             read_only: bool = False) -> int:
     """Bring the schema to SCHEMA_VERSION; returns the version found before. Opening an
     existing database (`create` False) never lays down a schema in an empty one, and a

@@ -7,6 +7,7 @@ names the audit entry written in the same transaction.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -32,7 +33,7 @@ class OutboxEntry(Base):
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     op: Mapped[str] = mapped_column(String(10))  # create | patch | delete | command
     base_version: Mapped[int] = mapped_column(Integer, default=0)
-    payload: Mapped[dict] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     actor: Mapped[str] = mapped_column(String(36))
     audit_seq: Mapped[int] = mapped_column(
         ForeignKey("audit_log.seq", deferrable=True, initially="DEFERRED"), index=True

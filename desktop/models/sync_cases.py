@@ -11,6 +11,7 @@ supersedes it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -29,7 +30,7 @@ class SyncCase(Base):
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     version: Mapped[int] = mapped_column(Integer)
     action_needed: Mapped[bool] = mapped_column(Boolean, default=False)
-    body: Mapped[dict] = mapped_column(JSON)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
     answer_change_id: Mapped[str | None] = mapped_column(String(36))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
@@ -41,7 +42,7 @@ class SyncGuardianRequest(Base):
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     state: Mapped[str] = mapped_column(String(10), index=True)  # open | answered
     version: Mapped[int] = mapped_column(Integer)
-    body: Mapped[dict] = mapped_column(JSON)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
     answer_change_id: Mapped[str | None] = mapped_column(String(36))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 

@@ -14,6 +14,7 @@ exist before enrollment succeeds, so a retried enrollment presents the same keys
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import JSON, DateTime, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -90,7 +91,7 @@ class SyncFinding(Base):
     code: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(60))
     message: Mapped[str] = mapped_column(Text)
-    body: Mapped[dict] = mapped_column(JSON)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 

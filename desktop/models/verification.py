@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -43,6 +44,6 @@ class DropoutCase(Base):
     reason: Mapped[str | None] = mapped_column(String(40))  # 厌学 / 外出务工 / 家庭经济 …
     whereabouts: Mapped[str | None] = mapped_column(String(100))
     responsible: Mapped[str | None] = mapped_column(String(100))  # 包保责任人
-    visits: Mapped[list] = mapped_column(JSON, default=list)  # [{date, method, people, result}]
+    visits: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{date, method, people, result}]
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     outcome: Mapped[str | None] = mapped_column(Text)  # 返校复学 / 随班就读 / 送教上门 / 转学 …

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from sqlalchemy import Integer, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -77,7 +78,10 @@ def archive_index_items(ws: Workspace, students: Sequence[PrintableStudent]
     return [ArchiveIndexItem(student, read_register(ws, student.record_id)) for student in students]
 
 
-def _rows(session: Session, model: type, student_id: str, order: str = "id") -> list:
+_Owned = TypeVar("_Owned", ArchiveItem, ArchiveAttachment, ArchiveLoan, ArchiveHandover)
+
+
+def _rows(session: Session, model: type[_Owned], student_id: str, order: str = "id") -> list[_Owned]:
     return list(session.scalars(select(model).where(model.student_id == student_id)
                                 .order_by(getattr(model, order), model.id)))
 
@@ -229,7 +233,7 @@ def _due_dates(session: Session) -> dict[str, dt.date]:
     return due_on
 
 
-def _possibly_due() -> Select:
+def _possibly_due() -> Select[*tuple[Any, ...]]:
     """Students at school whose folder can be due: those whose checklist was begun, and those
     who enrolled (入学年月) in or after the school year they were entered here — filtered in
     SQL, so a school of 20,000 long-enrolled pupils costs one indexed pass, not 20,000 rows."""

@@ -109,4 +109,4 @@ def _suspensions(session: Session) -> dict[str, dt.date]:
                            .where(StatusChange.to_status == Status.SUSPENDED.name,
                                   StatusChange.end_date.is_not(None))
                            .order_by(StatusChange.seq))
-    return {student_id: end for student_id, end in rows}
+    return {student_id: end for student_id, end in rows if end is not None}  # is_not(None) above

@@ -319,7 +319,8 @@ def decision_of(session: Session, event: StatusChange) -> str:
         StatusChange.change_type == DECISION_EVENT)).all()
     for decision in decisions:
         if (decision.details or {}).get("case") == event.id:
-            return decision.details.get("result", "awaiting")
+            result: str = decision.details.get("result", "awaiting")
+            return result
     return "awaiting"
 
 

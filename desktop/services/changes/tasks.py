@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -162,7 +163,7 @@ def _unreported_updates(session: Session) -> list[tuple[Student, dt.datetime]]:
     return [(student, since) for student, since in session.execute(_unreported(Student))]
 
 
-def _unreported(*columns: object) -> Select:
+def _unreported(*columns: type[Student]) -> Select[*tuple[Any, ...]]:
     """`columns` and the time of the oldest unacknowledged basic-information change, per student."""
     return (select(*columns, func.min(OutboxEntry.created_at)).select_from(Student)
             .join(OutboxEntry, OutboxEntry.record_id == Student.id)

@@ -95,7 +95,7 @@ class ClassSummary:
     on_roll: int  # 应在籍
     checked: int
     consistent: int
-    different: Counter  # conclusion -> count (in the class's marks)
+    different: Counter[str]  # conclusion -> count (in the class's marks)
 
 
 def class_summaries(ws: Workspace, today: dt.date | None = None) -> list[ClassSummary]:
@@ -105,7 +105,7 @@ def class_summaries(ws: Workspace, today: dt.date | None = None) -> list[ClassSu
                                        .where(Student.status.in_(AT_SCHOOL))))
         marks = session.scalars(select(VerificationMark)
                                 .where(VerificationMark.round == round_)).all()
-    by_class: dict[str, Counter] = {}
+    by_class: dict[str, Counter[str]] = {}
     for mark in marks:
         by_class.setdefault(mark.class_name, Counter())[mark.conclusion] += 1
     names = sorted(set(roll) | set(by_class))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
+from functools import partial
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -93,30 +95,31 @@ class _Planner:
         self.matches = match_students(session, self.records)
         self.check = BatchCheck(session, self.school, self.classes)
         self.check.run(self.records, ignore_ids={s.id for s in self.matches.values()})
-        self.targets: dict[int, tuple[dict, list[dict]]] = {}
+        self.targets: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
         planned = tuple(self._plan_row(i) for i in range(len(rows)))
         self.plan = ImportPlan(planned, self._new_classes(planned), _unplaced(planned))
 
     def _plan_row(self, index: int) -> PlannedRow:
         record, student = self.records[index], self.matches.get(index)
         problems, warnings = row_problems(self.rows[index], record, self.columns)
-        base = {"row": self.rows[index].number, "name": record.values.get("name") or "",
-                "class_name": record.values.get("class_name") or "",
-                "student_id": student.id if student else None,
-                "base_version": student.version if student else None,
-                "problems": problems, "warnings": warnings}
+        planned = partial(PlannedRow, row=self.rows[index].number,
+                          name=record.values.get("name") or "",
+                          class_name=record.values.get("class_name") or "",
+                          student_id=student.id if student else None,
+                          base_version=student.version if student else None,
+                          problems=problems, warnings=warnings)
         if problems:
-            return PlannedRow(action=RowAction.REFUSED, **base)
+            return planned(action=RowAction.REFUSED)
         if student is None:
-            return PlannedRow(action=RowAction.NEW, **base)
+            return planned(action=RowAction.NEW)
         stored = Stored.of(student)
         values = merged_values(record, stored, self.columns)
         members = merged_members(record, stored, self.columns)
         diffs = field_diffs(stored, values, members)
         if not diffs:
-            return PlannedRow(action=RowAction.UNCHANGED, **base)
+            return planned(action=RowAction.UNCHANGED)
         self.targets[index] = (values, members)
-        return PlannedRow(action=RowAction.CHANGED, diffs=diffs, **base)
+        return planned(action=RowAction.CHANGED, diffs=diffs)
 
     def _new_classes(self, planned: tuple[PlannedRow, ...]) -> tuple[PlannedClass, ...]:
         written = (RowAction.NEW, RowAction.CHANGED)

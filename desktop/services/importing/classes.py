@@ -60,7 +60,8 @@ def compose_classes(ws: Workspace, rows: Sequence[SourceRow],
         return ClassedRows(tuple(rows), ())
     naming = _naming(ws, today or dt.date.today())
     codes = dict(class_codes or {})
-    out, unresolved = [], {}
+    out: list[SourceRow] = []
+    unresolved: dict[str, None] = {}  # the class texts not understood, in order
     for row in rows:
         composed = _classed(row, naming, codes)
         if isinstance(composed, str):

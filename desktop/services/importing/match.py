@@ -35,8 +35,8 @@ def _load(session: Session, column: Any, values: Iterable[str]) -> list[Student]
 
 
 def _person(values: dict[str, Any]) -> PersonKey | None:
-    key = (values.get("name"), values.get("birth_date"), values.get("sex"))
-    return None if None in key else key  # type: ignore[return-value]
+    name, birth, sex = values.get("name"), values.get("birth_date"), values.get("sex")
+    return None if name is None or birth is None or sex is None else (name, birth, sex)
 
 
 def match_students(session: Session, records: list[Record]) -> dict[int, Student]:

@@ -111,13 +111,13 @@ class _Reconciler:
         self.updates: list[Update] = []
         seen: set[str] = set()
         for entry in entries:
-            student = self._match(entry)
-            if student is None:
+            matched = self._match(entry)
+            if matched is None:
                 self._note(ONLY_NATIONAL, entry.row, entry.cells.get("姓名", ""),
                            entry.cells.get("班级", ""))
                 continue
-            seen.add(student.id)
-            self._compare(entry, student)
+            seen.add(matched.id)
+            self._compare(entry, matched)
         for student in self.students.values():
             if student.id not in seen and student.status in AT_SCHOOL:
                 self._note(ONLY_LOCAL, None, student.name, student.school_class.name)
@@ -179,7 +179,7 @@ def _person(cells: Mapping[str, str]) -> tuple[str, dt.date, str] | None:
     if not (name and birth and sex):
         return None
     try:
-        return name, parse_date(birth), parse_cell(_SPECS["性别"], sex)  # type: ignore[return-value]
+        return name, parse_date(birth), parse_cell(_SPECS["性别"], sex)  # type: ignore[return-value]  # parse_cell is typed object; for a filled 性别 cell it is the code, a str
     except DomainError:
         return None
 

@@ -14,6 +14,7 @@ what the desk last heard, so a mistake gets a Chinese sentence before anything i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -192,7 +193,7 @@ def _labels(row: SyncGuardianRequest, fields: list[str]) -> str:
 
 
 def _queue(session: Session, ws: Workspace, record_type: str, record_id: str, name: str,
-           args: dict[str, object]) -> str:
+           args: Mapping[str, object]) -> str:
     payload = {"command": {"name": name, "case_id": record_id, "args": args}}
     return Journal(session, ws.actor).change(f"{record_type}.{name}", record_type, record_id,
                                              op="command", payload=payload)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -245,7 +245,7 @@ class _Applier:
         return self.journal
 
 
-def _unacknowledged_items(session: Session, ids: list[str]) -> dict[str, set[str]]:
+def _unacknowledged_items(session: Session, ids: list[str]) -> dict[str, Set[str]]:
     """Per record, the items its unacknowledged changes set (EVERYTHING for a create)."""
     touched: dict[str, set[str]] = {}
     rows = session.execute(select(OutboxEntry.record_id, OutboxEntry.op, OutboxEntry.payload)
@@ -276,4 +276,4 @@ def _holders(session: Session, entries: Sequence[FeedEntry]) -> dict[str, str]:
                     if e.kind == RECORD and e.snapshot.get("id_number")})
     rows = session.execute(select(Student.id_number, Student.id)
                            .where(Student.id_number.in_(numbers)))
-    return {number: record_id for number, record_id in rows}
+    return {number: record_id for number, record_id in rows if number is not None}  # IN () matched it

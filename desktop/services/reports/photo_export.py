@@ -4,8 +4,9 @@ a whole school's photos never sit in memory at once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -44,16 +45,16 @@ def student_photos(ws: Workspace, class_name: str | None = None) -> Iterator[Stu
 
 def _batch(ws: Workspace, ids: list[str], school_code: str) -> list[StudentPhoto]:
     with ws.store.reading() as session:
-        rows = session.execute(
+        found = session.execute(
             select(Student.id, Student.id_type, Student.id_number, Student.name, Student.photo,
                    SchoolClass.number, SchoolClass.name, Grade.name)
             .join(Student.school_class).join(SchoolClass.grade).where(Student.id.in_(ids))).all()
     order = {student_id: index for index, student_id in enumerate(ids)}
-    rows.sort(key=lambda r: order[r[0]])
+    rows = sorted(found, key=lambda r: order[r[0]])
     return [_photo(row, school_code) for row in rows]
 
 
-def _photo(row, school_code: str) -> StudentPhoto:  # type: ignore[no-untyped-def]
+def _photo(row: Sequence[Any], school_code: str) -> StudentPhoto:
     _id, id_type, id_number, name, jpeg, class_number, class_name, grade_name = row
     has_id = bool(id_number) and id_type == "1"
     stem = id_number if has_id else f"{school_code}_{class_number}_{name}"

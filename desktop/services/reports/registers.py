@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -95,7 +96,7 @@ class DropoutLine:
     student: PrintableStudent
     whereabouts: str
     responsible: str  # 包保责任人
-    visits: tuple[dict, ...]  # {date, method, people, result}, oldest first
+    visits: tuple[dict[str, Any], ...]  # {date, method, people, result}, oldest first
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -69,7 +71,7 @@ def _pupils(ws: Workspace) -> list[_Pupil]:
     return [_pupil(row) for row in rows]
 
 
-def _pupil(row) -> _Pupil:  # type: ignore[no-untyped-def]
+def _pupil(row: Sequence[Any]) -> _Pupil:
     (stage, level, grade, number, class_name, sex, ethnicity, birth, left_behind, migrant,
      disability, regular_class, attendance) = row
     flags = {"留守": left_behind in ("1", "2"), "随迁": migrant == "1",

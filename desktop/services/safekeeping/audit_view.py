@@ -74,7 +74,7 @@ def account_names(ws: Workspace) -> list[str]:
         return sorted(session.scalars(select(Account.username)))
 
 
-def _select(session: Session, query: AuditQuery) -> Select:
+def _select(session: Session, query: AuditQuery) -> Select[AuditEntry]:
     if query.start and query.end and query.start > query.end:
         raise ServiceError("audit.range", start=query.start.isoformat(), end=query.end.isoformat())
     stmt = select(AuditEntry)

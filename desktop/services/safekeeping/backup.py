@@ -18,6 +18,7 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.domain import recovery_key
 from desktop.domain.errors import DomainError
@@ -100,7 +101,7 @@ def _pack(db_copy: Path, keys: Path, db_id: str, out: Path, head: list[object]) 
     fsync_folder(out.parent)
 
 
-def read_manifest(backup: Path) -> dict:
+def read_manifest(backup: Path) -> dict[str, Any]:
     """The manifest of a backup file; ServiceError('backup.damaged'/'backup.format')."""
     try:
         with zipfile.ZipFile(backup) as archive:
@@ -112,7 +113,7 @@ def read_manifest(backup: Path) -> dict:
     return manifest
 
 
-def verify_backup_file(backup: Path) -> dict:
+def verify_backup_file(backup: Path) -> dict[str, Any]:
     """Read every entry of a backup back and compare it with the manifest's checksums."""
     manifest = read_manifest(backup)
     try:
@@ -168,7 +169,7 @@ def _unpack(backup: Path, staging: Path) -> Path | None:
     return unpack(backup, staging)[0]
 
 
-def unpack(backup: Path, staging: Path) -> tuple[Path | None, dict]:
+def unpack(backup: Path, staging: Path) -> tuple[Path | None, dict[str, Any]]:
     """Extract the database of `backup` to `staging` (and its key slots to `<staging>.keys`),
     each checked against the manifest; returns (key-slot path or None, manifest)."""
     manifest = read_manifest(backup)

@@ -14,6 +14,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -103,7 +104,7 @@ def _problems(report: CheckReport) -> list[str]:
     return found
 
 
-def _report(backup: Path, manifest: dict, counts: tuple[int, int, int], problems: list[str],
+def _report(backup: Path, manifest: dict[str, Any], counts: tuple[int, int, int], problems: list[str],
             started: float) -> DrillReport:
     students, scans, audit_rows = counts
     return DrillReport(backup, str(manifest.get("created", "")), backup.stat().st_size, students,

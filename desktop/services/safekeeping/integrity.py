@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop.models.audit import AuditEntry, first_break
 from desktop.models.history import StatusChange
@@ -60,7 +61,7 @@ def check_database(ws: Workspace) -> CheckReport:
     return report
 
 
-def _status_mismatches(session) -> list[str]:  # type: ignore[no-untyped-def]
+def _status_mismatches(session: Session) -> list[str]:
     """Students whose stored status is not the result of their event log."""
     latest = (select(StatusChange.student_id, func.max(StatusChange.seq).label("seq"))
               .group_by(StatusChange.student_id).subquery())
@@ -72,7 +73,7 @@ def _status_mismatches(session) -> list[str]:  # type: ignore[no-untyped-def]
     return [row[0] for row in rows]
 
 
-def _verify_chain(session) -> tuple[int | None, int]:  # type: ignore[no-untyped-def]
+def _verify_chain(session: Session) -> tuple[int | None, int]:
     prev, last_seq, count = None, 0, 0
     while True:
         batch = list(session.scalars(select(AuditEntry).where(AuditEntry.seq > last_seq)

@@ -20,9 +20,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.models.durable import write_atomically
 from desktop.models.errors import StoreError
+
+_Entry = dict[str, Any]  # {"failures": int, "last": float (clock seconds)}
 
 FORMAT = "xueji-logins/1"
 CAP_SECONDS = 60
@@ -48,13 +51,13 @@ class LoginGuard:
     sleep: Callable[[float], None] | None = None  # None: refuse while the wait runs
     # the same counts in this process's memory: a folder where `.logins` cannot be written
     # (read-only, no permission) still gets the wait, per process
-    memory: dict[tuple[str, str], dict] = field(default_factory=dict)
+    memory: dict[tuple[str, str], _Entry] = field(default_factory=dict)
 
     def seconds_left(self, db_path: Path, user: str) -> int:
         entry = self._entry(db_path, user)
         if not entry:
             return 0
-        left = entry["last"] + delay_after(entry["failures"]) - self.clock()
+        left: float = entry["last"] + delay_after(entry["failures"]) - self.clock()
         return max(0, math.ceil(left))
 
     def check(self, db_path: Path, user: str) -> None:
@@ -85,7 +88,7 @@ class LoginGuard:
         _save(db_path, accounts)
         return int(entry.get("failures", 0))
 
-    def _entry(self, db_path: Path, user: str) -> dict | None:
+    def _entry(self, db_path: Path, user: str) -> _Entry | None:
         """The later of the file's and the memory's record of the account's failures."""
         stored, remembered = _load(db_path).get(user), self.memory.get(_key(db_path, user))
         candidates = [e for e in (stored, remembered) if e]
@@ -99,7 +102,7 @@ def _key(db_path: Path, user: str) -> tuple[str, str]:
 GUARD = LoginGuard()
 
 
-def _load(db_path: Path) -> dict[str, dict]:
+def _load(db_path: Path) -> dict[str, _Entry]:
     path = logins_path(db_path)
     try:
         doc = json.loads(path.read_text("utf-8"))
@@ -112,7 +115,7 @@ def _load(db_path: Path) -> dict[str, dict]:
         return {}  # unreadable: start counting again (deleting the file does the same)
 
 
-def _save(db_path: Path, accounts: dict[str, dict]) -> None:
+def _save(db_path: Path, accounts: dict[str, _Entry]) -> None:
     path = logins_path(db_path)
     if not accounts:
         path.unlink(missing_ok=True)

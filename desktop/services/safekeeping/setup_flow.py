@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.grades import STAGES
 from desktop.models.keyslots import KdfParams
@@ -32,7 +33,7 @@ class SetupFlow:
     workspace: Workspace | None = None
     recovery_key: str = ""
     errors: dict[str, str] = field(default_factory=dict)  # field -> error code
-    error_params: dict[str, dict] = field(default_factory=dict)  # field -> its message values
+    error_params: dict[str, dict[str, Any]] = field(default_factory=dict)  # field -> its message values
 
     def submit_school(self, code: str, name: str, system: str, stages: list[str]) -> bool:
         self.errors, self.error_params = {}, {}

@@ -95,9 +95,10 @@ class BatchCheck:
         keys: dict[tuple[str, dt.date, str], int] = {}
         for index, record in enumerate(records):
             values = record.values
-            key = (values.get("name"), values.get("birth_date"), values.get("sex"))
-            if None in key:
+            name, birth, sex = values.get("name"), values.get("birth_date"), values.get("sex")
+            if name is None or birth is None or sex is None:
                 continue
+            key = (name, birth, sex)
             if key in keys:
                 record.fail("姓名", DomainError("student.possible_duplicate_in_batch",
                                                 other=keys[key] + 1), warning=True)
@@ -105,10 +106,10 @@ class BatchCheck:
         names = sorted({k[0] for k in keys})
         for part in chunks(names):
             for student in self.session.scalars(select(Student).where(Student.name.in_(part))):
-                index = keys.get((student.name, student.birth_date, student.sex))
-                if index is not None and student.id not in ignore:
-                    self.matches[index] = student
-                    records[index].fail("姓名", DomainError(
+                found = keys.get((student.name, student.birth_date, student.sex))
+                if found is not None and student.id not in ignore:
+                    self.matches[found] = student
+                    records[found].fail("姓名", DomainError(
                         "student.possible_duplicate", name=student.name,
                         class_name=_class_name(student), xjh=student.xjh or ""), warning=True)
 

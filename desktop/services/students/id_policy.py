@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop.domain.idnumber import mask
 from desktop.services.context import Role, Workspace
 from desktop.services.students.dto import StudentDetail, StudentRow
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def full_ids_allowed(ws: Workspace) -> bool:
@@ -79,4 +82,4 @@ def numbers_for(ws: Workspace, item: T, *fields: str) -> T:
         return item
     masked: Mapping[str, Any] = {f: (mask_xjh if f == "xjh" else mask_number)(getattr(item, f))
                                  for f in fields}
-    return dataclasses.replace(item, **masked)  # type: ignore[type-var]
+    return dataclasses.replace(item, **masked)

@@ -80,11 +80,11 @@ def _import(ws: Workspace, rows: Sequence[Any], source: str, dry_run: bool, kind
                 counts[item.plan(session)] += 1
         refused = tuple(p for item in parsed for p in item.problems)
         if refused or dry_run:  # nothing was added to the session: nothing is committed
-            return ListResult(**counts, refused=refused)
+            return ListResult(counts["added"], counts["linked"], counts["unchanged"], refused=refused)
         journal = Journal(session, ws.actor)
         for item in parsed:
             item.write(session, journal, source)
-    return ListResult(**counts, written=True)
+    return ListResult(counts["added"], counts["linked"], counts["unchanged"], written=True)
 
 
 def _duplicates(parsed: list[Any]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -31,7 +32,7 @@ class PrintableStudent:
     row: dict[str, str]  # template header -> text, plus 姓名拼音 and 年级
     record_id: str
     version: int
-    snapshot: dict  # the record as printed (its hash goes in the footer)
+    snapshot: dict[str, Any]  # the record as printed (its hash goes in the footer)
     xjh: str = ""
     photo: bytes | None = None
     changes: tuple[tuple[str, str, str, str], ...] = ()  # date, change, reason, approval

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import QueryableAttribute, selectinload
 
 from desktop.domain.status import Status
 from desktop.domain.template_output import template_row
@@ -30,7 +31,7 @@ from desktop.services.students.snapshots import (
     student_values,
 )
 
-FLAG_CONDITIONS = {
+FLAG_CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
     "留守": lambda: Student.left_behind.in_(("1", "2")),
     "随迁": lambda: Student.migrant_child == "1",
     "残疾": lambda: and_(Student.disability.is_not(None), Student.disability != "0"),
@@ -50,12 +51,12 @@ class StudentQuery:
     flags: tuple[str, ...] = ()
 
 
-def _prefix(column, prefix: str):  # type: ignore[no-untyped-def]
+def _prefix(column: QueryableAttribute[str | None], prefix: str) -> ColumnElement[bool]:
     """column starts with prefix, as a range the column's index can serve."""
     return and_(column >= prefix, column < prefix + "\uffff")
 
 
-def _text_filter(text: str):  # type: ignore[no-untyped-def]
+def _text_filter(text: str) -> ColumnElement[bool]:
     text = text.strip()
     if re.fullmatch(r"[A-Za-z]+", text):
         low = text.lower()
@@ -74,15 +75,15 @@ def _is_substring_search(query: StudentQuery) -> bool:
     return bool(text) and not re.fullmatch(r"[A-Za-z]+|[GJLgjl]?\d[\dXx]*", text)
 
 
-def _order(query: StudentQuery) -> tuple:
+def _order(query: StudentQuery) -> tuple[ColumnElement[Any] | QueryableAttribute[Any], ...]:
     """Pinyin order. A name-substring search sorts its few matches instead of walking the
     roster index past every non-matching student (`|| ''` keeps the planner off that index)."""
     key = Student.name_key.op("||")("") if _is_substring_search(query) else Student.name_key
     return key, Student.id
 
 
-def _conditions(query: StudentQuery) -> list:
-    conditions = []
+def _conditions(query: StudentQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if query.text.strip():
         conditions.append(_text_filter(query.text))
     if query.class_id:
@@ -96,7 +97,7 @@ def _conditions(query: StudentQuery) -> list:
     return conditions
 
 
-def _filtered(query: StudentQuery) -> Select:
+def _filtered(query: StudentQuery) -> Select[Student]:
     return select(Student).where(*_conditions(query))
 
 
@@ -108,7 +109,8 @@ _ROW_COLUMNS = (
 )
 
 
-def search_statements(query: StudentQuery, offset: int, limit: int) -> tuple[Select, Select]:
+def search_statements(query: StudentQuery, offset: int,
+                      limit: int) -> tuple[Select[int], Select[*tuple[Any, ...]]]:
     """(count of all matches, one page of roster columns) for `query`."""
     conditions = _conditions(query)
     page = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
@@ -134,7 +136,7 @@ def get_student(ws: Workspace, student_id: str) -> StudentDetail:
         return detail_for(ws, detail_of(student))
 
 
-def template_rows(ws: Workspace, query: StudentQuery, batch: int = 500) -> Iterator[dict]:
+def template_rows(ws: Workspace, query: StudentQuery, batch: int = 500) -> Iterator[dict[str, Any]]:
     """Every matching student as a template row plus 学籍号 and 学籍状态, in roster order."""
     with ws.store.reading() as session:
         school_code = session.scalars(select(School.code)).one()

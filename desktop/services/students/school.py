@@ -47,11 +47,10 @@ def list_classes(ws: Workspace) -> list[ClassInfo]:
     """Every class, in grade order (小学 → 初中 → 高中, then year, then class number)."""
     stage_order = {"小学": 0, "初中": 1, "高中": 2}
     with ws.store.reading() as session:
-        rows = session.execute(
+        rows = sorted(session.execute(
             select(SchoolClass.id, SchoolClass.name, Grade.id, Grade.name, Grade.stage,
                    Grade.level, SchoolClass.number).join(Grade)
-        ).all()
-    rows.sort(key=lambda r: (stage_order.get(r[4], 9), r[5], r[6], r[1]))
+        ).all(), key=lambda r: (stage_order.get(r[4], 9), r[5], r[6], r[1]))
     return [ClassInfo(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
 
