@@ -202,6 +202,7 @@ TEXT: dict[str, str] = {
     "import.no_rows": "{name} 的工作表“{sheet}”在表头下面没有学生数据，没有导入任何记录。",
     "import.refused": "有 {count} 行数据有问题，没有导入任何记录。请按提示改正后重新导入，或选择只导入没有问题的行。",
     "import.changed_meanwhile": "预览之后数据库中的学生信息有了变化，没有导入任何记录。请重新预览后再导入。",
+    "export.xls_too_many": "Excel 97-2003（.xls）文件最多放 {max} 名学生，这次要导出 {count} 名，没有导出任何记录。请改存为 .xlsx，或按班级分几次导出。",
     "export.class_not_found": "没有名为“{class_name}”的班级，没有导出任何记录。请核对班级名称。",
     "file.bundle_unreadable": "无法读取数据包“{path}”，没有导入任何内容。请检查文件路径和U盘是否已插好。",
     # online sync with the registry

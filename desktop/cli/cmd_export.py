@@ -17,7 +17,8 @@ from desktop.services.reports.export_selection import ExportSelection
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("export", help="把学生导出为国家学籍模板的 Excel 文件")
     add_db_user(parser)
-    parser.add_argument("--out", required=True, type=Path, help="要保存的 .xlsx 文件")
+    parser.add_argument("--out", required=True, type=Path,
+                        help="要保存的 .xlsx 文件（文件名以 .xls 结尾则存为 Excel 97-2003 格式）")
     parser.add_argument("--class", dest="class_name", help="只导出这个班级（班级名称）")
     parser.add_argument("--pending", action="store_true",
                         help="只导出新增或修改后尚未被国家系统确认的学生")

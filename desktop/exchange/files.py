@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.grades import GradeRef
+from desktop.exchange.xls_writer import MAX_ROWS, TooManyRows, write_template_xls
 from desktop.exchange.xlsx_reader import SheetData, read_workbook
 from desktop.exchange.xlsx_writer import write_template
 from desktop.services.context import Workspace
@@ -71,5 +72,17 @@ def _columns(sheet: SheetData) -> tuple[str, ...]:
 
 def export_workbook(ws: Workspace, path: Path, selection: ExportSelection | None = None) -> int:
     """Write the selected students (all by default) to `path` in the national template;
-    returns how many were written."""
-    return write_template(path, export_rows(ws, selection or ExportSelection()))
+    returns how many were written. A name ending in .xls writes Excel 97-2003 (for a
+    province whose system takes only that); any other, .xlsx."""
+    rows = export_rows(ws, selection or ExportSelection())
+    if not is_xls(path):
+        return write_template(path, rows)
+    try:
+        return write_template_xls(path, rows)
+    except TooManyRows as exc:
+        raise ServiceError("export.xls_too_many", count=exc.count, max=MAX_ROWS) from exc
+
+
+def is_xls(path: Path) -> bool:
+    """Whether `path` names an Excel 97-2003 workbook."""
+    return path.suffix.lower() == ".xls"

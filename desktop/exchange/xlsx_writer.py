@@ -58,7 +58,7 @@ def write_template(path: Path, rows: Iterable[Mapping[str, str]]) -> int:
     _add_code_lists(book, sheet, headers)
     sheet.write_row(0, 0, headers, book.add_format().set_bold())
     for index, header in enumerate(headers):
-        values = [_text(row.get(header)) for row in rows]
+        values = [cell_text(row.get(header)) for row in rows]
         sheet.write_column(1, index, values, text.format if header in text.headers else None)
     write_atomically(path, book.save_to_buffer())  # Python writes it: errors carry errno
     return len(rows)
@@ -77,7 +77,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             partial.unlink()
 
 
-def _text(value: object) -> str | None:
+def cell_text(value: object) -> str | None:
     """A string cell's text, cleaned of what no item may hold (safe_cells.text)."""
     return safe_cells.text(str(value)) if value else None
 
@@ -95,14 +95,14 @@ def _prepare_columns(book: xlsx.Workbook, sheet: xlsx.Worksheet,
     """Widths, the text format of text columns (column and cells) and a frozen header row."""
     text = _TextFormat(book, text_columns(headers))
     for index, header in enumerate(headers):
-        sheet.set_column_width(index, _width(header))
+        sheet.set_column_width(index, column_width(header))
         if header in text.headers:
             sheet.set_column_format(index, text.format)
     sheet.freeze_panes(1, 1)
     return text
 
 
-def _width(header: str) -> float:
+def column_width(header: str) -> float:
     spec = SPEC_BY_HEADER.get(header)
     if spec is not None and spec.kind == "idnum":
         return 21

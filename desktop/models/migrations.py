@@ -30,7 +30,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema, ReadOnly
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -93,10 +93,20 @@ def _upgrade_to_10(conn: Connection) -> None:
     intake.IntakeEntry.__table__.create(conn, checkfirst=True)
 
 
+def _upgrade_to_11(conn: Connection) -> None:
+    """v11: the file format of a template profile's layout (exports default to it). A table
+    made by the v9 step from today's tables has the column already."""
+    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(import_profile)")}
+    if "file_format" in columns:
+        return
+    conn.exec_driver_sql(
+        "ALTER TABLE import_profile ADD COLUMN file_format VARCHAR(4) NOT NULL DEFAULT 'xlsx'")
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5, 6: _upgrade_to_6,
     7: _upgrade_to_7, 8: _upgrade_to_8, 9: _upgrade_to_9,
-    10: _upgrade_to_10,
+    10: _upgrade_to_10, 11: _upgrade_to_11,
 }
 
 

@@ -107,7 +107,7 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
 
 
 def test_schema_version_is_ten() -> None:
-    assert SCHEMA_VERSION == 10
+    assert SCHEMA_VERSION == 11
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -157,7 +157,7 @@ def test_open_upgrades_a_v4_database_to_the_archive_register(v4: tuple[Path, byt
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
         assert set(ARCHIVE_TABLES) <= table_names(conn)
         assert {"sha256", "data", "size"} <= columns(conn, "archive_blob")
         assert {"student_id", "kind", "sha256", "file_name", "mime"} <= columns(
@@ -200,7 +200,7 @@ def test_open_upgrades_a_v5_database_to_the_sync_state(v5: tuple[Path, bytes]) -
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
         assert set(SYNC_TABLES) <= table_names(conn)
         assert {"device_id", "server_url", "sign_key", "enc_key", "server_sign_pub",
                 "server_enc_pub", "epoch", "cursor", "last_sync_at"} <= columns(conn, "sync_device")
@@ -239,7 +239,7 @@ def test_open_upgrades_a_v6_database_to_the_case_tables(v6: tuple[Path, bytes]) 
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
         assert {"case_id", "kind", "state", "code", "record_id", "version", "action_needed",
                 "body", "answer_change_id"} <= columns(conn, "sync_case")
         assert {"request_id", "record_id", "state", "version", "body"} <= columns(
@@ -272,7 +272,7 @@ def test_open_upgrades_a_v7_database_to_editor_drafts(v7: tuple[Path, bytes]) ->
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
         assert {"key", "account_id", "student_id", "row", "saved_at"} <= columns(
             conn, "editor_draft")
         assert conn.execute("SELECT value FROM meta WHERE key = 'db_id'").fetchone() == (DB_ID,)
@@ -341,7 +341,7 @@ def test_open_upgrades_a_v8_database_to_template_profiles(db_path: Path) -> None
     Store.open(db_path, key).close()
     conn = connect_raw(db_path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
         assert {"name", "headers", "mapping", "class_codes"} <= columns(conn, "import_profile")
     finally:
         conn.close()
@@ -361,7 +361,30 @@ def test_open_upgrades_a_v9_database_to_the_intake_lists(db_path: Path) -> None:
     Store.open(db_path, key).close()
     conn = connect_raw(db_path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
         assert {"kind", "id_number", "xjh", "student_id"} <= columns(conn, "intake_entry")
     finally:
         conn.close()
+
+
+def test_open_upgrades_a_v10_database_to_profile_file_formats(db_path: Path) -> None:
+    key = secrets.token_bytes(32)
+    build_current(db_path, key)
+    conn = connect_raw(db_path, key)
+    try:
+        conn.execute("ALTER TABLE import_profile DROP COLUMN file_format")
+        conn.execute("INSERT INTO import_profile (id, name, headers, mapping, class_codes, updated_at)"
+                     " VALUES ('p1', '辽宁2024', '[]', '{}', '{}', '2026-12-01 00:00:00')")
+        conn.execute("INSERT INTO meta (key, value) VALUES ('db_id', ?)", (DB_ID,))
+        conn.execute("PRAGMA user_version = 10")
+    finally:
+        conn.close()
+    Store.open(db_path, key).close()
+    conn = connect_raw(db_path, key)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 11
+        assert conn.execute("SELECT name, file_format FROM import_profile").fetchall() == [
+            ("辽宁2024", "xlsx")]
+    finally:
+        conn.close()
+    assert len(list(db_path.parent.glob(f"{db_path.name}.v10-*.bak"))) == 1

@@ -45,7 +45,7 @@ def old_write_template(path: Path, rows: Iterable[Mapping[str, str]]) -> None:
     text = xlsx_writer.text_columns(headers)
     for index, header in enumerate(headers, start=1):
         dimension = sheet.column_dimensions[get_column_letter(index)]
-        dimension.width = xlsx_writer._width(header)
+        dimension.width = xlsx_writer.column_width(header)
         if header in text:
             dimension.number_format = "@"
     sheet.freeze_panes = "B2"

@@ -69,3 +69,31 @@ def test_each_class_code_is_asked_once(tab, ws, tmp_path) -> None:
     tab.layout_box.apply_button.click()
     assert tab.preview is not None and tab.preview.unresolved_codes == ()
     assert {row.class_name for row in tab.preview.plan.rows} == {"三年级(1)班", "三年级(2)班", "初一(3)班"}
+
+
+def test_a_profile_saved_from_an_xls_makes_the_export_offer_xls(tab, ws, tmp_path, qtbot,
+                                                                monkeypatch) -> None:
+    from python_calamine import CalamineWorkbook
+
+    from desktop.views.exchange.export_tab import ExportTab
+
+    tab.load(write_xls(tmp_path / "county.xls", COUNTY_XLS, pupils()))
+    tab.layout_box.choose("家长微信号", LEAVE_OUT)
+    tab.layout_box.name_edit.setText("某县2017版")
+    tab.layout_box.apply_button.click()
+    assert [(p.name, p.file_format) for p in list_profiles(ws)] == [("某县2017版", "xls")]
+    export = ExportTab(ws)
+    qtbot.addWidget(export)
+    asked: list[tuple[str, str]] = []
+    target = tmp_path / "全部学生.xls"
+
+    def save_path(_parent, _title, suggested: str, filters: str):
+        asked.append((suggested, filters))
+        return target
+
+    monkeypatch.setattr("desktop.views.widgets.dialogs.save_path", save_path)
+    with qtbot.waitSignal(export.work.finished, timeout=30_000):
+        export.export()
+    suggested, filters = asked[0]
+    assert suggested.endswith(".xls") and filters.startswith("Excel 97-2003 工作簿 (*.xls)")
+    assert CalamineWorkbook.from_path(str(target)).sheet_names == ["学生信息", "代码表"]

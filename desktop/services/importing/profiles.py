@@ -1,7 +1,8 @@
 """Named template profiles: what the columns of one file layout hold, kept for next time.
 
 A profile records, for one layout (the set of its headers), the item each unknown column
-holds or that it is left out on purpose, and the class each 班号 stands for. Saving one
+holds or that it is left out on purpose, the class each 班号 stands for, and the format its
+files come in: a school whose province sends .xls gets .xls offered for its exports. Saving one
 writes an audit row; profiles are local settings of this school and are not synced.
 """
 
@@ -22,6 +23,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal
 
 MAX_NAME = 40
+FILE_FORMATS = ("xlsx", "xls")
 TARGETS = frozenset((*template_headers(), *CLASS_PARTS, LEAVE_OUT))
 
 
@@ -31,6 +33,7 @@ class TemplateProfile:
     headers: tuple[str, ...]  # the layout: folded headers, sorted
     mapping: Mapping[str, str] = field(default_factory=dict)  # folded header -> item
     class_codes: Mapping[str, str] = field(default_factory=dict)  # 班号 -> class name
+    file_format: str = "xlsx"  # the format the layout's files come in; exports default to it
 
     def covers(self, headers: Iterable[str]) -> bool:
         """Whether this profile says what every one of `headers` holds."""
@@ -64,6 +67,14 @@ def profile_for(ws: Workspace, headers: Iterable[str]) -> TemplateProfile | None
     return next((p for p in list_profiles(ws) if p.headers == layout), None)
 
 
+def preferred_export_format(ws: Workspace) -> str:
+    """The format exports default to: that of the most recently saved profile, or xlsx."""
+    with ws.store.reading() as session:
+        latest = session.scalars(
+            select(ImportProfile.file_format).order_by(ImportProfile.updated_at.desc())).first()
+    return latest if latest in FILE_FORMATS else "xlsx"
+
+
 def save_profile(ws: Workspace, profile: TemplateProfile) -> None:
     """Create or replace the profile of that name (audited)."""
     ws.require(Role.REGISTRAR)
@@ -82,13 +93,15 @@ def save_profile(ws: Workspace, profile: TemplateProfile) -> None:
         row.headers = list(profile.headers)
         row.mapping = dict(profile.mapping)
         row.class_codes = dict(profile.class_codes)
+        row.file_format = profile.file_format if profile.file_format in FILE_FORMATS else "xlsx"
         row.updated_at = utc_now()
         session.flush()
         Journal(session, ws.actor).audit(
             "import_profile.save", "import_profile", row.id, before=before,
-            after={"name": name, "mapping": row.mapping, "class_codes": row.class_codes})
+            after={"name": name, "mapping": row.mapping, "class_codes": row.class_codes,
+                   "file_format": row.file_format})
 
 
 def _frozen(row: ImportProfile) -> TemplateProfile:
     return TemplateProfile(row.name, tuple(row.headers), dict(row.mapping),
-                           dict(row.class_codes or {}))
+                           dict(row.class_codes or {}), row.file_format or "xlsx")

@@ -1,5 +1,6 @@
-"""导出: write students to an .xlsx in the national template — everyone, one class, or only the
-new and changed students not yet confirmed by the registry."""
+"""导出: write students to an .xlsx (or an .xls, desktop.exchange.xls_writer) in the national
+template — everyone, one class, or only the new and changed students not yet confirmed by
+the registry."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from desktop.exchange.files import export_workbook
 from desktop.exchange.photo_folder import export_photo_folder
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
+from desktop.services.importing.profiles import preferred_export_format
 from desktop.services.reports.export_selection import ExportSelection
 from desktop.services.students.school import list_classes, school_info
 from desktop.views.widgets import dialogs
@@ -83,7 +85,8 @@ class ExportTab(QWidget):
     def export(self) -> None:
         selection, label = self.selection()
         school = school_info(self.workspace)
-        path = self.ask_save_path(str(Path.home() / f"{school.name}-{label}.xlsx"))
+        suffix = preferred_export_format(self.workspace)
+        path = self.ask_save_path(str(Path.home() / f"{school.name}-{label}.{suffix}"))
         if path is None:
             return
         self.banner.clear_message()
@@ -113,4 +116,9 @@ class ExportTab(QWidget):
         return dialogs.folder_path(self, self.tr("照片导出到"), str(Path.home()))
 
     def ask_save_path(self, suggested: str) -> Path | None:
-        return dialogs.save_path(self, self.tr("导出"), suggested, "Excel (*.xlsx)")
+        """Where to save; the suggested name's format (.xlsx, or .xls when the school's saved
+        import template came as .xls) is the filter offered first."""
+        filters = [self.tr("Excel 工作簿 (*.xlsx)"), self.tr("Excel 97-2003 工作簿 (*.xls)")]
+        if suggested.endswith(".xls"):
+            filters.reverse()
+        return dialogs.save_path(self, self.tr("导出"), suggested, ";;".join(filters))

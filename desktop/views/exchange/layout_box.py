@@ -57,6 +57,7 @@ class LayoutBox(QGroupBox):
         self.box.addWidget(self.holder)
         self.box.addLayout(controls)
         self.headers: tuple[str, ...] = ()
+        self.file_format = "xlsx"
         self.base: TemplateProfile | None = None
         self.setVisible(False)
 
@@ -73,6 +74,7 @@ class LayoutBox(QGroupBox):
         self.box.insertWidget(0, self.holder)
         self.column_combos, self.code_combos = {}, {}
         self.headers, self.base = (sheet.headers if sheet else ()), profile
+        self.file_format = file_format_of(sheet.file_name) if sheet else "xlsx"
         unknown = [header for _column, header in sheet.unknown] if sheet else []
         if profile is not None:
             form.addRow(QLabel(self.tr("已按导入模板“{name}”读取。").format(name=profile.name)))
@@ -106,10 +108,15 @@ class LayoutBox(QGroupBox):
         codes.update({code: combo.currentText().strip()
                       for code, combo in self.code_combos.items() if combo.currentText().strip()})
         name = self.name_edit.text().strip() or (base.name if base else "")
-        return TemplateProfile(name, layout_of(self.headers), mapping, codes)
+        return TemplateProfile(name, layout_of(self.headers), mapping, codes, self.file_format)
 
     def wants_saving(self) -> bool:
         return bool(self.name_edit.text().strip())
+
+
+def file_format_of(file_name: str) -> str:
+    """The format a file of this name is in: "xls" for Excel 97-2003, else "xlsx"."""
+    return "xls" if file_name.lower().endswith(".xls") else "xlsx"
 
 
 def _item_combo() -> QComboBox:
