@@ -155,7 +155,8 @@ READERS = {
     "changes.verification.class_summaries", "changes.year_end.plan_year_end",
     "changes.year_end.year_end_backup_folder", "importing.classes.compose_classes",
     "importing.profiles.get_profile", "importing.profiles.list_profiles",
-    "importing.profiles.profile_for", "students.read.same_id_number",
+    "importing.profiles.profile_for", "importing.profiles.preferred_export_format",
+    "students.read.same_id_number",
     "students.intake.controlled_items", "students.lookup.student_id_of",
     "reports.entrance_handover.handover_rows", "students.photo_targets.photo_targets",
 }
