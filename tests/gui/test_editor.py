@@ -198,6 +198,41 @@ def test_a_different_pupil_is_not_asked_about(open_editor, asked, stored, ws: Wo
     assert count(ws, "王小明") == 2
 
 
+def same_person_queries(ws: Workspace) -> Callable[[], list[str]]:
+    """Records the statements that look stored students up by name (the same-person query)."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def note(_conn, _cursor, statement: str, *_rest) -> None:  # type: ignore[no-untyped-def]
+        if "FROM student " in statement and "WHERE student.name " in statement:
+            seen.append(statement)
+
+    event.listen(ws.store.engine, "before_cursor_execute", note)
+    return lambda: seen
+
+
+@pytest.mark.parametrize("edit_stored", [False, True], ids=["new", "edited"])
+def test_a_save_looks_for_the_same_person_once(open_editor, asked, stored, ws: Workspace,
+                                               edit_stored: bool) -> None:
+    """The question before the save and the mark the save writes come from one query."""
+    editor = open_editor(stored if edit_stored else None)
+    editor.form.set_row(valid_row(name="李四", birth=BIRTH, seq=15, class_name="三年级(2)班"))
+    queries = same_person_queries(ws)
+    assert editor.save()
+    assert len(queries()) == 1, queries()
+    assert asked[0] == []
+
+
+def test_a_save_asked_about_and_kept_marks_the_same_person(open_editor, asked, stored,
+                                                           ws: Workspace) -> None:
+    """The held-back save wrote nothing; the save the user confirmed marks the duplicate."""
+    asked[1].append(True)
+    editor = duplicate_editor(open_editor)
+    assert editor.save()
+    assert get_student(ws, editor.student_id).possible_duplicate_of == stored
+
+
 # --- undo / redo ------------------------------------------------------------------------------
 def test_undo_and_redo_of_one_edit(open_editor) -> None:
     editor = open_editor()

@@ -145,7 +145,7 @@ READERS = {
     "reports.statistics.school_statistics", "changes.status.history",
     "changes.status.possible_changes", "changes.status.awaiting_approval",
     "changes.status.recent_changes", "students.read.get_student",
-    "students.read.possible_duplicates", "students.read.search", "students.read.template_rows",
+    "students.read.search", "students.read.template_rows",
     "registry.conflicts.list_conflicts", "registry.conflicts.open_conflict_count",
     "registry.device.bundle_chain", "registry.device.device_info", "registry.bundle_ids.read_ids",
     "registry.bundle_ids.sent_ids", "registry.outbox.unacknowledged_changes",

@@ -61,8 +61,10 @@ class NewStudents:
 
 
 def add_students(ws: Workspace, rows: Sequence[Mapping[str, Any]],
-                 today: dt.date | None = None) -> AddResult:
-    """Create every record of `rows` (template-shaped), or none if any is invalid."""
+                 today: dt.date | None = None, *, hold_if_duplicate: bool = False) -> AddResult:
+    """Create every record of `rows` (template-shaped), or none if any is invalid. A record
+    whose name, birth date and sex match a stored student is saved and marked; with
+    `hold_if_duplicate` nothing is saved and PossibleDuplicates lists the matches instead."""
     ws.require(Role.REGISTRAR)
     today = today or dt.date.today()
     records = [read_record(dict(row)) for row in rows]
@@ -74,6 +76,8 @@ def add_students(ws: Workspace, rows: Sequence[Mapping[str, Any]],
         problems = {i: r.blocking for i, r in enumerate(records) if r.blocking}
         if problems:
             raise RecordsRejected(problems)
+        if hold_if_duplicate:
+            check.hold_if_same_person(ws)
         out = NewStudents(Journal(session, ws.actor), ws, classes, today)
         for index, record in enumerate(records):
             match = check.matches.get(index)

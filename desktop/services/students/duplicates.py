@@ -2,6 +2,9 @@
 
 The same ID number twice is refused (within the batch or against a stored student); the
 same name + birth date + sex is flagged as a possible duplicate with the matching record.
+`same_person` is the one query for that flag: the save that asks the user first (the
+editor) and the save that only marks the record (the import) both get it from here, once
+per save.
 """
 
 from __future__ import annotations
@@ -19,12 +22,32 @@ from desktop.domain.grades import SENIOR
 from desktop.domain.record import Record
 from desktop.models.school import School
 from desktop.models.student import Student
+from desktop.services.context import Workspace
+from desktop.services.errors import ServiceError
 from desktop.services.students.classes import ClassResolver
+from desktop.services.students.dto import StudentRow
+from desktop.services.students.id_policy import rows_for
 from desktop.services.students.intake import check_new_records
+from desktop.services.students.snapshots import summary_row
 
 _CHUNK = 500
 COMPULSORY = "义务教育"
 OTHER_ENTRY_MODES = {COMPULSORY: "12", SENIOR: "99"}  # 义务教育阶段其他 / 高中阶段其他
+
+
+PersonKey = tuple[str, dt.date, str]  # name, birth date, sex
+
+
+class PossibleDuplicates(ServiceError):
+    """The save was held back (nothing written) because stored students share a record's name,
+    birth date and sex; `rows[i]` lists them for record i, so the caller can ask the user and
+    save again with the duplicates accepted."""
+
+    def __init__(self, rows: dict[int, tuple[StudentRow, ...]]) -> None:
+        first = next(iter(rows.values()))[0]
+        super().__init__("student.possible_duplicate", name=first.name,
+                         class_name=first.class_name, xjh=first.xjh or "")
+        self.rows = rows
 
 
 def chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
@@ -40,6 +63,7 @@ class BatchCheck:
         self.school = school
         self.classes = classes
         self.matches: dict[int, Student] = {}
+        self.same_person: dict[int, list[Student]] = {}
 
     def run(self, records: list[Record], ignore_ids: Iterable[str] = ()) -> None:
         for record in records:
@@ -48,6 +72,13 @@ class BatchCheck:
         self._check_id_numbers(records, set(ignore_ids))
         check_new_records(self.session, records)  # the preschool list's 受控字段
         self._find_possible_duplicates(records, set(ignore_ids))
+
+    def hold_if_same_person(self, ws: Workspace) -> None:
+        """Raise PossibleDuplicates (the caller's transaction writes nothing) when a record
+        matched a stored student; the rows are masked for `ws` like every roster row."""
+        if self.same_person:
+            raise PossibleDuplicates({i: rows_for(ws, (summary_row(s) for s in students))
+                                      for i, students in sorted(self.same_person.items())})
 
     def _check_school(self, record: Record) -> None:
         if record.school_code and record.school_code != self.school.code:
@@ -92,7 +123,7 @@ class BatchCheck:
                                                       xjh=student.xjh or ""))
 
     def _find_possible_duplicates(self, records: list[Record], ignore: set[str]) -> None:
-        keys: dict[tuple[str, dt.date, str], int] = {}
+        keys: dict[PersonKey, int] = {}
         for index, record in enumerate(records):
             values = record.values
             name, birth, sex = values.get("name"), values.get("birth_date"), values.get("sex")
@@ -103,15 +134,28 @@ class BatchCheck:
                 record.fail("姓名", DomainError("student.possible_duplicate_in_batch",
                                                 other=keys[key] + 1), warning=True)
             keys.setdefault(key, index)
-        names = sorted({k[0] for k in keys})
-        for part in chunks(names):
-            for student in self.session.scalars(select(Student).where(Student.name.in_(part))):
-                found = keys.get((student.name, student.birth_date, student.sex))
-                if found is not None and student.id not in ignore:
-                    self.matches[found] = student
-                    records[found].fail("姓名", DomainError(
-                        "student.possible_duplicate", name=student.name,
-                        class_name=_class_name(student), xjh=student.xjh or ""), warning=True)
+        for key, students in same_person(self.session, keys, ignore).items():
+            index = keys[key]
+            self.same_person[index] = students
+            for student in students:
+                self.matches[index] = student
+                records[index].fail("姓名", DomainError(
+                    "student.possible_duplicate", name=student.name,
+                    class_name=_class_name(student), xjh=student.xjh or ""), warning=True)
+
+
+def same_person(session: Session, keys: Iterable[PersonKey],
+               ignore: Iterable[str] = ()) -> dict[PersonKey, list[Student]]:
+    """Stored students (other than `ignore`) with the same name, birth date and sex as each
+    key: a possible 一人多籍. One statement per 500 names."""
+    wanted, skip = set(keys), set(ignore)
+    found: dict[PersonKey, list[Student]] = {}
+    for part in chunks(sorted({key[0] for key in wanted})):
+        for student in session.scalars(select(Student).where(Student.name.in_(part))):
+            key = (student.name, student.birth_date, student.sex)
+            if key in wanted and student.id not in skip:
+                found.setdefault(key, []).append(student)
+    return found
 
 
 def _class_name(student: Student) -> str:

@@ -7,7 +7,6 @@ by pinyin. Pages are fetched with LIMIT/OFFSET so the views hold ids, never all 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -149,18 +148,6 @@ def template_rows(ws: Workspace, query: StudentQuery, batch: int = 500) -> Itera
             row["学籍号"] = student.xjh or ""
             row["学籍状态"] = Status[student.status].label
             yield template_row_for(ws, row)
-
-
-def possible_duplicates(ws: Workspace, name: str, birth: dt.date, sex: str,
-                        exclude_id: str | None = None) -> list[StudentRow]:
-    """Stored students with the same name, birth date and sex (a possible 一人多籍)."""
-    stmt = (select(*_ROW_COLUMNS).join(SchoolClass, Student.class_id == SchoolClass.id)
-            .join(Grade, SchoolClass.grade_id == Grade.id)
-            .where(Student.name == name, Student.birth_date == birth, Student.sex == sex))
-    if exclude_id:
-        stmt = stmt.where(Student.id != exclude_id)
-    with ws.store.reading() as session:
-        return list(rows_for(ws, (row_from_columns(r) for r in session.execute(stmt))))
 
 
 def same_id_number(ws: Workspace, number: str, exclude_id: str | None = None) -> list[StudentRow]:

@@ -27,8 +27,10 @@ from desktop.services.students.snapshots import json_value, member_values, stude
 
 
 def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
-                   expected_version: int | None = None, today: dt.date | None = None) -> AddResult:
-    """Apply a template-shaped row to an existing student (all items, members included)."""
+                   expected_version: int | None = None, today: dt.date | None = None,
+                   hold_if_duplicate: bool = False) -> AddResult:
+    """Apply a template-shaped row to an existing student (all items, members included).
+    `hold_if_duplicate`: as for add_students."""
     ws.require(Role.REGISTRAR)
     record = read_record(dict(row))
     with ws.store.writing() as session:
@@ -45,6 +47,8 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
         check.run([record], ignore_ids={student_id})
         if record.blocking:
             raise RecordsRejected({0: record.blocking})
+        if hold_if_duplicate:
+            check.hold_if_same_person(ws)
         save_changes(Journal(session, ws.actor), student, record.values, record.members,
                      classes, check=lambda changed: refuse_controlled(session, student, changed))
         match = check.matches.get(0)

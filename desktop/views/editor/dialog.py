@@ -29,9 +29,11 @@ from desktop.services.chosen_file import read_chosen_file
 from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.students.add import add_students
+from desktop.services.students.dto import AddResult, StudentRow
+from desktop.services.students.duplicates import PossibleDuplicates
 from desktop.services.students.intake import controlled_items
 from desktop.services.students.photos import MAX_SOURCE_BYTES, get_photo, normalise_photo, set_photo
-from desktop.services.students.read import get_student, possible_duplicates
+from desktop.services.students.read import get_student
 from desktop.services.students.school import school_info
 from desktop.services.students.update import update_student
 from desktop.views.changes.dialog import ChangeDialog
@@ -295,15 +297,15 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
     def save(self) -> bool:
         if self.validate():
             return False
-        if not self._confirm_not_duplicate():
-            return False
         try:
-            result = self._write()
+            result = self._write_asking_about_duplicates()
         except RecordsRejected as exc:
             self._show_errors([e for problems in exc.problems.values() for e in problems])
             return False
         except (ServiceError, StoreError) as exc:
             self.banner.show_message(say(exc.code, exc.params))
+            return False
+        if result is None:  # a possible same person, and the user kept the form open
             return False
         self.student_id = result.ids[0]
         if self.pending_photo is not None:
@@ -315,19 +317,27 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         self.accept()
         return True
 
-    def _write(self):  # type: ignore[no-untyped-def]
-        if self.student_id is None:
-            return add_students(self.workspace, [self.row()])
-        return update_student(self.workspace, self.student_id, self.row(),
-                              expected_version=self.version)
+    def _write_asking_about_duplicates(self) -> AddResult | None:
+        """The save held back when the pupil may already be stored: written after all when the
+        user says it is another person, None when the user keeps the form open."""
+        try:
+            return self._write(hold_if_duplicate=True)
+        except PossibleDuplicates as held:
+            if not self._confirm_not_duplicate(held.rows[0]):
+                return None
+        return self._write(hold_if_duplicate=False)
 
-    def _confirm_not_duplicate(self) -> bool:
-        record = read_record(self.row())
-        values = record.values
-        matches = possible_duplicates(self.workspace, values["name"], values["birth_date"],
-                                      values["sex"], exclude_id=self.student_id)
-        if not matches:
-            return True
+    def _write(self, *, hold_if_duplicate: bool) -> AddResult:
+        """Add or update; with `hold_if_duplicate` a possible same person raises
+        PossibleDuplicates before anything is written (the same query also marks the record
+        when the user saves it anyway)."""
+        if self.student_id is None:
+            return add_students(self.workspace, [self.row()],
+                                hold_if_duplicate=hold_if_duplicate)
+        return update_student(self.workspace, self.student_id, self.row(),
+                              expected_version=self.version, hold_if_duplicate=hold_if_duplicate)
+
+    def _confirm_not_duplicate(self, matches: tuple[StudentRow, ...]) -> bool:
         lines = ["　".join((m.name, m.sex, f"{m.birth_date:%Y-%m-%d}", m.class_name, m.xjh or "",
                             m.status)) for m in matches]
         text = (self.tr("已有姓名、出生日期、性别都相同的学生，可能是同一个人（一人只能有一个学籍）：")

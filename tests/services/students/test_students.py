@@ -17,7 +17,9 @@ from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected, ServiceError
 from desktop.services.safekeeping.accounts import add_account, unlock
 from desktop.services.students.add import add_students
+from desktop.services.students.duplicates import PossibleDuplicates
 from desktop.services.students.read import get_student
+from desktop.services.students.update import update_student
 from tests.dbutil import count
 from tests.factories import valid_row
 
@@ -69,6 +71,29 @@ def test_same_name_birth_and_sex_is_saved_as_possible_duplicate(ws: Workspace,
     assert result.possible_duplicates[0].id == first
     assert get_student(ws, second).possible_duplicate_of == first
     assert get_student(ws, first).possible_duplicate_of is None
+
+
+def test_a_save_held_if_duplicate_writes_nothing_and_lists_every_match(
+        ws: Workspace, today: dt.date) -> None:
+    first, second = add_students(ws, [valid_row(seq=11, class_name="三年级(2)班"),
+                                      valid_row(seq=13, class_name="三年级(3)班")],
+                                 today=today).ids
+    with pytest.raises(PossibleDuplicates) as held:
+        add_students(ws, [valid_row(seq=15)], today=today, hold_if_duplicate=True)
+    assert [row.id for row in held.value.rows[0]] == [first, second]
+    assert {row.class_name for row in held.value.rows[0]} == {"三年级(2)班", "三年级(3)班"}
+    assert count(ws, "student") == 2
+
+
+def test_an_update_held_if_duplicate_keeps_the_stored_record(ws: Workspace,
+                                                             today: dt.date) -> None:
+    first, other = add_students(ws, [valid_row(seq=11), valid_row(name="李四", seq=15)],
+                                today=today).ids
+    with pytest.raises(PossibleDuplicates) as held:
+        update_student(ws, other, valid_row(seq=15), today=today, hold_if_duplicate=True)
+    assert [row.id for row in held.value.rows[0]] == [first]
+    assert get_student(ws, other).values["name"] == "李四"
+    update_student(ws, first, valid_row(seq=11), today=today, hold_if_duplicate=True)  # itself
 
 
 def test_possible_duplicate_within_one_batch_is_a_warning(ws: Workspace, today: dt.date) -> None:
