@@ -17,6 +17,17 @@ OUT = ROOT / "docs" / "screenshots"
 PASSWORD = "Demo-pass-2026"
 
 
+def planned(tab, act) -> None:  # type: ignore[no-untyped-def]
+    """Run `act` and wait for the import tab's preview (read off the GUI thread)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    tab.planned.connect(loop.quit)
+    act()
+    loop.exec()
+    tab.planned.disconnect(loop.quit)
+
+
 def import_layout_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
     """A provincial 78-item form and a county .xls with class codes, in the import preview."""
     from desktop.domain.header_aliases import LEAVE_OUT
@@ -27,13 +38,13 @@ def import_layout_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
     tab = ImportTab(ws)
     tab.resize(1366, 768)
     tab.show()
-    tab.load(write_xlsx(folder / "某省78项学生信息.xlsx", PROVINCE_78, pupils()))
+    planned(tab, lambda: tab.load(write_xlsx(folder / "某省78项学生信息.xlsx", PROVINCE_78, pupils())))
     tab.layout_box.choose("是否农村留守", "是否留守儿童")
     shot(tab, "import-layout-columns.png")
-    tab.load(write_xls(folder / "某县学生信息.xls", COUNTY_XLS, pupils()))
+    planned(tab, lambda: tab.load(write_xls(folder / "某县学生信息.xls", COUNTY_XLS, pupils())))
     tab.layout_box.choose("家长微信号", LEAVE_OUT)
     tab.layout_box.name_edit.setText("某县2017版")
-    tab.layout_box.apply_button.click()
+    planned(tab, tab.layout_box.apply_button.click)
     tab.layout_box.code_combos["01-2023001"].setCurrentText("三年级(1)班")
     shot(tab, "import-layout-class-codes.png")
     return tab

@@ -151,7 +151,7 @@ def exchange_shots(controller, folder: Path, shot) -> None:  # type: ignore[no-u
     export_workbook(ws, folder / "unused.xlsx")
     window.nav.setCurrentRow(PAGES.index("数据交换"))
     tab = window.exchange_page.importing
-    tab.load(path)
+    planned(tab, lambda: tab.load(path))
     tab.filter.setCurrentIndex(1)
     shot(window, "import-preview.png")
     window.exchange_page.tabs.setCurrentIndex(3)
@@ -198,6 +198,17 @@ def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def
     editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
     shot(editor, "timeline.png")
     editor.discard_and_close()
+
+
+def planned(tab, act) -> None:  # type: ignore[no-untyped-def]
+    """Run `act` and wait for the import tab's preview (read off the GUI thread)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    tab.planned.connect(loop.quit)
+    act()
+    loop.exec()
+    tab.planned.disconnect(loop.quit)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ PDF fails; `register` installs a ToUnicode writer that encodes every entry as UT
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -59,7 +60,8 @@ def register() -> None:
 
 def _has(font: str, codepoint: int) -> bool:
     register()
-    return codepoint in pdfmetrics.getFont(font).face.charToGlyph
+    face = cast(TTFont, pdfmetrics.getFont(font)).face  # registered as TTFont above
+    return codepoint in face.charToGlyph
 
 
 def canvas_maker(*args: object, **kwargs: object) -> Canvas:

@@ -38,27 +38,33 @@ def names(ws: Workspace) -> list[str]:
     return sorted(row.name for row in search(ws, StudentQuery(), 0, 100).rows)
 
 
+def load(qtbot, tab: ImportTab, path: Path) -> None:
+    """Choose `path` and wait for its preview (read off the GUI thread)."""
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        tab.load(path)
+
+
 def column(tab: ImportTab, index: int) -> list[str]:
     return [tab.rows.item(r, index).text() for r in range(tab.rows.rowCount())]
 
 
 def test_preview_then_import_then_reimport_changes_nothing(tab, ws, tmp_path, qtbot) -> None:
     path = workbook(tmp_path, GOOD)
-    tab.load(path)
+    load(qtbot, tab, path)
     assert names(ws) == []  # a preview writes nothing
     assert "新增 2" in tab.summary.text() and tab.import_button.isEnabled()
     with qtbot.waitSignal(tab.imported):
         tab.run_import()
     assert names(ws) == sorted(["王小明", "李小红"])
     assert "新增 2 名" in tab.banner.text()
-    tab.load(path)
+    load(qtbot, tab, path)
     assert "未变 2" in tab.summary.text() and not tab.import_button.isEnabled()
 
 
-def test_refused_row_blocks_until_valid_rows_are_chosen(tab, ws, tmp_path) -> None:
+def test_refused_row_blocks_until_valid_rows_are_chosen(qtbot, tab, ws, tmp_path) -> None:
     bad = valid_row(name="赵小燕", seq=14)
     bad["出生日期"] = "20171345"
-    tab.load(workbook(tmp_path, [*GOOD, bad]))
+    load(qtbot, tab, workbook(tmp_path, [*GOOD, bad]))
     assert not tab.import_button.isEnabled()
     tab.filter.setCurrentIndex(1)  # 有问题的行
     assert column(tab, 0) == ["4"]  # the Excel row: header on 1, data from 2
@@ -69,11 +75,11 @@ def test_refused_row_blocks_until_valid_rows_are_chosen(tab, ws, tmp_path) -> No
     assert names(ws) == sorted(["王小明", "李小红"])
 
 
-def test_changed_student_shows_the_items_it_changes(tab, ws, tmp_path) -> None:
-    tab.load(workbook(tmp_path, GOOD))
+def test_changed_student_shows_the_items_it_changes(qtbot, tab, ws, tmp_path) -> None:
+    load(qtbot, tab, workbook(tmp_path, GOOD))
     tab.run_import()
     moved = {**GOOD[0], "现住址": "广东省佛山市南海区桂城街道新路8号"}
-    tab.load(workbook(tmp_path, [moved, GOOD[1]], "moved.xlsx"))
+    load(qtbot, tab, workbook(tmp_path, [moved, GOOD[1]], "moved.xlsx"))
     assert "更新 1" in tab.summary.text()
     tab.filter.setCurrentIndex(3)  # 更新
     tab.rows.selectRow(0)
@@ -81,10 +87,10 @@ def test_changed_student_shows_the_items_it_changes(tab, ws, tmp_path) -> None:
     assert ["现住址", GOOD[0]["现住址"], moved["现住址"]] in diff
 
 
-def test_error_report_is_the_workbook_with_an_error_column(tab, tmp_path, monkeypatch) -> None:
+def test_error_report_is_the_workbook_with_an_error_column(qtbot, tab, tmp_path, monkeypatch) -> None:
     bad = valid_row(name="赵小燕", seq=14)
     bad["身份证件号"] = "123"
-    tab.load(workbook(tmp_path, [GOOD[0], bad]))
+    load(qtbot, tab, workbook(tmp_path, [GOOD[0], bad]))
     target = tmp_path / "report.xlsx"
     monkeypatch.setattr(tab, "ask_save_path", lambda _s: target)
     tab.save_report()
@@ -95,10 +101,10 @@ def test_error_report_is_the_workbook_with_an_error_column(tab, tmp_path, monkey
     assert not sheet.cell(2, len(header)).value
 
 
-def test_a_file_that_is_no_workbook(tab, ws, tmp_path) -> None:
+def test_a_file_that_is_no_workbook(qtbot, tab, ws, tmp_path) -> None:
     path = tmp_path / "notes.xlsx"
     path.write_text("这不是表格", encoding="utf-8")
-    tab.load(path)
+    load(qtbot, tab, path)
     assert tab.banner.property("kind") == "error" and "Excel" in tab.banner.text()
     assert not tab.import_button.isEnabled() and names(ws) == []
 
@@ -151,14 +157,15 @@ def test_reconcile_tab_brings_back_numbers(qtbot, ws, tmp_path, monkeypatch) -> 
     assert all(not get_student(ws, i).xjh_provisional for i in ids)
 
 
-def test_grade_of_a_class_name_without_one_is_chosen_in_the_preview(tab, ws, tmp_path) -> None:
+def test_grade_of_a_class_name_without_one_is_chosen_in_the_preview(qtbot, tab, ws, tmp_path) -> None:
     rows = [{**row, "班级": "阳光班"} for row in GOOD]
-    tab.load(workbook(tmp_path, rows))
+    load(qtbot, tab, workbook(tmp_path, rows))
     assert not tab.import_button.isEnabled()
     assert tab.grade_box.isVisibleTo(tab) and list(tab.grade_combos) == ["阳光班"]
     combo = tab.grade_combos["阳光班"]
     combo.setCurrentIndex(combo.findText("三年级"))
-    tab.replan_with_grades()
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        tab.replan_with_grades()
     assert "新增 2" in tab.summary.text() and "阳光班（三年级）" in tab.summary.text()
     tab.run_import()
     classes = {r.class_name: r.grade_name for r in search(ws, StudentQuery(), 0, 10).rows}
@@ -191,3 +198,98 @@ def test_reconciling_a_file_that_is_no_workbook_says_so(qtbot, ws, tmp_path) -> 
         widget.load(path)
     assert widget.banner.property("kind") == "error" and widget.banner.text()
     assert widget.table.rowCount() == 0 and not widget.apply_button.isEnabled()
+
+
+class Held:
+    """Wraps a real function: records the thread it runs on and holds it until released, so
+    a test can look at the window while the work is still running."""
+
+    def __init__(self, real) -> None:  # type: ignore[no-untyped-def]
+        import threading
+
+        self.real, self.release, self.threads = real, threading.Event(), []
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        import threading
+
+        self.threads.append(threading.current_thread())
+        self.release.wait(10)
+        return self.real(*args, **kwargs)
+
+
+def test_the_import_preview_reads_the_workbook_off_the_gui_thread(qtbot, tab, ws, tmp_path,
+                                                                   monkeypatch) -> None:
+    import threading
+
+    from desktop.views.exchange import import_tab
+
+    held = Held(import_tab.read_import)
+    monkeypatch.setattr(import_tab, "read_import", held)
+    tab.show()
+    tab.load(workbook(tmp_path, GOOD))
+    qtbot.waitUntil(lambda: bool(held.threads))
+    assert held.threads[0] is not threading.main_thread()
+    assert tab.work.busy and not tab.choose_button.isEnabled()  # one file at a time
+    qtbot.waitUntil(lambda: tab.work.dialog is not None and tab.work.dialog.isVisible(), timeout=3000)
+    assert "in.xlsx" in tab.work.dialog.labelText()
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        held.release.set()
+    assert tab.work.dialog is None and tab.choose_button.isEnabled()
+    assert "新增 2" in tab.summary.text() and tab.import_button.isEnabled()
+    assert names(ws) == []
+
+
+def with_a_photo(ws: Workspace) -> None:
+    """GOOD's two pupils, 王小明 with a photo."""
+    import io
+
+    from PIL import Image
+
+    from desktop.services.students.add import add_students
+    from desktop.services.students.photos import normalise_photo, set_photo
+
+    add_students(ws, GOOD)
+    out = io.BytesIO()
+    Image.new("RGB", (300, 400), "blue").save(out, "JPEG")
+    set_photo(ws, search(ws, StudentQuery(text="王小明"), 0, 1).rows[0].id,
+              normalise_photo(out.getvalue()))
+
+
+def test_the_photo_export_runs_off_the_gui_thread(qtbot, ws, tmp_path, monkeypatch) -> None:
+    import threading
+
+    from desktop.views.exchange import export_tab
+
+    with_a_photo(ws)
+    held = Held(export_tab.export_photo_folder)
+    monkeypatch.setattr(export_tab, "export_photo_folder", held)
+    widget = ExportTab(ws)
+    qtbot.addWidget(widget)
+    widget.show()
+    folder = tmp_path / "photos"
+    monkeypatch.setattr(widget, "ask_folder", lambda: folder)
+    widget.export_photos()
+    qtbot.waitUntil(lambda: bool(held.threads))
+    assert held.threads[0] is not threading.main_thread()
+    assert not widget.photos_button.isEnabled() and not widget.export_button.isEnabled()
+    qtbot.waitUntil(lambda: widget.work.dialog is not None and widget.work.dialog.isVisible(),
+                    timeout=3000)
+    with qtbot.waitSignal(widget.work.finished, timeout=30_000):
+        held.release.set()
+    assert "已导出 1 张照片" in widget.banner.text() and str(folder) in widget.banner.text()
+    assert len(list(folder.rglob("*.jpg"))) == 1
+    assert widget.photos_button.isEnabled() and widget.work.dialog is None
+
+
+def test_a_photo_export_that_cannot_be_written_says_so(qtbot, ws, tmp_path, monkeypatch) -> None:
+    with_a_photo(ws)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    widget = ExportTab(ws)
+    qtbot.addWidget(widget)
+    monkeypatch.setattr(widget, "ask_folder", lambda: blocker / "photos")
+    widget.choices.button(1).setChecked(True)
+    with qtbot.waitSignal(widget.work.finished, timeout=30_000):
+        widget.export_photos()
+    assert widget.banner.property("kind") == "error" and "无法写入" in widget.banner.text()
+    assert str(blocker / "photos") in widget.banner.text() and widget.photos_button.isEnabled()

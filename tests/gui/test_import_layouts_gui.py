@@ -5,6 +5,8 @@ without a class is asked once, whatever the number of its rows."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from desktop.domain.header_aliases import LEAVE_OUT
@@ -25,13 +27,18 @@ def tab(qtbot, ws: Workspace, monkeypatch) -> ImportTab:
     return widget
 
 
+def load(qtbot, tab: ImportTab, path: Path) -> None:
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        tab.load(path)
+
+
 def count(ws: Workspace) -> int:
     return len(search(ws, StudentQuery(), 0, 100).rows)
 
 
 def test_unknown_columns_are_chosen_saved_and_offered_next_time(tab, ws, tmp_path, qtbot) -> None:
     path = write_xlsx(tmp_path / "province.xlsx", PROVINCE_78, pupils())
-    tab.load(path)
+    load(qtbot, tab, path)
     box = tab.layout_box
     assert box.isVisible() and list(box.column_combos) == ["是否农村留守", "寄宿生", "学生联系人"]
     assert not tab.import_button.isEnabled()
@@ -42,7 +49,8 @@ def test_unknown_columns_are_chosen_saved_and_offered_next_time(tab, ws, tmp_pat
     assert "学生联系人" in tab.banner.text() and list_profiles(ws) == ()
     box.choose("学生联系人", LEAVE_OUT)
     box.name_edit.setText("某省78项")
-    box.apply_button.click()
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        box.apply_button.click()
     assert [p.name for p in list_profiles(ws)] == ["某省78项"]
     assert not box.isVisible() and tab.import_button.isEnabled()
     with qtbot.waitSignal(tab.imported):
@@ -50,23 +58,25 @@ def test_unknown_columns_are_chosen_saved_and_offered_next_time(tab, ws, tmp_pat
     assert count(ws) == 3
     again = ImportTab(ws)
     qtbot.addWidget(again)
-    again.load(path)
+    load(qtbot, again, path)
     assert again.profile is not None and again.profile.name == "某省78项"
     assert again.sheet is not None and again.sheet.unknown == ()
     assert "未变 3" in again.summary.text()
 
 
-def test_each_class_code_is_asked_once(tab, ws, tmp_path) -> None:
+def test_each_class_code_is_asked_once(tab, ws, tmp_path, qtbot) -> None:
     path = write_xls(tmp_path / "county.xls", COUNTY_XLS, [*pupils(), pupils()[0] | {
         "姓名": "钱小二", "身份证件号": "440604201703050152", "成员1身份证件号": ""}])
-    tab.load(path)
+    load(qtbot, tab, path)
     tab.layout_box.choose("家长微信号", LEAVE_OUT)
-    tab.layout_box.apply_button.click()
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        tab.layout_box.apply_button.click()
     assert sorted(tab.layout_box.code_combos) == ["01-2023001", "01-2023002", "01-2026003"]
     for code, name in (("01-2023001", "三年级(1)班"), ("01-2023002", "三年级(2)班"),
                        ("01-2026003", "初一(3)班")):
         tab.layout_box.code_combos[code].setCurrentText(name)
-    tab.layout_box.apply_button.click()
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        tab.layout_box.apply_button.click()
     assert tab.preview is not None and tab.preview.unresolved_codes == ()
     assert {row.class_name for row in tab.preview.plan.rows} == {"三年级(1)班", "三年级(2)班", "初一(3)班"}
 

@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 from desktop.exchange.files import export_workbook
 from desktop.exchange.photo_folder import export_photo_folder
 from desktop.services.context import Workspace
-from desktop.services.errors import ServiceError, StoreError
 from desktop.services.importing.profiles import preferred_export_format
 from desktop.services.reports.export_selection import ExportSelection
 from desktop.services.students.school import list_classes, school_info
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.long_work import LongWork, writing_to
-from desktop.views.wording import say, tr
+from desktop.views.wording import tr
 
 CHOICES = ("全部学生", "一个班级", "新增和修改过、尚未上报的学生")
 
@@ -63,7 +62,7 @@ class ExportTab(QWidget):
         self.export_button.clicked.connect(self.export)
         self.work = LongWork(self)  # the export runs off the GUI thread
         self.work.failed.connect(self.banner.show_message)
-        self.work.finished.connect(lambda: self.export_button.setEnabled(True))
+        self.work.finished.connect(lambda: self._set_exporting(False))
         self.photos_button.clicked.connect(self.export_photos)
         self.reload()
 
@@ -90,7 +89,7 @@ class ExportTab(QWidget):
         if path is None:
             return
         self.banner.clear_message()
-        self.export_button.setEnabled(False)
+        self._set_exporting(True)
         self.work.start(self.tr("正在导出……"),
                         writing_to(path, lambda: export_workbook(self.workspace, path, selection)),
                         lambda count: self.banner.show_message(
@@ -102,15 +101,17 @@ class ExportTab(QWidget):
         folder = self.ask_folder()
         if folder is None:
             return
-        try:
-            count = export_photo_folder(self.workspace, folder, class_name)
-        except (ServiceError, StoreError) as exc:
-            self.banner.show_message(say(exc.code, exc.params))
-            return
-        except OSError:
-            self.banner.show_message(say("file.write_failed", {"path": str(folder)}))
-            return
-        self.banner.show_message(self.tr("已导出 {n} 张照片到 ").format(n=count) + str(folder), "info")
+        self.banner.clear_message()
+        self._set_exporting(True)
+        self.work.start(self.tr("正在导出照片……"),
+                        writing_to(folder, lambda: export_photo_folder(self.workspace, folder, class_name)),
+                        lambda count: self.banner.show_message(
+                            self.tr("已导出 {n} 张照片到 ").format(n=count) + str(folder), "info"))
+
+    def _set_exporting(self, busy: bool) -> None:
+        """One export at a time: both buttons wait while one runs."""
+        self.export_button.setEnabled(not busy)
+        self.photos_button.setEnabled(not busy)
 
     def ask_folder(self) -> Path | None:
         return dialogs.folder_path(self, self.tr("照片导出到"), str(Path.home()))

@@ -1,14 +1,17 @@
 """导入: choose a workbook in the national template, see what importing it would do — each row
 new, changed (with the items it changes), unchanged or refused with its reasons, and the
 classes it would create — then import all or nothing, or only the valid rows when asked.
-Refused rows can be saved as a copy of the workbook with an error column."""
+Refused rows can be saved as a copy of the workbook with an error column.
+
+The workbook is read and planned off the GUI thread (LongWork: the window keeps painting, a
+progress window appears after half a second); `planned` says when a preview is shown."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +39,7 @@ from desktop.views.exchange.layout_box import LayoutBox
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.widgets.long_work import LongWork
 from desktop.views.wording import say, tr
 
 ROW_COLUMNS = ("行号", "处理", "姓名", "班级", "说明")
@@ -47,6 +51,7 @@ _COLOURS = {RowAction.REFUSED: QColor("#fdecec"), RowAction.CHANGED: QColor("#ff
 
 class ImportTab(QWidget):
     imported = Signal()
+    planned = Signal()  # a file was read and its preview (or why it has none) is shown
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +62,8 @@ class ImportTab(QWidget):
         self.path: Path | None = None
         self.class_grades: dict[str, GradeRef] = {}  # chosen for class names without a grade
         self.shown: list[PlannedRow] = []
+        self.work = LongWork(self)  # reading and planning a workbook runs off the GUI thread
+        self.work.failed.connect(self._not_planned)
         self._build()
         self._update_buttons()
 
@@ -152,31 +159,50 @@ class ImportTab(QWidget):
             self._plan(self.path)
 
     def _plan(self, path: Path) -> None:
+        """Read and plan `path` in the background; the preview is shown when it is done."""
         self.banner.clear_message()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.sheet = self.preview = None
-        try:
-            self.sheet = self._read(path)
-            self.preview = preview_import(self.workspace, self.sheet, class_grades=self.class_grades,
-                                          class_codes=self._class_codes())
-        except (ServiceError, StoreError) as exc:
-            self.banner.show_message(say(exc.code, exc.params))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.file_label.setText(str(path))
+        profile, grades, codes = self.profile, dict(self.class_grades), self._class_codes()
+
+        def work() -> tuple[SheetData, TemplateProfile | None, Preview]:
+            sheet, used = self._read(path, profile)
+            return sheet, used, preview_import(self.workspace, sheet, class_grades=grades,
+                                               class_codes=codes)
+
+        if self.work.start(self.tr("正在读取 {name}……").format(name=path.name), work, self._planned):
+            self._set_choosing(False)
+
+    def _planned(self, result: tuple[SheetData, TemplateProfile | None, Preview]) -> None:
+        self.sheet, self.profile, self.preview = result
+        self._after_plan()
+
+    def _not_planned(self, text: str) -> None:
+        self.banner.show_message(text)
+        self._after_plan()
+
+    def _after_plan(self) -> None:
+        self._set_choosing(True)
+        if self.path is not None:
+            self.file_label.setText(str(self.path))
         codes = self.preview.unresolved_codes if self.preview else ()
         self.layout_box.show_for(self.sheet, self.profile, codes,
                                  [c.name for c in list_classes(self.workspace)])
         self._show_plan()
+        self.planned.emit()
 
-    def _read(self, path: Path) -> SheetData:
+    def _set_choosing(self, enabled: bool) -> None:
+        """One file at a time: choosing another waits until this one is read."""
+        for widget in (self.choose_button, self.layout_box, self.grade_box):
+            widget.setEnabled(enabled)
+
+    def _read(self, path: Path, profile: TemplateProfile | None) -> tuple[SheetData, TemplateProfile | None]:
         """The sheet, read with the profile in use or the one saved for its headers."""
-        sheet = read_import(path, self.profile)
-        if self.profile is None and sheet.unknown:
-            self.profile = profile_for(self.workspace, sheet.headers)
-            if self.profile is not None:
-                sheet = read_import(path, self.profile)
-        return sheet
+        sheet = read_import(path, profile)
+        if profile is None and sheet.unknown:
+            profile = profile_for(self.workspace, sheet.headers)
+            if profile is not None:
+                sheet = read_import(path, profile)
+        return sheet, profile
 
     def _class_codes(self) -> dict[str, str]:
         return dict(self.profile.class_codes) if self.profile else {}
