@@ -87,10 +87,11 @@ def test_a_profile_saved_from_an_xls_makes_the_export_offer_xls(tab, ws, tmp_pat
 
     from desktop.views.exchange.export_tab import ExportTab
 
-    tab.load(write_xls(tmp_path / "county.xls", COUNTY_XLS, pupils()))
+    load(qtbot, tab, write_xls(tmp_path / "county.xls", COUNTY_XLS, pupils()))
     tab.layout_box.choose("家长微信号", LEAVE_OUT)
     tab.layout_box.name_edit.setText("某县2017版")
-    tab.layout_box.apply_button.click()
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        tab.layout_box.apply_button.click()
     assert [(p.name, p.file_format) for p in list_profiles(ws)] == [("某县2017版", "xls")]
     export = ExportTab(ws)
     qtbot.addWidget(export)
