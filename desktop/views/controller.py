@@ -136,6 +136,7 @@ class AppController(QObject):
         window.open_database_requested.connect(self.switch_database)
         window.roster.open_student.connect(self.edit_student)
         window.roster.new_student.connect(lambda: self.edit_student(None))
+        window.start_record.connect(lambda cells: self._open_editor(None, None, cells))
         window.settings_page.idle_minutes_changed.connect(self.watcher.set_minutes)
         window.settings_page.text_scale_changed.connect(
             lambda percent: apply_text_scale(self.app, percent))
@@ -178,11 +179,12 @@ class AppController(QObject):
                 return
         self._open_editor(student_id, draft)
 
-    def _open_editor(self, student_id: str | None, draft: Draft | None) -> None:
+    def _open_editor(self, student_id: str | None, draft: Draft | None,
+                     start: dict[str, str] | None = None) -> None:
         from desktop.views.editor.dialog import StudentEditor  # loaded on first use
 
         assert self.window is not None and self.workspace is not None
-        editor = StudentEditor(self.workspace, student_id, self.window)
+        editor = StudentEditor(self.workspace, student_id, self.window, start)
         editor.saved.connect(lambda _id: self.window.refresh_after_change() if self.window else None)
         editor.status_changed.connect(
             lambda: self.window.refresh_after_change() if self.window else None)

@@ -46,6 +46,7 @@ PAGES = tuple(PAGE_TITLES)
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     open_database_requested = Signal(object)  # Path of another school's database
+    start_record = Signal(object)  # {header: text}: a new pupil's record begun from a list
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
     def _connect(self, page_id: str, page: QWidget) -> None:
         if page_id == "exchange":
             page.imported.connect(self.refresh_after_change)  # type: ignore[attr-defined]
+            page.start_record.connect(self.start_record)  # type: ignore[attr-defined]
         elif page_id == "archive":
             page.changed.connect(self.tasks_page.reload)  # type: ignore[attr-defined]
             page.changed.connect(self.refresh_task_badge)  # type: ignore[attr-defined]

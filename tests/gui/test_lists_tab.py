@@ -1,6 +1,7 @@
 """The 名单 tab on a real encrypted database: a preschool list with a wrong row is refused
 whole with the row and reason listed; the right list is imported; the handover list of the
-leaving pupils is exported."""
+leaving pupils is exported; a listed pupil's record is started from the tab with the five
+items filled and locked."""
 
 from __future__ import annotations
 
@@ -11,8 +12,14 @@ from openpyxl import load_workbook
 
 from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, write_list
 from desktop.services.students.add import add_students
+from desktop.services.students.intake import controlled_items
+from desktop.services.students.read import StudentQuery, search
+from desktop.views.editor.dialog import StudentEditor
 from desktop.views.exchange.lists_tab import ListsTab
 from tests.factories import valid_row
+from tests.gui import test_controller as base
+
+existing_db, make_controller, unlocked = base.existing_db, base.make_controller, base.unlocked
 
 PUPIL = valid_row(name="王小一", birth=dt.date(2020, 3, 5), class_name="一年级(1)班")
 
@@ -36,3 +43,44 @@ def test_lists_in_and_out(qtbot, ws, tmp_path: Path, monkeypatch) -> None:
     tab.export_handover()
     rows = list(load_workbook(tmp_path / "交接.xlsx").active.iter_rows(values_only=True))
     assert len(rows) == 2 and rows[1][1] == "赵六年"
+
+
+def test_a_listed_pupils_record_starts_here_with_the_five_items_locked(qtbot, ws,
+                                                                       tmp_path: Path) -> None:
+    tab = ListsTab(ws)
+    qtbot.addWidget(tab)
+    assert tab.waiting_table.isHidden() and "0 名" in tab.waiting_label.text()
+    path = tmp_path / "学前.xlsx"
+    write_list(path, PRESCHOOL_COLUMNS, [{h: PUPIL[h] for h in PRESCHOOL_COLUMNS}])
+    tab.load(path, preschool=True)
+    assert tab.waiting_table.rowCount() == 1 and "1 名" in tab.waiting_label.text()
+    assert tab.waiting_table.item(0, 0).text() == "王小一" and not tab.start_button.isEnabled()
+    tab.waiting_table.selectRow(0)
+    with qtbot.waitSignal(tab.start_record) as started:
+        tab.start_button.click()
+    editor = StudentEditor(ws, None, start=started.args[0])
+    qtbot.addWidget(editor)
+    for header in PRESCHOOL_COLUMNS:
+        assert editor.form.fields[header].text() == PUPIL[header], header
+        assert not editor.form.fields[header].editor.isEnabled(), header
+    assert "学前教育匹配名单" in editor.form.legend.text()
+    editor.form.set_row(PUPIL)  # the registrar fills the rest
+    with qtbot.waitSignal(editor.saved):
+        assert editor.save()
+    [row] = search(ws, StudentQuery(text="王小一")).rows
+    assert controlled_items(ws, row.id) == tuple(PRESCHOOL_COLUMNS)
+    tab.reload()
+    assert tab.waiting_table.isHidden() and "0 名" in tab.waiting_label.text()
+
+
+def test_the_main_window_opens_the_started_record_in_the_editor(qtbot, unlocked) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    lists = unlocked.window.page("exchange").lists
+    cells = {h: PUPIL[h] for h in PRESCHOOL_COLUMNS}
+    lists.start_record.emit(cells)
+    [editor] = [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, StudentEditor) and w.isVisible()]
+    assert editor.student_id is None and editor.form.fields["姓名"].text() == "王小一"
+    assert not editor.form.fields["身份证件号"].editor.isEnabled()
+    editor.discard_and_close()

@@ -25,6 +25,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.fields import STUDENT_FIELDS
 from desktop.domain.idnumber import parse_resident_id
 from desktop.domain.ids import new_id
+from desktop.domain.template_output import cell_text
 from desktop.domain.values import parse_cell
 from desktop.models.intake import HANDOVER, PRESCHOOL, IntakeEntry
 from desktop.models.school import School
@@ -32,6 +33,7 @@ from desktop.models.student import Student
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal
+from desktop.services.students.id_policy import template_row_for
 
 CONTROLLED = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "id_type": "身份证件类型",
               "id_number": "身份证件号"}
@@ -54,6 +56,31 @@ class ListResult:
     unchanged: int = 0  # rows kept from an earlier import of the same list
     refused: tuple[ListProblem, ...] = ()
     written: bool = False
+
+
+@dataclass(frozen=True)
+class WaitingPupil:
+    """A pupil on the preschool matched list who has no record here yet."""
+
+    cells: Mapping[str, str]  # {姓名, 性别, 出生日期, 身份证件类型, 身份证件号: text as the form shows it}
+    source: str  # the list's file
+
+
+def waiting_preschool(ws: Workspace) -> tuple[WaitingPupil, ...]:
+    """The preschool list's pupils whose record is still to be entered, in list order: the
+    registrar starts each record from here with the five items already filled (and locked)."""
+    with ws.store.reading() as session:
+        registered = select(Student.id_number).where(Student.id_number.is_not(None))
+        entries = session.scalars(select(IntakeEntry).where(
+            IntakeEntry.kind == PRESCHOOL, IntakeEntry.student_id.is_(None),
+            IntakeEntry.id_number.not_in(registered)
+        ).order_by(IntakeEntry.imported_at, IntakeEntry.id))  # ids grow in the list's row order
+        return tuple(WaitingPupil(template_row_for(ws, _cells(entry)), entry.source)
+                     for entry in entries)
+
+
+def _cells(entry: IntakeEntry) -> dict[str, str]:
+    return {header: cell_text(_SPECS[header], getattr(entry, key)) for key, header in CONTROLLED.items()}
 
 
 def import_preschool(ws: Workspace, rows: Sequence[Any], source: str, *,

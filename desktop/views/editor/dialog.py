@@ -6,6 +6,7 @@ edit, and at once when the app locks), so a lock, a closed window or a crash los
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -76,10 +77,13 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
     open_other = Signal(str)  # the registrar chose to open the stored pupil with this ID number
 
     def __init__(self, workspace: Workspace, student_id: str | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, start: Mapping[str, str] | None = None) -> None:
+        """`start`: the items a new pupil's record begins with, locked (the five items of the
+        preschool matched list)."""
         super().__init__(parent)
         self.workspace = workspace
         self.student_id = student_id
+        self.start = dict(start or {})
         self.version: int | None = None
         self.school_code = school_info(workspace).code
         self.undo_stack = QUndoStack(self)
@@ -201,6 +205,7 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
     def _load(self) -> None:
         if self.student_id is None:
             self.form.set_defaults()
+            self._start_from_list()
             return
         detail = get_student(self.workspace, self.student_id)
         self.version = detail.version
@@ -228,6 +233,20 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         self.correct_button = QPushButton(self.tr("更正受控字段…"))
         self.correct_button.clicked.connect(lambda: self.correct_locked(headers))
         self.layout().insertWidget(1, self.correct_button)
+
+    def _start_from_list(self) -> None:
+        """A new record begun from the preschool matched list: its items filled and locked."""
+        if not self.start:
+            return
+        reason = self.tr("{items}来自学前教育匹配名单（受控字段），不能在这里修改；"
+                         "名单有误时请在国家学籍系统中更正名单，再重新导入。").format(
+            items="、".join(tr(h) for h in self.start))
+        for header, text in self.start.items():
+            field = self.form.fields[header]
+            field.set_text(text)
+            field.editor.setEnabled(False)
+            field.setToolTip(reason)
+        self.form.legend.setText(self.form.legend.text() + "\n" + reason)
 
     def correct_locked(self, headers: tuple[str, ...]) -> None:
         """The correction procedure for the locked items, then the record read again."""

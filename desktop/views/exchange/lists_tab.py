@@ -1,7 +1,9 @@
 """名单: the short lists exchanged with the national system. The preschool matched list
 (its five items become 受控字段 of the pupils' records) and the entrance handover list of
 pupils admitted here are imported all or nothing, every refused row listed with its reason;
-the handover list of this school's leaving pupils is exported as .xlsx."""
+the handover list of this school's leaving pupils is exported as .xlsx. The list's pupils
+without a record yet are listed, and each record is started from here with the five items
+filled and locked."""
 
 from __future__ import annotations
 
@@ -14,17 +16,25 @@ from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, r
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.reports.entrance_handover import handover_rows
-from desktop.services.students.intake import ListResult, import_handover, import_preschool
+from desktop.services.students.intake import (
+    ListResult,
+    WaitingPupil,
+    import_handover,
+    import_preschool,
+    waiting_preschool,
+)
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import say, tr
 
 PROBLEM_COLUMNS = ("行号", "列", "原因")
+WAITING_COLUMNS = ("姓名", "性别", "出生日期", "身份证件号")
 
 
 class ListsTab(QWidget):
     imported = Signal()
+    start_record = Signal(object)  # {header: text}: the items a new pupil's record begins with
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,9 +60,46 @@ class ListsTab(QWidget):
         layout.addWidget(note)
         layout.addWidget(self.banner)
         layout.addWidget(self.problems, 1)
+        layout.addLayout(self._waiting_area())
         self.preschool_button.clicked.connect(lambda: self._choose(True))
         self.handover_button.clicked.connect(lambda: self._choose(False))
         self.export_button.clicked.connect(self.export_handover)
+
+    def _waiting_area(self) -> QVBoxLayout:
+        """The preschool list's pupils without a record yet, and the button that starts one."""
+        self.waiting: tuple[WaitingPupil, ...] = ()
+        self.waiting_label = QLabel()
+        self.waiting_table = ReadOnlyTable([tr(c) for c in WAITING_COLUMNS])
+        self.start_button = QPushButton(self.tr("为所选学生建立学籍…"))
+        self.start_button.setEnabled(False)
+        self.waiting_table.itemSelectionChanged.connect(
+            lambda: self.start_button.setEnabled(bool(self.waiting_table.selectedItems())))
+        self.waiting_table.doubleClicked.connect(lambda _index: self.start_selected())
+        self.start_button.clicked.connect(self.start_selected)
+        heading = QHBoxLayout()
+        heading.addWidget(self.waiting_label, 1)
+        heading.addWidget(self.start_button)
+        area = QVBoxLayout()
+        area.addLayout(heading)
+        area.addWidget(self.waiting_table, 1)
+        self.reload()
+        return area
+
+    def reload(self) -> None:
+        """The waiting pupils read again (after a list import or any saved record)."""
+        self.waiting = waiting_preschool(self.workspace)
+        self.waiting_label.setText(self.tr("学前教育匹配名单中还没有建立学籍的学生：{n} 名"
+                                           "（选中后点“为所选学生建立学籍”，五项已填好）").format(
+            n=len(self.waiting)))
+        self.waiting_table.fill([[pupil.cells[c] for c in WAITING_COLUMNS] for pupil in self.waiting])
+        self.start_button.setEnabled(False)
+        self.waiting_table.setVisible(bool(self.waiting))
+        self.start_button.setVisible(bool(self.waiting))
+
+    def start_selected(self) -> None:
+        row = self.waiting_table.currentRow()
+        if 0 <= row < len(self.waiting):
+            self.start_record.emit(dict(self.waiting[row].cells))
 
     def _choose(self, preschool: bool) -> None:
         path = dialogs.open_path(self, self.tr("选择名单文件"), "Excel (*.xlsx *.xlsm *.xls)")
@@ -78,6 +125,7 @@ class ListsTab(QWidget):
             self.banner.show_message(self.tr("名单有问题，没有导入任何记录：") + counts)
         else:
             self.banner.show_message(self.tr("已导入：") + counts, "info")
+            self.reload()
             self.imported.emit()
         return result
 

@@ -19,6 +19,7 @@ TABS = ("导入", "导出", "核对", "统计", "照片", "名单")
 
 class ExchangePage(QWidget):
     imported = Signal()
+    start_record = Signal(object)  # a new pupil's record begun from the preschool list
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,7 @@ class ExchangePage(QWidget):
         self.importing.imported.connect(self.imported)
         self.reconciling.reconciled.connect(self.imported)
         self.lists.imported.connect(self.imported)
+        self.lists.start_record.connect(self.start_record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -44,3 +46,4 @@ class ExchangePage(QWidget):
         self.exporting.reload()
         self.statistics.reload()
         self.photos.reload()
+        self.lists.reload()

@@ -22,7 +22,12 @@ from desktop.services.reports.entrance_handover import handover_rows
 from desktop.services.safekeeping.accounts import NewSchool, create_database
 from desktop.services.students.add import add_students
 from desktop.services.students.correction import correct_controlled
-from desktop.services.students.intake import controlled_items, import_handover, import_preschool
+from desktop.services.students.intake import (
+    controlled_items,
+    import_handover,
+    import_preschool,
+    waiting_preschool,
+)
 from desktop.services.students.read import StudentQuery, get_student, search
 from desktop.services.students.update import update_student
 from tests.conftest import FAST_KDF, PASSWORD
@@ -132,3 +137,12 @@ def test_handover_list_goes_out_and_is_kept_at_the_admitting_school(ws, tmp_path
         other.lock()
     refused = import_handover(ws, read_list(path, HANDOVER_COLUMNS).rows, "交接.xlsx")
     assert [p.code for p in refused.refused] == ["handover.other_school"]
+
+
+def test_the_listed_pupils_without_a_record_wait_in_list_order(ws, tmp_path) -> None:
+    listed(ws, tmp_path)
+    waiting = waiting_preschool(ws)
+    assert [p.cells["姓名"] for p in waiting] == ["王小一", "李小二"]
+    assert waiting[0].cells == {h: FIRST[h] for h in PRESCHOOL_COLUMNS} and waiting[0].source == "学前.xlsx"
+    add_students(ws, [FIRST])
+    assert [p.cells["姓名"] for p in waiting_preschool(ws)] == ["李小二"]
