@@ -1,0 +1,50 @@
+"""The footer's QR code is chosen quickly but is the very symbol segno makes: the same
+modules for footer payloads and for payloads of every length up to version 10 (where version
+information appears), and a printed card is byte for byte the one drawn from segno's own
+matrix."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+import segno
+
+from desktop.printing import layout, student_card
+from desktop.printing.qr_code import qr_matrix
+from desktop.services.students.add import add_students
+from desktop.services.students.printable import printable_students
+from tests.factories import valid_row
+
+
+def _segno(payload: str) -> tuple[bytes, ...]:
+    return tuple(bytes(row) for row in segno.make_qr(payload, error="m", boost_error=False).matrix)
+
+
+def _payloads(count: int, seed: int) -> list[str]:
+    chooser = random.Random(seed)
+    letters = string.ascii_letters + string.digits + ":-"
+    return ["".join(chooser.choice(letters) for _ in range(chooser.randint(1, 220)))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_same_modules_as_segno_for_any_payload(seed: int) -> None:
+    for payload in _payloads(150, seed):
+        assert tuple(bytes(row) for row in qr_matrix(payload)) == _segno(payload), payload
+
+
+def test_same_modules_as_segno_for_footer_payloads() -> None:
+    for version in range(1, 40):
+        payload = f"xueji:0192f3a4-7b2c-7d00-8e4f-{version:012d}:{version}:{version * 7919:012x}"
+        assert tuple(bytes(row) for row in qr_matrix(payload)) == _segno(payload)
+
+
+def test_a_card_prints_the_same_bytes_as_with_segnos_matrix(ws, monkeypatch) -> None:
+    add_students(ws, [valid_row(name="王小明", seq=11), valid_row(name="李四", seq=13)])
+    students = printable_students(ws, class_name="三年级(2)班")
+    quick = student_card.build(students)
+    monkeypatch.setattr(layout, "qr_matrix",
+                        lambda payload: segno.make_qr(payload, error="m", boost_error=False).matrix)
+    assert student_card.build(students) == quick
