@@ -7,12 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
-from desktop.printing.fonts import SANS, font_for
+from desktop.printing.fixed_grid import Cell, FixedGrid, Row
 from desktop.printing.layout import footer_of, para, render
 from desktop.services.students.printable import PrintableStudent
 
@@ -37,78 +35,44 @@ WIDTHS = [10 * mm, 30 * mm, 50 * mm, 10 * mm, 30 * mm, 50 * mm]
 
 
 Item = tuple[int, str, str]  # number, label, template header holding the value
-# Sizes of the three cells of an item (编号, 项目, 内容), and the line height a paragraph
-# of that size has: plain-text cells are given the same, so they sit where a paragraph sat.
+# Sizes of the three cells of an item (编号, 项目, 内容); each line is 1.3 × its size high.
 SIZES = (7.5, 7.5, 8)
-PADDING = 6  # the table's default left and right cell padding
+PADDING = 1.2  # above and below the text of each cell
+BLANK = (Cell(None), Cell(None), Cell(None))  # the shorter column of a section, beside the longer
 
 
-def _pair_rows(left: Sequence[Item], right: Sequence[Item], row: dict[str, str]) -> list[list[Any]]:
+def _pair_rows(left: Sequence[Item], right: Sequence[Item], row: dict[str, str]) -> list[Row]:
     rows = []
     for index in range(max(len(left), len(right))):
-        cells: list[Any] = []
-        for side, offset in ((left, 0), (right, 3)):
+        cells: tuple[Cell, ...] = ()
+        for side in (left, right):
             if index < len(side):
                 number, label, key = side[index]
-                texts = (str(number), label, row.get(key, ""))
-                cells += [_cell(text, SIZES[i], WIDTHS[offset + i]) for i, text in enumerate(texts)]
+                cells += (Cell(str(number), SIZES[0], fixed=True), Cell(label, SIZES[1], fixed=True),
+                          Cell(row.get(key, ""), SIZES[2]))
             else:
-                cells += ["", "", ""]
-        rows.append(cells)
+                cells += BLANK
+        rows.append(Row(cells))
     return rows
-
-
-def _cell(text: str, size: float, width: float) -> Any:
-    """Plain text when a paragraph would show it on one line as it is (much faster to lay
-    out and draw), else the paragraph; an empty value takes no height, as an empty
-    paragraph did."""
-    if not text:
-        return Spacer(0, 0)
-    if text == " ".join(text.split()) and all(font_for(char) == SANS for char in text) \
-            and stringWidth(text, SANS, size) <= width - 2 * PADDING:
-        return text
-    return para(text, size)
 
 
 def _numbered(first: int, labels: Sequence[str], prefix: str = "") -> tuple[Item, ...]:
     return tuple((first + i, label, prefix + label) for i, label in enumerate(labels))
 
 
-def _sized(first: int, count: int, column: int) -> list[tuple[Any, ...]]:
-    """Font size and leading of the item cells in `count` rows from `first`, from `column`."""
-    commands: list[tuple[Any, ...]] = []
-    for i, size in enumerate(SIZES):
-        cells = ((column + i, first), (column + i, first + count - 1))
-        commands += [("FONTSIZE", *cells, size), ("LEADING", *cells, size * 1.3)]
-    return commands
-
-
-def _table(data: PrintableStudent) -> Table:
-    rows: list[list[Any]] = []
-    spans: list[int] = []
-    sized: list[tuple[Any, ...]] = []
+def _table(data: PrintableStudent) -> Flowable:
+    """The grid of the 72 items in seven sections, drawn directly (fixed_grid)."""
+    rows: list[Row] = []
     number = 1
     sections = [(title, left, right, "") for title, left, right in SECTIONS]
     sections += [(f"学生家庭成员或监护人信息{'一二'[slot - 1]}", tuple(p[0] for p in MEMBER_ITEMS),
                   tuple(p[1] for p in MEMBER_ITEMS), f"成员{slot}") for slot in (1, 2)]
     for title, left, right, prefix in sections:  # members are items 49-60 and 61-72
-        spans.append(len(rows))
-        rows.append([para(title, 9), "", "", "", "", ""])
-        sized += _sized(len(rows), len(left), 0) + _sized(len(rows), len(right), 3)
+        rows.append(Row(title=Cell(title, 9, fixed=True)))
         rows += _pair_rows(_numbered(number, left, prefix),
                            _numbered(number + len(left), right, prefix), data.row)
         number += len(left) + len(right)
-    table = Table(rows, colWidths=WIDTHS, repeatRows=0)
-    commands = [("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-                ("FONTNAME", (0, 0), (-1, -1), SANS),  # empty cells too: no unembedded font
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
-                *sized]
-    for index in spans:
-        commands += [("SPAN", (0, index), (-1, index)),
-                     ("BACKGROUND", (0, index), (-1, index), colors.HexColor("#eeeeee"))]
-    table.setStyle(TableStyle(commands))
-    return table
+    return FixedGrid(rows, WIDTHS, PADDING)
 
 
 def _story(data: PrintableStudent) -> list[Any]:
