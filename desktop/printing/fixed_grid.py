@@ -12,6 +12,7 @@ splits between rows across pages where a Table would.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -134,7 +135,8 @@ class FixedGrid(Flowable):
         canvas: Canvas = self.canv
         name = self._form_name()
         if not canvas.hasForm(name):
-            canvas.beginForm(name, -RULE, -RULE, self.width + RULE, self.height + RULE)  # whole rules
+            # a box one point wider than the grid all round, so the outer rules are whole
+            canvas.beginForm(name, -1, -1, math.ceil(self.width) + 1, math.ceil(self.height) + 1)
             self._draw_fixed(canvas)
             canvas.endForm()
         canvas.doForm(name)
