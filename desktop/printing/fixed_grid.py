@@ -11,11 +11,11 @@ splits between rows across pages where a Table would.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -31,8 +31,7 @@ SHADE = colors.HexColor("#eeeeee")
 FILLER = 12  # an empty placeholder cell ("") takes a Table's default leading
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """Text in a cell at `size` points (leading 1.3 × size). `fixed` text is the same on every
     page; `None` text is an empty placeholder."""
 
@@ -41,33 +40,30 @@ class Cell:
     fixed: bool = False
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """Either one cell per column, or `title`: one shaded cell across the whole row."""
 
     cells: tuple[Cell, ...] = ()
     title: Cell | None = None
 
 
+@lru_cache(maxsize=8192)
 def plain(text: str, size: float, width: float) -> bool:
     """Whether `text` is drawn as one plain line: a paragraph would show it as it is."""
     return text == " ".join(text.split()) and all(font_for(char) == SANS for char in text) \
         and stringWidth(text, SANS, size) <= width - 2 * PAD
 
 
-@cache
-def _fixed_height(text: str, size: float, width: float) -> float:
-    return _content_height(text, size, width)
-
-
-def _content_height(text: str | None, size: float, width: float) -> float:
-    if text is None:
-        return FILLER
-    if not text:
-        return 0
+@lru_cache(maxsize=8192)
+def _measured(text: str, size: float, width: float) -> float:
+    """The height of non-empty text in a cell `width` wide, padding apart."""
     if plain(text, size, width):
         return size * 1.3
     return para(text, size).wrap(width - 2 * PAD, 72000)[1]
+
+
+# the form XObjects a canvas holds, by row layout: drawn once, placed on every page
+_forms: WeakKeyDictionary[Canvas, dict[tuple[object, ...], str]] = WeakKeyDictionary()
 
 
 class FixedGrid(Flowable):
@@ -85,17 +81,15 @@ class FixedGrid(Flowable):
 
     def _height(self, row: Row) -> float:
         if row.title is not None:  # the cells it covers count as empty placeholders
-            cells: Sequence[tuple[Cell, float]] = ((row.title, self.positions[-1]),
-                                                   *((Cell(None), w) for w in self.widths[1:]))
-        else:
-            cells = tuple(zip(row.cells, self.widths, strict=True))
+            text = row.title.text or ""
+            return max(FILLER, _measured(text, row.title.size, self.positions[-1]) if text else 0) \
+                + 2 * self.padding
         tallest = 0.0
-        for cell, width in cells:
-            if cell.fixed and cell.text is not None:
-                height = _fixed_height(cell.text, cell.size, width)
-            else:
-                height = _content_height(cell.text, cell.size, width)
-            tallest = max(tallest, height)
+        for cell, width in zip(row.cells, self.widths, strict=True):
+            if cell.text is None:
+                tallest = max(tallest, FILLER)
+            elif cell.text:
+                tallest = max(tallest, _measured(cell.text, cell.size, width))
         return tallest + 2 * self.padding
 
     def wrap(self, _width: float, _height: float) -> tuple[float, float]:
@@ -133,19 +127,18 @@ class FixedGrid(Flowable):
 
     def draw(self) -> None:
         canvas: Canvas = self.canv
-        name = self._form_name()
-        if not canvas.hasForm(name):
+        names = _forms.setdefault(canvas, {})
+        layout = (tuple(self.heights), self.widths, self.padding,
+                  tuple(row.title or tuple(cell for cell in row.cells if cell.fixed) for row in self.rows))
+        name = names.get(layout)
+        if name is None:
+            name = names[layout] = f"xjgrid{len(names) + 1}"
             # a box one point wider than the grid all round, so the outer rules are whole
             canvas.beginForm(name, -1, -1, math.ceil(self.width) + 1, math.ceil(self.height) + 1)
             self._draw_fixed(canvas)
             canvas.endForm()
         canvas.doForm(name)
         self._draw_values(canvas)
-
-    def _form_name(self) -> str:
-        fixed = [(row.title, tuple(cell for cell in row.cells if cell.fixed)) for row in self.rows]
-        layout = repr((fixed, self.widths, self.heights, self.padding))
-        return "xjgrid" + hashlib.sha1(layout.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
     def _cells(self, fixed: bool) -> list[tuple[Cell, float, float, float, float]]:
         """(cell, x, y, width, height) of each cell drawn on the form (fixed) or the page."""

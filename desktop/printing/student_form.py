@@ -5,6 +5,7 @@ and the signature lines."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -48,12 +49,16 @@ def _pair_rows(left: Sequence[Item], right: Sequence[Item], row: dict[str, str])
         for side in (left, right):
             if index < len(side):
                 number, label, key = side[index]
-                cells += (Cell(str(number), SIZES[0], fixed=True), Cell(label, SIZES[1], fixed=True),
-                          Cell(row.get(key, ""), SIZES[2]))
+                cells += (*_fixed(number, label), Cell(row.get(key, ""), SIZES[2]))
             else:
                 cells += BLANK
         rows.append(Row(cells))
     return rows
+
+
+@cache
+def _fixed(number: int, label: str) -> tuple[Cell, Cell]:
+    return Cell(str(number), SIZES[0], fixed=True), Cell(label, SIZES[1], fixed=True)
 
 
 def _numbered(first: int, labels: Sequence[str], prefix: str = "") -> tuple[Item, ...]:
