@@ -83,7 +83,7 @@ def cases_shots(window, ws, folder: Path, shot) -> None:  # type: ignore[no-unty
             "changes": {"phone": "13912345678", "current_address": "广东省佛山市禅城区祖庙街道新风路8号"}})
         sync_once(ws)
         page = window.sync_page
-        window.nav.setCurrentRow(PAGES.index("同步"))
+        window.nav.setCurrentRow(PAGES.index("sync"))
         page.reload()
         window.refresh_after_change()
         page.tabs.setCurrentWidget(page.cases)

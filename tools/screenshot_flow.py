@@ -73,14 +73,14 @@ def pages_shots(controller, shot) -> None:  # type: ignore[no-untyped-def]
 
     window = controller.window
     window.refresh_after_change()
-    window.nav.setCurrentRow(PAGES.index("待办"))
+    window.nav.setCurrentRow(PAGES.index("tasks"))
     shot(window, "tasks.png")
-    window.nav.setCurrentRow(PAGES.index("学籍档案"))
+    window.nav.setCurrentRow(PAGES.index("archive"))
     page = window.archive_page
     page.select_student(page.rows[0].student_id)
     page.checklist.set_present(2, True)
     shot(window, "archive.png")
-    window.nav.setCurrentRow(PAGES.index("数据交换"))
+    window.nav.setCurrentRow(PAGES.index("exchange"))
     window.exchange_page.tabs.setCurrentIndex(3)
     tab = window.exchange_page.statistics
     tab.work.wait()
@@ -111,7 +111,7 @@ def large_text_shot(app, controller, shot) -> None:  # type: ignore[no-untyped-d
 
     window = controller.window
     apply_text_scale(app, 130)
-    window.nav.setCurrentRow(PAGES.index("学生名册"))
+    window.nav.setCurrentRow(PAGES.index("roster"))
     window.roster.search.setText("")
     window.roster.search.flush()
     shot(window, "roster-130.png")

@@ -79,7 +79,8 @@ def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
     archive_shots(controller, shot)
     print_shots(controller, shot)
     exchange_shots(controller, folder_of(db), shot)
-    window.nav.setCurrentRow(PAGES.index("同步"))
+    lists_shots(app, controller, folder_of(db), shot)
+    window.nav.setCurrentRow(PAGES.index("sync"))
     shot(window, "sync.png")
     cases_shots(window, controller.workspace, folder_of(db), shot)
     controller.lock()
@@ -112,7 +113,7 @@ def archive_shots(controller, shot) -> None:  # type: ignore[no-untyped-def]
         set_location(ws, row.id, Location("3", "2", str(15 + index // 6)))
     lend(ws, rows[1].id, "李主任", "县教育局学籍抽查", dt.date.today() + dt.timedelta(days=7))
     window.refresh_after_change()
-    window.nav.setCurrentRow(PAGES.index("学籍档案"))
+    window.nav.setCurrentRow(PAGES.index("archive"))
     window.archive_page.select_student(rows[0].id)
     shot(window, "archive.png")
 
@@ -121,7 +122,7 @@ def print_shots(controller, shot) -> None:  # type: ignore[no-untyped-def]
     from desktop.views.main_window import PAGES
 
     window = controller.window
-    window.nav.setCurrentRow(PAGES.index("打印"))
+    window.nav.setCurrentRow(PAGES.index("print"))
     page = window.print_page
     page.documents.setCurrentRow(1)  # 学籍卡
     page.choose_student(window.roster.model.row_at(0).id)
@@ -149,13 +150,41 @@ def exchange_shots(controller, folder: Path, shot) -> None:  # type: ignore[no-u
     path = folder / "三年级名单.xlsx"
     write_template(path, [*rows, new])
     export_workbook(ws, folder / "unused.xlsx")
-    window.nav.setCurrentRow(PAGES.index("数据交换"))
+    window.nav.setCurrentRow(PAGES.index("exchange"))
     tab = window.exchange_page.importing
     planned(tab, lambda: tab.load(path))
     tab.filter.setCurrentIndex(1)
     shot(window, "import-preview.png")
     window.exchange_page.tabs.setCurrentIndex(3)
     shot(window, "statistics.png")
+
+
+PRESCHOOL = (("林小满", "44060420200305001"), ("欧阳一诺", "44060420200611002"),
+             ("𠮷祥", "44060420200902003"))
+
+
+def lists_shots(app, controller, folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
+    """The preschool matched list imported, its pupils waiting; one record started from it."""
+    from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, write_list
+    from desktop.views.editor.dialog import StudentEditor
+
+    rows = [{"姓名": name, "性别": "男" if int(first17[16]) % 2 else "女",
+             "出生日期": f"{first17[6:10]}-{first17[10:12]}-{first17[12:14]}",
+             "身份证件类型": "居民身份证", "身份证件号": _resident_id(first17)}
+            for name, first17 in PRESCHOOL]
+    path = folder / "学前教育匹配名单.xlsx"
+    write_list(path, PRESCHOOL_COLUMNS, rows)
+    window = controller.window
+    window.exchange_page.tabs.setCurrentIndex(5)
+    lists = window.exchange_page.lists
+    lists.load(path, preschool=True)
+    lists.waiting_table.selectRow(0)
+    shot(window, "lists-preschool.png")
+    lists.start_selected()
+    editor = next(w for w in app.topLevelWidgets() if isinstance(w, StudentEditor) and w.isVisible())
+    editor.resize(1280, 700)
+    shot(editor, "editor-from-list.png")
+    editor.discard_and_close()
 
 
 def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def]
@@ -177,9 +206,9 @@ def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def
         apply_change(ws, ChangeRequest(student=row.id_number or row.id, change=change,
                                        effective=date, until=until, reason=reason))
     window.refresh_after_change()
-    window.nav.setCurrentRow(PAGES.index("待办"))
+    window.nav.setCurrentRow(PAGES.index("tasks"))
     shot(window, "tasks.png")
-    window.nav.setCurrentRow(PAGES.index("学籍变动"))
+    window.nav.setCurrentRow(PAGES.index("changes"))
     shot(window, "changes.png")
     tab = window.changes_page.verification
     for row in (window.roster.model.row_at(i) for i in range(3, 40)):

@@ -32,6 +32,7 @@ def test_lists_in_and_out(qtbot, ws, tmp_path: Path, monkeypatch) -> None:
     result = tab.load(bad, preschool=True)
     assert result is not None and not result.written
     assert tab.problems.rowCount() == 1 and tab.problems.item(0, 0).text() == "2"
+    assert not tab.problems.isHidden()
     assert "没有导入任何记录" in tab.banner.text()
     good = tmp_path / "对.xlsx"
     write_list(good, PRESCHOOL_COLUMNS, [{h: PUPIL[h] for h in PRESCHOOL_COLUMNS}])
@@ -55,6 +56,7 @@ def test_a_listed_pupils_record_starts_here_with_the_five_items_locked(qtbot, ws
     tab.load(path, preschool=True)
     assert tab.waiting_table.rowCount() == 1 and "1 名" in tab.waiting_label.text()
     assert tab.waiting_table.item(0, 0).text() == "王小一" and not tab.start_button.isEnabled()
+    assert tab.waiting_table.item(0, 2).text() == "2020-03-05" and tab.problems.isHidden()
     tab.waiting_table.selectRow(0)
     with qtbot.waitSignal(tab.start_record) as started:
         tab.start_button.click()
@@ -64,6 +66,8 @@ def test_a_listed_pupils_record_starts_here_with_the_five_items_locked(qtbot, ws
         assert editor.form.fields[header].text() == PUPIL[header], header
         assert not editor.form.fields[header].editor.isEnabled(), header
     assert "学前教育匹配名单" in editor.form.legend.text()
+    assert editor.form.fields["出生地"].text() == PUPIL["身份证件号"][:6] + "000000"  # from the ID
+    assert "本校还没有这个证件号的学生" in editor.banner.text()
     editor.form.set_row(PUPIL)  # the registrar fills the rest
     with qtbot.waitSignal(editor.saved):
         assert editor.save()

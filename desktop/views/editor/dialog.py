@@ -247,6 +247,8 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
             field.editor.setEnabled(False)
             field.setToolTip(reason)
         self.form.legend.setText(self.form.legend.text() + "\n" + reason)
+        if self.start.get("身份证件号"):  # 出生地 from the ID number, and whether it is known here
+            self._id_entered(self.start["身份证件号"])
 
     def correct_locked(self, headers: tuple[str, ...]) -> None:
         """The correction procedure for the locked items, then the record read again."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.domain.paper import paper_text
 from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, read_list, write_list
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
@@ -60,6 +61,7 @@ class ListsTab(QWidget):
         layout.addWidget(note)
         layout.addWidget(self.banner)
         layout.addWidget(self.problems, 1)
+        self.problems.hide()  # shown when a list has refused rows
         layout.addLayout(self._waiting_area())
         self.preschool_button.clicked.connect(lambda: self._choose(True))
         self.handover_button.clicked.connect(lambda: self._choose(False))
@@ -91,7 +93,8 @@ class ListsTab(QWidget):
         self.waiting_label.setText(self.tr("学前教育匹配名单中还没有建立学籍的学生：{n} 名"
                                            "（选中后点“为所选学生建立学籍”，五项已填好）").format(
             n=len(self.waiting)))
-        self.waiting_table.fill([[pupil.cells[c] for c in WAITING_COLUMNS] for pupil in self.waiting])
+        self.waiting_table.fill([[paper_text(c, pupil.cells[c]) for c in WAITING_COLUMNS]
+                                 for pupil in self.waiting])
         self.start_button.setEnabled(False)
         self.waiting_table.setVisible(bool(self.waiting))
         self.start_button.setVisible(bool(self.waiting))
@@ -111,6 +114,7 @@ class ListsTab(QWidget):
         columns = PRESCHOOL_COLUMNS if preschool else HANDOVER_COLUMNS
         read = import_preschool if preschool else import_handover
         self.problems.fill([])
+        self.problems.hide()
         try:
             listing = read_list(path, columns)
             result = read(self.workspace, listing.rows, listing.file_name)
@@ -119,6 +123,7 @@ class ListsTab(QWidget):
             return None
         self.problems.fill([(str(p.row), tr(p.column), say(p.code, dict(p.params)))
                             for p in result.refused])
+        self.problems.setVisible(bool(result.refused))
         counts = self.tr("新增 {a} 名，与已有学生对应 {b} 名，已导入过 {c} 名。").format(
             a=result.added, b=result.linked, c=result.unchanged)
         if result.refused:
