@@ -1,14 +1,15 @@
 """Student photos by the national rule: 26 mm × 32 mm (aspect 26:32), JPEG under 60 KB.
 
-Any JPEG or PNG the registrar picks is cropped to the centre at 26:32, scaled to 260×320
-pixels (254 dpi at print size) and compressed until it fits the size limit.
+Any JPEG or PNG the registrar picks is turned upright first (a phone or camera writes how it
+was held into the EXIF orientation tag, not into the pixels), cropped to the centre at 26:32,
+scaled to 260×320 pixels (254 dpi at print size) and compressed until it fits the size limit.
 """
 
 from __future__ import annotations
 
 import io
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from desktop.models.student import Student
 from desktop.services.context import Role, Workspace
@@ -33,7 +34,7 @@ def normalise_photo(data: bytes) -> bytes:
             if image.width * image.height > MAX_SOURCE_PIXELS:
                 raise ServiceError("photo.too_large")
             image.load()
-            picture = _crop(image.convert("RGB"))
+            picture = _crop(_upright(image).convert("RGB"))
     except Image.DecompressionBombError as exc:
         raise ServiceError("photo.too_large") from exc
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
@@ -45,6 +46,15 @@ def normalise_photo(data: bytes) -> bytes:
         if out.tell() <= MAX_BYTES:
             return out.getvalue()
     raise ServiceError("photo.unreadable")
+
+
+def _upright(image: Image.Image) -> Image.Image:
+    """The picture as the camera's orientation tag says it was held; as stored when the tag
+    is missing or unreadable (a damaged EXIF block is no reason to refuse the photo)."""
+    try:
+        return ImageOps.exif_transpose(image)
+    except (ValueError, OSError, SyntaxError, KeyError, TypeError):
+        return image
 
 
 def _crop(image: Image.Image) -> Image.Image:
