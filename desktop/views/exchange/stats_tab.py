@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.widgets.long_work import LongWork
+from desktop.views.widgets.scrollbars import widen
 from desktop.views.wording import say, tr
 
 MAX_BARS = 16
@@ -50,6 +51,7 @@ class StatisticsTab(QWidget):
         self.banner = MessageBanner()
         self.table = ReadOnlyTable([])
         self.table.horizontalHeader().setStretchLastSection(False)  # counts stay narrow
+        widen(self.table)  # the table scrolls a lot: its bars were too thin to hit
         self.chart_view = QChartView()
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._layout()
@@ -127,6 +129,14 @@ class StatisticsTab(QWidget):
         needed = (sum(table.columnWidth(c) for c in range(table.columnCount()))
                   + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth() + 4)
         table.setMaximumWidth(needed)
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total > needed:  # every column in view, no sideways scrolling; the chart the rest
+            self.splitter.setSizes([needed, total - needed])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.tables:
+            self.show_table()  # the chart's text and the table's width follow the text size
 
     def _chart(self, data: CountTable) -> QChart:
         rows = chart_rows(data)

@@ -1,18 +1,24 @@
 """打印: pick a document, then one student, a class or a whole grade; preview it, send it to the
 system printer or save it as a PDF where the registrar chooses. Nothing is written to disk
-otherwise: the PDF is rendered in memory."""
+otherwise: the PDF is rendered in memory.
+
+Before the first preview the right side says what to do instead of showing an empty grey
+area. The list of documents reads like the side bar (the same text size, rows with room) and
+shows every document without scrolling, at any text size."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,6 +26,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +50,7 @@ from desktop.views.widgets.search_box import SearchBox
 from desktop.views.wording import say, tr
 
 SCOPES = ("一名学生", "一个班级", "整个年级")
+ROW_ROOM = 8  # px above and below the text together, as in the side bar
 MATCHES = 30
 
 
@@ -61,7 +71,22 @@ class PrintPage(QWidget):
         self.view = QPdfView()
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        splitter.addWidget(self.view)
+        self.hint = QLabel(self.tr(
+            "还没有预览。\n\n在左边选择文书和打印范围（一名学生、一个班级或整个年级），"
+            "再按“预览”查看；\n也可以直接按“打印…”或“保存为 PDF…”。"))
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setMargin(24)
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.hint.setAutoFillBackground(True)  # a palette, not a style sheet: the text size follows
+        colours = self.hint.palette()
+        colours.setColor(QPalette.ColorRole.Window, QColor("#f4f7fb"))
+        colours.setColor(QPalette.ColorRole.WindowText, QColor("#444"))
+        self.hint.setPalette(colours)
+        self.preview_area = QStackedWidget()
+        self.preview_area.addWidget(self.hint)
+        self.preview_area.addWidget(self.view)
+        splitter.addWidget(self.preview_area)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([360, 800])
         layout = QVBoxLayout(self)
@@ -72,10 +97,12 @@ class PrintPage(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(QLabel(self.tr("文书")))
         self.documents = QListWidget()
+        self.documents.setItemDelegate(RoomyRows(self.documents))
         for doc in DOCUMENTS.values():
             self.documents.addItem(tr(doc.title))
         self.documents.setCurrentRow(0)
-        self.documents.setMaximumHeight(self.documents.sizeHintForRow(0) * (len(DOCUMENTS) + 1))
+        self._fit_documents()
+        self.documents.installEventFilter(self)
         layout.addWidget(self.documents)
         layout.addWidget(QLabel(self.tr("打印范围")))
         layout.addLayout(self._scope_buttons())
@@ -97,6 +124,16 @@ class PrintPage(QWidget):
         self.search_box.search_changed.connect(self.find_students)
         self.documents.currentRowChanged.connect(lambda _row: self._show_scope())
         return box
+
+    def _fit_documents(self) -> None:
+        """Every document in view without a scroll bar, at the text size in use."""
+        rows = sum(self.documents.sizeHintForRow(r) for r in range(self.documents.count()))
+        self.documents.setFixedHeight(rows + 2 * self.documents.frameWidth() + 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.documents and event.type() == QEvent.Type.FontChange:
+            self._fit_documents()  # the text size was changed in the settings
+        return super().eventFilter(watched, event)
 
     def _scope_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -227,6 +264,7 @@ class PrintPage(QWidget):
             return
         self.preview_document = load_document(data, self)
         self.view.setDocument(self.preview_document)
+        self.preview_area.setCurrentWidget(self.view)
         self.banner.show_message(self.tr("预览：共 {n} 页。").format(
             n=self.preview_document.pageCount()), "info")
 
@@ -270,3 +308,13 @@ class PrintPage(QWidget):
 
     def ask_save_path(self, suggested: str) -> Path | None:
         return dialogs.save_path(self, tr("保存为 PDF"), suggested, "PDF (*.pdf)")
+
+
+class RoomyRows(QStyledItemDelegate):
+    """List rows with room around the text (a style sheet would pin the list's font, so it
+    would no longer follow the text-size setting)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + ROW_ROOM)
