@@ -1,4 +1,7 @@
-"""`xueji change`: record one 学籍变动 (休学, 转出, 死亡 …) for a student, or say why not."""
+"""`xueji change`: record one 学籍变动 (休学, 转出, 死亡 …) for a student, or say why not.
+
+审批通过 / 审批未通过 record a decision that came on paper; --unit names the approving unit
+(by default the one the change's rule names), as the 学籍变动 dialog's 审批单位 does."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from desktop.cli.common import add_db_user, open_workspace
 from desktop.cli.errors import CliExit
 from desktop.cli.io import say
 from desktop.domain.changes import RULES
-from desktop.services.changes.status import ChangeRequest, apply_change
+from desktop.services.changes.status import DECISIONS, ChangeRequest, apply_change
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--until", help="截止日期 YYYY-MM-DD（休学、续休）")
     parser.add_argument("--reason", default="", help="原因")
     parser.add_argument("--class", dest="class_name", default="", help="新班级（调班、升级、留级等）")
+    parser.add_argument("--unit", default="",
+                        help="审批单位（审批通过、审批未通过；默认为该变动规定的审批单位）")
     parser.set_defaults(handler=run)
 
 
@@ -33,11 +38,19 @@ def _date(text: str | None, option: str) -> dt.date | None:
         raise CliExit(1, f"{option} 的日期“{text}”格式不对，请写成 YYYY-MM-DD，例如 2026-09-01。") from exc
 
 
+def _unit(text: str, change: str) -> str:
+    if text.strip() and change not in DECISIONS:
+        raise CliExit(1, f"--unit 只用于{'、'.join(DECISIONS)}（记录纸质审批结果的审批单位）；"
+                         f"办理“{change}”时请去掉 --unit。")
+    return text.strip()
+
+
 def run(args: argparse.Namespace) -> int:
-    request = ChangeRequest(student=args.student, change=args.type.strip(),
+    change = args.type.strip()
+    request = ChangeRequest(student=args.student, change=change,
                             effective=_date(args.date, "--date") or dt.date.today(),
                             until=_date(args.until, "--until"), reason=args.reason,
-                            class_name=args.class_name)
+                            class_name=args.class_name, unit=_unit(args.unit, change))
     workspace = open_workspace(args)
     try:
         result = apply_change(workspace, request)
