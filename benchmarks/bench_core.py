@@ -68,7 +68,7 @@ def raw_baseline(folder: Path, ws: object, probes: dict[str, list[str]]) -> tupl
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index')")]
     data = src.execute("SELECT * FROM student").fetchall()
     src.close()
-    conn = connect_raw(folder / "raw.db", secrets.token_bytes(32))  # same pragmas as the app
+    conn = connect_raw(folder / "raw.db", secrets.token_bytes(32), create=True)  # app pragmas
     conn.execute("PRAGMA foreign_keys = OFF")  # only the student table is copied
     for statement in schema:
         conn.execute(statement)
