@@ -26,6 +26,7 @@ _UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
 _LAYOUT_UNSAFE = re.compile(_UNSAFE.pattern.replace(r"\x00-\x1f", r"\x00-\x08\x0b-\x1f"))
 _ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_|&#(?:[xX][0-9A-Fa-f]+|[0-9]+);")
 _SPACE_CONTROLS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f\x85]+")  # what str.split() drops
+_SUSPECT = re.compile(f"[{_UNSAFE_CHARS}]|_x|&#")
 _NAME_OK = re.compile(r"(?:[^\W\d_]|[·•・‧ ])+")
 _NAME_MARKS = "·•・‧ "
 
@@ -39,10 +40,24 @@ def check_text(text: str, *, name: bool = False) -> None:
     escape = _ESCAPE.search(text)
     if escape is not None:
         raise DomainError("text.escape", escape=escape.group())
-    if name and text and _NAME_OK.fullmatch(text) is None:
+    if name:
+        check_name(text)
+
+
+def check_name(text: str) -> None:
+    """DomainError unless a personal name holds only letters, marks, the middle dot and
+    spaces."""
+    if text and _NAME_OK.fullmatch(text) is None:
         wrong = _first_non_name(text)
         if wrong:
             raise DomainError("name.chars", char=wrong)
+
+
+def plainly_safe(text: str) -> bool:
+    """True when `text` holds no character from the unsafe set (tab and line breaks are in it)
+    and no `_x` or `&#`: then `check_raw` passes, and so does `check_text` (names aside) of
+    what the text parser makes of it, since joining on single spaces makes no new escape."""
+    return _SUSPECT.search(text) is None
 
 
 def check_raw(text: str) -> None:

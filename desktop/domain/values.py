@@ -18,7 +18,13 @@ from desktop.domain.errors import DomainError
 from desktop.domain.fields import FieldSpec
 from desktop.domain.idnumber import normalise
 from desktop.domain.regions import parse_region12
-from desktop.domain.text_rules import NAME_KEYS, check_raw, check_text
+from desktop.domain.text_rules import (
+    NAME_KEYS,
+    check_name,
+    check_raw,
+    check_text,
+    plainly_safe,
+)
 
 
 def _ascii(text: str) -> str:
@@ -145,7 +151,9 @@ def parse_cell(spec: FieldSpec, raw: object) -> object:
     text = raw if type(raw) is str else _as_text(raw, spec)
     if text is None or not text.strip():
         return None
-    check_raw(text)
+    safe = plainly_safe(text)  # the common case: one search instead of five
+    if not safe:
+        check_raw(text)
     kind = spec.kind
     if kind in ("code", "yesno"):
         return _parse_code(spec.table, text)
@@ -153,7 +161,10 @@ def parse_cell(spec: FieldSpec, raw: object) -> object:
         value = parse_text(text)
         if spec.max_len and len(value) > spec.max_len:
             raise DomainError("text.too_long", max_len=spec.max_len)
-        check_text(value, name=spec.key in NAME_KEYS)
+        if not safe:
+            check_text(value, name=spec.key in NAME_KEYS)
+        elif spec.key in NAME_KEYS:
+            check_name(value)
         return value
     return _PARSERS[kind](text)
 
