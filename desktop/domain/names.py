@@ -9,6 +9,7 @@ resources/names/.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from desktop.domain.data import read_rows
 
@@ -81,3 +82,24 @@ def display_pinyin(name: str) -> str:
     head = listed.replace(" ", "") if listed else "".join(_syllables(surname))
     tail = "".join(_syllables(given))
     return " ".join(part.capitalize() for part in (head, tail) if part)
+
+
+class NameForms(NamedTuple):
+    """What a pupil's row keeps of its name: `pinyin_key`, `initials`, `display_pinyin`."""
+
+    key: str
+    initials: str
+    display: str
+
+
+@lru_cache(maxsize=65536)
+def name_forms(name: str) -> NameForms:
+    """The three forms of `name` from one reading (each the same as its own function's)."""
+    surname, given = split_surname(name.strip())
+    listed = _surnames().get(surname)
+    head = listed.split() if listed else list(_syllables(surname))
+    tail = _syllables(given)
+    spoken = head + list(tail)
+    head_text = listed.replace(" ", "") if listed else "".join(head)
+    display = " ".join(part.capitalize() for part in (head_text, "".join(tail)) if part)
+    return NameForms("".join(spoken), "".join(s[0] for s in spoken if s), display)

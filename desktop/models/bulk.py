@@ -9,16 +9,39 @@ processor (text, integers: most of a student row) are picked from each dict in C
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Boolean, Date, DateTime, Table
 from sqlalchemy.orm import Session
 
 
 def _default(column: Any) -> Any:
     arg = column.default.arg
     return arg(None) if callable(arg) else arg
+
+
+_REMEMBERED = (Boolean, Date, DateTime)  # few distinct values, each formatted in Python
+
+
+def _remembering(column: Any, process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`process`, remembering what it made of each value of a date, time or boolean column
+    (a batch repeats the same second and the same days thousands of times)."""
+    if not isinstance(column.type, _REMEMBERED):
+        return process
+    seen: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        key = (value.__class__, value)  # True and 1 are equal but may format apart
+        found = seen.get(key, _MISS)
+        if found is _MISS:
+            found = seen[key] = process(value)
+        return found
+
+    return remembered
+
+
+_MISS = object()
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -30,7 +53,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     columns = [c for c in table.columns if c.name in present or c.default is not None]
     names = [c.name for c in columns]
     defaults = [(i, c.name, _default(c)) for i, c in enumerate(columns) if c.default is not None]
-    processors = [(i, process) for i, c in enumerate(columns)
+    processors = [(i, _remembering(c, process)) for i, c in enumerate(columns)
                   if (process := c.type._cached_bind_processor(conn.dialect)) is not None]
     params = []
     for row in rows:

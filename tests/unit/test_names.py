@@ -3,9 +3,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from desktop.domain.names import display_pinyin, initials, pinyin_key, split_surname
+from desktop.domain.grades import SchoolSystem
+from desktop.domain.names import (
+    display_pinyin,
+    initials,
+    name_forms,
+    pinyin_key,
+    split_surname,
+)
+from desktop.services.importing.demo import demo_rows
 
 
 def test_plain_name() -> None:
@@ -88,3 +98,14 @@ def test_two_characters_read_one_by_one_read_as_pypinyin_reads_them_together() -
     pairs += ["长城", "银行", "朝阳", "重庆", "单于", "𠮷祥"]
     assert {pair: pinyin_key("王" + pair) for pair in pairs} == {
         pair: "wang" + _pypinyin_key(pair) for pair in pairs}
+
+
+def test_name_forms_are_the_three_readings_each_function_gives() -> None:
+    """One reading for the row's three name columns: the same as pinyin_key, initials and
+    display_pinyin, for listed and compound surnames, rare characters and odd spacing."""
+    rows = demo_rows(SchoolSystem.parse("6-3-3", "小学,初中"), "4406040001", 400, 2026,
+                     dt.date(2026, 12, 7))
+    names = [row["姓名"] for row in rows]
+    names += ["欧阳娜娜", "尉迟恭", "单田芳", "曾小贤", " 王 小明 ", "𠮷野", "单", "欧阳", "A", ""]
+    for name in names:
+        assert name_forms(name) == (pinyin_key(name), initials(name), display_pinyin(name)), name

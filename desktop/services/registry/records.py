@@ -82,9 +82,8 @@ def write_items(student: Student, items: dict[str, Any], classes: ClassResolver)
         elif key != CLASS_NAME:
             setattr(student, key, value)
     if "name" in items:
-        student.name_key = names.pinyin_key(student.name)
-        student.name_initials = names.initials(student.name)
-        student.name_pinyin = names.display_pinyin(student.name)
+        student.name_key, student.name_initials, student.name_pinyin = (
+            names.name_forms(student.name))
     student.updated_at = utc_now()
 
 

@@ -30,7 +30,7 @@ from desktop.services.journal import Journal
 from desktop.services.students.classes import ClassResolver
 from desktop.services.students.dto import AddResult
 from desktop.services.students.duplicates import BatchCheck
-from desktop.services.students.snapshots import json_value, summary_row
+from desktop.services.students.snapshots import summary_row
 
 
 class NewStudents:
@@ -95,12 +95,12 @@ def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None
     class_name = values.pop("class_name")
     student_id, now = new_id(), utc_now()
     number = xjh.provisional_for(values["id_type"], values.get("id_number") or "")
+    spoken = names.name_forms(values["name"])
     student = {
         **values, "id": student_id, "class_id": classes.resolve(class_name).id,
         "status": Status.ACTIVE.name, "xjh": number.value if number else None,
-        "xjh_provisional": True, "name_key": names.pinyin_key(values["name"]),
-        "name_initials": names.initials(values["name"]),
-        "name_pinyin": names.display_pinyin(values["name"]),
+        "xjh_provisional": True, "name_key": spoken.key, "name_initials": spoken.initials,
+        "name_pinyin": spoken.display,
         "possible_duplicate_of": duplicate_of, "version": 1, "created_at": now, "updated_at": now,
     }
     members = [{**m, "id": new_id(), "student_id": student_id, "slot": slot}
@@ -116,8 +116,8 @@ def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None
                        "to_status": Status.ACTIVE.name, "effective_date": today,
                        "recorded_by": ws.actor.account_id, "recorded_at": now,
                        "details": _NO_DETAILS})
-    payload = {k: json_value(v) for k, v in student.items()
-               if k not in _LOCAL_ONLY and v is not None}
+    payload = {k: v.isoformat() if isinstance(v, dt.date) else v  # json_value, inlined
+               for k, v in student.items() if v is not None and k not in _LOCAL_ONLY}
     payload["class_name"] = class_name
     payload["members"] = [{k: v for k, v in m.items() if k != "student_id" and v is not None}
                           for m in members]

@@ -102,9 +102,8 @@ def _apply(student: Student, values: dict[str, Any], members: list[dict[str, Any
     student.school_class = classes.resolve(values.pop("class_name"))
     for key, value in values.items():
         setattr(student, key, value)
-    student.name_key = names.pinyin_key(student.name)
-    student.name_initials = names.initials(student.name)
-    student.name_pinyin = names.display_pinyin(student.name)
+    student.name_key, student.name_initials, student.name_pinyin = (
+        names.name_forms(student.name))
     if student.xjh_provisional:
         number = xjh.provisional_for(student.id_type, student.id_number or "")
         student.xjh = number.value if number else None
