@@ -93,15 +93,16 @@ def decide(conn: Connection, now: int, scope: DeviceScope, change: Change,
     items join the batch's only when it applies."""
     if not _creates(change):
         batch.write(conn, now)  # so that what the change reads is in the tables
-    base = {"change_id": change.change_id, "device_seq": change.device_seq}
     own = Fanout()
     try:
         with _savepoint(conn):
             effect = _effect(conn, now, scope, change, own, batch)
     except Refusal as refusal:
-        return ChangeResult(**base, status=refusal.status, error=refusal.error)
+        return ChangeResult(change_id=change.change_id, device_seq=change.device_seq,
+                            status=refusal.status, error=refusal.error)
     batch.fan.extend(own)
-    return ChangeResult(**base, status=APPLIED, version=effect.version, assigned=effect.assigned)
+    return ChangeResult(change_id=change.change_id, device_seq=change.device_seq,
+                        status=APPLIED, version=effect.version, assigned=effect.assigned)
 
 
 def _creates(change: Change) -> bool:
@@ -236,7 +237,7 @@ def _check_record(data: dict[str, Any]) -> None:
 
 def _initial_status(payload: dict[str, Any]) -> str:
     status = payload.get("status")
-    return status if status in Status.__members__ else Status.ACTIVE.name
+    return str(status) if status in Status.__members__ else Status.ACTIVE.name
 
 
 def _check_conflicts(conn: Connection, row: Any, base_version: int, edits: dict[str, Any]) -> None:

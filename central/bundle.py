@@ -201,11 +201,10 @@ def _import_enrollment(ctx: Context, data: bytes) -> Imported:
 def _imported(ctx: Context, scope: DeviceScope, device: Any, opened: Opened[Any],
               answer: _Answer, chain_gap: bool) -> Imported:
     data, reply = _write_reply(ctx, scope, device, opened.header.school_code, answer)
-    items = sum(len(page.items) for page in (*reply.snapshot, *reply.pages))
     return Imported(kind=opened.header.kind, school_code=opened.header.school_code,
                     device_id=scope.device_id, bundle_id=opened.header.bundle_id,
                     seq=opened.header.seq, replayed=answer.replayed, chain_gap=chain_gap,
-                    counts=answer.counts, reply=data, reply_seq=reply.seq, items=items)
+                    counts=answer.counts, reply=data, reply_seq=reply.seq, items=reply.item_count())
 
 
 def _write_reply(ctx: Context, scope: DeviceScope, device: Any, school_code: str,

@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypedDict
 
 from central import cli_cases
 from central.api.pull import prune_feed
@@ -99,7 +100,14 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def proxy_options(trusted: list[str]) -> dict[str, object]:
+class ProxyOptions(TypedDict):
+    """The keyword arguments of `uvicorn.run` that `proxy_options` sets."""
+
+    proxy_headers: bool
+    forwarded_allow_ips: str | None
+
+
+def proxy_options(trusted: list[str]) -> ProxyOptions:
     """uvicorn's handling of X-Forwarded-For: off unless the operator names the reverse
     proxies in front of the server. (uvicorn trusts 127.0.0.1 by default, so a client on the
     server's own machine could pick any address and step around the rate limits.)"""

@@ -1,5 +1,5 @@
 """What every request works with: the engine, the clock (tests move it), the scope of the
-device that sent it, and how times are written in messages."""
+device that sent it, how times are written in messages, and how a command's arguments are read."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import Request
 from sqlalchemy import Engine
@@ -38,3 +39,8 @@ def get_context(request: Request) -> Context:
 def iso(timestamp: int) -> str:
     """ISO 8601 in UTC, as every time in a message is written."""
     return dt.datetime.fromtimestamp(timestamp, dt.UTC).isoformat()
+
+
+def json_object(value: Any) -> dict[str, Any]:
+    """The value when it is a JSON object (a command's `args`, say), else an empty one."""
+    return value if isinstance(value, dict) else {}

@@ -68,8 +68,8 @@ def ack(request: AckRequest, scope: DeviceDep, ctx: ContextDep) -> AckResult:
         seq = _position(conn, load_identity(conn).epoch, scope, request.cursor)
         conn.execute(devices.update().where(devices.c.device_id == scope.device_id,
                                             devices.c.acked_seq < seq).values(acked_seq=seq))
-        acked = conn.scalar(select(devices.c.acked_seq)
-                            .where(devices.c.device_id == scope.device_id))
+        acked = conn.execute(select(devices.c.acked_seq)
+                             .where(devices.c.device_id == scope.device_id)).scalar_one()
     return AckResult(cursor=request.cursor, acked_seq=acked)
 
 

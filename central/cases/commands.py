@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 
 from central.cases import approvals
 from central.cases import engine as cases
-from central.context import DeviceScope
+from central.context import DeviceScope, json_object
 from central.store import records
 from central.store.fanout import Fanout
 from central.store.records import Refusal
@@ -40,7 +40,7 @@ def run(conn: Connection, now: int, scope: DeviceScope, row: Any, command: Any,
     handlers = {"status_change": _status_change, "record_decision": _record_decision}
     if not isinstance(command, dict) or command.get("name") not in handlers:
         raise Refusal("unknown_command", "中心不认识这项操作，请升级程序后重试。")
-    args = command.get("args") if isinstance(command.get("args"), dict) else {}
+    args = json_object(command.get("args"))
     return handlers[command["name"]](conn, now, scope, row, command, args, fan)
 
 
@@ -56,7 +56,7 @@ def _status_change(conn: Connection, _now: int, _scope: DeviceScope, row: Any,
     if cases.open_case_of(conn, row.record_id) is not None:
         raise Refusal("case_open", "该生有正在办理的学籍变动或转学，请待其办结后再办理。",
                       current_state=row.status)
-    return Outcome(target, _class_item(row, args.get("class_name")),
+    return Outcome(str(target), _class_item(row, args.get("class_name")),
                    opens_case=approvals.needs_case(args.get("change_type")))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from central.cases import codes
-from central.context import DeviceScope, iso
+from central.context import DeviceScope, iso, json_object
 from central.store import records
 from central.store.db import guardian_requests, id_claims, insert_ignore
 from central.store.fanout import Fanout
@@ -179,7 +179,7 @@ def answer_command(conn: Connection, now: int, scope: DeviceScope,
                       "本校没有这项监护人申请。")
     if request.state != OPEN:
         raise Refusal("request_answered", "这项监护人申请已经答复过。", current_state=request.state)
-    args = command.get("args") if isinstance(command.get("args"), dict) else {}
+    args = json_object(command.get("args"))
     answers = _answers(request.body["items"], args)
     version = _apply(conn, now, scope, request, answers)
     body = {**request.body, "answers": answers, "answered_at": iso(now), "applied_version": version}
@@ -199,8 +199,8 @@ def _elsewhere(conn: Connection, request_id: str) -> bool:
 
 
 def _answers(items: dict[str, str], args: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    given = args.get("answers") if isinstance(args.get("answers"), dict) else {}
-    reasons = args.get("reasons") if isinstance(args.get("reasons"), dict) else {}
+    given = json_object(args.get("answers"))
+    reasons = json_object(args.get("reasons"))
     if set(given) != set(items) or not set(given.values()) <= {"accept", "reject"}:
         raise Refusal("invalid_command", "请对申请中的每一项答复接受（accept）或不接受（reject）。",
                       field="answers")

@@ -65,7 +65,7 @@ def snapshot(case: Case, record: Any, school_id: str, today: dt.date) -> dict[st
         "state": case.state, "state_label": STATE_LABELS[case.state],
         "record_id": case.record_id, "student": student_summary(record),
         "parties": _parties(case), "your_roles": case.roles_of(school_id),
-        "action_needed": bool(current) and case.parties[current["role"]]["party"] == school_id,
+        "action_needed": bool(current and case.parties[current["role"]]["party"] == school_id),
         "current_step": current, "steps": steps, "history": case.history,
         "args": {k: v for k, v in case.args.items() if k != "prior"},
         "decision": _decision(case), "opened_at": case.history[0]["at"],

@@ -16,7 +16,7 @@ from central.cases import approvals, codes, transfer
 from central.cases import delivery as case_feed
 from central.cases import engine as cases
 from central.cases.engine import APPROVE, OPEN, REJECT, WITHDRAW, Case
-from central.context import DeviceScope
+from central.context import DeviceScope, json_object
 from central.store import records
 from central.store.db import case_parties
 from central.store.db import cases as case_table
@@ -59,7 +59,7 @@ def run_command(conn: Connection, now: int, scope: DeviceScope,
         raise Refusal("unknown_command", "中心不认识这项操作，请升级程序后重试。")
     if command.get("case_id") not in (None, change.record_id):
         raise Refusal("invalid_command", "命令中的申请编号与记录编号不一致。", field="case_id")
-    args = command.get("args") if isinstance(command.get("args"), dict) else {}
+    args = json_object(command.get("args"))
     return handlers[command["name"]](conn, now, scope, change, args)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, bindparam, select
 from central.store import feed
 from central.store.db import student_history, students
 from desktop.domain.fields import ALL_STUDENT_FIELDS
-from desktop.sync.wire.protocol import RECORD, REJECTED, Change, ChangeError, FeedItem
+from desktop.sync.wire.protocol import RECORD, REJECTED, Change, ChangeError, FeedItem, ResultStatus
 
 SERVER_KEYS = frozenset({"xjh", "xjh_provisional", "status", "version", "id", "record_id"})
 LOCAL_HINTS = frozenset({"possible_duplicate_of"})  # the desk's own notes, not kept centrally
@@ -23,9 +23,10 @@ _LABELS = {spec.key: spec.header for spec in ALL_STUDENT_FIELDS} | {
 class Refusal(Exception):
     """A change the server decided not to apply (rejected or conflict); terminal for it."""
 
-    def __init__(self, code: str, message: str, status: str = REJECTED, **details: Any) -> None:
+    def __init__(self, code: str, message: str, status: ResultStatus = REJECTED,
+                 **details: Any) -> None:
         super().__init__(code)
-        self.status = status
+        self.status: ResultStatus = status
         self.error = ChangeError(code=code, message=message, **details)
 
 

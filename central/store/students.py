@@ -7,7 +7,7 @@ in the same roster order, so the two lists can be compared line by line.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -34,7 +34,7 @@ def _template_row(row: Any, school_code: str) -> dict[str, str]:
     values = dict(row.data)
     if values.get("birth_date"):
         values["birth_date"] = dt.date.fromisoformat(values["birth_date"])
-    members = [m for m in values.pop("members", None) or [] if isinstance(m, dict)]
+    members: list[Mapping[str, Any]] = [m for m in values.pop("members", None) or [] if isinstance(m, dict)]
     members.sort(key=lambda member: member.get("slot") or 0)  # patches send them in slot order
     result = template_row(values, members, school_code)
     result["学籍号"] = row.xjh or ""

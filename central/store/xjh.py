@@ -99,7 +99,7 @@ def reassess(conn: Connection, now: int, who: Holder, before: dict[str, Any],
 def new_l_number(conn: Connection, now: int, who: Holder, data: dict[str, Any]) -> str:
     """L + the school's region + birth date + the first free 4-digit serial."""
     birth = dt.date.fromisoformat(str(data["birth_date"]))
-    region = conn.scalar(select(schools.c.region).where(schools.c.school_id == who.school_id))
+    region = conn.execute(select(schools.c.region).where(schools.c.school_id == who.school_id)).scalar_one()
     prefix = l_number(region, birth, 0)[:-4]
     taken = conn.scalar(select(func.count()).select_from(id_claims).where(
         id_claims.c.kind == "xjh", id_claims.c.value.like(prefix + "%"))) or 0

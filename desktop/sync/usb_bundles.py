@@ -136,13 +136,13 @@ def _apply(ws: Workspace, reply: BundleReply) -> ImportReport:
     statuses = _push_statuses(ws, reply.push)
     feed: Counter[str] = Counter()
     if reply.snapshot:
-        for index, page in enumerate(reply.snapshot):
-            feed.update(apply_snapshot_page(ws, page, first=index == 0).counts)
+        for index, part in enumerate(reply.snapshot):
+            feed.update(apply_snapshot_page(ws, part, first=index == 0).counts)
         finish_restore(ws, reply.snapshot[-1])
     for page in reply.pages:
         feed.update(apply_pull_page(ws, page).counts)
     save_cursor(ws, reply.cursor, reply.epoch)
-    received = sum(len(page.items) for page in (*reply.snapshot, *reply.pages))
+    received = reply.item_count()
     return ImportReport(
         applied=statuses["applied"], duplicate=statuses["duplicate"],
         rejected=statuses["rejected"], conflict=statuses["conflict"], held=statuses["held"],

@@ -60,12 +60,11 @@ __all__ = [
     "read_request",
 ]
 
-_frozen = dataclasses.dataclass(frozen=True, kw_only=True)
 M = TypeVar("M", bound=Message)
 _MAX_SEQ = 2**53
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class BundleRequest(Message):
     """What a school sends: every unacknowledged change again (cumulative) and its cursor."""
 
@@ -79,7 +78,7 @@ class BundleRequest(Message):
     cursor: str | None = None  # the last feed cursor the desk stored; None: never pulled
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class BundleEnroll(Message):
     """Offline enrollment: the single-use code, the device's keys and the proof, sealed."""
 
@@ -89,7 +88,7 @@ class BundleEnroll(Message):
     enroll: EnrollRequest  # exactly as POST /v1/devices/enroll takes it
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class BundleReply(Message):
     """What the central server answers; apply results by change id and pages by version."""
 
@@ -107,6 +106,11 @@ class BundleReply(Message):
     snapshot: tuple[SnapshotPage, ...] = ()  # a full restore, when the cursor was absent or stale
     pages: tuple[PullPage, ...] = ()  # the feed after the cursor (after the snapshot, if any)
     cursor: str  # store it once everything above is stored; the next request carries it
+
+    def item_count(self) -> int:
+        """How many feed items the snapshot and the pages carry together."""
+        return (sum(len(part.items) for part in self.snapshot)
+                + sum(len(page.items) for page in self.pages))
 
 
 @dataclasses.dataclass(frozen=True)

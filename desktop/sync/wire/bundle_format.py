@@ -19,7 +19,7 @@ import dataclasses
 import hashlib
 import json
 import re
-from typing import Literal
+from typing import Final, Literal
 
 from desktop.sync.wire.bundle_errors import KIND_NAMES, BundleError
 from desktop.sync.wire.protocol import Message, ProtocolError, canonical_json
@@ -34,7 +34,9 @@ MAX_BUNDLE_BYTES = 64 * MIB  # the whole file
 MAX_PLAIN_BYTES = 256 * MIB  # the body once decompressed (declared in the header, enforced)
 MAX_HEADER_BYTES = 16 * 1024
 TAG_BYTES, SIGNATURE_BYTES, PRELUDE = 16, 64, 7
-REQUEST, REPLY, ENROLL = "request", "reply", "enroll"
+REQUEST: Final = "request"
+REPLY: Final = "reply"
+ENROLL: Final = "enroll"
 SERVER = "server"  # sender or recipient id of the central registry
 
 Kind = Literal["request", "reply", "enroll"]

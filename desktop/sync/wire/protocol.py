@@ -16,7 +16,7 @@ import re
 import secrets
 import types
 from functools import cache
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Final, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from annotated_types import Interval
 from cryptography.exceptions import InvalidSignature
@@ -38,7 +38,11 @@ Count = Annotated[int, Interval(ge=0, le=MAX_INT)]
 
 Op = Literal["create", "patch", "delete", "command"]
 ResultStatus = Literal["applied", "duplicate", "rejected", "conflict", "held"]
-APPLIED, DUPLICATE, REJECTED, CONFLICT, HELD = "applied", "duplicate", "rejected", "conflict", "held"
+APPLIED: Final = "applied"
+DUPLICATE: Final = "duplicate"
+REJECTED: Final = "rejected"
+CONFLICT: Final = "conflict"
+HELD: Final = "held"
 RECORD, FINDING = "record", "finding"  # feed item kinds; cases, commands, config come later
 
 M = TypeVar("M", bound="Message")
@@ -70,11 +74,7 @@ class Message:
         return cls.from_dict(data)
 
 
-_frozen = dataclasses.dataclass(frozen=True, kw_only=True)
-_field = dataclasses.field
-
-
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ApiError(Message):
     """The body of every non-2xx answer is {"error": ApiError}; `message` is for the user."""
 
@@ -82,7 +82,7 @@ class ApiError(Message):
     message: str
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Meta(Message):
     protocol: str
     server_version: str
@@ -95,17 +95,17 @@ class Meta(Message):
     server_enc_pub: str
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class EnrollRequest(Message):
     token: str
     school_code: str
     sign_pub: str
     enc_pub: str
     proof: str  # sign(device key, enroll_proof_message(...))
-    device_info: dict[str, str] = _field(default_factory=dict)
+    device_info: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class EnrollResponse(Message):
     device_id: str
     school_code: str
@@ -115,26 +115,26 @@ class EnrollResponse(Message):
     epoch: str
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ChallengeRequest(Message):
     device_id: str
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Challenge(Message):
     device_id: str
     nonce: str
     expires_at: str
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class TokenRequest(Message):
     device_id: str
     nonce: str
     signature: str  # sign(device key, challenge_message(device_id, nonce))
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class AccessToken(Message):
     access_token: str
     token_type: str = "Bearer"
@@ -144,7 +144,7 @@ class AccessToken(Message):
     school_code: str
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Change(Message):
     """One outbox row as it travels: the same ids, sequence and payload as stored locally."""
 
@@ -170,7 +170,7 @@ class Change(Message):
         return hashlib.sha256(canonical_json(body)).hexdigest()
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class PushBatch(Message):
     protocol: str = PROTOCOL
     device_id: str
@@ -178,14 +178,14 @@ class PushBatch(Message):
     changes: tuple[Change, ...]
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class FieldConflict(Message):
     field: str
     local_value: Any
     server_value: Any
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ChangeError(Message):
     code: str
     message: str
@@ -195,18 +195,18 @@ class ChangeError(Message):
     conflicts: tuple[FieldConflict, ...] = ()
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class ChangeResult(Message):
     change_id: str
     device_seq: Count
     status: ResultStatus
     original_status: ResultStatus | None = None  # for duplicate: what the first delivery got
     version: Count | None = None
-    assigned: dict[str, str] = _field(default_factory=dict)  # e.g. {"xjh": "G…"}
+    assigned: dict[str, str] = dataclasses.field(default_factory=dict)  # e.g. {"xjh": "G…"}
     error: ChangeError | None = None
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class PushResult(Message):
     protocol: str = PROTOCOL
     batch_id: str
@@ -216,7 +216,7 @@ class PushResult(Message):
     checkpoint: Count  # the school's feed seq after this push
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class FeedItem(Message):
     seq: Count  # 0 for items of a snapshot
     kind: str  # record | finding (later: case, command, tombstone, config)
@@ -229,7 +229,7 @@ class FeedItem(Message):
         check_json_ints(self.snapshot, "snapshot")
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class PullPage(Message):
     protocol: str = PROTOCOL
     epoch: str
@@ -238,18 +238,18 @@ class PullPage(Message):
     has_more: bool
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class AckRequest(Message):
     cursor: str
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class AckResult(Message):
     cursor: str
     acked_seq: Count
 
 
-@_frozen
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class SnapshotPage(Message):
     protocol: str = PROTOCOL
     epoch: str
@@ -383,7 +383,7 @@ def _hints(cls: type) -> dict[str, Any]:
 def _decode(kind: Any, value: Any, where: str) -> Any:
     if kind is Any:
         return value
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _decode_dataclass(kind, value, where)
     decoder = _DECODERS.get(get_origin(kind), _decode_scalar)
     return decoder(kind, value, where)
