@@ -25,6 +25,7 @@ from typing import TypedDict
 from central import cli_cases
 from central.api.pull import prune_feed
 from central.bundle import Imported, import_bundle
+from central.cli_cases import Commands
 from central.context import Context
 from central.store.db import init_schema, load_identity, make_engine
 from central.store.schools import TOKEN_HOURS, issue_token
@@ -39,7 +40,8 @@ DEFAULT_DB = "sqlite:///xueji-central.db"
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.handler(args)
+        code: int = args.handler(args)
+        return code
     except LookupError as exc:
         print(f"中心没有学校 {exc.args[0]} 的记录。", file=sys.stderr)
         return 1
@@ -72,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _bundle_commands(commands: argparse._SubParsersAction) -> None:
+def _bundle_commands(commands: Commands) -> None:
     bundle = commands.add_parser("bundle", help="离线学校的U盘数据包", description="离线学校的U盘数据包")
     actions = bundle.add_subparsers(dest="action", required=True)
     importing = _command(actions, "import", "导入学校带来的数据包，写出回执数据包", run_bundle_import)
@@ -81,7 +83,7 @@ def _bundle_commands(commands: argparse._SubParsersAction) -> None:
     _command(actions, "keys", "显示中心公钥（离线注册的学校需要）", run_bundle_keys)
 
 
-def _command(commands: argparse._SubParsersAction, name: str, help_text: str,
+def _command(commands: Commands, name: str, help_text: str,
              handler: object) -> argparse.ArgumentParser:
     parser = commands.add_parser(name, help=help_text, description=help_text)
     parser.add_argument("--db-url", default=DEFAULT_DB,

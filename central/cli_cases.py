@@ -12,7 +12,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import Connection, Engine, select
 
@@ -24,9 +24,11 @@ from central.store.db import id_claims, init_schema, make_engine
 from central.store.records import Refusal
 
 CommandMaker = Callable[..., argparse.ArgumentParser]
+# what add_subparsers returns (generic only in the stubs, hence the quotes)
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-def add_commands(commands: argparse._SubParsersAction, command: CommandMaker) -> None:
+def add_commands(commands: Commands, command: CommandMaker) -> None:
     """Register the subcommands (`command` is cli.py's helper adding --db-url)."""
     bureau = commands.add_parser("bureau", help="学籍主管部门审批账户", description="学籍主管部门审批账户")
     actions = bureau.add_subparsers(dest="action", required=True)

@@ -33,7 +33,8 @@ class DeviceScope:
 
 
 def get_context(request: Request) -> Context:
-    return request.app.state.context
+    context: Context = request.app.state.context
+    return context
 
 
 def iso(timestamp: int) -> str:

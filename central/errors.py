@@ -40,27 +40,32 @@ def error_response(status: int, code: str, message: str,
 
 
 def install_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(ApiProblem, _on_problem)  # type: ignore[arg-type]
-    app.add_exception_handler(RequestValidationError, _on_invalid)  # type: ignore[arg-type]
-    app.add_exception_handler(HTTPException, _on_http)  # type: ignore[arg-type]
-    app.add_exception_handler(DataError, _on_data)  # type: ignore[arg-type]
+    """Each handler is called only with the exception class it is registered for (the
+    asserts below state that for the type checker)."""
+    app.add_exception_handler(ApiProblem, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_invalid)
+    app.add_exception_handler(HTTPException, _on_http)
+    app.add_exception_handler(DataError, _on_data)
 
 
-async def _on_problem(_request: Request, problem: ApiProblem) -> JSONResponse:
+async def _on_problem(_request: Request, problem: Exception) -> JSONResponse:
+    assert isinstance(problem, ApiProblem)
     return error_response(problem.status, problem.code, problem.message, problem.headers)
 
 
-async def _on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+async def _on_invalid(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
     first = error.errors()[0] if error.errors() else {}
     where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
     return error_response(422, "bad_request", f"请求格式不正确（{where or '内容'}）。")
 
 
-async def _on_data(_request: Request, _error: DataError) -> JSONResponse:
+async def _on_data(_request: Request, _error: Exception) -> JSONResponse:
     """A value the database cannot hold (a NUL character, a string past its column)."""
     return error_response(422, "bad_request", "请求中有无法保存的内容（控制字符或过长的值）。")
 
 
-async def _on_http(_request: Request, error: HTTPException) -> JSONResponse:
+async def _on_http(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
     code, message = _HTTP_WORDS.get(error.status_code, ("http_error", "请求无法处理。"))
     return error_response(error.status_code, code, message)

@@ -102,7 +102,8 @@ def _same_device_or_refuse(conn: Connection, device_id: str | None, sign_pub: st
     device = conn.execute(select(devices).where(devices.c.device_id == device_id)).first()
     if device is None or device.sign_pub != sign_pub:
         raise ApiProblem(401, "token_used", "注册码已被使用，请向县级学籍管理部门重新申请。")
-    return device.device_id
+    same: str = device.device_id
+    return same
 
 
 @router.post("/auth/challenge", response_model=Challenge, dependencies=[Depends(limit("auth"))])

@@ -62,6 +62,8 @@ class ClientVersionGate:
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
+    key: bytes
+    value: bytes
     for key, value in scope.get("headers", ()):
         if key.lower() == name:
             return value.decode("latin-1").strip()

@@ -198,8 +198,10 @@ class _Push:
 
 def _lock_device(conn: Connection, device_id: str) -> int:
     """The device's high water, with its row locked until the transaction ends."""
-    return conn.execute(select(devices.c.high_water).where(devices.c.device_id == device_id)
-                        .with_for_update()).scalar_one()
+    high_water: int = conn.execute(select(devices.c.high_water)
+                                   .where(devices.c.device_id == device_id)
+                                   .with_for_update()).scalar_one()
+    return high_water
 
 
 def _replay(receipt: _Receipt, change: Change, high_water: int) -> ChangeResult:

@@ -47,7 +47,8 @@ def limiter_of(request: Request) -> RateLimiter:
     state = request.app.state
     if getattr(state, "limiter", None) is None:
         state.limiter = RateLimiter(state.context.clock)
-    return state.limiter
+    limiter: RateLimiter = state.limiter
+    return limiter
 
 
 def limit(bucket: str) -> Callable[[Request], Any]:

@@ -96,7 +96,8 @@ def school_decision(conn: Connection, now: int, scope: DeviceScope, case: Case,
         cases.act(case, now, scope.school_id, WITHDRAW, by=school.name, reason="学校撤回申请")
         cases.save(conn, case)
         case_feed.notify(conn, now, case, fan)
-        return case.args["prior"]
+        prior: dict[str, Any] | None = case.args["prior"]
+        return prior
     if case.state == OPEN:
         raise Refusal("case_pending", "这项变动尚待学籍主管部门审批，审批结果会随同步下发，请勿自行登记。",
                       current_state=case.state)

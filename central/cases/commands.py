@@ -84,7 +84,8 @@ def _prior_of_case(conn: Connection, record_id: str, case_id: Any) -> dict[str, 
     for payload in records.history_payloads(conn, record_id, "command"):
         command = payload.get("command") or {}
         if command.get("name") == "status_change" and command.get("case_id") == case_id:
-            return payload["prior"]
+            prior: dict[str, Any] | None = payload["prior"]
+            return prior
     return None
 
 

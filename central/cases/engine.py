@@ -53,7 +53,8 @@ class Case:
 
     @property
     def initiator(self) -> str:
-        return self.parties[self.steps[0]["role"]]["party"]
+        party: str = self.parties[self.steps[0]["role"]]["party"]
+        return party
 
     def roles_of(self, party: str) -> list[str]:
         return [role for role, who in self.parties.items() if who["party"] == party]

@@ -27,7 +27,7 @@ from desktop.sync.wire.protocol import Change
 
 CLOSERS: dict[str, Callable[[Connection, int, Case, Fanout], None]] = {
     "transfer": transfer.on_closed, approvals.APPROVAL: approvals.on_closed}
-ANSWERS = {"agree": APPROVE, "refuse": REJECT}
+ANSWERS: dict[object, str] = {"agree": APPROVE, "refuse": REJECT}  # looked up with any JSON value
 
 
 def decide(conn: Connection, now: int, case_id: str, party: str, action: str, *, by: str,
@@ -74,7 +74,7 @@ def _request(conn: Connection, now: int, scope: DeviceScope, change: Change,
 
 def _answer(conn: Connection, now: int, scope: DeviceScope, change: Change,
             args: dict[str, Any]) -> tuple[int, dict[str, str]]:
-    action = ANSWERS.get(args.get("decision"))  # type: ignore[arg-type]
+    action = ANSWERS.get(args.get("decision"))
     if action is None:
         raise Refusal("invalid_command", "办理意见只能是同意（agree）或不同意（refuse）。",
                       field="decision")
@@ -100,7 +100,8 @@ def _transfer_case(conn: Connection, case_id: str) -> None:
 
 
 def _name(conn: Connection, scope: DeviceScope) -> str:
-    return school_by_id(conn, scope.school_id).name
+    name: str = school_by_id(conn, scope.school_id).name
+    return name
 
 
 def _reason(args: dict[str, Any]) -> str | None:

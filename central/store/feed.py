@@ -45,10 +45,10 @@ def append(conn: Connection, now: int, recipient_id: str, item: FeedItem) -> int
 
 def append_all(conn: Connection, now: int, recipient_id: str, items: list[FeedItem]) -> int:
     """Add items to the recipient's feed, numbered in their order; returns the last seq."""
-    last = conn.execute(recipient_cursors.update()
-                        .where(recipient_cursors.c.recipient_id == recipient_id)
-                        .values(last_seq=recipient_cursors.c.last_seq + len(items))
-                        .returning(recipient_cursors.c.last_seq)).scalar_one()
+    last: int = conn.execute(recipient_cursors.update()
+                             .where(recipient_cursors.c.recipient_id == recipient_id)
+                             .values(last_seq=recipient_cursors.c.last_seq + len(items))
+                             .returning(recipient_cursors.c.last_seq)).scalar_one()
     first = last - len(items) + 1
     conn.execute(feed.insert(), [
         {"recipient_id": recipient_id, "seq": first + offset, "kind": item.kind,

@@ -20,7 +20,7 @@ class Place(NamedTuple):
 def bump(conn: Connection, now: int, row: Any, values: dict[str, Any], *, op: str,
          fields: list[str], payload: dict[str, Any], actor: str = "") -> int:
     """Write `values` into the record (same school), one version up; returns the version."""
-    version = row.version + 1
+    version: int = row.version + 1
     conn.execute(students.update().where(students.c.school_id == row.school_id,
                                          students.c.record_id == row.record_id)
                  .values(**values, version=version, updated_at=now))

@@ -32,7 +32,8 @@ def ensure_school(engine: Engine, code: str, now: int, name: str = "", region: s
     with engine.begin() as conn:
         existing = school_by_code(conn, code)
         if existing is not None:
-            return existing.school_id
+            school_id: str = existing.school_id
+            return school_id
         school_id = new_id()
         conn.execute(schools.insert().values(
             school_id=school_id, code=code, name=name or code,

@@ -10,17 +10,20 @@ and feed items become service inputs. Online sync and USB bundles both go throug
 
 from __future__ import annotations
 
+from typing import cast
+
 from desktop.services.context import Workspace
 from desktop.services.registry.device import device_info, save_cursor
 from desktop.services.registry.feed import FeedCounts, FeedEntry, apply_feed_page, forget_server_versions
 from desktop.services.registry.outbox import OutgoingChange, unacknowledged_changes
 from desktop.services.registry.results import ChangeOutcome, FieldClash, OutcomeCounts, record_outcomes
-from desktop.sync.wire.protocol import Change, ChangeResult, FeedItem, PullPage, PushResult, SnapshotPage
+from desktop.sync.wire.protocol import Change, ChangeResult, FeedItem, Op, PullPage, PushResult, SnapshotPage
 
 
 def to_change(row: OutgoingChange) -> Change:
+    op = cast(Op, row.op)  # the outbox holds only the ops the services write: the protocol's four
     return Change(change_id=row.change_id, device_seq=row.device_seq, record_type=row.record_type,
-                  record_id=row.record_id, op=row.op,  # type: ignore[arg-type]
+                  record_id=row.record_id, op=op,
                   base_version=row.base_version, payload=row.payload, actor=row.actor,
                   client_ts=row.client_ts or None)
 

@@ -54,7 +54,8 @@ class RetryPolicy:
 
     def delay(self, attempt: int) -> float:
         """2^n · base, capped, times a random factor in [0.5, 1.5)."""
-        return min(self.cap_seconds, self.base_seconds * 2 ** attempt) * random.uniform(0.5, 1.5)
+        growth: int = 2 ** attempt
+        return min(self.cap_seconds, self.base_seconds * growth) * random.uniform(0.5, 1.5)
 
     def run(self, action: Callable[[], T]) -> T:
         """`action()`, again after a pause while it fails transiently, at most `attempts` times."""

@@ -56,14 +56,16 @@ class Message:
     """Base of every message: JSON in and out through the dataclass fields."""
 
     def to_dict(self) -> dict[str, Any]:
-        return _encode(self)
+        encoded: dict[str, Any] = _encode(self)
+        return encoded
 
     def to_json(self) -> bytes:
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
 
     @classmethod
     def from_dict(cls: type[M], data: Any) -> M:
-        return _decode(cls, data, cls.__name__)
+        message: M = _decode(cls, data, cls.__name__)
+        return message
 
     @classmethod
     def from_json(cls: type[M], raw: bytes | str) -> M:
@@ -354,8 +356,13 @@ def normalise_enrollment_code(text: str) -> str | None:
 
 def version_tuple(text: str) -> tuple[int, ...]:
     """(0, 1, 0) for "0.1.0" and for "0.1.0rc1": the leading digits of each part."""
-    return tuple(int(re.match(r"\d*", part).group() or 0)  # type: ignore[union-attr]
-                 for part in text.strip().split("."))
+    return tuple(_leading_number(part) for part in text.strip().split("."))
+
+
+def _leading_number(part: str) -> int:
+    digits = re.match(r"\d*", part)
+    assert digits is not None  # `\d*` matches every string, if only with ""
+    return int(digits.group() or 0)
 
 
 def client_supported(version: str) -> bool:
