@@ -226,6 +226,7 @@ class AppController(QObject):
         """The main window closing (lock or exit): back up while the key is still there."""
         if (event.type() == QEvent.Type.Close and self.window is not None
                 and watched is self.window and self.workspace is not None):
+            self.window.stop_background_work()  # no job holds the database while we write
             keep_open_drafts()
             remember(self.window)
             self.backup_failed = not back_up_on_close(self.workspace, self.closing_for)

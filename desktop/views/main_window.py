@@ -229,11 +229,18 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(self.tr("待同步 {n} 项 · 上次同步：{last}")
                                 .format(n=summary.waiting, last=last))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def stop_background_work(self) -> None:
+        """Let every job off the GUI thread finish (a sync stops at its next step; an export or
+        a backup finishes its file) and start no other. Called before the drafts and the
+        closing backup are written, so neither waits for a job's write lock (and a draft is not
+        lost to a busy database), and again, harmlessly, by closeEvent."""
         self.counter.shutdown()
         self.sync_page.shutdown()
-        for work in self.findChildren(LongWork):  # an export or a backup finishes its file first
+        for work in self.findChildren(LongWork):
             work.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_background_work()
         self.workspace.lock()
         super().closeEvent(event)
 

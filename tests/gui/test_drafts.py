@@ -212,3 +212,45 @@ def test_a_killed_process_leaves_its_draft(existing_db: Path) -> None:
         assert [(d.student_id, d.row["姓名"]) for d in drafts] == [(None, "孙七")]
     finally:
         ws.lock()
+
+
+def test_closing_while_a_job_holds_the_database_still_keeps_the_draft(
+        qtbot, make_controller, existing_db: Path, answers) -> None:
+    """A job off the GUI thread holding a write transaction longer than the database's busy
+    timeout (an export, a sync, a backup under load): the window waits for it before it writes
+    the draft, instead of failing after the timeout and closing the editor without one."""
+    import threading
+
+    from sqlalchemy import text
+
+    from desktop.models.engine import BUSY_TIMEOUT_MS
+    from desktop.views.widgets.long_work import LongWork
+
+    _asked, replies = answers
+    first = make_controller(existing_db)
+    first.start()
+    unlock_with(qtbot, first)
+    first.edit_student(None)
+    type_name(open_editor(first), "姓名", "钱七")
+    holding, late = threading.Event(), []
+
+    def hold_the_write_lock() -> str:
+        with first.workspace.store.writing() as session:
+            session.execute(text("SELECT 1"))  # BEGIN IMMEDIATE: the write lock is taken
+            holding.set()
+            threading.Event().wait(BUSY_TIMEOUT_MS / 1000 + 1)
+        return "done"
+
+    work = first.window.findChildren(LongWork)[0]
+    assert work.start("…", hold_the_write_lock, late.append)
+    assert holding.wait(5)
+    first.window.close()
+    qtbot.wait(50)  # the job's result arrives after the close: not handed to the closed page
+    assert late == []
+    first.workspace = None
+
+    ws = unlock(existing_db, "registrar", PASSWORD)
+    try:
+        assert [d.name for d in list_drafts(ws)] == ["钱七"]
+    finally:
+        ws.lock()

@@ -45,6 +45,7 @@ class LongWork(QObject):
         self.runner.failed.connect(self._on_failed)
         self.dialog: QProgressDialog | None = None
         self._done: Callable[[Any], None] | None = None
+        self._closed = False  # shut down: late results and refusals are not handed on
 
     @property
     def busy(self) -> bool:
@@ -69,7 +70,9 @@ class LongWork(QObject):
         return self.runner.pool.waitForDone(timeout_ms)
 
     def shutdown(self) -> None:
-        """Wait for the running job (before the workspace is locked)."""
+        """Wait for the running job (before the workspace is locked). Its result, which
+        arrives afterwards, is not handed on: the window that wanted it is closing."""
+        self._done, self._closed = None, True
         self.runner.shutdown()
 
     def _close_dialog(self) -> None:
@@ -89,5 +92,6 @@ class LongWork(QObject):
     def _on_failed(self, code: str, params: object) -> None:
         self._close_dialog()
         self._done = None
-        self.failed.emit(say(code, params if isinstance(params, dict) else {}))
+        if not self._closed:
+            self.failed.emit(say(code, params if isinstance(params, dict) else {}))
         self.finished.emit()
