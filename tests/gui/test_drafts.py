@@ -226,7 +226,7 @@ def test_closing_while_a_job_holds_the_database_still_keeps_the_draft(
     from desktop.models.engine import BUSY_TIMEOUT_MS
     from desktop.views.widgets.long_work import LongWork
 
-    _asked, replies = answers
+    _asked, _replies = answers  # no question is expected: none is answered
     first = make_controller(existing_db)
     first.start()
     unlock_with(qtbot, first)
