@@ -61,9 +61,9 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         for i, name, default in defaults:
             if name not in row:
                 values[i] = default
-        for i, process in processors:
+        for i, convert in processors:
             if values[i] is not None:
-                values[i] = process(values[i])
+                values[i] = convert(values[i])
         params.append(tuple(values))
     marks = ", ".join("?" * len(names))
     sql = f'INSERT INTO {table.name} ({", ".join(names)}) VALUES ({marks})'

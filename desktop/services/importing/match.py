@@ -18,20 +18,25 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS, member_header
 from desktop.domain.record import Record
 from desktop.domain.template_output import template_row
+from desktop.models.sets import among
 from desktop.models.student import Student
 from desktop.services.importing.plan import FieldDiff
-from desktop.services.students.duplicates import chunks
+from desktop.services.students.duplicates import load_students
 from desktop.services.students.snapshots import member_values, student_values
 
 PersonKey = tuple[str, dt.date, str]
 
 
-def _load(session: Session, column: Any, values: Iterable[str]) -> list[Student]:
-    options = (selectinload(Student.members), selectinload(Student.school_class))
-    found: list[Student] = []
-    for part in chunks(sorted(set(values))):
-        found += session.scalars(select(Student).where(column.in_(part)).options(*options))
-    return found
+_WHOLE = (selectinload(Student.members), selectinload(Student.school_class))
+
+
+def _by_id_number(session: Session, numbers: Iterable[str]) -> dict[str | None, Student]:
+    """The stored students with these ID numbers, whole (one statement)."""
+    wanted = set(numbers)
+    if not wanted:
+        return {}
+    query = select(Student).where(among(Student.id_number, wanted)).options(*_WHOLE)
+    return {student.id_number: student for student in session.scalars(query)}
 
 
 def _person(values: dict[str, Any]) -> PersonKey | None:
@@ -42,7 +47,7 @@ def _person(values: dict[str, Any]) -> PersonKey | None:
 def match_students(session: Session, records: list[Record]) -> dict[int, Student]:
     """{record index: stored student}; each stored student is matched by one row at most."""
     numbers = [r.values["id_number"] for r in records if r.values.get("id_number")]
-    by_id = {s.id_number: s for s in _load(session, Student.id_number, numbers)}
+    by_id = _by_id_number(session, numbers)
     matches: dict[int, Student] = {}
     taken: set[str] = set()
     for index, record in enumerate(records):
@@ -58,15 +63,29 @@ def _match_by_person(session: Session, records: list[Record], matches: dict[int,
                      taken: set[str]) -> None:
     open_rows = {i: key for i, r in enumerate(records)
                  if i not in matches and (key := _person(r.values)) is not None}
-    candidates: dict[PersonKey, list[Student]] = {}
-    for student in _load(session, Student.name, [key[0] for key in open_rows.values()]):
-        candidates.setdefault((student.name, student.birth_date, student.sex), []).append(student)
+    candidates = _people(session, {key[0] for key in open_rows.values()})
+    chosen: dict[int, str] = {}
     for index, key in open_rows.items():
-        found = [s for s in candidates.get(key, ()) if s.id not in taken]
+        found = [c for c in candidates.get(key, ()) if c[0] not in taken]
         number = records[index].values.get("id_number")
-        if len(found) == 1 and not (number and found[0].id_number):
-            matches[index] = found[0]
-            taken.add(found[0].id)
+        if len(found) == 1 and not (number and found[0][1]):
+            chosen[index] = found[0][0]
+            taken.add(found[0][0])
+    loaded = load_students(session, list(chosen.values()), *_WHOLE)
+    matches.update((index, loaded[student_id]) for index, student_id in chosen.items())
+
+
+def _people(session: Session, names: set[str]) -> dict[PersonKey, list[tuple[str, str | None]]]:
+    """(id, ID number) of the stored students bearing these names, by name, birth date and
+    sex: a few columns each, in one statement."""
+    if not names:
+        return {}
+    found: dict[PersonKey, list[tuple[str, str | None]]] = {}
+    query = (select(Student.id, Student.id_number, Student.name, Student.birth_date, Student.sex)
+             .where(among(Student.name, names)))
+    for student_id, number, *person in session.execute(query):
+        found.setdefault(tuple(person), []).append((student_id, number))  # type: ignore[arg-type]  # a 3-tuple
+    return found
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ per save.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.grades import SENIOR
 from desktop.domain.record import Record
 from desktop.models.school import School
+from desktop.models.sets import among, rowid
 from desktop.models.student import Student
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
@@ -30,7 +31,6 @@ from desktop.services.students.id_policy import rows_for
 from desktop.services.students.intake import check_new_records
 from desktop.services.students.snapshots import summary_row
 
-_CHUNK = 500
 COMPULSORY = "义务教育"
 OTHER_ENTRY_MODES = {COMPULSORY: "12", SENIOR: "99"}  # 义务教育阶段其他 / 高中阶段其他
 
@@ -48,11 +48,6 @@ class PossibleDuplicates(ServiceError):
         super().__init__("student.possible_duplicate", name=first.name,
                          class_name=first.class_name, xjh=first.xjh or "")
         self.rows = rows
-
-
-def chunks(items: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 class BatchCheck:
@@ -112,15 +107,15 @@ class BatchCheck:
                 error = DomainError("id.duplicate_in_batch", other=seen[number] + 1)
                 record.fail("身份证件号", error)
             seen.setdefault(number, index)
-        for part in chunks(list(seen)):
-            rows = self.session.scalars(select(Student).where(Student.id_number.in_(part)))
-            for student in rows:
-                if student.id in ignore:
-                    continue
-                record = records[seen[student.id_number or ""]]
-                record.fail("身份证件号", DomainError("id.exists", name=student.name,
-                                                      class_name=_class_name(student),
-                                                      xjh=student.xjh or ""))
+        if not seen:
+            return
+        for student in self.session.scalars(select(Student).where(among(Student.id_number, seen))):
+            if student.id in ignore:
+                continue
+            record = records[seen[student.id_number or ""]]
+            record.fail("身份证件号", DomainError("id.exists", name=student.name,
+                                                  class_name=_class_name(student),
+                                                  xjh=student.xjh or ""))
 
     def _find_possible_duplicates(self, records: list[Record], ignore: set[str]) -> None:
         keys: dict[PersonKey, int] = {}
@@ -147,15 +142,30 @@ class BatchCheck:
 def same_person(session: Session, keys: Iterable[PersonKey],
                ignore: Iterable[str] = ()) -> dict[PersonKey, list[Student]]:
     """Stored students (other than `ignore`) with the same name, birth date and sex as each
-    key: a possible 一人多籍. One statement per 500 names."""
+    key: a possible 一人多籍. One statement reads the few columns of every student bearing
+    one of the names; only the students that match are loaded whole."""
     wanted, skip = set(keys), set(ignore)
+    if not wanted:
+        return {}
+    people = session.execute(
+        select(Student.id, Student.name, Student.birth_date, Student.sex)
+        .where(among(Student.name, {key[0] for key in wanted}))
+        .order_by(Student.name, rowid("student")))
+    hits = [(key, student_id) for student_id, *person in people
+            if (key := tuple(person)) in wanted and student_id not in skip]
+    loaded = load_students(session, [student_id for _key, student_id in hits])
     found: dict[PersonKey, list[Student]] = {}
-    for part in chunks(sorted({key[0] for key in wanted})):
-        for student in session.scalars(select(Student).where(Student.name.in_(part))):
-            key = (student.name, student.birth_date, student.sex)
-            if key in wanted and student.id not in skip:
-                found.setdefault(key, []).append(student)
+    for key, student_id in hits:
+        found.setdefault(key, []).append(loaded[student_id])
     return found
+
+
+def load_students(session: Session, ids: list[str], *options: Any) -> dict[str, Student]:
+    """{id: student} of `ids`, in one statement (`options`: what to load with them)."""
+    if not ids:
+        return {}
+    query = select(Student).where(among(Student.id, ids)).options(*options)
+    return {student.id: student for student in session.scalars(query)}
 
 
 def _class_name(student: Student) -> str:

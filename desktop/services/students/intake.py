@@ -29,6 +29,7 @@ from desktop.domain.template_output import cell_text
 from desktop.domain.values import parse_cell
 from desktop.models.intake import HANDOVER, PRESCHOOL, IntakeEntry
 from desktop.models.school import School
+from desktop.models.sets import among
 from desktop.models.student import Student
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
@@ -276,7 +277,7 @@ def check_new_records(session: Session, records: Iterable[Any]) -> None:
     if not by_number:
         return
     entries = session.scalars(select(IntakeEntry).where(
-        IntakeEntry.kind == PRESCHOOL, IntakeEntry.id_number.in_(list(by_number))))
+        IntakeEntry.kind == PRESCHOOL, among(IntakeEntry.id_number, by_number)))
     for entry in entries:
         record = by_number[entry.id_number]
         for key, header in CONTROLLED.items():
