@@ -41,24 +41,42 @@ class Cell(NamedTuple):
 
 
 class Row(NamedTuple):
-    """Either one cell per column, or `title`: one shaded cell across the whole row."""
+    """Either one cell per column (on a shaded ground if `shaded`), or `title`: one shaded
+    cell across the whole row."""
 
     cells: tuple[Cell, ...] = ()
     title: Cell | None = None
+    shaded: bool = False
+
+
+class Look(NamedTuple):
+    """How a grid's Table was styled: space above and below the text of each cell; the
+    line height of plain text (None: 1.3 × its size, as a paragraph's); and when text is
+    drawn as one plain line: it fits in the cell less `slack` points, and (if `whole`) has
+    no runs of spaces a paragraph would fold."""
+
+    padding: float
+    leading: float | None = None
+    slack: float = 2 * 6
+    whole: bool = True
+
+    def line(self, size: float) -> float:
+        return self.leading or size * 1.3
 
 
 @lru_cache(maxsize=8192)
-def plain(text: str, size: float, width: float) -> bool:
-    """Whether `text` is drawn as one plain line: a paragraph would show it as it is."""
-    return text == " ".join(text.split()) and all(font_for(char) == SANS for char in text) \
-        and stringWidth(text, SANS, size) <= width - 2 * PAD
+def plain(text: str, size: float, width: float, look: Look) -> bool:
+    """Whether `text` is drawn as one plain line (see Look)."""
+    return (not look.whole or text == " ".join(text.split())) \
+        and all(font_for(char) == SANS for char in text) \
+        and stringWidth(text, SANS, size) <= width - look.slack
 
 
 @lru_cache(maxsize=8192)
-def _measured(text: str, size: float, width: float) -> float:
+def _measured(text: str, size: float, width: float, look: Look) -> float:
     """The height of non-empty text in a cell `width` wide, padding apart."""
-    if plain(text, size, width):
-        return size * 1.3
+    if plain(text, size, width, look):
+        return look.line(size)
     return para(text, size).wrap(width - 2 * PAD, 72000)[1]
 
 
@@ -69,9 +87,9 @@ _forms: WeakKeyDictionary[Canvas, dict[tuple[object, ...], str]] = WeakKeyDictio
 class FixedGrid(Flowable):
     """Rows of `cells` in columns of `widths`; see the module docstring."""
 
-    def __init__(self, rows: Sequence[Row], widths: Sequence[float], padding: float) -> None:
+    def __init__(self, rows: Sequence[Row], widths: Sequence[float], look: Look) -> None:
         super().__init__()
-        self.rows, self.widths, self.padding = tuple(rows), tuple(widths), padding
+        self.rows, self.widths, self.look = tuple(rows), tuple(widths), look
         self.positions = [0.0]
         for width in self.widths:
             self.positions.append(self.positions[-1] + width)
@@ -82,15 +100,15 @@ class FixedGrid(Flowable):
     def _height(self, row: Row) -> float:
         if row.title is not None:  # the cells it covers count as empty placeholders
             text = row.title.text or ""
-            return max(FILLER, _measured(text, row.title.size, self.positions[-1]) if text else 0) \
-                + 2 * self.padding
+            return max(FILLER, _measured(text, row.title.size, self.positions[-1], self.look)
+                       if text else 0) + 2 * self.look.padding
         tallest = 0.0
         for cell, width in zip(row.cells, self.widths, strict=True):
             if cell.text is None:
                 tallest = max(tallest, FILLER)
             elif cell.text:
-                tallest = max(tallest, _measured(cell.text, cell.size, width))
-        return tallest + 2 * self.padding
+                tallest = max(tallest, _measured(cell.text, cell.size, width, self.look))
+        return tallest + 2 * self.look.padding
 
     def wrap(self, _width: float, _height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -106,8 +124,8 @@ class FixedGrid(Flowable):
             return []
         if count == len(self.rows):
             return [self]
-        return [FixedGrid(self.rows[:count], self.widths, self.padding),
-                FixedGrid(self.rows[count:], self.widths, self.padding)]
+        return [FixedGrid(self.rows[:count], self.widths, self.look),
+                FixedGrid(self.rows[count:], self.widths, self.look)]
 
     def _bottoms(self) -> list[float]:
         """The y of each row's lower edge, the first row at the top, summed from the bottom
@@ -128,8 +146,9 @@ class FixedGrid(Flowable):
     def draw(self) -> None:
         canvas: Canvas = self.canv
         names = _forms.setdefault(canvas, {})
-        layout = (tuple(self.heights), self.widths, self.padding,
-                  tuple(row.title or tuple(cell for cell in row.cells if cell.fixed) for row in self.rows))
+        layout = (tuple(self.heights), self.widths, self.look,
+                  tuple((row.title, row.shaded, tuple(cell for cell in row.cells if cell.fixed))
+                        for row in self.rows))
         name = names.get(layout)
         if name is None:
             name = names[layout] = f"xjgrid{len(names) + 1}"
@@ -158,12 +177,12 @@ class FixedGrid(Flowable):
         canvas.setFillColor(SHADE)
         edges = self._edges()
         for index, row in enumerate(self.rows):
-            if row.title is not None:  # from the top down, as a Table fills it
+            if row.title is not None or row.shaded:  # from the top down, as a Table fills it
                 top, bottom = edges[index], edges[index + 1]
                 canvas.rect(0, top, self.width, bottom - top, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
         for cell, x, y, width, height in self._cells(fixed=True):
-            _draw_cell(canvas, cell, x, y, width, height)
+            _draw_cell(canvas, cell, x, y, width, height, self.look)
         self._draw_rules(canvas, bottoms)
 
     def _draw_rules(self, canvas: Canvas, bottoms: Sequence[float]) -> None:
@@ -198,31 +217,34 @@ class FixedGrid(Flowable):
         canvas.saveState()
         canvas.setFillColor(colors.black)
         text = canvas.beginText()
-        size = None
+        size, leading = 0.0, 0.0
         wrapped = []
         for cell, x, y, width, height in cells:
             assert cell.text
-            if not plain(cell.text, cell.size, width):
+            if not plain(cell.text, cell.size, width, self.look):
                 wrapped.append((cell, x, y, width, height))
                 continue
             if cell.size != size:
                 size = cell.size
-                text.setFont(SANS, size, size * 1.3)
-            text.setTextOrigin(x + PAD, y + (height + size * 1.3) / 2 - size)
+                leading = self.look.line(size)
+                text.setFont(SANS, size, leading)
+            text.setTextOrigin(x + PAD, y + (height + leading) / 2 - size)
             text.textOut(cell.text)
         canvas.drawText(text)
         for cell, x, y, width, height in wrapped:
-            _draw_cell(canvas, cell, x, y, width, height)
+            _draw_cell(canvas, cell, x, y, width, height, self.look)
         canvas.restoreState()
 
 
-def _draw_cell(canvas: Canvas, cell: Cell, x: float, y: float, width: float, height: float) -> None:
+def _draw_cell(canvas: Canvas, cell: Cell, x: float, y: float, width: float, height: float,
+               look: Look) -> None:
     """A cell as a Table draws it: a plain line at the Table's baseline, else a paragraph
     centred in the cell."""
     assert cell.text
-    if plain(cell.text, cell.size, width):
-        canvas.setFont(SANS, cell.size, cell.size * 1.3)
-        canvas.drawString(x + PAD, y + (height + cell.size * 1.3) / 2 - cell.size, cell.text)
+    if plain(cell.text, cell.size, width, look):
+        leading = look.line(cell.size)
+        canvas.setFont(SANS, cell.size, leading)
+        canvas.drawString(x + PAD, y + (height + leading) / 2 - cell.size, cell.text)
         return
     paragraph: Paragraph = para(cell.text, cell.size)
     _w, content = paragraph.wrap(width - 2 * PAD, 72000)

@@ -11,7 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.printing.fixed_grid import Cell, FixedGrid, Row
+from desktop.printing.fixed_grid import Cell, FixedGrid, Look, Row
 from desktop.printing.layout import footer_of, para, render
 from desktop.services.students.printable import PrintableStudent
 
@@ -38,7 +38,7 @@ WIDTHS = [10 * mm, 30 * mm, 50 * mm, 10 * mm, 30 * mm, 50 * mm]
 Item = tuple[int, str, str]  # number, label, template header holding the value
 # Sizes of the three cells of an item (编号, 项目, 内容); each line is 1.3 × its size high.
 SIZES = (7.5, 7.5, 8)
-PADDING = 1.2  # above and below the text of each cell
+LOOK = Look(padding=1.2)  # 1.2 pt above and below the text of each cell
 BLANK = (Cell(None), Cell(None), Cell(None))  # the shorter column of a section, beside the longer
 
 
@@ -77,7 +77,7 @@ def _table(data: PrintableStudent) -> Flowable:
         rows += _pair_rows(_numbered(number, left, prefix),
                            _numbered(number + len(left), right, prefix), data.row)
         number += len(left) + len(right)
-    return FixedGrid(rows, WIDTHS, PADDING)
+    return FixedGrid(rows, WIDTHS, LOOK)
 
 
 def _story(data: PrintableStudent) -> list[Any]:

@@ -10,7 +10,7 @@ from typing import Any
 from pypdf import PdfReader
 
 from desktop.printing import student_form
-from desktop.printing.fixed_grid import Cell, FixedGrid, Row
+from desktop.printing.fixed_grid import Cell, FixedGrid, Look, Row
 from desktop.services.students.add import add_students
 from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
@@ -36,7 +36,7 @@ def test_pages_with_the_same_layout_share_one_grid_form(ws) -> None:
 
 def test_a_grid_splits_between_rows_where_they_stop_fitting() -> None:
     rows = [Row(title=Cell("标题", 9, fixed=True))] + [Row((Cell("1", 7.5, True), Cell("值", 8)))] * 5
-    grid = FixedGrid(rows, [40, 100], 1.2)
+    grid = FixedGrid(rows, [40, 100], Look(padding=1.2))
     heights = grid.heights
     assert heights[0] > heights[1]  # a title row is as tall as an empty placeholder
     first, rest = grid.split(200, sum(heights[:3]) + 0.5)
