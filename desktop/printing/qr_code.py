@@ -2,17 +2,17 @@
 
 segno picks the data mask by applying each of the eight masks and scoring it in Python loops
 over every module, most of the cost of a printed page. Here segno encodes once with mask 0;
-the unmasked data is recovered from that, and each mask is scored on whole rows held as
-integers and strings (N1 runs by regular expression, N2 blocks by bit operations, N3 with
-segno's own search rule, N4 by bit count), so the mask chosen is the one segno would choose
-(same scores, first lowest wins) and the printed code does not change.
+the unmasked data is recovered from that, and each mask is scored on the whole matrix held
+as one integer by rows and one by columns (N1 runs, N2 blocks and N4 by bit operations and
+bit counts; N3 with segno's own search rule, on the few lines where the pattern occurs), so
+the mask chosen is the one segno would choose (same scores, first lowest wins) and the
+printed code does not change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from itertools import pairwise
 
 import segno
 from segno import consts, encoder
@@ -60,21 +60,19 @@ def _bits(flags: Sequence[object]) -> int:
     return value
 
 
-def _n3(text: str, size: int) -> int:
-    """segno's N3 over lines of `size` modules joined by one separator: 40 for each 1:1:3:1:1
-    pattern with four light modules on one side (or at an edge), searched left to right in
-    each line the way segno searches."""
+def _n3(line: str, size: int) -> int:
+    """segno's N3 in one line: 40 for each 1:1:3:1:1 pattern with four light modules on one
+    side (or at an edge), searched left to right the way segno searches."""
     score = 0
-    index = text.find(_N3)
+    index = line.find(_N3)
     while index != -1:
-        start = index - index % (size + 1)  # where this line begins
-        at, after = index - start, index + 7
-        if at in (0, size - 7) or "1" not in text[max(index - 4, start):index] \
-                or "1" not in text[after:min(after + 4, start + size)]:
+        after = index + 7
+        if index in (0, size - 7) or "1" not in line[max(index - 4, 0):index] \
+                or "1" not in line[after:after + 4]:
             score += 40
         else:
             after = index + 4
-        index = text.find(_N3, after)
+        index = line.find(_N3, after)
     return score
 
 
@@ -83,32 +81,73 @@ def _transposed(rows: Sequence[int], width: int) -> list[int]:
     return [int("".join(column), 2) for column in zip(*texts, strict=True)]
 
 
-def _n1(lines: Sequence[int], width: int) -> int:
-    """N1 of lines held as ints: a run of L >= 5 like modules scores L - 2, that is its
-    windows of five like modules (L - 4) plus two."""
+def _packed(lines: Sequence[int], width: int) -> int:
+    """All lines in one int, line i at bit (width + 1) * i, one light bit between lines."""
+    value = 0
+    for index, line in enumerate(lines):
+        value |= line << ((width + 1) * index)
+    return value
+
+
+class _Masks:
+    """Bit masks over a packed matrix `width` modules wide."""
+
+    def __init__(self, width: int) -> None:
+        stride, line = width + 1, (1 << width) - 1
+        self.width, self.stride, self.line = width, stride, line
+        self.pairs = _packed([line >> 1] * width, width)  # bit k: modules k and k+1 of a line
+        self.blocks = _packed([line >> 1] * (width - 1), width)  # ... and of the next line
+        self.finders = _packed([line >> 6] * width, width)  # where seven modules start
+
+
+@cache
+def _masks(width: int) -> _Masks:
+    return _Masks(width)
+
+
+@cache
+def _packed_patterns(width: int) -> tuple[tuple[int, int], ...]:
+    """Each mask pattern packed by rows and by columns."""
+    return tuple((_packed(rows, width), _packed(columns, width))
+                 for rows, columns in zip(_patterns(width), _patterns_across(width), strict=True))
+
+
+def _n1(packed: int, masks: _Masks) -> int:
+    """N1: a run of L >= 5 like modules in a line scores L - 2, that is its windows of five
+    like modules (L - 4) plus two."""
+    like = ~(packed ^ (packed >> 1)) & masks.pairs  # bit k: modules k and k+1 alike
+    windows = like & (like >> 1) & (like >> 2) & (like >> 3)
+    return windows.bit_count() + 2 * (windows & ~(windows >> 1)).bit_count()
+
+
+def _n2(packed: int, masks: _Masks) -> int:
+    """N2: 3 for each 2 × 2 block of like modules."""
+    below = packed >> masks.stride
+    same = ~(packed ^ below) & ~(packed ^ (packed >> 1)) & ~(below ^ (below >> 1)) & masks.blocks
+    return 3 * same.bit_count()
+
+
+def _n3_lines(packed: int, masks: _Masks) -> int:
+    """segno's N3 over the lines that hold a 1:1:3:1:1 pattern at all (most hold none)."""
+    light = ~packed
+    found = packed & (light >> 1) & (packed >> 2) & (packed >> 3) & (packed >> 4) \
+        & (light >> 5) & (packed >> 6) & masks.finders
     score = 0
-    pairs = (1 << (width - 1)) - 1
-    for line in lines:
-        like = ~(line ^ (line >> 1)) & pairs  # bit k: modules k and k+1 alike
-        windows = like & (like >> 1) & (like >> 2) & (like >> 3)
-        if windows:
-            score += windows.bit_count() + 2 * (windows & ~(windows >> 1)).bit_count()
+    while found:
+        index = ((found & -found).bit_length() - 1) // masks.stride
+        text = format((packed >> (masks.stride * index)) & masks.line, f"0{masks.width}b")
+        score += _n3(text, masks.width)
+        found &= ~(masks.line << (masks.stride * index))
     return score
 
 
-def _score(rows: Sequence[int], columns: Sequence[int], width: int) -> int:
-    """segno's penalty (N1 + N2 + N3 + N4) of a masked matrix without format information."""
-    texts = ("2".join(format(row, f"0{width}b") for row in rows),
-             "2".join(format(column, f"0{width}b") for column in columns))
-    edge = (1 << (width - 1)) - 1  # pairs of neighbouring columns
-    n2 = 0
-    for upper, lower in pairwise(rows):
-        same = ~(upper ^ lower) & ~(upper ^ (upper >> 1)) & ~(lower ^ (lower >> 1)) & edge
-        n2 += 3 * same.bit_count()
-    dark = sum(row.bit_count() for row in rows)
-    n4 = 10 * int(abs(float(dark) / (width ** 2) * 100 - 50) / 5)
-    return _n1(rows, width) + _n1(columns, width) + n2 + _n3(texts[0], width) \
-        + _n3(texts[1], width) + n4
+def _score(rows: int, columns: int, masks: _Masks) -> int:
+    """segno's penalty (N1 + N2 + N3 + N4) of a masked matrix without format information,
+    packed by rows and by columns."""
+    width = masks.width
+    n4 = 10 * int(abs(float(rows.bit_count()) / (width ** 2) * 100 - 50) / 5)
+    return _n1(rows, masks) + _n1(columns, masks) + _n2(rows, masks) \
+        + _n3_lines(rows, masks) + _n3_lines(columns, masks) + n4
 
 
 def qr_matrix(payload: str) -> tuple[bytearray, ...]:
@@ -120,13 +159,12 @@ def qr_matrix(payload: str) -> tuple[bytearray, ...]:
     patterns = _patterns(width)
     data = [int(bytes(row).translate(_DIGITS), 2) & ~areas[i] ^ patterns[0][i]
             for i, row in enumerate(first.matrix)]
-    across = _transposed(data, width)
-    scores = [_score([row ^ pattern[i] for i, row in enumerate(data)],
-                     [column ^ flipped[j] for j, column in enumerate(across)], width)
-              for pattern, flipped in zip(patterns, _patterns_across(width), strict=True)]
+    rows, columns, masks = _packed(data, width), _packed(_transposed(data, width), width), _masks(width)
+    scores = [_score(rows ^ by_rows, columns ^ by_columns, masks)
+              for by_rows, by_columns in _packed_patterns(width)]
     best = scores.index(min(scores))
-    rows = [row ^ patterns[best][i] for i, row in enumerate(data)]
-    matrix = tuple(bytearray(format(row, f"0{width}b").encode().translate(_MODULES)) for row in rows)
+    matrix = tuple(bytearray(format(row ^ patterns[best][i], f"0{width}b").encode().translate(_MODULES))
+                   for i, row in enumerate(data))
     encoder.add_format_info(matrix, first.version, consts.ERROR_MAPPING[ERROR.upper()], best)
     encoder.add_version_info(matrix, first.version)
     return matrix
