@@ -57,6 +57,34 @@ def para(text: str, size: float = 9, align: int = 0) -> Paragraph:
     return Paragraph(markup(clean_text(text)), style(size, align=align))
 
 
+class PlainLine(Flowable):
+    """One line of text in the main font, drawn where a one-line paragraph of the same size
+    would draw it (left or centred), without a paragraph's parsing and line breaking."""
+
+    def __init__(self, text: str, size: float, align: int = 0) -> None:
+        super().__init__()
+        self.text, self.size, self.align = text, size, align
+
+    def wrap(self, available_width: float, _height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, self.size * 1.3
+        return self.width, self.height
+
+    def draw(self) -> None:
+        extra = self.width - stringWidth(self.text, SANS, self.size)
+        self.canv.setFont(SANS, self.size, self.size * 1.3)
+        self.canv.drawString(0.5 * extra if self.align == 1 else 0, self.height - self.size, self.text)
+
+
+def title_line(text: str, size: float = 9, align: int = 0) -> Flowable:
+    """A fixed heading: a PlainLine when a paragraph would show it as written on one line
+    of a page, else the paragraph."""
+    register()
+    if text == " ".join(text.split()) and all(font == SANS for font, _chunk in runs(text)) \
+            and stringWidth(text, SANS, size) <= PAGE_WIDTH - 2 * MARGIN - 12:
+        return PlainLine(text, size, align)
+    return para(text, size, align)
+
+
 def cell(text: str, size: float = 8.5, width: float = 0) -> Paragraph | str:
     """A table cell: plain text when it fits on one line in the main font (much faster to
     lay out), a wrapping paragraph when it is long or needs the Ext-B font."""
