@@ -87,9 +87,10 @@ _forms: WeakKeyDictionary[Canvas, dict[tuple[object, ...], str]] = WeakKeyDictio
 class FixedGrid(Flowable):
     """Rows of `cells` in columns of `widths`; see the module docstring."""
 
-    def __init__(self, rows: Sequence[Row], widths: Sequence[float], look: Look) -> None:
+    def __init__(self, rows: Sequence[Row], widths: Sequence[float], look: Look,
+                 shared: bool = True) -> None:
         super().__init__()
-        self.rows, self.widths, self.look = tuple(rows), tuple(widths), look
+        self.rows, self.widths, self.look, self.shared = tuple(rows), tuple(widths), look, shared
         self.positions = [0.0]
         for width in self.widths:
             self.positions.append(self.positions[-1] + width)
@@ -124,8 +125,8 @@ class FixedGrid(Flowable):
             return []
         if count == len(self.rows):
             return [self]
-        return [FixedGrid(self.rows[:count], self.widths, self.look),
-                FixedGrid(self.rows[count:], self.widths, self.look)]
+        return [FixedGrid(self.rows[:count], self.widths, self.look, self.shared),
+                FixedGrid(self.rows[count:], self.widths, self.look, self.shared)]
 
     def _bottoms(self) -> list[float]:
         """The y of each row's lower edge, the first row at the top, summed from the bottom
@@ -145,6 +146,12 @@ class FixedGrid(Flowable):
 
     def draw(self) -> None:
         canvas: Canvas = self.canv
+        if not self.shared:  # all on the page: rules and labels, then the values
+            canvas.saveState()
+            self._draw_fixed(canvas)
+            canvas.restoreState()
+            self._draw_values(canvas)
+            return
         names = _forms.setdefault(canvas, {})
         layout = (tuple(self.heights), self.widths, self.look,
                   tuple((row.title, row.shaded, tuple(cell for cell in row.cells if cell.fixed))
@@ -181,8 +188,7 @@ class FixedGrid(Flowable):
                 top, bottom = edges[index], edges[index + 1]
                 canvas.rect(0, top, self.width, bottom - top, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
-        for cell, x, y, width, height in self._cells(fixed=True):
-            _draw_cell(canvas, cell, x, y, width, height, self.look)
+        self._draw_texts(canvas, self._cells(fixed=True))
         self._draw_rules(canvas, bottoms)
 
     def _draw_rules(self, canvas: Canvas, bottoms: Sequence[float]) -> None:
@@ -212,10 +218,14 @@ class FixedGrid(Flowable):
 
     def _draw_values(self, canvas: Canvas) -> None:
         cells = self._cells(fixed=False)
-        if not cells:
-            return
-        canvas.saveState()
-        canvas.setFillColor(colors.black)
+        if cells:
+            canvas.saveState()
+            canvas.setFillColor(colors.black)
+            self._draw_texts(canvas, cells)
+            canvas.restoreState()
+
+    def _draw_texts(self, canvas: Canvas, cells: Sequence[tuple[Cell, float, float, float, float]]) -> None:
+        """Plain lines in one text object, then the paragraphs."""
         text = canvas.beginText()
         size, leading = 0.0, 0.0
         wrapped = []
@@ -233,7 +243,6 @@ class FixedGrid(Flowable):
         canvas.drawText(text)
         for cell, x, y, width, height in wrapped:
             _draw_cell(canvas, cell, x, y, width, height, self.look)
-        canvas.restoreState()
 
 
 def _draw_cell(canvas: Canvas, cell: Cell, x: float, y: float, width: float, height: float,
