@@ -185,9 +185,7 @@ class AppController(QObject):
 
         assert self.window is not None and self.workspace is not None
         editor = StudentEditor(self.workspace, student_id, self.window, start)
-        editor.saved.connect(lambda _id: self.window.refresh_after_change() if self.window else None)
-        editor.status_changed.connect(
-            lambda: self.window.refresh_after_change() if self.window else None)
+        editor.changed.connect(lambda changed: self.window.refresh(changed) if self.window else None)
         editor.open_other.connect(self.edit_student)
         if draft is not None:
             editor.restore_draft(draft)

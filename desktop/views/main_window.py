@@ -6,6 +6,10 @@ built the first time they are needed, so the window opens without waiting for th
 待办 list is read when its page is first shown (after the roster's first paint only the overdue
 items are counted, for the line under 待办), and the sync page loads its HTTP client at the first
 sync. The window always opens on the roster.
+
+After a write the window shows again what the write's service says it changed (a Changed):
+a pupil's save re-reads the roster's rows and leaves the other pages alone; only a sync or a
+year end, which may change records anywhere, reloads every page.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.changed import EVERYTHING, Changed
 from desktop.services.changes.tasks import overdue_count
 from desktop.services.context import Workspace
 from desktop.services.students.school import school_info, sync_summary
@@ -63,7 +68,7 @@ class MainWindow(QMainWindow):
         self.tasks_page = TasksPage(workspace)
         self.sync_page = SyncPage(workspace)
         self.sync_page.synced.connect(self.refresh_after_change)
-        self.changes_page.year_end_done.connect(self.refresh_after_change)
+        self.changes_page.year_end_done.connect(self.refresh_after_change)  # every list moves
         self.counter = SyncRunner(self)  # counts the overdue items for the line under 待办
         self.counter.finished.connect(self._on_counted)
         self._recount = False
@@ -123,12 +128,11 @@ class MainWindow(QMainWindow):
 
     def _connect(self, page_id: str, page: QWidget) -> None:
         if page_id == "exchange":
-            page.imported.connect(self.refresh_after_change)  # type: ignore[attr-defined]
+            page.imported.connect(self.refresh)  # type: ignore[attr-defined]  # ExchangePage's
             page.start_record.connect(self.start_record)  # type: ignore[attr-defined]
         elif page_id == "archive":
-            page.changed.connect(self.tasks_page.reload)  # type: ignore[attr-defined]
-            page.changed.connect(self.refresh_task_badge)  # type: ignore[attr-defined]
-            page.changed.connect(self.refresh_status)  # type: ignore[attr-defined]
+            page.changed.connect(  # type: ignore[attr-defined]  # ArchivePage's signal
+                lambda: self.refresh(ARCHIVE_WRITTEN))
 
     @property
     def print_page(self):  # type: ignore[no-untyped-def]
@@ -193,14 +197,25 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGES.index("print"))
 
     def refresh_after_change(self) -> None:
-        """A record or a status changed: every page that shows them reloads."""
-        self.roster.reload()
-        self.changes_page.reload()
-        self.tasks_page.reload()
-        for page in self.lazy.values():
-            page.reload()  # type: ignore[attr-defined]
-        self.refresh_status()
-        self.refresh_task_badge()
+        """After a sync or a year end, when records anywhere may have changed: every page."""
+        self.refresh(EVERYTHING)
+
+    def refresh(self, changed: Changed) -> None:
+        """Show again what a write changed, and only that (a write service says what)."""
+        if changed.roster:
+            self.roster.reload()
+        elif changed.students:
+            self.roster.refresh_rows()
+        if changed.status:
+            self.changes_page.reload()
+        if changed.tasks:
+            self.tasks_page.reload()
+        for page_id, page in self.lazy.items():
+            if _shows(page_id, page, changed):
+                page.reload()  # type: ignore[attr-defined]  # each LAZY page has reload()
+        self.refresh_status()  # every write queues changes for the registry
+        if changed.tasks:
+            self.refresh_task_badge()
 
     def refresh_task_badge(self) -> None:
         """Count what is overdue (off the GUI thread unless 待办 holds its list already)."""
@@ -246,8 +261,19 @@ class MainWindow(QMainWindow):
 
 
 LAZY = ("archive", "print", "exchange")
+ARCHIVE_WRITTEN = Changed(tasks=True)  # the 学籍档案 page shows its own write; 待办 follows
 OVERDUE = QColor("#b3261e")
 BADGE_DELAY_MS = 2000
+
+
+def _shows(page_id: str, page: QWidget, changed: Changed) -> bool:
+    """Whether a built LAZY page shows something `changed` names: the 学籍档案 list shows
+    pupils and their registers, 打印 the classes, 数据交换 counts pupils by class and status."""
+    if changed.roster:
+        return True
+    if page_id == "archive":
+        return page.shows_any(changed.students)  # type: ignore[attr-defined]  # ArchivePage's
+    return page_id == "exchange" and changed.status
 
 
 def _make_page(page_id: str, workspace: Workspace) -> QWidget:

@@ -20,6 +20,7 @@ from desktop.models.base import utc_now
 from desktop.models.history import StatusChange
 from desktop.models.school import School
 from desktop.models.student import Student
+from desktop.services.changed import Changed
 from desktop.services.changes.dropout_ledger import close_dropout_case, open_dropout_case
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
@@ -53,6 +54,11 @@ class ChangeResult:
     to_status: str
     awaiting: str  # who still has to approve ("" if nobody)
     documents: tuple[str, ...]
+
+    @property
+    def changed(self) -> Changed:
+        """The pupil's row, the 学籍变动 lists and 待办 (what the window shows again)."""
+        return Changed(students=frozenset({self.student_id}), status=True, tasks=True)
 
 
 DECISIONS = {"审批通过": "approved", "审批未通过": "rejected"}

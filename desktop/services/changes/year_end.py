@@ -25,6 +25,7 @@ from desktop.models.engine import encode_json
 from desktop.models.history import StatusChange
 from desktop.models.school import Grade, School, SchoolClass
 from desktop.models.student import Student
+from desktop.services.changed import EVERYTHING, Changed
 from desktop.services.context import Role, Workspace
 from desktop.services.journal import Journal
 from desktop.services.safekeeping.backup_policy import backup_before, backup_folder, backups_in
@@ -37,6 +38,11 @@ class YearEndPlan:
     promotions: list[tuple[str, str, int]] = field(default_factory=list)  # old, new, pupils
     graduations: list[tuple[str, int]] = field(default_factory=list)  # class, graduates
     backup: Path | None = None  # after running: the whole-school backup made just before
+
+    @property
+    def changed(self) -> Changed:
+        """Classes move up and pupils graduate: every list (nothing when it had been done)."""
+        return Changed() if self.already_done else EVERYTHING
 
 
 def year_end_backup_folder(ws: Workspace) -> Path:

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 
 from desktop.domain.errors import FieldError
+from desktop.services.changed import Changed
 from desktop.services.errors import ServiceError
 
 
@@ -110,6 +111,12 @@ class ImportResult:
     plan: ImportPlan
     created: tuple[str, ...]  # ids of the new students
     updated: tuple[str, ...]  # ids of the changed students
+
+    @property
+    def changed(self) -> Changed:
+        """Pupils (and perhaps classes) came or changed: the lists of pupils, 待办."""
+        touched = frozenset(self.created) | frozenset(self.updated)
+        return Changed(students=touched, roster=bool(touched), tasks=bool(touched))
 
 
 class ImportRefused(ServiceError):

@@ -24,6 +24,7 @@ from desktop.models.engine import encode_json
 from desktop.models.history import StatusChange, StudentNumberHistory
 from desktop.models.school import School
 from desktop.models.student import FamilyMember, Student
+from desktop.services.changed import Changed
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected
 from desktop.services.journal import Journal
@@ -86,7 +87,8 @@ def add_students(ws: Workspace, rows: Sequence[Mapping[str, Any]],
         out.insert_into(session)
         duplicates = {i: summary_row(s) for i, s in check.matches.items()}
     warnings = {i: [e for e in r.errors if e.warning] for i, r in enumerate(records)}
-    return AddResult(out.ids, {i: w for i, w in warnings.items() if w}, duplicates)
+    return AddResult(out.ids, {i: w for i, w in warnings.items() if w}, duplicates,
+                     Changed(students=frozenset(out.ids), roster=True, tasks=True))
 
 
 def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None:

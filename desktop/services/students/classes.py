@@ -30,6 +30,7 @@ class ClassResolver:
         self.chosen = dict(chosen or {})
         self.system = SchoolSystem.parse(school.system, school.stages)
         self.today = today
+        self.made_classes = False  # a class was created in this unit of work
         self._classes = {c.name: c for c in session.scalars(select(SchoolClass))}
         # The current grade of each (stage, level): after a year-end the cohort that just
         # graduated keeps its level, so the youngest cohort at that level is the current one.
@@ -60,6 +61,7 @@ class ClassResolver:
         grade = self._grade(ref)
         created = SchoolClass(id=new_id(), grade=grade, name=name, number=number)
         self.session.add(created)
+        self.made_classes = True
         self._classes[name] = created
         return created
 

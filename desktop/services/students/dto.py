@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain.errors import FieldError
+from desktop.services.changed import Changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +58,4 @@ class AddResult:
     ids: tuple[str, ...]
     warnings: Mapping[int, list[FieldError]] = field(default_factory=dict)
     possible_duplicates: Mapping[int, StudentRow] = field(default_factory=dict)
+    changed: Changed = field(default_factory=Changed)  # what the window shows again

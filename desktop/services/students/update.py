@@ -16,6 +16,7 @@ from desktop.domain.status import Status
 from desktop.models.base import utc_now
 from desktop.models.school import School
 from desktop.models.student import FamilyMember, Student
+from desktop.services.changed import Changed
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected, ServiceError
 from desktop.services.journal import Journal
@@ -49,12 +50,15 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
             raise RecordsRejected({0: record.blocking})
         if hold_if_duplicate:
             check.hold_if_same_person(ws)
-        save_changes(Journal(session, ws.actor), student, record.values, record.members,
-                     classes, check=lambda changed: refuse_controlled(session, student, changed))
+        changed = save_changes(Journal(session, ws.actor), student, record.values,
+                               record.members, classes,
+                               check=lambda items: refuse_controlled(session, student, items))
         match = check.matches.get(0)
         duplicates = {0: summary_row(match)} if match else {}
+        shown = Changed(students=frozenset({student_id}), roster=classes.made_classes,
+                        tasks=True) if changed else Changed()
     warnings = [e for e in record.errors if e.warning]
-    return AddResult((student_id,), {0: warnings} if warnings else {}, duplicates)
+    return AddResult((student_id,), {0: warnings} if warnings else {}, duplicates, shown)
 
 
 def save_changes(journal: Journal, student: Student, values: dict[str, Any],

@@ -99,6 +99,10 @@ class ArchivePage(QWidget):
         for tab in self._tabs():
             tab.changed.connect(self._after_write)
 
+    def shows_any(self, student_ids: frozenset[str]) -> bool:
+        """Whether one of these pupils is in the list (after a change to their records)."""
+        return any(row.student_id in student_ids for row in self.rows)
+
     def reload(self) -> None:
         """Refill the list (keeping the selected student) and the register shown."""
         chosen = self.selected_id()

@@ -31,6 +31,7 @@ from desktop.services.changes.status import (
     DECISIONS,
     AwaitingApproval,
     ChangeRequest,
+    ChangeResult,
     apply_change,
     awaiting_approval,
     possible_changes,
@@ -66,6 +67,7 @@ class ChangeDialog(QDialog):
                  today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.student_id = workspace, student_id
+        self.recorded: ChangeResult | None = None  # what was recorded, once submitted (QDialog has result())
         detail = get_student(workspace, student_id)
         self.reference = detail.values.get("id_number") or detail.xjh or student_id
         self.setWindowTitle(self.tr("学籍变动") + f"：{detail.values['name']}")
@@ -179,9 +181,9 @@ class ChangeDialog(QDialog):
         request = self.request()
         try:
             if request.change in DECISIONS:
-                record_paper_decision(self.workspace, request, self._scan())
+                self.recorded = record_paper_decision(self.workspace, request, self._scan())
             else:
-                apply_change(self.workspace, request)
+                self.recorded = apply_change(self.workspace, request)
         except (DomainError, ServiceError, StoreError) as exc:
             self.banner.show_message(say(exc.code, exc.params))
             return

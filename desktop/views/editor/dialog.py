@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import FieldError
 from desktop.domain.record import read_record
 from desktop.domain.template_output import template_row
+from desktop.services.changed import Changed
 from desktop.services.changes.status import history
 from desktop.services.chosen_file import read_chosen_file
 from desktop.services.context import Workspace
@@ -73,7 +74,7 @@ class FormUndoKeys(QObject):
 
 class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
     saved = Signal(str)
-    status_changed = Signal()
+    changed = Signal(object)  # a Changed: what the save or the 学籍变动 changed
     open_other = Signal(str)  # the registrar chose to open the stored pupil with this ID number
 
     def __init__(self, workspace: Workspace, student_id: str | None,
@@ -334,6 +335,7 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
             self.pending_photo = None
         self.undo_stack.setClean()
         self._forget_draft()
+        self.changed.emit(result.changed)
         self.saved.emit(self.student_id)
         self.accept()
         return True
@@ -370,8 +372,8 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         if self.student_id is None:
             return
         dialog = ChangeDialog(self.workspace, self.student_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_status_change()
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.recorded is not None:
+            self.after_status_change(dialog.recorded.changed)
 
     def _show_stored(self):  # type: ignore[no-untyped-def]  # returns the service's StudentDetail
         """The stored record's version and change log, read again (only a saved pupil's form
@@ -388,9 +390,9 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         self.form.set_row(template_row(detail.values, list(detail.members), self.school_code))
         self.undo_stack.setClean()
 
-    def after_status_change(self) -> None:
+    def after_status_change(self, changed: Changed) -> None:
         self._show_stored()
-        self.status_changed.emit()
+        self.changed.emit(changed)
 
     # --- photo ---------------------------------------------------------------------------------
     def _import_photo(self) -> None:

@@ -50,7 +50,7 @@ _COLOURS = {RowAction.REFUSED: QColor("#fdecec"), RowAction.CHANGED: QColor("#ff
 
 
 class ImportTab(QWidget):
-    imported = Signal()
+    imported = Signal(object)  # a Changed: the pupils the import wrote
     planned = Signal()  # a file was read and its preview (or why it has none) is shown
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -300,7 +300,7 @@ class ImportTab(QWidget):
         self._show_plan()
         self.banner.show_message(self.tr("已导入：新增 {new} 名，更新 {changed} 名。").format(
             new=len(result.created), changed=len(result.updated)), "info")
-        self.imported.emit()
+        self.imported.emit(result.changed)
 
     def save_report(self) -> None:
         if self.preview is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from desktop.services.changed import EVERYTHING
 from desktop.services.context import Workspace
 from desktop.views.exchange.export_tab import ExportTab
 from desktop.views.exchange.import_tab import ImportTab
@@ -18,7 +19,7 @@ TABS = ("导入", "导出", "核对", "统计", "照片", "名单")
 
 
 class ExchangePage(QWidget):
-    imported = Signal()
+    imported = Signal(object)  # a Changed: what an import, a reconciliation or a list wrote
     start_record = Signal(object)  # a new pupil's record begun from the preschool list
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -36,8 +37,8 @@ class ExchangePage(QWidget):
         for tab, title in zip(tabs, TABS, strict=True):
             self.tabs.addTab(tab, tr(title))
         self.importing.imported.connect(self.imported)
-        self.reconciling.reconciled.connect(self.imported)
-        self.lists.imported.connect(self.imported)
+        self.reconciling.reconciled.connect(lambda: self.imported.emit(EVERYTHING))
+        self.lists.imported.connect(lambda: self.imported.emit(EVERYTHING))
         self.lists.start_record.connect(self.start_record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

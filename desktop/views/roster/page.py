@@ -183,6 +183,12 @@ class RosterPage(QWidget):
         self._fill_filters()
         self.apply_filters()
 
+    def refresh_rows(self) -> None:
+        """After a change to some pupils' records: their rows are shown again; the class
+        lists and the filters are left as they are."""
+        self.model.refresh_rows()
+        self.count.setText(self.tr("共 {n} 名学生").format(n=self.model.total))
+
     def _search_entered(self) -> None:
         """Enter in the search box: the only match opens; with several, the first is chosen."""
         self.search.flush()

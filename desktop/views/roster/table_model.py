@@ -48,6 +48,19 @@ class RosterModel(QAbstractTableModel):
         self._pages[0] = first.rows
         self.endResetModel()
 
+    def refresh_rows(self) -> None:
+        """Some pupils' records changed: count the query again and forget the fetched rows, so
+        the rows on screen are read again as they are painted. Selection and scroll position
+        stay unless the number of matches changed (then the model starts over)."""
+        total = search(self.workspace, self.query, offset=0, limit=0).total
+        if total != self.total:
+            self.set_query(self.query)
+            return
+        self._pages.clear()
+        self._cells.clear()
+        if self.total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.total - 1, len(COLUMNS) - 1))
+
     def set_reveal_ids(self, reveal: bool) -> None:
         self.reveal_ids = reveal
         self._cells.clear()

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from desktop.domain.record import read_record
 from desktop.models.history import StatusChange, StudentNumberHistory
 from desktop.models.school import Grade, SchoolClass
+from desktop.services.changed import Changed
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected, ServiceError
 from desktop.services.safekeeping.accounts import add_account, unlock
@@ -243,3 +244,19 @@ def test_warnings_are_returned_but_do_not_block(ws: Workspace, today: dt.date) -
     result = add_students(ws, [row], today=today)
     assert len(result.ids) == 1
     assert [(e.field, e.code) for e in result.warnings[0]] == [("是否孤儿", "recommended")]
+
+
+def test_a_save_says_what_it_changed(ws: Workspace, today: dt.date) -> None:
+    """The window shows again only what a save names: a new pupil changes the lists of pupils,
+    an edit only that pupil's row, an edit that changes nothing nothing at all."""
+    added = add_students(ws, [valid_row(seq=11)], today=today)
+    [pupil] = added.ids
+    assert added.changed == Changed(students=frozenset({pupil}), roster=True, tasks=True)
+    renamed = update_student(ws, pupil, valid_row(name="王晓明", seq=11), today=today)
+    assert renamed.changed == Changed(students=frozenset({pupil}), tasks=True)
+    moved = update_student(ws, pupil, valid_row(name="王晓明", seq=11, class_name="四年级(9)班"),
+                           today=today)
+    assert moved.changed.roster  # a new class: the class lists change too
+    same = update_student(ws, pupil, valid_row(name="王晓明", seq=11, class_name="四年级(9)班"),
+                          today=today)
+    assert not same.changed.students and not same.changed.roster
