@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots import ROOT, start_app
+
 sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
+
 GRADES = ("一", "二", "三", "四", "五", "六")
 
 
@@ -95,24 +96,8 @@ def editor_shots(ws, shot) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.views.fonts import install_fonts
-    from desktop.views.i18n import install_translators
-
-    folder = Path(tempfile.mkdtemp())
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    app = QApplication([sys.argv[0]])
-    install_translators(app, "zh_CN")
-    install_fonts(app, 100)
+    app, folder, shot = start_app()
     ws = make_school(folder)
-
-    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(5):
-            app.processEvents()
-        widget.grab().save(str(OUT / name))
-        print("saved", OUT / name)
 
     wanted = set(sys.argv[1:]) or {"year-end", "draft", "editor"}
     if "year-end" in wanted:

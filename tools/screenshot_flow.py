@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import OUT, PASSWORD, make_demo
+from screenshots import PASSWORD, make_demo, start_app
 
 
 def wizard_shot(folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
@@ -119,26 +118,11 @@ def large_text_shot(app, controller, shot) -> None:  # type: ignore[no-untyped-d
 
 
 def main() -> None:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
     from desktop import PRODUCT_NAME
-    from desktop.views.fonts import install_fonts
-    from desktop.views.i18n import install_translators
 
-    folder = Path(tempfile.mkdtemp())
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    db = Path(sys.argv[1]) if len(sys.argv) > 1 else make_demo(folder)
-    app = QApplication([sys.argv[0]])
+    app, folder, shot = start_app(settle=8)
     app.setApplicationDisplayName(PRODUCT_NAME)
-    install_translators(app, "zh_CN")
-    install_fonts(app, 100)
-
-    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(8):
-            app.processEvents()
-        widget.grab().save(str(OUT / name))
-        print("saved", OUT / name)
+    db = Path(sys.argv[1]) if len(sys.argv) > 1 else make_demo(folder)
 
     wizard_shot(folder, shot)
     file_dialog_shot(app, shot)

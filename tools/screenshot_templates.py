@@ -8,13 +8,13 @@ tests/exchange/layouts.py builds them, and saves PNGs to docs/screenshots/.
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots import PASSWORD, ROOT, start_app
+
 sys.path.insert(0, str(ROOT))
-OUT = ROOT / "docs" / "screenshots"
-PASSWORD = "Demo-pass-2026"
+
 
 
 def planned(tab, act) -> None:  # type: ignore[no-untyped-def]
@@ -107,25 +107,11 @@ def photo_tab_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    from PySide6.QtWidgets import QApplication
-
     from desktop.services.safekeeping.accounts import NewSchool, create_database
-    from desktop.views.fonts import install_fonts
-    from desktop.views.i18n import install_translators
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp())
-    app = QApplication([sys.argv[0]])
-    install_translators(app, "zh_CN")
-    install_fonts(app, 100)
+    app, folder, shot = start_app()
     school = NewSchool(code="4406040001", name="示例县第一小学", stages="小学,初中")
     ws, _key = create_database(folder / "示例.db", school, "张老师", PASSWORD)
-
-    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(5):
-            app.processEvents()
-        widget.grab().save(str(OUT / name))
-        print("saved", OUT / name)
 
     shown = [locked_editor_shot(ws, folder, shot), import_layout_shot(ws, folder, shot),
              photo_tab_shot(ws, folder, shot)]

@@ -18,6 +18,33 @@ OUT = ROOT / "docs" / "screenshots"
 PASSWORD = "Demo-pass-2026"
 
 
+def start_app(settle: int = 5):  # type: ignore[no-untyped-def]  # Qt loads inside, see below
+    """The Qt application in Chinese with the bundled fonts, its QSettings in a new temporary
+    folder (no user's settings are read or written), that folder, and `shot(widget, name)`,
+    which lets `settle` rounds of events run and saves the widget as OUT/name. Qt is imported
+    here, so a tool's module loads without it."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.fonts import install_fonts
+    from desktop.views.i18n import install_translators
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp())
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    app = QApplication([sys.argv[0]])
+    install_translators(app, "zh_CN")
+    install_fonts(app, 100)
+
+    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(settle):
+            app.processEvents()
+        widget.grab().save(str(OUT / name))
+        print("saved", OUT / name)
+
+    return app, folder, shot
+
+
 def make_demo(folder: Path) -> Path:
     db = folder / "示例学校.db"
     env = {**os.environ, "XUEJI_PASSWORD": PASSWORD}
@@ -241,26 +268,8 @@ def planned(tab, act) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.views.fonts import install_fonts
-    from desktop.views.i18n import install_translators
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp())
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    app, folder, shot = start_app()
     db = make_demo(folder)
-    app = QApplication([sys.argv[0]])
-    install_translators(app, "zh_CN")
-    install_fonts(app, 100)
-
-    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(5):
-            app.processEvents()
-        widget.grab().save(str(OUT / name))
-        print("saved", OUT / name)
-
     wizard_shots(folder, shot)
     app_shots(app, db, shot)
 

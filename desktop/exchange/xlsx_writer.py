@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,9 +66,17 @@ def write_template(path: Path, rows: Iterable[Mapping[str, str]]) -> int:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` beside `path`, then rename it over `path`; nothing is left on failure."""
+    with replacing(path) as partial:
+        partial.write_bytes(data)
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A file beside `path` for the block to write; renamed over `path` when the block ends,
+    removed when it fails (an OSError then names `path`, not the partial file)."""
     partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_bytes(data)
+        yield partial
         os.replace(partial, path)
     except OSError as exc:  # name the file the user asked for, not the partial one
         raise OSError(exc.errno, exc.strerror, str(path)) from exc
@@ -140,12 +148,5 @@ def _drop_down(formula: str) -> xlsx.DataValidation:
 
 def save_atomically(book: Workbook, path: Path) -> None:
     """Save beside `path`, then rename over it; nothing is left behind on failure."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
+    with replacing(path) as partial:
         book.save(str(partial))
-        os.replace(partial, path)
-    except OSError as exc:  # name the file the user asked for, not the partial one
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from desktop.services.changes.tasks import (
     task_groups,
 )
 from desktop.services.context import Workspace
+from desktop.views.widgets.headed_model import HeadedTableModel
 from desktop.views.widgets.load_when_shown import LoadWhenShown
 from desktop.views.widgets.search_box import SearchBox
 from desktop.views.wording import tr
@@ -51,8 +52,10 @@ NAME = COLUMNS.index("姓名")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class TaskModel(QAbstractTableModel):
+class TaskModel(HeadedTableModel):
     """The tasks as table rows; `texts` makes a row's cells, once, when it is first shown."""
+
+    columns = COLUMNS
 
     def __init__(self, texts: Callable[[Task], tuple[str, ...]], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,15 +70,6 @@ class TaskModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.tasks)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
