@@ -141,3 +141,19 @@ def test_a_duplicated_part_name_is_judged_twice(tmp_path: Path) -> None:
     with pytest.raises(ServiceError) as caught:
         read_import(path)
     assert caught.value.code == "import.too_big"
+
+
+@pytest.mark.parametrize("tag", [b"<c/>", b"<c><v>1</v></c>", b"<c\t/>", b"<c\n/>", b"<c\r/>"])
+def test_cells_without_a_reference_are_placed_one_after_another(tmp_path: Path,
+                                                                tag: bytes) -> None:
+    """A row of cells without `r` (each after the one before, as calamine places them) in a
+    sheet whose column widths also start with "<c": the guard counts the cell tags however
+    they end, walks the row, and refuses the 1,000 × 3,002 extent the references hide."""
+    cells = b'<c r="A1000"><v>1</v></c>' + tag * (xlsx_guard.MAX_CELLS // 1000 + 1)
+    path = tmp_path / "refless.xlsx"
+    write_package(path, row(1, cell("A1")) + row(1000, cells),
+                  head=b'<cols><col min="1" max="2" width="9"/></cols>')
+    with pytest.raises(ServiceError) as refused:
+        xlsx_guard.check_workbook(path)
+    assert refused.value.code == "import.too_big"
+    assert refused.value.params["columns"] == xlsx_guard.MAX_CELLS // 1000 + 2
