@@ -8,7 +8,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = ("bench_core.py", "bench_gui.py", "bench_entry.py", "bench_print.py",
-              "bench_exchange.py", "bench_sync.py", "bench_scale.py")
+              "bench_exchange.py", "bench_sync.py", "bench_scale.py", "bench_central_scale.py")
 
 
 def main() -> int:

@@ -115,6 +115,17 @@ def demo_rows(system: SchoolSystem, school_code: str, count: int, seed: int,
         yield _student(people, school_code, class_name, years, year)
 
 
+def demo_county(system: SchoolSystem, school_codes: list[str], count: int, seed: int,
+                today: dt.date) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(school code, row): `count` pupils for each school, drawn from one population so that
+    no ID number repeats across the schools (a county's or a prefecture's registry)."""
+    people = DemoPeople(seed)
+    year = school_year_of(today)
+    for school_code in school_codes:
+        for class_name, years in class_plan(system, count):
+            yield school_code, _student(people, school_code, class_name, years, year)
+
+
 def _student(people: DemoPeople, school_code: str, class_name: str, years: int,
              year: int) -> dict[str, Any]:
     rng = people.rng
