@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.archive.write import ARCHIVE_WRITTEN
 from desktop.services.changed import EVERYTHING, Changed
 from desktop.services.changes.tasks import overdue_count
 from desktop.services.context import Workspace
@@ -261,7 +262,6 @@ class MainWindow(QMainWindow):
 
 
 LAZY = ("archive", "print", "exchange")
-ARCHIVE_WRITTEN = Changed(tasks=True)  # the 学籍档案 page shows its own write; 待办 follows
 OVERDUE = QColor("#b3261e")
 BADGE_DELAY_MS = 2000
 

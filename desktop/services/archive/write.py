@@ -20,6 +20,7 @@ from desktop.models.archive import ArchiveHandover, ArchiveItem, ArchiveLoan, Ar
 from desktop.models.base import utc_now
 from desktop.models.student import Student
 from desktop.services.archive.shapes import KINDS, Handover, Loan, Location
+from desktop.services.changed import Changed
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal
@@ -28,6 +29,11 @@ from desktop.services.students.lookup import find_student
 NOTE_MAX, PLACE_MAX, NAME_MAX, BORROWER_MAX, PURPOSE_MAX, RECEIVER_MAX = 200, 40, 36, 60, 200, 100
 TRANSFER = "转学"
 HANDOVER_REASONS = (TRANSFER, "升学", "出境", "学校合并", "学校撤销")
+
+ARCHIVE_WRITTEN = Changed(tasks=True)
+"""What a write to the 学籍档案 (a tick, a place, a loan, a handover, a scan) changes beyond the
+page that made it, which shows its own write: 待办, where an incomplete archive and a borrowed
+folder fall due."""
 
 
 @dataclass(frozen=True)
