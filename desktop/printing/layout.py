@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from desktop.domain.text_rules import clean_text
@@ -123,23 +124,28 @@ class Footer:
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
     """A QR code (segno's version and best mask, chosen quickly by qr_code) drawn as one
     filled vector path, each horizontal run of dark modules one rectangle: sharp at any
-    printer resolution."""
+    printer resolution. The path's operators are written in one go (what reportlab's path
+    object would write, rectangle by rectangle)."""
     matrix = qr_matrix(payload)
     count = len(matrix)
     cell = size / (count + 4)  # a quiet zone of two modules on each side
-    path = canvas.beginPath()
+    rects = []
     for row, modules in enumerate(matrix):
         top = y + (count - row + 1) * cell
-        for start, length in _dark_runs(modules):
-            path.rect(x + (start + 2) * cell, top, length * cell, cell)
+        rects += [f"{fp_str(x + (run.start() + 2) * cell, top, (run.end() - run.start()) * cell, cell)} re"
+                  for run in _DARK.finditer(modules)]
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.drawPath(_Path(" ".join(["n", *rects])), stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
 
 
-def _dark_runs(modules: bytearray) -> Iterator[tuple[int, int]]:
-    """(first column, length) of each run of dark modules in a row."""
-    for run in _DARK.finditer(modules):
-        yield run.start(), run.end() - run.start()
+@dataclass(frozen=True)
+class _Path:
+    """Path operators ready to draw (what canvas.drawPath reads of a path)."""
+
+    code: str
+
+    def getCode(self) -> str:
+        return self.code
 
 
 def footer_of(data: PrintableStudent) -> Footer:

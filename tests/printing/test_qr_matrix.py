@@ -6,7 +6,9 @@ matrix."""
 from __future__ import annotations
 
 import random
+import re
 import string
+from typing import Any
 
 import pytest
 import segno
@@ -47,4 +49,26 @@ def test_a_card_prints_the_same_bytes_as_with_segnos_matrix(ws, monkeypatch) -> 
     quick = student_card.build(students)
     monkeypatch.setattr(layout, "qr_matrix",
                         lambda payload: segno.make_qr(payload, error="m", boost_error=False).matrix)
+    assert student_card.build(students) == quick
+
+
+def _path_drawn_qr(canvas: Any, payload: str, x: float, y: float, size: float) -> None:
+    """The footer QR code drawn as before: reportlab's path object, one rect() per run."""
+    matrix = qr_matrix(payload)
+    count = len(matrix)
+    cell = size / (count + 4)
+    path = canvas.beginPath()
+    for row, modules in enumerate(matrix):
+        top = y + (count - row + 1) * cell
+        for run in re.finditer(rb"\x01+", modules):
+            path.rect(x + (run.start() + 2) * cell, top, (run.end() - run.start()) * cell, cell)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def test_the_path_written_in_one_go_is_the_path_objects(ws, monkeypatch) -> None:
+    add_students(ws, [valid_row(name="王小明", seq=11), valid_row(name="李四", seq=13)])
+    students = printable_students(ws, class_name="三年级(2)班")
+    quick = student_card.build(students)
+    monkeypatch.setattr(layout, "draw_qr", _path_drawn_qr)
     assert student_card.build(students) == quick
