@@ -76,13 +76,16 @@ class PlainLine(Flowable):
         self.canv.drawString(0.5 * extra if self.align == 1 else 0, self.height - self.size, self.text)
 
 
-def title_line(text: str, size: float = 9, align: int = 0) -> Flowable:
-    """A fixed heading: a PlainLine when a paragraph would show it as written on one line
-    of a page, else the paragraph."""
+def single_line(text: str, size: float = 9, align: int = 0) -> Flowable:
+    """A line of text: a PlainLine when a paragraph would show it on one line of a page
+    (its runs of spaces, full-width ones too, folded into one as a paragraph folds them),
+    else the paragraph."""
     register()
-    if text == " ".join(text.split()) and all(font == SANS for font, _chunk in runs(text)) \
-            and stringWidth(text, SANS, size) <= PAGE_WIDTH - 2 * MARGIN - 12:
-        return PlainLine(text, size, align)
+    text = clean_text(text)
+    folded = " ".join(text.split())
+    if "\xa0" not in text and all(font == SANS for font, _chunk in runs(folded)) \
+            and stringWidth(folded, SANS, size) <= PAGE_WIDTH - 2 * MARGIN - 12:
+        return PlainLine(folded, size, align)
     return para(text, size, align)
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus import Image, Spacer, Table, TableStyle
 from desktop.domain.text_rules import clean_text
 from desktop.printing.fixed_grid import Cell, FixedGrid, Look, Row
 from desktop.printing.fonts import SANS
-from desktop.printing.layout import footer_of, para, render, title_line
+from desktop.printing.layout import footer_of, para, render, single_line
 from desktop.services.students.printable import PrintableStudent
 
 BASIC = ("姓名", "性别", "出生日期", "民族", "国籍/地区", "身份证件类型", "身份证件号", "港澳台侨外",
@@ -24,6 +24,7 @@ BASIC = ("姓名", "性别", "出生日期", "民族", "国籍/地区", "身份�
 STATUS = ("入学年月", "入学方式", "就读方式", "学生来源", "年级", "班级")
 PHOTO = (26 * mm, 32 * mm)
 SIZE = 8.5
+CLOSING = "学校（公章）　　　　校长：__________　　学籍管理员：__________　　打印日期：__________"
 # as the card's tables were styled: 1.5 pt above and below, lines 12 pt apart (the table's
 # default leading), text kept on one line while it fits the cell less 6 pt, spaces as written
 LOOK = Look(padding=1.5, leading=12, slack=6, whole=False)
@@ -102,14 +103,14 @@ def _story(data: PrintableStudent) -> list[Any]:
     number = data.xjh or "（待分配）"
     numbers = (f"学校：{data.school_name}（{data.school_code}）　全国学籍号：{number}"
                f"　学籍辅号：{data.row.get('学籍辅号', '')}")
-    return [title_line("中小学生学籍卡", 15, align=1), Spacer(1, 2 * mm), para(numbers, 8.5),
-            Spacer(1, 2 * mm), title_line("基本信息", 10), _head(data), Spacer(1, 2 * mm),
-            title_line("学籍信息", 10),
+    return [single_line("中小学生学籍卡", 15, align=1), Spacer(1, 2 * mm), single_line(numbers, 8.5),
+            Spacer(1, 2 * mm), single_line("基本信息", 10), _head(data), Spacer(1, 2 * mm),
+            single_line("学籍信息", 10),
             _grid(_pairs(STATUS, data.row), [22 * mm, 68 * mm, 22 * mm, 68 * mm]),
-            Spacer(1, 2 * mm), title_line("家庭成员或监护人", 10), _members(data.row),
-            Spacer(1, 2 * mm), title_line("学籍变动记载", 10), _changes(data), Spacer(1, 2 * mm),
-            title_line("奖励与处分", 10), _rewards(), Spacer(1, 4 * mm),
-            para("学校（公章）　　　　校长：__________　　学籍管理员：__________　　打印日期：__________", 9)]
+            Spacer(1, 2 * mm), single_line("家庭成员或监护人", 10), _members(data.row),
+            Spacer(1, 2 * mm), single_line("学籍变动记载", 10), _changes(data), Spacer(1, 2 * mm),
+            single_line("奖励与处分", 10), _rewards(), Spacer(1, 4 * mm),
+            single_line(CLOSING, 9)]
 
 
 def build(cards: Sequence[PrintableStudent]) -> bytes:

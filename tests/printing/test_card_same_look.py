@@ -1,5 +1,5 @@
 """The 学籍卡's grids are drawn directly (fixed_grid) instead of reportlab Tables, and its
-headings as plain lines instead of paragraphs: rendered with pdftoppm, every page looks as it
+lines of text as plain lines instead of paragraphs: rendered with pdftoppm, every page looks as it
 did with the Tables and paragraphs (the earlier ones are kept here as the reference), for a
 name outside the BMP, values that wrap or need the Ext-B font, values with runs of spaces,
 empty values, and a 学籍变动 record long enough to go on to a second page."""
@@ -95,7 +95,7 @@ def test_the_card_looks_as_it_did_with_tables(
         students: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     new = _pages(student_card.build(students), tmp_path, "new")
     for name, old in (("_grid", _old_grid), ("_pairs", _old_pairs), ("_members", _old_members),
-                      ("_changes", _old_changes), ("_rewards", _old_rewards), ("title_line", para)):
+                      ("_changes", _old_changes), ("_rewards", _old_rewards), ("single_line", para)):
         monkeypatch.setattr(student_card, name, old)
     old_pages = _pages(student_card.build(students), tmp_path, "old")
     assert len(new) == len(old_pages) >= 4  # the long 学籍变动 record takes a second page
