@@ -29,6 +29,7 @@ from desktop.views.window_state import remember, show_restored
 from desktop.views.wording import say
 
 if TYPE_CHECKING:
+    from desktop.services.students.intake import WaitingPupil
     from desktop.views.main_window import MainWindow
 
 EXIT_AT_UNLOCK = "XUEJI_EXIT_AT_UNLOCK"  # =1: say when the unlock dialog is up, then quit (benchmark)
@@ -136,7 +137,7 @@ class AppController(QObject):
         window.open_database_requested.connect(self.switch_database)
         window.roster.open_student.connect(self.edit_student)
         window.roster.new_student.connect(lambda: self.edit_student(None))
-        window.start_record.connect(lambda cells: self._open_editor(None, None, cells))
+        window.start_record.connect(lambda pupil: self._open_editor(None, None, pupil))
         window.settings_page.idle_minutes_changed.connect(self.watcher.set_minutes)
         window.settings_page.text_scale_changed.connect(
             lambda percent: apply_text_scale(self.app, percent))
@@ -180,7 +181,7 @@ class AppController(QObject):
         self._open_editor(student_id, draft)
 
     def _open_editor(self, student_id: str | None, draft: Draft | None,
-                     start: dict[str, str] | None = None) -> None:
+                     start: WaitingPupil | None = None) -> None:
         from desktop.views.editor.dialog import StudentEditor  # loaded on first use
 
         assert self.window is not None and self.workspace is not None

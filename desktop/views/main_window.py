@@ -52,7 +52,7 @@ PAGES = tuple(PAGE_TITLES)
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     open_database_requested = Signal(object)  # Path of another school's database
-    start_record = Signal(object)  # {header: text}: a new pupil's record begun from a list
+    start_record = Signal(object)  # WaitingPupil: a new pupil's record begun from a list
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)

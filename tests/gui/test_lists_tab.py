@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, write_list
 from desktop.services.students.add import add_students
-from desktop.services.students.intake import controlled_items
+from desktop.services.students.intake import WaitingPupil, controlled_items
 from desktop.services.students.read import StudentQuery, search
 from desktop.views.editor.dialog import StudentEditor
 from desktop.views.exchange.lists_tab import ListsTab
@@ -55,8 +55,9 @@ def test_a_listed_pupils_record_starts_here_with_the_five_items_locked(qtbot, ws
     write_list(path, PRESCHOOL_COLUMNS, [{h: PUPIL[h] for h in PRESCHOOL_COLUMNS}])
     tab.load(path, preschool=True)
     assert tab.waiting_table.rowCount() == 1 and "1 名" in tab.waiting_label.text()
-    assert tab.waiting_table.item(0, 0).text() == "王小一" and not tab.start_button.isEnabled()
-    assert tab.waiting_table.item(0, 2).text() == "2020-03-05" and tab.problems.isHidden()
+    assert [tab.waiting_table.item(0, c).text() for c in range(4)] == [
+        "学前教育匹配名单", "王小一", PUPIL["性别"], "2020-03-05"]
+    assert not tab.start_button.isEnabled() and tab.problems.isHidden()
     tab.waiting_table.selectRow(0)
     with qtbot.waitSignal(tab.start_record) as started:
         tab.start_button.click()
@@ -82,9 +83,19 @@ def test_the_main_window_opens_the_started_record_in_the_editor(qtbot, unlocked)
 
     lists = unlocked.window.page("exchange").lists
     cells = {h: PUPIL[h] for h in PRESCHOOL_COLUMNS}
-    lists.start_record.emit(cells)
+    lists.start_record.emit(WaitingPupil("preschool", cells, None, "学前.xlsx"))
     [editor] = [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, StudentEditor) and w.isVisible()]
     assert editor.student_id is None and editor.form.fields["姓名"].text() == "王小一"
     assert not editor.form.fields["身份证件号"].editor.isEnabled()
     editor.discard_and_close()
+
+
+def test_a_handover_pupils_record_starts_with_name_and_id_open_to_edit(qtbot, ws) -> None:
+    cells = {"姓名": "赵六年", "身份证件类型": "居民身份证", "身份证件号": PUPIL["身份证件号"]}
+    pupil = WaitingPupil("handover", cells, "G" + PUPIL["身份证件号"], "交接.xlsx")
+    editor = StudentEditor(ws, None, start=pupil)
+    qtbot.addWidget(editor)
+    assert editor.form.fields["姓名"].text() == "赵六年" and editor.form.fields["姓名"].editor.isEnabled()
+    assert editor.form.fields["出生日期"].text() == "20200305"  # from the ID number
+    assert "初中入学交接名单" in editor.form.legend.text() and pupil.xjh in editor.form.legend.text()

@@ -156,7 +156,7 @@ READERS = {
     "changes.year_end.year_end_backup_folder", "importing.classes.compose_classes",
     "importing.profiles.get_profile", "importing.profiles.list_profiles",
     "importing.profiles.profile_for", "importing.profiles.preferred_export_format",
-    "students.intake.waiting_preschool",
+    "students.intake.waiting_pupils",
     "students.read.same_id_number",
     "students.intake.controlled_items", "students.lookup.student_id_of",
     "reports.entrance_handover.handover_rows", "students.photo_targets.photo_targets",

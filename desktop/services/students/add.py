@@ -31,6 +31,7 @@ from desktop.services.journal import Journal
 from desktop.services.students.classes import ClassResolver
 from desktop.services.students.dto import AddResult
 from desktop.services.students.duplicates import BatchCheck
+from desktop.services.students.intake import take_handover_numbers
 from desktop.services.students.snapshots import summary_row
 
 
@@ -59,6 +60,7 @@ class NewStudents:
         for model, rows in ((Student, self.students), (FamilyMember, self.members),
                             (StudentNumberHistory, self.numbers), (StatusChange, self.events)):
             insert_rows(session, model.__table__, rows)
+        take_handover_numbers(session, self.journal, self.students)
 
 
 def add_students(ws: Workspace, rows: Sequence[Mapping[str, Any]],

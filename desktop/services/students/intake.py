@@ -61,27 +61,66 @@ class ListResult:
 
 @dataclass(frozen=True)
 class WaitingPupil:
-    """A pupil on the preschool matched list who has no record here yet."""
+    """A pupil on the preschool matched list or the entrance handover list who has no record
+    here yet."""
 
-    cells: Mapping[str, str]  # {姓名, 性别, 出生日期, 身份证件类型, 身份证件号: text as the form shows it}
+    kind: str  # PRESCHOOL or HANDOVER
+    cells: Mapping[str, str]  # the items the record begins with, as the form shows them
+    xjh: str | None  # 个人标识码 (handover list)
     source: str  # the list's file
 
+    @property
+    def locked(self) -> bool:
+        """The preschool list's five items become 受控字段; the handover list's only fill in."""
+        return self.kind == PRESCHOOL
 
-def waiting_preschool(ws: Workspace) -> tuple[WaitingPupil, ...]:
-    """The preschool list's pupils whose record is still to be entered, in list order: the
-    registrar starts each record from here with the five items already filled (and locked)."""
+
+def waiting_pupils(ws: Workspace) -> tuple[WaitingPupil, ...]:
+    """The listed pupils whose record is still to be entered, preschool list first, each in
+    list order: the registrar starts each record from there with its items already filled.
+    A handover pupil's record takes the list's 个人标识码 when it is saved."""
     with ws.store.reading() as session:
         registered = select(Student.id_number).where(Student.id_number.is_not(None))
         entries = session.scalars(select(IntakeEntry).where(
-            IntakeEntry.kind == PRESCHOOL, IntakeEntry.student_id.is_(None),
-            IntakeEntry.id_number.not_in(registered)
-        ).order_by(IntakeEntry.imported_at, IntakeEntry.id))  # ids grow in the list's row order
-        return tuple(WaitingPupil(template_row_for(ws, _cells(entry)), entry.source)
-                     for entry in entries)
+            IntakeEntry.student_id.is_(None), IntakeEntry.id_number.not_in(registered)
+        ).order_by(IntakeEntry.kind.desc(), IntakeEntry.imported_at, IntakeEntry.id))
+        return tuple(WaitingPupil(entry.kind, template_row_for(ws, _cells(entry)), entry.xjh,
+                                  entry.source) for entry in entries)
 
 
 def _cells(entry: IntakeEntry) -> dict[str, str]:
+    if entry.kind == HANDOVER:  # name and ID number; 性别 and 出生日期 follow from the ID
+        return {"姓名": entry.name, "身份证件类型": cell_text(_SPECS["身份证件类型"], "1"),
+                "身份证件号": entry.id_number}
     return {header: cell_text(_SPECS[header], getattr(entry, key)) for key, header in CONTROLLED.items()}
+
+
+def take_handover_numbers(session: Session, journal: Journal,
+                          new_students: Sequence[Mapping[str, Any]]) -> None:
+    """New records (rows just inserted) whose ID number is on the handover list take its
+    个人标识码, confirmed, and the list's entry is linked to them."""
+    by_number = {row["id_number"]: row["id"] for row in new_students if row.get("id_number")}
+    if not by_number:
+        return
+    entries = session.scalars(select(IntakeEntry).where(
+        IntakeEntry.kind == HANDOVER, IntakeEntry.student_id.is_(None),
+        among(IntakeEntry.id_number, by_number)))
+    for entry in entries:
+        student = session.get(Student, by_number[entry.id_number])
+        if student is None:
+            continue
+        entry.student_id = student.id
+        if entry.xjh:
+            _take_number(student, entry.xjh, journal)
+
+
+def _take_number(student: Student, xjh: str, journal: Journal) -> None:
+    """The handover list's 个人标识码 becomes the pupil's confirmed 学籍号 (queued for the registry)."""
+    before = {"xjh": student.xjh}
+    student.xjh, student.xjh_provisional = xjh, False
+    student.version += 1
+    journal.change("student.update", "student", student.id, op="patch",
+                   payload={"xjh": xjh}, before=before, base_version=student.version - 1)
 
 
 def import_preschool(ws: Workspace, rows: Sequence[Any], source: str, *,
@@ -231,11 +270,7 @@ class _HandoverRow(_PreschoolRow):
         student, xjh = self.student, self.values.get("xjh")
         if self.entry is None and student is not None and xjh and (
                 not student.xjh or student.xjh_provisional):
-            before = {"xjh": student.xjh}
-            student.xjh, student.xjh_provisional = xjh, False
-            student.version += 1
-            journal.change("student.update", "student", student.id, op="patch",
-                           payload={"xjh": xjh}, before=before, base_version=student.version - 1)
+            _take_number(student, xjh, journal)
 
 
 def _differing(student: Student, values: Mapping[str, Any]) -> list[str]:

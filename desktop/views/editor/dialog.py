@@ -6,7 +6,6 @@ edit, and at once when the app locks), so a lock, a closed window or a crash los
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -33,7 +32,7 @@ from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.students.add import add_students
 from desktop.services.students.dto import AddResult, StudentRow
 from desktop.services.students.duplicates import PossibleDuplicates
-from desktop.services.students.intake import controlled_items
+from desktop.services.students.intake import WaitingPupil, controlled_items
 from desktop.services.students.photos import MAX_SOURCE_BYTES, get_photo, normalise_photo, set_photo
 from desktop.services.students.read import get_student
 from desktop.services.students.school import school_info
@@ -78,13 +77,13 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
     open_other = Signal(str)  # the registrar chose to open the stored pupil with this ID number
 
     def __init__(self, workspace: Workspace, student_id: str | None,
-                 parent: QWidget | None = None, start: Mapping[str, str] | None = None) -> None:
-        """`start`: the items a new pupil's record begins with, locked (the five items of the
-        preschool matched list)."""
+                 parent: QWidget | None = None, start: WaitingPupil | None = None) -> None:
+        """`start`: the listed pupil a new record begins from (its items filled; the preschool
+        list's five locked)."""
         super().__init__(parent)
         self.workspace = workspace
         self.student_id = student_id
-        self.start = dict(start or {})
+        self.start = start
         self.version: int | None = None
         self.school_code = school_info(workspace).code
         self.undo_stack = QUndoStack(self)
@@ -236,20 +235,27 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         self.layout().insertWidget(1, self.correct_button)
 
     def _start_from_list(self) -> None:
-        """A new record begun from the preschool matched list: its items filled and locked."""
-        if not self.start:
+        """A new record begun from a list: its items filled (the preschool list's locked)."""
+        if self.start is None:
             return
-        reason = self.tr("{items}来自学前教育匹配名单（受控字段），不能在这里修改；"
-                         "名单有误时请在国家学籍系统中更正名单，再重新导入。").format(
-            items="、".join(tr(h) for h in self.start))
-        for header, text in self.start.items():
-            field = self.form.fields[header]
-            field.set_text(text)
-            field.editor.setEnabled(False)
-            field.setToolTip(reason)
-        self.form.legend.setText(self.form.legend.text() + "\n" + reason)
-        if self.start.get("身份证件号"):  # 出生地 from the ID number, and whether it is known here
-            self._id_entered(self.start["身份证件号"])
+        for header, text in self.start.cells.items():
+            self.form.fields[header].set_text(text)
+        self.form.legend.setText(self.form.legend.text() + "\n" + self._start_note())
+        if self.start.locked:
+            for header in self.start.cells:
+                self.form.fields[header].editor.setEnabled(False)
+                self.form.fields[header].setToolTip(self._start_note())
+        if self.start.cells.get("身份证件号"):  # 出生地 etc. from the ID number; known here?
+            self._id_entered(self.start.cells["身份证件号"])
+
+    def _start_note(self) -> str:
+        assert self.start is not None
+        items = "、".join(tr(h) for h in self.start.cells)
+        if self.start.locked:
+            return self.tr("{items}来自学前教育匹配名单（受控字段），不能在这里修改；"
+                           "名单有误时请在国家学籍系统中更正名单，再重新导入。").format(items=items)
+        return self.tr("{items}来自初中入学交接名单；保存后学籍号取名单上的个人标识码 {xjh}。").format(
+            items=items, xjh=self.start.xjh or "")
 
     def correct_locked(self, headers: tuple[str, ...]) -> None:
         """The correction procedure for the locked items, then the record read again."""

@@ -1,9 +1,10 @@
 """名单: the short lists exchanged with the national system. The preschool matched list
 (its five items become 受控字段 of the pupils' records) and the entrance handover list of
 pupils admitted here are imported all or nothing, every refused row listed with its reason;
-the handover list of this school's leaving pupils is exported as .xlsx. The list's pupils
-without a record yet are listed, and each record is started from here with the five items
-filled and locked."""
+the handover list of this school's leaving pupils is exported as .xlsx. The listed pupils
+without a record yet are shown, and each record is started from here: the preschool list's
+five items filled and locked, the handover list's name and ID number filled (the record
+takes the list's 个人标识码 when saved)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from desktop.domain.paper import paper_text
 from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, read_list, write_list
+from desktop.models.intake import HANDOVER, PRESCHOOL
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.reports.entrance_handover import handover_rows
@@ -22,7 +24,7 @@ from desktop.services.students.intake import (
     WaitingPupil,
     import_handover,
     import_preschool,
-    waiting_preschool,
+    waiting_pupils,
 )
 from desktop.views.widgets import dialogs
 from desktop.views.widgets.banner import MessageBanner
@@ -30,12 +32,13 @@ from desktop.views.widgets.forms import ReadOnlyTable
 from desktop.views.wording import say, tr
 
 PROBLEM_COLUMNS = ("行号", "列", "原因")
-WAITING_COLUMNS = ("姓名", "性别", "出生日期", "身份证件号")
+WAITING_COLUMNS = ("名单", "姓名", "性别", "出生日期", "身份证件号", "个人标识码")
+LIST_NAMES = {PRESCHOOL: "学前教育匹配名单", HANDOVER: "初中入学交接名单"}
 
 
 class ListsTab(QWidget):
     imported = Signal()
-    start_record = Signal(object)  # {header: text}: the items a new pupil's record begins with
+    start_record = Signal(object)  # WaitingPupil: the listed pupil whose record is to begin
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +71,7 @@ class ListsTab(QWidget):
         self.export_button.clicked.connect(self.export_handover)
 
     def _waiting_area(self) -> QVBoxLayout:
-        """The preschool list's pupils without a record yet, and the button that starts one."""
+        """The listed pupils without a record yet, and the button that starts one."""
         self.waiting: tuple[WaitingPupil, ...] = ()
         self.waiting_label = QLabel()
         self.waiting_table = ReadOnlyTable([tr(c) for c in WAITING_COLUMNS])
@@ -89,12 +92,11 @@ class ListsTab(QWidget):
 
     def reload(self) -> None:
         """The waiting pupils read again (after a list import or any saved record)."""
-        self.waiting = waiting_preschool(self.workspace)
-        self.waiting_label.setText(self.tr("学前教育匹配名单中还没有建立学籍的学生：{n} 名"
-                                           "（选中后点“为所选学生建立学籍”，五项已填好）").format(
+        self.waiting = waiting_pupils(self.workspace)
+        self.waiting_label.setText(self.tr("名单中还没有建立学籍的学生：{n} 名"
+                                           "（选中后点“为所选学生建立学籍”，名单上的项目已填好）").format(
             n=len(self.waiting)))
-        self.waiting_table.fill([[paper_text(c, pupil.cells[c]) for c in WAITING_COLUMNS]
-                                 for pupil in self.waiting])
+        self.waiting_table.fill([_waiting_row(pupil) for pupil in self.waiting])
         self.start_button.setEnabled(False)
         self.waiting_table.setVisible(bool(self.waiting))
         self.start_button.setVisible(bool(self.waiting))
@@ -102,7 +104,7 @@ class ListsTab(QWidget):
     def start_selected(self) -> None:
         row = self.waiting_table.currentRow()
         if 0 <= row < len(self.waiting):
-            self.start_record.emit(dict(self.waiting[row].cells))
+            self.start_record.emit(self.waiting[row])
 
     def _choose(self, preschool: bool) -> None:
         path = dialogs.open_path(self, self.tr("选择名单文件"), "Excel (*.xlsx *.xlsm *.xls)")
@@ -150,3 +152,8 @@ class ListsTab(QWidget):
             return
         self.banner.show_message(self.tr("已导出 {n} 名学生的交接名单到 ").format(n=count) + str(path),
                                  "info")
+
+
+def _waiting_row(pupil: WaitingPupil) -> list[str]:
+    values = {**pupil.cells, "名单": tr(LIST_NAMES[pupil.kind]), "个人标识码": pupil.xjh or ""}
+    return [paper_text(column, values.get(column, "")) for column in WAITING_COLUMNS]

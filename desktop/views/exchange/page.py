@@ -20,7 +20,7 @@ TABS = ("导入", "导出", "核对", "统计", "照片", "名单")
 
 class ExchangePage(QWidget):
     imported = Signal(object)  # a Changed: what an import, a reconciliation or a list wrote
-    start_record = Signal(object)  # a new pupil's record begun from the preschool list
+    start_record = Signal(object)  # WaitingPupil: a new pupil's record begun from a list
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)

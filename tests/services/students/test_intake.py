@@ -26,7 +26,7 @@ from desktop.services.students.intake import (
     controlled_items,
     import_handover,
     import_preschool,
-    waiting_preschool,
+    waiting_pupils,
 )
 from desktop.services.students.read import StudentQuery, get_student, search
 from desktop.services.students.update import update_student
@@ -141,8 +141,34 @@ def test_handover_list_goes_out_and_is_kept_at_the_admitting_school(ws, tmp_path
 
 def test_the_listed_pupils_without_a_record_wait_in_list_order(ws, tmp_path) -> None:
     listed(ws, tmp_path)
-    waiting = waiting_preschool(ws)
+    waiting = waiting_pupils(ws)
     assert [p.cells["姓名"] for p in waiting] == ["王小一", "李小二"]
     assert waiting[0].cells == {h: FIRST[h] for h in PRESCHOOL_COLUMNS} and waiting[0].source == "学前.xlsx"
+    assert waiting[0].locked
     add_students(ws, [FIRST])
-    assert [p.cells["姓名"] for p in waiting_preschool(ws)] == ["李小二"]
+    assert [p.cells["姓名"] for p in waiting_pupils(ws)] == ["李小二"]
+
+
+def test_a_handover_pupils_new_record_takes_the_lists_number(ws, tmp_path, today) -> None:
+    leaving = valid_row(name="赵六年", birth=dt.date(2014, 9, 9), seq=13, class_name="六年级(2)班")
+    add_students(ws, [leaving])
+    rows = handover_rows(ws, to_school="4406040099")
+    rows[0]["个人标识码"] = "G" + leaving["身份证件号"]  # as the national system confirmed it
+    path = tmp_path / "交接.xlsx"
+    write_list(path, HANDOVER_COLUMNS, rows)
+    school = NewSchool(code="4406040099", name="测试县第一中学", stages="初中")
+    other, _key = create_database(tmp_path / "middle.db", school, "registrar", PASSWORD, FAST_KDF)
+    try:
+        listing = read_list(path, HANDOVER_COLUMNS)
+        import_handover(other, listing.rows, listing.file_name)
+        [waiting] = waiting_pupils(other)
+        assert (waiting.kind, waiting.xjh, waiting.locked) == ("handover", rows[0]["个人标识码"], False)
+        assert waiting.cells == {"姓名": "赵六年", "身份证件类型": "居民身份证",
+                                 "身份证件号": leaving["身份证件号"]}
+        add_students(other, [{**leaving, "班级": "初一(1)班", "学校标识码": "4406040099"}], today=today)
+        [row] = search(other, StudentQuery(text="赵六年")).rows
+        detail = get_student(other, row.id)
+        assert (detail.xjh, detail.xjh_provisional, detail.version) == (rows[0]["个人标识码"], False, 2)
+        assert waiting_pupils(other) == ()
+    finally:
+        other.lock()
