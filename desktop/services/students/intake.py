@@ -70,6 +70,10 @@ class WaitingPupil:
     source: str  # the list's file
 
     @property
+    def list_name(self) -> str:
+        return "学前教育匹配名单" if self.kind == PRESCHOOL else "初中入学交接名单"
+
+    @property
     def locked(self) -> bool:
         """The preschool list's five items become 受控字段; the handover list's only fill in."""
         return self.kind == PRESCHOOL

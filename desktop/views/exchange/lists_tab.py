@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from desktop.domain.paper import paper_text
 from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, read_list, write_list
-from desktop.models.intake import HANDOVER, PRESCHOOL
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.reports.entrance_handover import handover_rows
@@ -33,7 +32,7 @@ from desktop.views.wording import say, tr
 
 PROBLEM_COLUMNS = ("行号", "列", "原因")
 WAITING_COLUMNS = ("名单", "姓名", "性别", "出生日期", "身份证件号", "个人标识码")
-LIST_NAMES = {PRESCHOOL: "学前教育匹配名单", HANDOVER: "初中入学交接名单"}
+
 
 
 class ListsTab(QWidget):
@@ -155,5 +154,5 @@ class ListsTab(QWidget):
 
 
 def _waiting_row(pupil: WaitingPupil) -> list[str]:
-    values = {**pupil.cells, "名单": tr(LIST_NAMES[pupil.kind]), "个人标识码": pupil.xjh or ""}
+    values = {**pupil.cells, "名单": tr(pupil.list_name), "个人标识码": pupil.xjh or ""}
     return [paper_text(column, values.get(column, "")) for column in WAITING_COLUMNS]
