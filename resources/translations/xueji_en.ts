@@ -1978,6 +1978,10 @@
   <context>
     <name>ExportTab</name>
     <message>
+      <source>正在导出照片……</source>
+      <translation>Exporting photos…</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/exchange/export_tab.py" line="38" />
       <source>导出…</source>
       <translation>Export…</translation>
@@ -2121,6 +2125,10 @@
   </context>
   <context>
     <name>ImportTab</name>
+    <message>
+      <source>正在读取 {name}……</source>
+      <translation>Reading {name}…</translation>
+    </message>
     <message>
       <location filename="../../desktop/views/exchange/import_tab.py" line="64" />
       <source>选择 Excel 文件…</source>
@@ -2552,6 +2560,16 @@
   </context>
   <context>
     <name>PrintPage</name>
+    <message>
+      <source>还没有预览。
+
+在左边选择文书和打印范围（一名学生、一个班级或整个年级），再按“预览”查看；
+也可以直接按“打印…”或“保存为 PDF…”。</source>
+      <translation>No preview yet.
+
+Choose a document and whom to print it for on the left (one student, a class or a whole grade), then press “Preview”;
+or press “Print…” or “Save as PDF…” straight away.</translation>
+    </message>
     <message>
       <location filename="../../desktop/views/printing/page.py" line="73" />
       <source>文书</source>
@@ -3659,6 +3677,10 @@
   </context>
   <context>
     <name>messages</name>
+    <message>
+      <source>Excel 97-2003（.xls）文件最多放 {max} 名学生，这次要导出 {count} 名，没有导出任何记录。请改存为 .xlsx，或按班级分几次导出。</source>
+      <translation>An Excel 97-2003 (.xls) file holds at most {max} students; this export has {count}, so nothing was exported. Save as .xlsx instead, or export one class at a time.</translation>
+    </message>
     <message>
       <source>15位身份证号已按规则升级为18位：{number}。</source>
       <translation>The 15-digit ID number has been converted to the 18-digit form: {number}.</translation>
