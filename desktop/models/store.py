@@ -119,19 +119,25 @@ def writable(path: Path) -> bool:
 
 
 def copy_database(source: Path, key: bytes, target: Path) -> None:
-    """A consistent encrypted copy of `source` at `target` (same key), via SQLite's backup API."""
+    """A consistent encrypted copy of `source` at `target` (same key), via SQLite's backup API.
+
+    The new file is written once, straight into place (a rollback journal, no syncing page by
+    page: the copy is not in use until it is complete), then synced to disk as a whole."""
     src = connect_raw(source, key)
     try:
         os.close(create_private(target))  # the copy is as private as its source
         dst = connect_raw(target, key, create=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             dst.execute("PRAGMA journal_mode = DELETE")
+            dst.execute("PRAGMA synchronous = OFF")
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # the source's page 1 said WAL
         finally:
             dst.close()
     finally:
         src.close()
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
 
 
 def backup_before_upgrade(path: Path, key: bytes, version: int) -> Path:

@@ -227,3 +227,25 @@ def test_two_restores_in_the_same_second_keep_both_databases(
     assert first is not None and second is not None
     assert first != second, "the second restore replaced the database the first one kept"
     assert sha256(first) == original_sha
+
+
+
+def test_a_database_copy_stands_alone(backup: Path, ws: Workspace, tmp_path: Path) -> None:
+    """The copy a backup packs is one self-contained file in rollback-journal mode (its page
+    1 no longer says WAL, whatever the copy was written with), with nothing beside it, and
+    holds every row."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from desktop.models.store import copy_database
+
+    copy = tmp_path / "copy.db"
+    copy_database(ws.store.path, ws.store.key, copy)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.db"]
+    conn = sqlcipher.connect(str(copy))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{ws.store.key.hex()}'\"")
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert sorted(r[0] for r in conn.execute("SELECT name FROM student")) == sorted(NAMES)
+    finally:
+        conn.close()
