@@ -19,7 +19,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from desktop.domain.text_rules import clean_text
@@ -138,7 +138,7 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
         rects += [f"{fp_str(x + (run.start() + 2) * cell, top, (run.end() - run.start()) * cell, cell)} re"
                   for run in _DARK.finditer(modules)]
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(_Path(" ".join(["n", *rects])), stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
+    canvas.drawPath(_Path(" ".join(["n", *rects])), stroke=0, fill=1)
 
 
 @dataclass(frozen=True)
