@@ -1,6 +1,6 @@
 """The footer's QR code is chosen quickly but is the very symbol segno makes: the same
-modules for footer payloads and for payloads of every length up to version 10 (where version
-information appears), and a printed card is byte for byte the one drawn from segno's own
+modules for footer payloads and for payloads of every length up to version 11 (version
+information from version 7 on), and a printed card is byte for byte the one drawn from segno's own
 matrix."""
 
 from __future__ import annotations
