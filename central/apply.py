@@ -20,7 +20,7 @@ from sqlalchemy import Connection, bindparam, select
 from central.cases import approvals, commands, guardian
 from central.cases import delivery as case_feed
 from central.cases import work as casework
-from central.context import DeviceScope
+from central.context import DeviceScope, json_text
 from central.store import records, xjh
 from central.store.db import student_history, students
 from central.store.fanout import Fanout
@@ -236,8 +236,8 @@ def _check_record(data: dict[str, Any]) -> None:
 
 
 def _initial_status(payload: dict[str, Any]) -> str:
-    status = payload.get("status")
-    return str(status) if status in Status.__members__ else Status.ACTIVE.name
+    status = json_text(payload.get("status"))
+    return status if status in Status.__members__ else Status.ACTIVE.name
 
 
 def _check_conflicts(conn: Connection, row: Any, base_version: int, edits: dict[str, Any]) -> None:

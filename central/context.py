@@ -45,3 +45,9 @@ def iso(timestamp: int) -> str:
 def json_object(value: Any) -> dict[str, Any]:
     """The value when it is a JSON object (a command's `args`, say), else an empty one."""
     return value if isinstance(value, dict) else {}
+
+
+def json_text(value: Any) -> str:
+    """The value when it is a JSON string, else "" (which names no command, status or answer).
+    A word from a message is looked up through this: a list in its place cannot be hashed."""
+    return value if isinstance(value, str) else ""

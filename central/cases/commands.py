@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 
 from central.cases import approvals
 from central.cases import engine as cases
-from central.context import DeviceScope, json_object
+from central.context import DeviceScope, json_object, json_text
 from central.store import records
 from central.store.fanout import Fanout
 from central.store.records import Refusal
@@ -38,10 +38,11 @@ class Outcome:
 def run(conn: Connection, now: int, scope: DeviceScope, row: Any, command: Any,
         fan: Fanout) -> Outcome:
     handlers = {"status_change": _status_change, "record_decision": _record_decision}
-    if not isinstance(command, dict) or command.get("name") not in handlers:
+    given = json_object(command)  # {} when it is not an object: unknown
+    handler = handlers.get(json_text(given.get("name")))
+    if handler is None:
         raise Refusal("unknown_command", "中心不认识这项操作，请升级程序后重试。")
-    args = json_object(command.get("args"))
-    return handlers[command["name"]](conn, now, scope, row, command, args, fan)
+    return handler(conn, now, scope, row, given, json_object(given.get("args")), fan)
 
 
 def _status_change(conn: Connection, _now: int, _scope: DeviceScope, row: Any,
@@ -50,13 +51,13 @@ def _status_change(conn: Connection, _now: int, _scope: DeviceScope, row: Any,
         raise Refusal("invalid_transition",
                       f"中心记录的学籍状态是“{Status[row.status].label}”，本次变动未处理。",
                       current_state=row.status)
-    target = args.get("to")
+    target = json_text(args.get("to"))
     if target not in Status.__members__:
         raise Refusal("invalid_command", "变动后的学籍状态无效。", field="status")
     if cases.open_case_of(conn, row.record_id) is not None:
         raise Refusal("case_open", "该生有正在办理的学籍变动或转学，请待其办结后再办理。",
                       current_state=row.status)
-    return Outcome(str(target), _class_item(row, args.get("class_name")),
+    return Outcome(target, _class_item(row, args.get("class_name")),
                    opens_case=approvals.needs_case(args.get("change_type")))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from central.cases import codes
-from central.context import DeviceScope, iso, json_object
+from central.context import DeviceScope, iso, json_object, json_text
 from central.store import records
 from central.store.db import guardian_requests, id_claims, insert_ignore
 from central.store.fanout import Fanout
@@ -201,7 +201,7 @@ def _elsewhere(conn: Connection, request_id: str) -> bool:
 def _answers(items: dict[str, str], args: dict[str, Any]) -> dict[str, dict[str, Any]]:
     given = json_object(args.get("answers"))
     reasons = json_object(args.get("reasons"))
-    if set(given) != set(items) or not set(given.values()) <= {"accept", "reject"}:
+    if set(given) != set(items) or not {json_text(word) for word in given.values()} <= {"accept", "reject"}:
         raise Refusal("invalid_command", "请对申请中的每一项答复接受（accept）或不接受（reject）。",
                       field="answers")
     outcome = {"accept": "accepted", "reject": "rejected"}

@@ -16,7 +16,7 @@ from central.cases import approvals, codes, transfer
 from central.cases import delivery as case_feed
 from central.cases import engine as cases
 from central.cases.engine import APPROVE, OPEN, REJECT, WITHDRAW, Case
-from central.context import DeviceScope, json_object
+from central.context import DeviceScope, json_object, json_text
 from central.store import records
 from central.store.db import case_parties
 from central.store.db import cases as case_table
@@ -27,7 +27,7 @@ from desktop.sync.wire.protocol import Change
 
 CLOSERS: dict[str, Callable[[Connection, int, Case, Fanout], None]] = {
     "transfer": transfer.on_closed, approvals.APPROVAL: approvals.on_closed}
-ANSWERS: dict[object, str] = {"agree": APPROVE, "refuse": REJECT}  # looked up with any JSON value
+ANSWERS = {"agree": APPROVE, "refuse": REJECT}
 
 
 def decide(conn: Connection, now: int, case_id: str, party: str, action: str, *, by: str,
@@ -52,15 +52,16 @@ def decide(conn: Connection, now: int, case_id: str, party: str, action: str, *,
 def run_command(conn: Connection, now: int, scope: DeviceScope,
                 change: Change) -> tuple[int, dict[str, str]]:
     """A desk's command about a case: (the case's version, what the server assigned)."""
-    command = change.payload.get("command")
+    command = json_object(change.payload.get("command"))  # {} when it is not an object: unknown
     handlers = {"request_transfer_in": _request, "answer_transfer": _answer,
                 "withdraw_case": _withdraw}
-    if change.op != "command" or not isinstance(command, dict) or command.get("name") not in handlers:
+    handler = handlers.get(json_text(command.get("name")))
+    if change.op != "command" or handler is None:
         raise Refusal("unknown_command", "中心不认识这项操作，请升级程序后重试。")
     if command.get("case_id") not in (None, change.record_id):
         raise Refusal("invalid_command", "命令中的申请编号与记录编号不一致。", field="case_id")
     args = json_object(command.get("args"))
-    return handlers[command["name"]](conn, now, scope, change, args)
+    return handler(conn, now, scope, change, args)
 
 
 def _request(conn: Connection, now: int, scope: DeviceScope, change: Change,
@@ -74,7 +75,7 @@ def _request(conn: Connection, now: int, scope: DeviceScope, change: Change,
 
 def _answer(conn: Connection, now: int, scope: DeviceScope, change: Change,
             args: dict[str, Any]) -> tuple[int, dict[str, str]]:
-    action = ANSWERS.get(args.get("decision"))
+    action = ANSWERS.get(json_text(args.get("decision")))
     if action is None:
         raise Refusal("invalid_command", "办理意见只能是同意（agree）或不同意（refuse）。",
                       field="decision")
