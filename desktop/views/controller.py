@@ -205,6 +205,8 @@ class AppController(QObject):
         """Close every window of the open database, drop its key, ask for the password again."""
         if self.workspace is None:
             return
+        if self.window is not None:
+            self.window.stop_background_work()  # no job holds the database while drafts are kept
         for widget in QApplication.topLevelWidgets():
             if hasattr(widget, "discard_and_close"):
                 widget.discard_and_close()

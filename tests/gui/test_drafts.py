@@ -214,8 +214,9 @@ def test_a_killed_process_leaves_its_draft(existing_db: Path) -> None:
         ws.lock()
 
 
-def test_closing_while_a_job_holds_the_database_still_keeps_the_draft(
-        qtbot, make_controller, existing_db: Path, answers) -> None:
+@pytest.mark.parametrize("how", ["close", "lock"])
+def test_closing_or_locking_while_a_job_holds_the_database_still_keeps_the_draft(
+        qtbot, make_controller, existing_db: Path, answers, how: str) -> None:
     """A job off the GUI thread holding a write transaction longer than the database's busy
     timeout (an export, a sync, a backup under load): the window waits for it before it writes
     the draft, instead of failing after the timeout and closing the editor without one."""
@@ -244,10 +245,13 @@ def test_closing_while_a_job_holds_the_database_still_keeps_the_draft(
     work = first.window.findChildren(LongWork)[0]
     assert work.start("…", hold_the_write_lock, late.append)
     assert holding.wait(5)
-    first.window.close()
-    qtbot.wait(50)  # the job's result arrives after the close: not handed to the closed page
+    if how == "close":
+        first.window.close()
+        first.workspace = None
+    else:
+        first.lock(show_unlock=False)  # Ctrl+L or the idle limit
+    qtbot.wait(50)  # the job's result arrives afterwards: not handed to the closed page
     assert late == []
-    first.workspace = None
 
     ws = unlock(existing_db, "registrar", PASSWORD)
     try:
