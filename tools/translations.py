@@ -44,6 +44,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.services.importing.reconcile import KINDS as RECONCILE_KINDS
     from desktop.services.registry import status as sync_status
     from desktop.services.reports.statistics import CLASS_COLUMNS, TITLES
+    from desktop.services.students.intake import LIST_NAMES
     from desktop.views.changes import registers
     from desktop.views.changes.tasks_page import COLUMNS as TASK_COLUMNS
     from desktop.views.changes.timeline import _APPROVAL as APPROVAL
@@ -51,7 +52,7 @@ def dynamic_strings() -> dict[str, set[str]]:
     from desktop.views.changes.timeline import TABS
     from desktop.views.editor.form import LEGEND
     from desktop.views.editor.sections import SECTIONS
-    from desktop.views.exchange import export_tab, import_tab
+    from desktop.views.exchange import export_tab, import_tab, lists_tab
     from desktop.views.exchange.page import TABS as EXCHANGE_TABS
     from desktop.views.main_window import PAGE_TITLES
     from desktop.views.placeholder import PLANNED
@@ -77,7 +78,8 @@ def dynamic_strings() -> dict[str, set[str]]:
     shared |= {doc.title for doc in DOCUMENTS.values()} | set(SCOPES)
     shared |= set(TITLES) | set(CLASS_COLUMNS) | set(EXCHANGE_TABS) | {"项目"}
     shared |= set(import_tab.ROW_COLUMNS) | set(import_tab.DIFF_COLUMNS) | set(import_tab.FILTERS)
-    shared |= set(export_tab.CHOICES) | {action.label for action in RowAction}
+    shared |= {*export_tab.CHOICES, *(action.label for action in RowAction),
+               *lists_tab.PROBLEM_COLUMNS, *lists_tab.WAITING_COLUMNS, *LIST_NAMES.values()}
     shared |= set(RECONCILE_KINDS) | set(reconcile_report.COLUMNS)
     shared |= {sync_status.TO_SEND, sync_status.AWAITING, sync_status.CONFIRMED, sync_status.RETURNED,
                sync_status.CONFLICTING, "全部", "说明", "学籍号"}

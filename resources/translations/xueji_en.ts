@@ -1275,6 +1275,22 @@
       <source>名单</source>
       <translation>Lists</translation>
     </message>
+    <message>
+      <source>个人标识码</source>
+      <translation>Personal identifier</translation>
+    </message>
+    <message>
+      <source>学前教育匹配名单</source>
+      <translation>Preschool matched list</translation>
+    </message>
+    <message>
+      <source>初中入学交接名单</source>
+      <translation>Entrance handover list</translation>
+    </message>
+    <message>
+      <source>列</source>
+      <translation>Column</translation>
+    </message>
   </context>
   <context>
     <name>AppController</name>
@@ -1516,6 +1532,10 @@
       <location filename="../../desktop/views/backup_section.py" line="158" />
       <source>备份位置</source>
       <translation>Backup location</translation>
+    </message>
+    <message>
+      <source>正在备份……</source>
+      <translation>Backing up…</translation>
     </message>
   </context>
   <context>
@@ -2016,6 +2036,18 @@
       <source>导出</source>
       <translation>Export</translation>
     </message>
+    <message>
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Excel 97-2003 工作簿 (*.xls)</source>
+      <translation>Excel 97-2003 workbook (*.xls)</translation>
+    </message>
   </context>
   <context>
     <name>GuardianPanel</name>
@@ -2338,6 +2370,14 @@
       <location filename="../../desktop/views/exchange/lists_tab.py" line="98" />
       <source>已导出 {n} 名学生的交接名单到 </source>
       <translation>Exported the handover list of {n} students to </translation>
+    </message>
+    <message>
+      <source>为所选学生建立学籍…</source>
+      <translation>Start the record of the selected pupil…</translation>
+    </message>
+    <message>
+      <source>名单中还没有建立学籍的学生：{n} 名（选中后点“为所选学生建立学籍”，名单上的项目已填好）</source>
+      <translation>Listed pupils without a record yet: {n} (select one and click “Start the record of the selected pupil”; the items on the list are filled in)</translation>
     </message>
   </context>
   <context>
@@ -2707,6 +2747,10 @@ or press “Print…” or “Save as PDF…” straight away.</translation>
       <location filename="../../desktop/views/exchange/reconcile_tab.py" line="147" />
       <source>保存差异清单</source>
       <translation>Save the differences</translation>
+    </message>
+    <message>
+      <source>正在核对……</source>
+      <translation>Reconciling…</translation>
     </message>
   </context>
   <context>
@@ -3078,6 +3122,10 @@ or press “Print…” or “Save as PDF…” straight away.</translation>
       <source>导出统计</source>
       <translation>Export statistics</translation>
     </message>
+    <message>
+      <source>正在统计……</source>
+      <translation>Counting…</translation>
+    </message>
   </context>
   <context>
     <name>StudentEditor</name>
@@ -3209,6 +3257,14 @@ or press “Print…” or “Save as PDF…” straight away.</translation>
       <location filename="../../desktop/views/editor/dialog.py" line="387" />
       <source>有尚未保存的修改，确定放弃吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+      <source>{items}来自学前教育匹配名单（受控字段），不能在这里修改；名单有误时请在国家学籍系统中更正名单，再重新导入。</source>
+      <translation>{items} come from the preschool matched list (controlled items) and cannot be changed here; if the list is wrong, have it corrected in the national student registry system and import it again.</translation>
+    </message>
+    <message>
+      <source>{items}来自初中入学交接名单；保存后学籍号取名单上的个人标识码 {xjh}。</source>
+      <translation>{items} come from the entrance handover list; when saved, the student number becomes the list's personal identifier {xjh}.</translation>
     </message>
   </context>
   <context>
@@ -3396,6 +3452,14 @@ or press “Print…” or “Save as PDF…” straight away.</translation>
       <location filename="../../desktop/views/sync/page.py" line="352" />
       <source>还有 {n} 条变更未得到中心确认。</source>
       <translation>{n} changes are not yet confirmed by the registry.</translation>
+    </message>
+    <message>
+      <source>正在导出U盘数据包……</source>
+      <translation>Writing the USB bundle…</translation>
+    </message>
+    <message>
+      <source>正在导入回执数据包……</source>
+      <translation>Reading the reply bundle…</translation>
     </message>
   </context>
   <context>

@@ -59,6 +59,9 @@ class ListResult:
     written: bool = False
 
 
+LIST_NAMES = {PRESCHOOL: "学前教育匹配名单", HANDOVER: "初中入学交接名单"}
+
+
 @dataclass(frozen=True)
 class WaitingPupil:
     """A pupil on the preschool matched list or the entrance handover list who has no record
@@ -71,7 +74,7 @@ class WaitingPupil:
 
     @property
     def list_name(self) -> str:
-        return "学前教育匹配名单" if self.kind == PRESCHOOL else "初中入学交接名单"
+        return LIST_NAMES[self.kind]
 
     @property
     def locked(self) -> bool:
