@@ -40,6 +40,7 @@ from benchmarks.central_kit import (
     BenchCluster,
     ProcessCpu,
     Registry,
+    loopback,
     payload_of,
     start_registry,
     transfer_end_to_end,
@@ -78,13 +79,18 @@ def write_payloads(folder: Path, codes: list[str], pupils: int) -> dict[str, Pat
     return files
 
 
-def _push_schools(job: tuple[str, str, list[tuple[str, str]], Any]) -> tuple[int, int]:
+def _push_schools(job: tuple[str, str, list[tuple[int, str, str]], Any]) -> tuple[int, int]:
     """A desk process: enrol one device per school, then (after the start barrier) push every
     school's creates in batches. Returns (changes applied, batches)."""
     url, db_url, schools, barrier = job
     engine = make_engine(db_url)
     registry = Registry(url, db_url, time.time, engine)
-    desks = [(registry.desk(code), Path(path)) for code, path in schools]
+    try:
+        desks = [(registry.desk_from(code, loopback(index)), Path(path))
+                 for index, code, path in schools]
+    except BaseException:
+        barrier.abort()  # the others (and the timer) stop waiting
+        raise
     barrier.wait(timeout=BARRIER_SECONDS)
     applied = batches = 0
     for desk, path in desks:
@@ -113,14 +119,14 @@ def push_all(registry: Registry, files: dict[str, Path], desks: int, cpu: Proces
     """Every school pushed by `desks` desk processes at once: the throughput figure."""
     codes = list(files)
     barrier = multiprocessing.Manager().Barrier(desks + 1)
-    jobs = [(registry.url, registry.db_url, [(c, str(files[c])) for c in codes[k::desks]], barrier)
-            for k in range(desks)]
+    numbered = [(index, code, str(files[code])) for index, code in enumerate(codes)]
+    jobs = [(registry.url, registry.db_url, numbered[k::desks], barrier) for k in range(desks)]
     with multiprocessing.Pool(desks) as pool:
         waiting = pool.map_async(_push_schools, jobs)
         try:
             barrier.wait(timeout=BARRIER_SECONDS)  # every device enrolled and signed in
         except threading.BrokenBarrierError:
-            waiting.get(timeout=60)  # a desk process failed: raise its error here
+            waiting.get(timeout=600)  # a desk process failed: raise its error here
             raise
         cpu.start()
         start = time.perf_counter()
@@ -137,7 +143,7 @@ def push_all(registry: Registry, files: dict[str, Path], desks: int, cpu: Proces
 
 
 def feed_and_snapshot(registry: Registry, code: str) -> None:
-    desk = registry.desk(code)
+    desk = registry.desk_from(code, "127.0.0.1")
     start = time.perf_counter()
     items, _cursor = desk.pull_all()
     report(f"feed pull of one school by a new device ({len(items):,} items)",

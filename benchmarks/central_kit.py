@@ -21,7 +21,7 @@ from desktop.domain import names
 from desktop.domain.ids import new_id
 from desktop.domain.record import read_record
 from tests.central.cases_kit import answer, bureau_decides, request_transfer
-from tests.central.desk import Central
+from tests.central.desk import Central, Desk
 from tests.central.partitioned import create_partitioned_schema
 from tests.central.pg import PORT, PostgresCluster
 
@@ -52,6 +52,21 @@ class Registry(Central):
 
     process: subprocess.Popen[bytes] | None = None
 
+    def desk_from(self, school_code: str, address: str) -> Desk:
+        """A new device of the school, enrolled and signed in from loopback `address`: the
+        registry limits enrolments per address (a county station enrols a few a minute), so
+        a thousand schools come from a thousand addresses, as they would."""
+        desk = Desk(self.url, school_code)
+        desk.http.close()
+        desk.http = httpx.Client(base_url=self.url, timeout=60,
+                                 transport=httpx.HTTPTransport(local_address=address, retries=3))
+        self.desks.append(desk)
+        enrolled = desk.enroll(self.token(school_code))
+        assert enrolled.status_code == 200, enrolled.text
+        signed_in = desk.login()
+        assert signed_in.status_code == 200, signed_in.text
+        return desk
+
     def size_mb(self) -> float:
         with self.engine.connect() as conn:
             return int(conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar_one()) / 1e6
@@ -62,6 +77,11 @@ class Registry(Central):
             self.process.terminate()
             self.process.wait(timeout=30)
         self.engine.dispose()
+
+
+def loopback(index: int) -> str:
+    """A loopback address of its own for the `index`-th school (127.0.0.2 on)."""
+    return f"127.0.{index // 250}.{index % 250 + 2}"
 
 
 def start_registry(cluster: BenchCluster, folder: Path, *, partitioned: bool) -> Registry:
