@@ -1,8 +1,9 @@
 """The footer's QR code, module for module the symbol segno makes, in a fifth of the time.
 
 segno picks the data mask by applying each of the eight masks and scoring it in Python loops
-over every module, most of the cost of a printed page. Here segno encodes once with mask 0;
-the unmasked data is recovered from that, and each mask is scored on the whole matrix held
+over every module, most of the cost of a printed page. Here segno's own encoder steps build
+the symbol up to its placed codewords (what segno.make_qr does before masking), and each mask
+is scored on the whole matrix held
 as one integer by rows and one by columns (N1 runs, N2 blocks and N4 by bit operations and
 bit counts; N3 with segno's own search rule, on the few lines where the pattern occurs), so
 the mask chosen is the one segno would choose (same scores, first lowest wins) and the
@@ -13,36 +14,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import cast
 
-import segno
 from segno import consts, encoder
 
-ERROR = "m"
+_LEVEL = consts.ERROR_LEVEL_M  # error correction M, as segno.make_qr(error="m")
 _N3 = "1011101"
 _DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 _MODULES = bytes.maketrans(b"01", b"\x00\x01")
 
 
 @cache
-def _layout(width: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """(data region, format and version areas) of a symbol `width` modules wide, one int per
-    row, column j at bit width-1-j."""
+def _region(width: int) -> tuple[int, ...]:
+    """The data region of a symbol `width` modules wide (where masks apply), one int per row,
+    column j at bit width-1-j."""
     function = encoder.make_matrix(width, width)
     encoder.add_finder_patterns(function, width, width)
     encoder.add_alignment_patterns(function, width, width)
     function[-8][8] = 0x1
-    reserved = encoder.make_matrix(width, width)
-    bare = encoder.make_matrix(width, width, reserve_regions=False)
-    region = tuple(_bits([value > 0x1 for value in row]) for row in function)
-    areas = tuple(_bits([a != b for a, b in zip(mine, plain, strict=True)])
-                  for mine, plain in zip(reserved, bare, strict=True))
-    return region, areas
+    return tuple(_bits([value > 0x1 for value in row]) for row in function)
 
 
 @cache
 def _patterns(width: int) -> tuple[tuple[int, ...], ...]:
     """Each mask's modules inside the data region, one int per row."""
-    region, _areas = _layout(width)
+    region = _region(width)
     masks = encoder.get_data_mask_functions(False)
     return tuple(tuple(_bits([fn(i, j) for j in range(width)]) & region[i] for i in range(width))
                  for fn in masks)
@@ -150,21 +146,42 @@ def _score(rows: int, columns: int, masks: _Masks) -> int:
         + _n3_lines(rows, masks) + _n3_lines(columns, masks) + n4
 
 
+def _unmasked(payload: str) -> tuple[int, tuple[bytearray, ...]]:
+    """(version, modules before masking, format areas light) of the code for `payload`:
+    segno's encoder steps for error level M, no boost, no ECI, as segno.make_qr takes them,
+    without its module-by-module masking."""
+    segments = encoder.prepare_data(payload, None, None)
+    version = encoder.find_version(segments, _LEVEL, eci=False, micro=False)
+    buffer = encoder.Buffer()
+    versions = encoder.version_range(version)
+    for segment in segments:
+        encoder.write_segment(buffer, segment, None, versions, False)
+    capacity = cast(dict[int, dict[int, int]], consts.SYMBOL_CAPACITY)[version][_LEVEL]
+    encoder.write_terminator(buffer, capacity, None, len(buffer))
+    encoder.write_padding_bits(buffer, version, len(buffer))
+    encoder.write_pad_codewords(buffer, version, capacity, len(buffer))
+    message = encoder.make_final_message(version, _LEVEL, buffer)
+    width = encoder.calc_matrix_size(version)
+    matrix = encoder.make_matrix(width, width)
+    encoder.add_finder_patterns(matrix, width, width)
+    encoder.add_alignment_patterns(matrix, width, width)
+    encoder.add_codewords(matrix, message, version)
+    return version, matrix
+
+
 def qr_matrix(payload: str) -> tuple[bytearray, ...]:
     """The modules (1 dark) of the QR code segno.make_qr(payload, error="m",
     boost_error=False) makes: same version, same mask, same matrix."""
-    first = segno.make_qr(payload, error=ERROR, boost_error=False, mask=0)
-    width = len(first.matrix)
-    _region, areas = _layout(width)
+    version, unmasked = _unmasked(payload)
+    width = len(unmasked)
     patterns = _patterns(width)
-    data = [int(bytes(row).translate(_DIGITS), 2) & ~areas[i] ^ patterns[0][i]
-            for i, row in enumerate(first.matrix)]
+    data = [int(bytes(row).translate(_DIGITS), 2) for row in unmasked]
     rows, columns, masks = _packed(data, width), _packed(_transposed(data, width), width), _masks(width)
     scores = [_score(rows ^ by_rows, columns ^ by_columns, masks)
               for by_rows, by_columns in _packed_patterns(width)]
     best = scores.index(min(scores))
     matrix = tuple(bytearray(format(row ^ patterns[best][i], f"0{width}b").encode().translate(_MODULES))
                    for i, row in enumerate(data))
-    encoder.add_format_info(matrix, first.version, consts.ERROR_MAPPING[ERROR.upper()], best)
-    encoder.add_version_info(matrix, first.version)
+    encoder.add_format_info(matrix, version, _LEVEL, best)
+    encoder.add_version_info(matrix, version)
     return matrix
