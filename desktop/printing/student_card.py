@@ -11,11 +11,10 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer
 
 from desktop.domain.text_rules import clean_text
 from desktop.printing.fixed_grid import Cell, FixedGrid, Look, Row
-from desktop.printing.fonts import SANS
 from desktop.printing.layout import footer_of, para, render, single_line
 from desktop.services.students.printable import PrintableStudent
 
@@ -23,6 +22,7 @@ BASIC = ("姓名", "性别", "出生日期", "民族", "国籍/地区", "身份�
          "出生地", "籍贯", "户口所在地", "户口性质", "政治面貌", "健康状况", "姓名拼音", "曾用名")
 STATUS = ("入学年月", "入学方式", "就读方式", "学生来源", "年级", "班级")
 PHOTO = (26 * mm, 32 * mm)
+HEAD = (136 * mm, 44 * mm)  # the basic information grid, the photo box
 SIZE = 8.5
 CLOSING = "学校（公章）　　　　校长：__________　　学籍管理员：__________　　打印日期：__________"
 # as the card's tables were styled: 1.5 pt above and below, lines 12 pt apart (the table's
@@ -65,18 +65,43 @@ def _photo(data: PrintableStudent) -> Any:
     return para("照片", 8, align=1)
 
 
-def _head(data: PrintableStudent) -> Table:
-    rows = _pairs(BASIC, data.row)
-    table = Table([[_grid(rows, [22 * mm, 46 * mm, 22 * mm, 46 * mm]), _photo(data)]],
-                  colWidths=[136 * mm, 44 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("FONTNAME", (0, 0), (-1, -1), SANS),  # no base-14 font
-                               ("LEFTPADDING", (0, 0), (0, 0), 0),
-                               ("RIGHTPADDING", (0, 0), (0, 0), 0),
-                               ("TOPPADDING", (0, 0), (0, 0), 0),
-                               ("BOX", (1, 0), (1, 0), 0.4, colors.black),
-                               ("ALIGN", (1, 0), (1, 0), "CENTER")]))
-    return table
+class _Head(Flowable):
+    """The basic information grid with the photo box on its right, placed and ruled as the
+    two-cell Table that held them placed them: the grid at the top left; the photo (or the
+    word 照片) centred at the top of a 44 mm box, 3 pt below its top edge and 6 pt from its sides."""
+
+    def __init__(self, grid: FixedGrid, photo: Flowable) -> None:
+        super().__init__()
+        self.grid, self.photo = grid, photo
+        self.hAlign = "CENTER"
+
+    def wrap(self, _width: float, _height: float) -> tuple[float, float]:
+        _w, grid_height = self.grid.wrap(HEAD[0], 72000)
+        self.photo_size = self.photo.wrap(HEAD[1] - 12, 72000 - 6)
+        self.width = HEAD[0] + HEAD[1]
+        self.height = max(grid_height + 3, self.photo_size[1] + 6)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        self.grid.drawOn(canvas, 0, self.height - self.grid.height)
+        width, height = self.photo_size
+        self.photo.drawOn(canvas, HEAD[0] + (HEAD[1] - width) / 2, self.height - 3 - height)
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(0.4)
+        canvas.setLineCap(1)  # round, as a Table's BOX
+        canvas.setLineJoin(1)
+        right = HEAD[0] + HEAD[1]
+        canvas.line(HEAD[0], self.height, right, self.height)
+        canvas.line(HEAD[0], 0, right, 0)
+        canvas.line(HEAD[0], 0, HEAD[0], self.height)
+        canvas.line(right, 0, right, self.height)
+        canvas.restoreState()
+
+
+def _head(data: PrintableStudent) -> Flowable:
+    return _Head(_grid(_pairs(BASIC, data.row), [22 * mm, 46 * mm, 22 * mm, 46 * mm]), _photo(data))
 
 
 def _members(row: dict[str, str]) -> FixedGrid:

@@ -1,19 +1,20 @@
 """The 学籍卡's grids are drawn directly (fixed_grid) instead of reportlab Tables, and its
 lines of text as plain lines instead of paragraphs: rendered with pdftoppm, every page looks as it
 did with the Tables and paragraphs (the earlier ones are kept here as the reference), for a
-name outside the BMP, values that wrap or need the Ext-B font, values with runs of spaces,
+photo, a name outside the BMP, values that wrap or need the Ext-B font, values with runs of spaces,
 empty values, and a 学籍变动 record long enough to go on to a second page."""
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageDraw
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
@@ -22,7 +23,9 @@ from desktop.printing import student_card
 from desktop.printing.fonts import SANS
 from desktop.printing.layout import cell, para
 from desktop.services.students.add import add_students
+from desktop.services.students.photos import normalise_photo, set_photo
 from desktop.services.students.printable import printable_students
+from desktop.services.students.read import StudentQuery, search
 from tests.factories import valid_row
 
 
@@ -50,6 +53,20 @@ def _old_pairs(labels: Sequence[str], row: dict[str, str]) -> list[list[Any]]:
     return rows
 
 
+def _old_head(data: Any) -> Table:
+    rows = _old_pairs(student_card.BASIC, data.row)
+    table = Table([[_old_grid(rows, [22 * mm, 46 * mm, 22 * mm, 46 * mm]), student_card._photo(data)]],
+                  colWidths=[136 * mm, 44 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("FONTNAME", (0, 0), (-1, -1), SANS),
+                               ("LEFTPADDING", (0, 0), (0, 0), 0),
+                               ("RIGHTPADDING", (0, 0), (0, 0), 0),
+                               ("TOPPADDING", (0, 0), (0, 0), 0),
+                               ("BOX", (1, 0), (1, 0), 0.4, colors.black),
+                               ("ALIGN", (1, 0), (1, 0), "CENTER")]))
+    return table
+
+
 def _old_members(row: dict[str, str]) -> Table:
     keys = ("关系", "姓名", "工作单位", "联系电话", "是否监护人")
     rows: list[list[Any]] = [list(keys)]
@@ -70,6 +87,15 @@ def _old_rewards() -> Table:
                      [28 * mm, 62 * mm, 25 * mm, 40 * mm, 25 * mm], header=True)
 
 
+def _png() -> bytes:
+    """A passport-sized photo: a face-coloured oval on a light ground."""
+    picture = Image.new("RGB", (260, 320), (235, 240, 245))
+    ImageDraw.Draw(picture).ellipse((60, 50, 200, 250), fill=(205, 150, 120))
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+    return out.getvalue()
+
+
 def _pages(pdf: bytes, folder: Path, name: str) -> list[Image.Image]:
     (folder / f"{name}.pdf").write_bytes(pdf)
     subprocess.run(["pdftoppm", "-r", "110", "-png", str(folder / f"{name}.pdf"),
@@ -81,7 +107,10 @@ def _pages(pdf: bytes, folder: Path, name: str) -> list[Image.Image]:
 def students(ws: Any) -> list[Any]:
     add_students(ws, [valid_row(name="欧阳𠮷祥", seq=11), valid_row(name="李四", seq=13),
                       valid_row(name="张三", seq=15)])
+    pupil = search(ws, StudentQuery(text="李四")).rows[0]
+    set_photo(ws, pupil.id, normalise_photo(_png()))
     found = printable_students(ws, class_name="三年级(2)班")
+    assert sum(bool(one.photo) for one in found) == 1
     long = dict(found[1].row, 曾用名="李四李四李四李四李四李四李四李四李四", 出生地="𠮷祥村  二组",
                 成员1工作单位="广东省佛山市禅城区祖庙街道人民路一百二十三号金色家园小区物业管理处")
     changes = [("2024-09-01", "转入", "随父母工作调动" * (1 + i % 4), "佛山市禅城区教育局")
@@ -94,7 +123,7 @@ def students(ws: Any) -> list[Any]:
 def test_the_card_looks_as_it_did_with_tables(
         students: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     new = _pages(student_card.build(students), tmp_path, "new")
-    for name, old in (("_grid", _old_grid), ("_pairs", _old_pairs), ("_members", _old_members),
+    for name, old in (("_head", _old_head), ("_members", _old_members),
                       ("_changes", _old_changes), ("_rewards", _old_rewards), ("single_line", para)):
         monkeypatch.setattr(student_card, name, old)
     old_pages = _pages(student_card.build(students), tmp_path, "old")
