@@ -34,7 +34,7 @@ from desktop.models.student import Student
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal
-from desktop.services.students.id_policy import template_row_for
+from desktop.services.students.id_policy import numbers_for, template_row_for
 
 CONTROLLED = {"name": "姓名", "sex": "性别", "birth_date": "出生日期", "id_type": "身份证件类型",
               "id_number": "身份证件号"}
@@ -85,14 +85,16 @@ class WaitingPupil:
 def waiting_pupils(ws: Workspace) -> tuple[WaitingPupil, ...]:
     """The listed pupils whose record is still to be entered, preschool list first, each in
     list order: the registrar starts each record from there with its items already filled.
-    A handover pupil's record takes the list's 个人标识码 when it is saved."""
+    A handover pupil's record takes the list's 个人标识码 when it is saved. A viewer gets the
+    ID number and the 个人标识码 (a 学籍号) masked, as on every list."""
     with ws.store.reading() as session:
         registered = select(Student.id_number).where(Student.id_number.is_not(None))
         entries = session.scalars(select(IntakeEntry).where(
             IntakeEntry.student_id.is_(None), IntakeEntry.id_number.not_in(registered)
         ).order_by(IntakeEntry.kind.desc(), IntakeEntry.imported_at, IntakeEntry.id))
-        return tuple(WaitingPupil(entry.kind, template_row_for(ws, _cells(entry)), entry.xjh,
-                                  entry.source) for entry in entries)
+        return tuple(numbers_for(ws, WaitingPupil(entry.kind, template_row_for(ws, _cells(entry)),
+                                                  entry.xjh, entry.source), "xjh")
+                     for entry in entries)
 
 
 def _cells(entry: IntakeEntry) -> dict[str, str]:

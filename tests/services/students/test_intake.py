@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from desktop.domain.idnumber import mask
 from desktop.exchange.files import apply_workbook, read_import
 from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, read_list, write_list
 from desktop.models.audit import AuditEntry
-from desktop.services.context import Workspace
+from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected, ServiceError
 from desktop.services.importing.plan import ImportRefused
 from desktop.services.reports.entrance_handover import handover_rows
-from desktop.services.safekeeping.accounts import NewSchool, create_database
+from desktop.services.safekeeping.accounts import NewSchool, add_account, create_database, unlock
 from desktop.services.students.add import add_students
 from desktop.services.students.correction import correct_controlled
 from desktop.services.students.intake import (
@@ -172,3 +173,29 @@ def test_a_handover_pupils_new_record_takes_the_lists_number(ws, tmp_path, today
         assert waiting_pupils(other) == ()
     finally:
         other.lock()
+
+
+def test_a_viewer_sees_the_waiting_pupils_numbers_masked(ws, tmp_path) -> None:
+    """The 个人标识码 of the handover list is the pupil's 学籍号: masked for a viewer like the
+    ID number beside it."""
+    leaving = valid_row(name="赵六年", birth=dt.date(2014, 9, 9), seq=13, class_name="六年级(2)班")
+    add_students(ws, [leaving])
+    rows = handover_rows(ws, to_school="4406040099")
+    rows[0]["个人标识码"] = "G" + leaving["身份证件号"]
+    path = tmp_path / "交接.xlsx"
+    write_list(path, HANDOVER_COLUMNS, rows)
+    school = NewSchool(code="4406040099", name="测试县第一中学", stages="初中")
+    other, _key = create_database(tmp_path / "middle.db", school, "registrar", PASSWORD, FAST_KDF)
+    try:
+        import_handover(other, read_list(path, HANDOVER_COLUMNS).rows, "交接.xlsx")
+        add_account(other, "viewer1", Role.VIEWER, "viewer-pass-1", FAST_KDF)
+    finally:
+        other.lock()
+    viewer = unlock(tmp_path / "middle.db", "viewer1", "viewer-pass-1")
+    try:
+        [waiting] = waiting_pupils(viewer)
+    finally:
+        viewer.lock()
+    number = leaving["身份证件号"]
+    assert waiting.cells["身份证件号"] == mask(number)
+    assert waiting.xjh == "G" + mask(number) and number not in (waiting.xjh or "")
