@@ -132,10 +132,14 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
     matrix = qr_matrix(payload)
     count = len(matrix)
     cell = size / (count + 4)  # a quiet zone of two modules on each side
+    # each number formatted once: where a column starts, a row's y, a run's length
+    lefts = [fp_str(x + (column + 2) * cell) for column in range(count)]
+    lengths = [fp_str(length * cell) for length in range(count + 1)]
+    height = fp_str(cell)
     rects = []
     for row, modules in enumerate(matrix):
-        top = y + (count - row + 1) * cell
-        rects += [f"{fp_str(x + (run.start() + 2) * cell, top, (run.end() - run.start()) * cell, cell)} re"
+        top = fp_str(y + (count - row + 1) * cell)
+        rects += [f"{lefts[run.start()]} {top} {lengths[run.end() - run.start()]} {height} re"
                   for run in _DARK.finditer(modules)]
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawPath(_Path(" ".join(["n", *rects])), stroke=0, fill=1)
