@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desktop import PRODUCT_NAME, __version__
 
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.views.i18n import install_translators
     from desktop.views.paths import default_database
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))  # one either way
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName(PRODUCT_NAME)

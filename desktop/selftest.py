@@ -140,7 +140,8 @@ def _pdf_fonts_and_text(pdf: bytes) -> tuple[dict[str, bool], str]:
     reader = PdfReader(io.BytesIO(pdf))
     fonts: dict[str, bool] = {}
     for page in reader.pages:
-        for ref in page["/Resources"].get_object().get("/Font", {}).values():
+        resources: Any = page["/Resources"].get_object()  # a pypdf DictionaryObject
+        for ref in resources.get("/Font", {}).values():
             font = ref.get_object()
             name = str(font.get("/BaseFont", "?")).lstrip("/").split("+")[-1]
             descriptor = font.get("/FontDescriptor")

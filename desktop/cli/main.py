@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import NoReturn
 
 from desktop import __version__
 from desktop.cli import (
@@ -35,7 +36,7 @@ from desktop.cli.errors import run_guarded
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in Chinese with exit code 1, never a traceback."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         usage = f"请运行 xueji {self.prog.split()[-1]} --help 查看用法。"
         self.exit(1, f"命令参数有误：{message}\n{usage}\n")
 
@@ -60,4 +61,4 @@ def main(argv: Sequence[str]) -> int:
 def _run(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int | None:
     """Parse inside the guard: an option refused while parsing is a Chinese sentence."""
     args = parser.parse_args(list(argv))
-    return args.handler(args)  # type: ignore[no-any-return]  # argparse's Namespace is untyped; every handler returns int | None
+    return args.handler(args)

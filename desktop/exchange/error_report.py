@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -21,6 +22,9 @@ from desktop.exchange.xlsx_reader import SheetData
 from desktop.exchange.xlsx_writer import save_atomically
 from desktop.messages import describe
 from desktop.services.importing.plan import ImportPlan, RowProblem
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 ERROR_HEADER = "错误"
 REPORT_TITLE = "导入错误报告"
@@ -52,20 +56,20 @@ def write_error_report(path: Path, sheet: SheetData, plan: ImportPlan) -> int:
     return len(problems)
 
 
-def _values(out: object, cells: Iterable[object]) -> list[object]:
+def _values(out: WriteOnlyWorksheet, cells: Iterable[object]) -> list[object]:
     return safe_cells.cells(out, (None if cell == "" else cell for cell in cells))
 
 
-def _blank_rows(out: object, count: int) -> None:
+def _blank_rows(out: WriteOnlyWorksheet, count: int) -> None:
     for _ in range(count):
-        out.append([])  # type: ignore[attr-defined]
+        out.append([])
 
 
-def _bold(out: object, value: str) -> WriteOnlyCell:
+def _bold(out: WriteOnlyWorksheet, value: str) -> Cell:
     return safe_cells.cell(out, value, font=Font(bold=True, color="C00000"))
 
 
-def _wrapped(out: object, value: str) -> WriteOnlyCell | None:
+def _wrapped(out: WriteOnlyWorksheet, value: str) -> Cell | None:
     if not value:
         return None
     return safe_cells.cell(out, value, alignment=Alignment(wrap_text=True, vertical="top"),

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain.errors import DomainError
 from desktop.domain.header_aliases import fold_header
@@ -104,6 +105,7 @@ def write_list(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, s
     """An .xlsx with `columns` and one text row per mapping; returns how many rows."""
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = "名单"
     sheet.append(list(columns))
     count = 0

@@ -17,7 +17,7 @@ _BOLD = Font(bold=True)
 
 def statistics_workbook(tables: Sequence[CountTable], school_name: str) -> bytes:
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     for index, table in enumerate(tables):
         _sheet(book, table, school_name, index)
     buffer = io.BytesIO()

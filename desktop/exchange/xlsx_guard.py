@@ -97,7 +97,8 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, na
     return budget
 
 
-def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, feed) -> int:  # type: ignore[no-untyped-def]
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
+            feed: Callable[[bytes], None]) -> int:
     """Unpack one part block by block into `feed`; returns the bytes read, stopping (with
     one byte over) once `budget` is spent."""
     used = 0

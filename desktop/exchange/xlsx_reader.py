@@ -95,8 +95,10 @@ def _template_sheet(book: CalamineWorkbook, name: str,
             continue
         sheet = load_sheet(book, meta.name, name)
         header = find_header_row(sheet_grid(sheet, name, nrows=20), mapping)
-        score = (len(header.columns), meta.visible == SheetVisibleEnum.Visible) if header else None
-        if score is not None and (best is None or score > best[0]):
+        if header is None:
+            continue
+        score = (len(header.columns), meta.visible == SheetVisibleEnum.Visible)
+        if best is None or score > best[0]:
             best = (score, sheet, header)
     if best is None:
         raise ServiceError("import.no_header", name=name)

@@ -14,7 +14,7 @@ PDF fails; `register` installs a ToUnicode writer that encodes every entry as UT
 from __future__ import annotations
 
 from functools import cache
-from typing import cast
+from typing import Any, cast
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -64,11 +64,11 @@ def _has(font: str, codepoint: int) -> bool:
     return codepoint in face.charToGlyph
 
 
-def canvas_maker(*args: object, **kwargs: object) -> Canvas:
+def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
     """A canvas whose initial font is ours, so no unembedded base font enters the PDF."""
     register()
     kwargs.setdefault("initialFontName", SANS)
-    return Canvas(*args, **kwargs)  # type: ignore[arg-type]
+    return Canvas(*args, **kwargs)
 
 
 @cache

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 from desktop.domain.idnumber import mask
 from desktop.domain.regions import counties, prefectures, provinces
 from desktop.printing.fonts import SANS
-from desktop.printing.layout import MARGIN, PAGE_WIDTH, cell, para
+from desktop.printing.layout import MARGIN, PAGE_WIDTH, Alignment, cell, para
 
 WIDTH = PAGE_WIDTH - 2 * MARGIN  # the text width of an A4 portrait page
 BLANK = "__________"
@@ -26,7 +26,7 @@ SHADE = colors.HexColor("#eeeeee")
 MEMBER_NAME = re.compile(r"成员(\d+)姓名")
 
 
-def line(text: str, size: float = 9, align: int = 0) -> Flowable:
+def line(text: str, size: float = 9, align: Alignment = 0) -> Flowable:
     """A paragraph whose full-width spaces keep their width (a paragraph would collapse them
     into one space like any other whitespace), so blanks and gaps stay as wide as written."""
     return para(text.replace("\u3000", "\xa0" * 3), size, align)

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
@@ -47,14 +47,17 @@ def reporting(progress: Progress) -> Iterator[None]:
         _progress.reset(token)
 
 
-def style(size: float = 9, leading: float | None = None, align: int = 0) -> ParagraphStyle:
+Alignment = Literal[0, 1, 2, 4]  # reportlab's TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
+
+
+def style(size: float = 9, leading: float | None = None, align: Alignment = 0) -> ParagraphStyle:
     """A paragraph style in the bundled font that breaks Chinese lines anywhere."""
     register()
     return ParagraphStyle(f"xj{size}{align}", fontName=SANS, fontSize=size,
                           leading=leading or size * 1.3, alignment=align, wordWrap="CJK")
 
 
-def para(text: str, size: float = 9, align: int = 0) -> Paragraph:
+def para(text: str, size: float = 9, align: Alignment = 0) -> Paragraph:
     return Paragraph(markup(clean_text(text)), style(size, align=align))
 
 

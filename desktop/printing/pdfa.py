@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -126,7 +127,8 @@ def _intent_findings(pdf: pikepdf.Pdf) -> list[str]:
 def _font_findings(pdf: pikepdf.Pdf) -> list[str]:
     found = []
     for number, page in enumerate(pdf.pages, start=1):
-        fonts = page.get("/Resources", {}).get("/Font", {})
+        resources: Any = page.get("/Resources", {})  # a pikepdf Dictionary, or the {} given
+        fonts = resources.get("/Font", {})
         for name, font in fonts.items():
             descriptor = font.get("/FontDescriptor")
             embedded = descriptor is not None and any(

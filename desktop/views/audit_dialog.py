@@ -26,7 +26,7 @@ from desktop.services.errors import ServiceError, StoreError
 from desktop.services.safekeeping.audit_view import AuditQuery, account_names, audit_lines, count_audit
 from desktop.views.widgets.banner import MessageBanner, write_file
 from desktop.views.widgets.dialogs import save_path
-from desktop.views.widgets.forms import ReadOnlyTable, date_edit
+from desktop.views.widgets.forms import ReadOnlyTable, date_edit, picked_day
 from desktop.views.wording import say, tr
 
 SHOWN = 1000
@@ -81,8 +81,8 @@ class AuditDialog(QDialog):
         self.record.returnPressed.connect(self.search)
 
     def query(self) -> AuditQuery:
-        start = self.start.date().toPython() if self.use_start.isChecked() else None
-        end = self.end.date().toPython() if self.use_end.isChecked() else None
+        start = picked_day(self.start) if self.use_start.isChecked() else None
+        end = picked_day(self.end) if self.use_end.isChecked() else None
         return AuditQuery(start, end, self.user.currentData() or "", self.record.text())
 
     def search(self) -> None:

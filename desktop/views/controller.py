@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.safekeeping.setup_flow import SetupFlow
+from desktop.services.safekeeping.setup_flow import KdfParams, SetupFlow
 from desktop.services.students.drafts import Draft, drop_draft, list_drafts
 from desktop.views import error_hook, settings
 from desktop.views.close_backup import back_up_on_close
@@ -31,6 +31,7 @@ from desktop.views.wording import say
 if TYPE_CHECKING:
     from desktop.services.students.intake import WaitingPupil
     from desktop.views.main_window import MainWindow
+    from desktop.views.setup_wizard import SetupWizard
 
 EXIT_AT_UNLOCK = "XUEJI_EXIT_AT_UNLOCK"  # =1: say when the unlock dialog is up, then quit (benchmark)
 
@@ -61,7 +62,7 @@ class AppController(QObject):
     main_shown = Signal(object)  # MainWindow
     locked = Signal()
 
-    def __init__(self, app: QApplication, db_path: Path, kdf: object | None = None) -> None:
+    def __init__(self, app: QApplication, db_path: Path, kdf: KdfParams | None = None) -> None:
         super().__init__()
         self.app = app
         self.db_path = db_path
@@ -86,11 +87,11 @@ class AppController(QObject):
         from desktop.views.setup_wizard import SetupWizard
 
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        wizard = SetupWizard(SetupFlow(self.db_path, self.kdf))  # type: ignore[arg-type]
+        wizard = SetupWizard(SetupFlow(self.db_path, self.kdf))
         wizard.finished.connect(lambda code: self._wizard_done(wizard, code))
         self._show_dialog(wizard)
 
-    def _wizard_done(self, wizard: QDialog, code: int) -> None:
+    def _wizard_done(self, wizard: SetupWizard, code: int) -> None:
         workspace = wizard.flow.workspace
         if code == QDialog.DialogCode.Accepted and workspace is not None:
             self.open_main(workspace)

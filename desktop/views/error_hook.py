@@ -23,5 +23,5 @@ def install() -> None:
         log_unexpected(exc)
         previous(kind, exc, tb)
 
-    hook.logs_data_free = True  # type: ignore[attr-defined]
+    hook.logs_data_free = True  # type: ignore[attr-defined]  # a mark on the function, read back by getattr above
     sys.excepthook = hook

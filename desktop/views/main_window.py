@@ -14,6 +14,8 @@ year end, which may change records anywhere, reloads every page.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -41,6 +43,13 @@ from desktop.views.sync.worker import SyncRunner
 from desktop.views.widgets.dialogs import open_path
 from desktop.views.widgets.long_work import LongWork
 from desktop.views.wording import say, tr
+
+if TYPE_CHECKING:  # built on first use (_make_page imports them then)
+    from desktop.views.archive.page import ArchivePage
+    from desktop.views.exchange.page import ExchangePage
+    from desktop.views.printing.page import PrintPage
+
+    LazyPage = PrintPage | ExchangePage | ArchivePage
 
 # Pages in the order of the list on the left, each found by a stable id (titles are words
 # for people and may change).
@@ -73,8 +82,9 @@ class MainWindow(QMainWindow):
         self.counter = SyncRunner(self)  # counts the overdue items for the line under 待办
         self.counter.finished.connect(self._on_counted)
         self._recount = False
-        self.lazy: dict[str, QWidget] = {}  # page id -> page built on first use
+        self.lazy: dict[str, LazyPage] = {}  # page id -> page built on first use
         self.holders: dict[str, QWidget] = {}
+        self.holder_layouts: dict[str, QVBoxLayout] = {}
         self._build_pages()
         self._build_status_bar()
         self._build_actions()
@@ -87,7 +97,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(tr(title))
             if page_id in LAZY:
                 self.holders[page_id] = QWidget()
-                QVBoxLayout(self.holders[page_id]).setContentsMargins(0, 0, 0, 0)
+                self.holder_layouts[page_id] = QVBoxLayout(self.holders[page_id])
+                self.holder_layouts[page_id].setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(built.get(page_id) or self.holders.get(page_id)
                                  or PlaceholderPage(title))
         self._fit_nav()
@@ -118,34 +129,34 @@ class MainWindow(QMainWindow):
             self.page(PAGES[row])
         self.stack.setCurrentIndex(row)
 
-    def page(self, page_id: str) -> QWidget:
+    def page(self, page_id: str) -> LazyPage:
         """A lazily built page, built now if it is not yet."""
         if page_id not in self.lazy:
             page = _make_page(page_id, self.workspace)
             self.lazy[page_id] = page
-            self.holders[page_id].layout().addWidget(page)
+            self.holder_layouts[page_id].addWidget(page)
             self._connect(page_id, page)
         return self.lazy[page_id]
 
-    def _connect(self, page_id: str, page: QWidget) -> None:
+    def _connect(self, page_id: str, page: LazyPage) -> None:
         if page_id == "exchange":
-            page.imported.connect(self.refresh)  # type: ignore[attr-defined]  # ExchangePage's
-            page.start_record.connect(self.start_record)  # type: ignore[attr-defined]
+            exchange = cast("ExchangePage", page)
+            exchange.imported.connect(self.refresh)
+            exchange.start_record.connect(self.start_record)
         elif page_id == "archive":
-            page.changed.connect(  # type: ignore[attr-defined]  # ArchivePage's signal
-                lambda: self.refresh(ARCHIVE_WRITTEN))
+            cast("ArchivePage", page).changed.connect(lambda: self.refresh(ARCHIVE_WRITTEN))
 
     @property
-    def print_page(self):  # type: ignore[no-untyped-def]
-        return self.page("print")
+    def print_page(self) -> PrintPage:
+        return cast("PrintPage", self.page("print"))
 
     @property
-    def exchange_page(self):  # type: ignore[no-untyped-def]
-        return self.page("exchange")
+    def exchange_page(self) -> ExchangePage:
+        return cast("ExchangePage", self.page("exchange"))
 
     @property
-    def archive_page(self):  # type: ignore[no-untyped-def]
-        return self.page("archive")
+    def archive_page(self) -> ArchivePage:
+        return cast("ArchivePage", self.page("archive"))
 
     def _build_status_bar(self) -> None:
         self.school_label = QLabel(f"{self.school.name}（{self.school.code}）")
@@ -213,7 +224,7 @@ class MainWindow(QMainWindow):
             self.tasks_page.reload()
         for page_id, page in self.lazy.items():
             if _shows(page_id, page, changed):
-                page.reload()  # type: ignore[attr-defined]  # each LAZY page has reload()
+                page.reload()
         self.refresh_status()  # every write queues changes for the registry
         if changed.tasks:
             self.refresh_task_badge()
@@ -266,17 +277,17 @@ OVERDUE = QColor("#b3261e")
 BADGE_DELAY_MS = 2000
 
 
-def _shows(page_id: str, page: QWidget, changed: Changed) -> bool:
+def _shows(page_id: str, page: LazyPage, changed: Changed) -> bool:
     """Whether a built LAZY page shows something `changed` names: the 学籍档案 list shows
     pupils and their registers, 打印 the classes, 数据交换 counts pupils by class and status."""
     if changed.roster:
         return True
     if page_id == "archive":
-        return page.shows_any(changed.students)  # type: ignore[attr-defined]  # ArchivePage's
+        return cast("ArchivePage", page).shows_any(changed.students)
     return page_id == "exchange" and changed.status
 
 
-def _make_page(page_id: str, workspace: Workspace) -> QWidget:
+def _make_page(page_id: str, workspace: Workspace) -> LazyPage:
     """Import and build one of the LAZY pages."""
     if page_id == "print":
         from desktop.views.printing.page import PrintPage

@@ -25,7 +25,7 @@ def save_pdf(parent: QWidget, data: bytes, suggested: str) -> Path | None:
     return path
 
 
-def load_document(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
+def load_document(data: bytes, parent: QWidget) -> QPdfDocument:
     document = QPdfDocument(parent)
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))

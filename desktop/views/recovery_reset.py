@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.safekeeping.accounts import reset_password
+from desktop.services.safekeeping.setup_flow import KdfParams
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.forms import ok_cancel
 from desktop.views.wording import say
@@ -23,7 +24,7 @@ from desktop.views.wording import say
 
 class RecoveryResetDialog(QDialog):
     def __init__(self, db_path: Path, username: str, parent: QWidget | None = None,
-                 kdf: object | None = None) -> None:
+                 kdf: KdfParams | None = None) -> None:
         super().__init__(parent)
         self.db_path, self.username, self.kdf = db_path, username, kdf
         self.setWindowTitle(self.tr("用恢复密钥重设密码"))
@@ -51,7 +52,7 @@ class RecoveryResetDialog(QDialog):
             return
         try:
             reset_password(self.db_path, self.account.text().strip(), self.key.text(),
-                           self.password.text(), self.kdf)  # type: ignore[arg-type]
+                           self.password.text(), self.kdf)
         except (ServiceError, StoreError) as exc:
             self.banner.show_message(say(exc.code, exc.params))
             self.key.setFocus()

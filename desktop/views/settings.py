@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
@@ -23,12 +23,12 @@ class Setting(Generic[T]):
     default: T
 
     def get(self) -> T:
-        value = _store().value(self.key, self.default)
+        value: Any = _store().value(self.key, self.default)  # what was stored, often as a str
         kind = type(self.default)
         if kind is bool:
-            return value in (True, "true", "1", 1)  # type: ignore[return-value]
+            return value in (True, "true", "1", 1)
         try:
-            return kind(value)  # type: ignore[return-value]
+            return kind(value)
         except (TypeError, ValueError):
             return self.default
 

@@ -143,7 +143,7 @@ def test_a_handover_is_recorded_only_after_confirmation(page: ArchivePage, monke
     page.checklist.set_present(0, True)
     tab = page.handovers
     tab.receiver.setText("佛山市第二小学")
-    tab.sender.setText("张老师")
+    tab.handed_by.setText("张老师")
     tab.taker.setText("李老师")
     asked: list[str] = []
     monkeypatch.setattr(common, "confirm", lambda _parent, text: asked.append(text) or False)

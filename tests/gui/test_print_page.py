@@ -55,7 +55,7 @@ def test_whole_class_in_roster_order(page: PrintPage) -> None:
     pick_document(page, "学籍卡")
     page.scopes.button(1).setChecked(True)
     page.klass.setCurrentIndex(page.klass.findText("三年级(2)班"))
-    data = page.render()
+    data = page.render_pdf()
     assert data is not None
     text = text_of(data)
     members = class_members("三年级(2)班")
@@ -68,7 +68,7 @@ def test_whole_grade_takes_every_class_of_it(page: PrintPage) -> None:
     pick_document(page, "学籍证明")
     page.scopes.button(2).setChecked(True)
     page.grade.setCurrentIndex(page.grade.findText("三年级"))
-    data = page.render()
+    data = page.render_pdf()
     assert data is not None
     expected = class_members("三年级(2)班") | class_members("三年级(3)班")
     assert len(PdfReader(io.BytesIO(data)).pages) == len(expected)
@@ -148,7 +148,7 @@ def test_open_on_a_student_from_elsewhere(page: PrintPage, seeded: Workspace) ->
     student = search(seeded, StudentQuery(text="王芳"), 0, 1).rows[0]
     page.choose_student(student.id)
     pick_document(page, "学籍证明")
-    data = page.render()
+    data = page.render_pdf()
     assert data is not None and "王芳" in text_of(data)
 
 
@@ -158,7 +158,7 @@ def test_roster_is_printed_per_class_of_a_grade(page: PrintPage) -> None:
     assert page.scopes.checkedId() == 1
     page.scopes.button(2).setChecked(True)
     page.grade.setCurrentIndex(page.grade.findText("三年级"))
-    data = page.render()
+    data = page.render_pdf()
     assert data is not None
     text = text_of(data)
     assert "三年级(2)班" in text and "三年级(3)班" in text
@@ -168,6 +168,6 @@ def test_roster_is_printed_per_class_of_a_grade(page: PrintPage) -> None:
 def test_whole_school_register_needs_no_selection(page: PrintPage) -> None:
     pick_document(page, "学籍核查报告")
     assert page.search_box.isHidden() and page.klass.isHidden() and page.grade.isHidden()
-    data = page.render()
+    data = page.render_pdf()
     assert data is not None
     assert "学籍核查" in text_of(data)

@@ -20,6 +20,8 @@ from desktop.services.errors import ServiceError
 from desktop.services.safekeeping.accounts import NewSchool, create_database
 from desktop.services.safekeeping.passwords import check_password_rule
 
+__all__ = ["STEPS", "SYSTEMS", "KdfParams", "SetupFlow"]  # KdfParams: the views pass it through
+
 STEPS = ("school", "account", "recovery", "done")
 SYSTEMS = ("6-3-3", "5-4-3")
 

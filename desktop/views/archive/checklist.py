@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -29,7 +29,7 @@ from desktop.services.archive.write import ItemDetails, set_item, set_location
 from desktop.services.context import Workspace
 from desktop.views.archive.common import attempt, day_text
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.widgets.forms import ReadOnlyTable, date_edit
+from desktop.views.widgets.forms import ReadOnlyTable, date_edit, item_at, picked_day
 from desktop.views.wording import tr
 
 COLUMNS = ("材料名称", "要求", "齐全", "份数/页数", "收到日期", "备注", "扫描件")
@@ -138,9 +138,10 @@ class ChecklistTab(QWidget):
         required = tr(line.required_because) if line.required else tr("可选")
         texts = (tr(line.label), required, "", _count(line), day_text(line.received_on),
                  line.note, str(line.scans) if line.scans else "")
-        for column, text in enumerate(texts):
-            self.table.setItem(row, column, QTableWidgetItem(text))
-        check = self.table.item(row, PRESENT_COLUMN)
+        items = [QTableWidgetItem(text) for text in texts]
+        for column, item in enumerate(items):
+            self.table.setItem(row, column, item)
+        check = items[PRESENT_COLUMN]
         check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable if self.writable
                        else Qt.ItemFlag.ItemIsEnabled)
         check.setCheckState(Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked)
@@ -156,11 +157,12 @@ class ChecklistTab(QWidget):
         self.pages.setValue((line.pages or 0) if line else 0)
         self.note.setText(line.note if line else "")
         if line and line.received_on:
-            self.received.setDate(line.received_on)
+            day = line.received_on
+            self.received.setDate(QDate(day.year, day.month, day.day))
 
     def set_present(self, row: int, present: bool) -> None:
         """Tick (or untick) the document on `row`, as a click on its box does."""
-        self.table.item(row, PRESENT_COLUMN).setCheckState(
+        item_at(self.table, row, PRESENT_COLUMN).setCheckState(
             Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
 
     def _on_cell_clicked(self, row: int, column: int) -> None:
@@ -202,15 +204,17 @@ class ChecklistTab(QWidget):
         if line is None or self.register is None:
             return
         details = ItemDetails(self.copies.value() or None, self.pages.value() or None,
-                              self.received.date().toPython(), self.note.text())
-        self._write(lambda: set_item(self.workspace, self.register.student_id, line.kind,
+                              picked_day(self.received), self.note.text())
+        student_id = self.register.student_id
+        self._write(lambda: set_item(self.workspace, student_id, line.kind,
                                      line.present, details, today=self.today))
 
     def save_location(self) -> None:
         if self.register is None:
             return
         place = Location(*(field.text() for field in self.place.values()))
-        self._write(lambda: set_location(self.workspace, self.register.student_id, place))
+        student_id = self.register.student_id
+        self._write(lambda: set_location(self.workspace, student_id, place))
 
     def _write(self, action: Callable[[], object], done: str = "") -> bool:
         if attempt(self.banner, action, done or self.tr("已保存。")):

@@ -29,7 +29,7 @@ from desktop.services.archive.write import (
 from desktop.services.context import Workspace
 from desktop.views.archive import common
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.widgets.forms import ReadOnlyTable, date_edit
+from desktop.views.widgets.forms import ReadOnlyTable, date_edit, picked_day
 from desktop.views.wording import tr
 
 LOAN_COLUMNS = ("借阅人", "事由", "借出日期", "应还日期", "归还日期")
@@ -103,7 +103,7 @@ class LoansTab(_RegisterTab):
     def lend(self) -> None:
         student = self.register.student_id if self.register else ""
         self._write(lambda: lend(self.workspace, student, self.borrower.text(), self.purpose.text(),
-                                 self.due.date().toPython(), self._today()), self.tr("已登记借出。"))
+                                 picked_day(self.due), self._today()), self.tr("已登记借出。"))
 
     def give_back(self) -> None:
         loan = self.register.open_loan if self.register else None
@@ -131,12 +131,12 @@ class HandoverTab(_RegisterTab):
         for reason in HANDOVER_REASONS:
             self.reason.addItem(tr(reason), reason)
         self.day = date_edit(today)
-        self.receiver, self.sender, self.taker, self.note = (QLineEdit() for _ in range(4))
+        self.receiver, self.handed_by, self.taker, self.note = (QLineEdit() for _ in range(4))
         self.backup = QCheckBox(self.tr("已备份保留电子学籍档案"))
         self.copies = QCheckBox(self.tr("已保留必要的纸质档案复印件"))
         form = QFormLayout()
         for label, widget in ((self.tr("原因"), self.reason), (self.tr("移交日期"), self.day),
-                              (self.tr("接收单位"), self.receiver), (self.tr("移交人"), self.sender),
+                              (self.tr("接收单位"), self.receiver), (self.tr("移交人"), self.handed_by),
                               (self.tr("接收人"), self.taker), (self.tr("备注"), self.note)):
             form.addRow(label, widget)
         form.addRow(self.backup)
@@ -153,8 +153,8 @@ class HandoverTab(_RegisterTab):
 
     def entered(self) -> HandoverInput:
         """The handover as filled in; the documents are those ticked in the checklist."""
-        return HandoverInput(self.reason.currentData(), self.day.date().toPython(),
-                             self.receiver.text(), self.sender.text(), self.taker.text(),
+        return HandoverInput(self.reason.currentData(), picked_day(self.day),
+                             self.receiver.text(), self.handed_by.text(), self.taker.text(),
                              backup_kept=self.backup.isChecked(),
                              copies_kept=self.copies.isChecked(), note=self.note.text())
 

@@ -89,8 +89,8 @@ class ArchivePage(QWidget):
         splitter.setSizes([LIST_WIDTH, 2 * LIST_WIDTH])
         QVBoxLayout(self).addWidget(splitter)
 
-    def _tabs(self) -> tuple[ChecklistTab, ScansTab, LoansTab, HandoverTab]:
-        return self.checklist, self.scans, self.loans, self.handovers
+    def _tabs(self) -> list[ChecklistTab | ScansTab | LoansTab | HandoverTab]:
+        return [self.checklist, self.scans, self.loans, self.handovers]
 
     def _connect(self) -> None:
         self.search.search_changed.connect(lambda _text: self.reload())

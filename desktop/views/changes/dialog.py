@@ -44,7 +44,7 @@ from desktop.services.students.read import get_student
 from desktop.services.students.school import list_classes
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import open_path
-from desktop.views.widgets.forms import date_edit, ok_cancel
+from desktop.views.widgets.forms import date_edit, ok_cancel, picked_day
 from desktop.views.wording import say, tr
 
 UNTIL_MONTHS = 6  # a 休学 or 续休 offered until half a year on (the rule allows one year at most)
@@ -170,8 +170,8 @@ class ChangeDialog(QDialog):
                                         ("phone", self.phone.text().strip())) if v}
         return ChangeRequest(
             student=self.reference, change=name,
-            effective=self.effective.date().toPython(),
-            until=self.until.date().toPython() if needs_until else None,
+            effective=picked_day(self.effective),
+            until=picked_day(self.until) if needs_until else None,
             reason=self.reason.text().strip(),
             class_name=self.klass.currentText() if needs_class else "",
             applicant=(applicant or None) if not decision else None,

@@ -41,7 +41,7 @@ from desktop.services.changes.year_end import plan_year_end
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.widgets.forms import ReadOnlyTable, date_edit
+from desktop.views.widgets.forms import ReadOnlyTable, date_edit, picked_day
 from desktop.views.wording import say, tr
 
 SUMMARY_COLUMNS = ("班级", "应在籍", "已核查", "人籍一致", "差异")
@@ -147,7 +147,7 @@ class LedgerTab(QWidget):
 
     def add_visit(self) -> None:
         try:
-            add_visit(self.workspace, self.student.text().strip(), self.day.date().toPython(),
+            add_visit(self.workspace, self.student.text().strip(), picked_day(self.day),
                       self.method.currentData(), self.people.text().strip(),
                       self.result.text().strip())
         except (DomainError, ServiceError, StoreError) as exc:
@@ -208,8 +208,8 @@ class DeferralTab(QWidget):
     def register(self) -> None:
         text = {label: field.text().strip() for label, field in self.fields.items()}
         self._do(lambda: register_deferral(self.workspace, DeferralInput(
-            text["儿童姓名"], self.birth.date().toPython(), text["监护人"], text["缓学原因"],
-            text["医院证明"], self.start.date().toPython(), text["身份证件号"], text["联系电话"])))
+            text["儿童姓名"], picked_day(self.birth), text["监护人"], text["缓学原因"],
+            text["医院证明"], picked_day(self.start), text["身份证件号"], text["联系电话"])))
 
     def _selected(self) -> str | None:
         row = self.table.currentRow()

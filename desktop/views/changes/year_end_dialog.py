@@ -81,8 +81,8 @@ class YearEndDialog(QDialog):
         for widget in (self.season, summary):
             layout.addWidget(widget)
         layout.addWidget(self.list, 1)
-        for widget in (self.backup_label, self.tick, self.banner):
-            layout.addWidget(widget)
+        for part in (self.backup_label, self.tick, self.banner):
+            layout.addWidget(part)
         layout.addLayout(buttons)
 
     def _warn_out_of_season(self) -> None:

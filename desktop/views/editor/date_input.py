@@ -78,7 +78,8 @@ class DateInput(QWidget):
 
     # --- calendar ------------------------------------------------------------------------------
     def open_calendar(self) -> None:
-        calendar = QCalendarWidget(self, windowFlags=Qt.WindowType.Popup)
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setGridVisible(True)
         start = as_date(self.value()) or self.suggest() or dt.date.today()
         calendar.setSelectedDate(QDate(start.year, start.month, start.day))

@@ -6,10 +6,12 @@ edit, and at once when the app locks), so a lock, a closed window or a crash los
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -30,7 +32,7 @@ from desktop.services.chosen_file import read_chosen_file
 from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected, ServiceError, StoreError
 from desktop.services.students.add import add_students
-from desktop.services.students.dto import AddResult, StudentRow
+from desktop.services.students.dto import AddResult, StudentDetail, StudentRow
 from desktop.services.students.duplicates import PossibleDuplicates
 from desktop.services.students.intake import WaitingPupil, controlled_items
 from desktop.services.students.photos import MAX_SOURCE_BYTES, get_photo, normalise_photo, set_photo
@@ -63,8 +65,9 @@ class FormUndoKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QLineEdit):
             return False
-        undo = event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable()
-        redo = event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable()
+        key_event = cast(QKeyEvent, event)  # a ShortcutOverride event is a key event
+        undo = key_event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable()
+        redo = key_event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable()
         if undo or redo:
             event.ignore()  # not overridden: the dialog's shortcut takes the key
             return True
@@ -139,20 +142,21 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         body = QHBoxLayout()
         body.addWidget(tabs, 1)
         body.addLayout(side)
-        layout = QVBoxLayout(self)
+        self.main_layout = layout = QVBoxLayout(self)
         self.form.legend.setStyleSheet("color:#555;")
         layout.addWidget(self.form.legend)
         layout.addLayout(body)
         layout.addLayout(self._message_area())
         layout.addLayout(self._buttons())
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        bindings = [(QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-                    (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
-                    (QKeySequence.StandardKey.Save, self.save)]
+        bindings: list[tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], object]]] = [
+            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+            (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+            (QKeySequence.StandardKey.Save, self.save)]
         if QKeySequence("Ctrl+Y") not in redo_keys:  # Ctrl+Y everywhere, but never twice
             bindings.append((QKeySequence("Ctrl+Y"), self.undo_stack.redo))
         for keys, slot in bindings:
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
     def _connect_fields(self) -> None:
         """Every input, including member groups added later, reports its edits once."""
@@ -232,7 +236,7 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         self.form.legend.setText(self.form.legend.text() + "\n" + reason)
         self.correct_button = QPushButton(self.tr("更正受控字段…"))
         self.correct_button.clicked.connect(lambda: self.correct_locked(headers))
-        self.layout().insertWidget(1, self.correct_button)
+        self.main_layout.insertWidget(1, self.correct_button)
 
     def _start_from_list(self) -> None:
         """A new record begun from a list: its items filled (the preschool list's locked)."""
@@ -381,10 +385,10 @@ class StudentEditor(IdNumberHelp, DraftKeeping, QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.recorded is not None:
             self.after_status_change(dialog.recorded.changed)
 
-    def _show_stored(self):  # type: ignore[no-untyped-def]  # returns the service's StudentDetail
+    def _show_stored(self) -> StudentDetail:
         """The stored record's version and change log, read again (only a saved pupil's form
         offers the actions that call this, so student_id is set)."""
-        student_id: int = self.student_id  # type: ignore[assignment]  # set for a saved pupil
+        student_id = self.student_id or ""
         detail = get_student(self.workspace, student_id)
         self.version = detail.version
         self.timeline.show_entries(history(self.workspace, student_id))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+from typing import TYPE_CHECKING
 
 from desktop.services.errors import ServiceError, StoreError
 from desktop.services.students.drafts import Draft, drop_draft, save_draft
@@ -16,9 +17,36 @@ from desktop.views.wording import say
 DRAFT_DELAY_MS = 1500  # a draft is written this long after the last edit
 DRAFT_PHOTO = "照片"  # a draft's row also keeps a photo imported but not saved yet
 
+if TYPE_CHECKING:  # the checker sees the mixin as the dialog it is mixed into
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QDialog as _Host
 
-class DraftKeeping:
+    from desktop.services.context import Workspace
+    from desktop.views.editor.form import EditorForm
+    from desktop.views.widgets.banner import MessageBanner
+else:
+    _Host = object
+
+
+class DraftKeeping(_Host):
     """Mixed into StudentEditor (uses its workspace, form, undo stack, photo and banner)."""
+
+    workspace: Workspace
+    student_id: str | None
+    form: EditorForm
+    undo_stack: QUndoStack
+    banner: MessageBanner
+    touched: set[str]
+    pending_photo: bytes | None
+    draft_key: str
+    _draft_timer: QTimer
+
+    if TYPE_CHECKING:  # StudentEditor's own
+        def is_dirty(self) -> bool: ...
+        def row(self) -> dict[str, str]: ...
+        def _show_photo(self, jpeg: bytes) -> None: ...
+        def _revalidate(self) -> None: ...
 
     def keep_draft(self) -> None:
         """Write the form to its draft now (or drop the draft when nothing is changed)."""

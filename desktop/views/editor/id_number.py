@@ -5,6 +5,8 @@ offering to open that record instead of creating a second one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
@@ -14,13 +16,41 @@ from desktop.views.editor.undo import FieldEdit
 
 RESIDENT_ID = "居民身份证"
 
+if TYPE_CHECKING:  # the checker sees the mixin as the dialog it is mixed into
+    from PySide6.QtCore import Signal
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.services.context import Workspace
+    from desktop.views.editor.form import EditorForm
+    from desktop.views.widgets.banner import MessageBanner
+
+    _Host = QDialog
+else:
+    _Host = object
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("StudentEditor", text)
 
 
-class IdNumberHelp:
+class IdNumberHelp(_Host):
     """Mixed into StudentEditor (uses its form, undo stack, banner and open_existing)."""
+
+    workspace: Workspace
+    student_id: str | None
+    form: EditorForm
+    undo_stack: QUndoStack
+    banner: MessageBanner
+    open_existing: QPushButton
+    id_notes: dict[str, str]
+    id_matches: list[str]
+    id_info: str
+    open_other: ClassVar[Signal]
+
+    if TYPE_CHECKING:  # StudentEditor's own, and DraftKeeping's
+        def _forget_draft(self) -> None: ...
+        def _drop_changes(self) -> None: ...
 
     def _id_entered(self, number: str) -> None:
         """Called inside the undo macro of the ID number's edit: the fills undo with it."""
@@ -63,7 +93,7 @@ class IdNumberHelp:
         other = self.id_matches[0]
         self._forget_draft()
         self._drop_changes()
-        QDialog.reject(self)  # type: ignore[arg-type]  # the editor's own reject asks 放弃修改？; here the registrar chose to leave
+        QDialog.reject(self)  # the editor's own reject asks 放弃修改？; here the registrar chose to leave
         self.open_other.emit(other)
 
 

@@ -80,7 +80,8 @@ class FieldInput(QWidget):
         self._last = self.text()
         self._connect()
 
-    def _make_editor(self, choices: list[str] | None, codes: list[str] | None) -> QWidget:
+    def _make_editor(self, choices: list[str] | None,
+                     codes: list[str] | None) -> QComboBox | DateInput | RegionPicker | SelectingLineEdit:
         kind = self.spec.kind
         if choices is not None:  # free text with suggestions (班级: existing or new)
             combo = QComboBox()
@@ -109,9 +110,9 @@ class FieldInput(QWidget):
             editor.code_changed.connect(lambda _c: self._changed())
         else:
             editor.editingFinished.connect(self._finished)
-            editor.left.connect(self.left)  # type: ignore[attr-defined]  # the remaining editor is a LineInput
+            editor.left.connect(self.left)
             if self.spec.kind == "idnum":  # a complete number counts at its 18th character
-                editor.textChanged.connect(self._maybe_complete)  # type: ignore[attr-defined]  # a LineInput here
+                editor.textChanged.connect(self._maybe_complete)
 
     def _maybe_complete(self, text: str) -> None:
         if len(text.strip()) == ID_LENGTH:
@@ -138,7 +139,7 @@ class FieldInput(QWidget):
             return editor.value()
         if isinstance(editor, RegionPicker):
             return editor.code()
-        return editor.text().strip()  # type: ignore[attr-defined]
+        return editor.text().strip()
 
     def set_text(self, text: str) -> None:
         """Show `text` without reporting it as an edit."""
@@ -154,7 +155,7 @@ class FieldInput(QWidget):
             elif isinstance(editor, RegionPicker):
                 editor.set_code(text)
             else:
-                editor.setText(text)  # type: ignore[attr-defined]
+                editor.setText(text)
         finally:
             editor.blockSignals(False)
         self._last = self.text()

@@ -80,14 +80,14 @@ class ReconcileTab(QWidget):
         """Read the national list and compare it, off the GUI thread."""
         self.banner.clear_message()
 
-        def compare() -> tuple[object, object]:
+        def compare() -> tuple[NationalList, Reconciliation]:
             national = read_national_list(path)
             return national, plan_reconciliation(self.workspace, national.entries)
 
         self.work.start(self.tr("正在核对……"), compare, self._compared)
 
-    def _compared(self, outcome: object) -> None:
-        self.national, self.result = outcome  # type: ignore[misc]  # the runner passes compare()'s pair as object
+    def _compared(self, outcome: tuple[NationalList, Reconciliation]) -> None:
+        self.national, self.result = outcome
         self._show()
 
     def _refused(self, text: str) -> None:

@@ -243,7 +243,7 @@ class PrintPage(QWidget):
 
     # -- acting ---------------------------------------------------------------------------
 
-    def render(self) -> bytes | None:
+    def render_pdf(self) -> bytes | None:
         """The chosen document as PDF bytes, with progress; None (and a message) if it could
         not be made or the registrar cancelled."""
         self.banner.clear_message()
@@ -259,7 +259,7 @@ class PrintPage(QWidget):
         return None
 
     def preview(self) -> None:
-        data = self.render()
+        data = self.render_pdf()
         if data is None:
             return
         self.preview_document = load_document(data, self)
@@ -269,7 +269,7 @@ class PrintPage(QWidget):
             n=self.preview_document.pageCount()), "info")
 
     def print_document(self) -> None:
-        data = self.render()
+        data = self.render_pdf()
         if data is None:
             return
         printer = self.choose_printer()
@@ -286,7 +286,7 @@ class PrintPage(QWidget):
             n=document.pageCount()), "info")
 
     def save(self) -> None:
-        data = self.render()
+        data = self.render_pdf()
         if data is None:
             return
         name = "-".join(part for part in (tr(self.document().title), self._scope_name()) if part)

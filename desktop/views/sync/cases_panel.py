@@ -25,7 +25,7 @@ from desktop.services.registry.case_list import CaseRow, list_cases
 from desktop.views.sync.transfer_dialog import TransferInDialog
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.widgets.dialogs import ask_text
-from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.widgets.forms import ReadOnlyTable, item_at
 from desktop.views.wording import say, tr
 
 COLUMNS = ("类型", "学生", "本校是", "对方学校", "状态", "当前步骤", "办理期限", "查询码")
@@ -98,9 +98,9 @@ class CasesPanel(QWidget):
             bold = QFont(self.table.font())
             bold.setBold(True)
             for column in range(len(COLUMNS)):
-                self.table.item(index, column).setFont(bold)
+                item_at(self.table, index, column).setFont(bold)
         if row.overdue:
-            self.table.item(index, 6).setForeground(QBrush(OVERDUE))
+            item_at(self.table, index, 6).setForeground(QBrush(OVERDUE))
 
     def selected(self) -> CaseRow | None:
         index = self.table.currentRow()

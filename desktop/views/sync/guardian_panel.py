@@ -22,7 +22,7 @@ from desktop.services.registry.case_commands import answer_guardian_request
 from desktop.services.registry.case_list import GuardianRow, list_guardian_requests
 from desktop.services.students.id_policy import mask_xjh
 from desktop.views.widgets.banner import MessageBanner
-from desktop.views.widgets.forms import ReadOnlyTable
+from desktop.views.widgets.forms import ReadOnlyTable, item_at
 from desktop.views.wording import say, tr
 
 REQUEST_COLUMNS = ("学生", "学籍号", "提交时间", "状态", "查询码")
@@ -108,7 +108,7 @@ class GuardianPanel(QWidget):
         choice = self.items.cellWidget(fields.index(field), ANSWER) if field in fields else None
         if isinstance(choice, QComboBox):
             choice.setCurrentIndex(0 if accept else 1)
-            self.items.item(fields.index(field), REASON).setText(reason)
+            item_at(self.items, fields.index(field), REASON).setText(reason)
 
     def submit(self) -> None:
         row = self.selected()
@@ -119,7 +119,7 @@ class GuardianPanel(QWidget):
         for index, item in enumerate(row.items):
             choice = self.items.cellWidget(index, ANSWER)
             accepted[item.field] = bool(choice.currentData()) if isinstance(choice, QComboBox) else True
-            reasons[item.field] = self.items.item(index, REASON).text()
+            reasons[item.field] = item_at(self.items, index, REASON).text()
         try:
             answer_guardian_request(self.workspace, row.request_id, accepted, reasons)
         except ServiceError as exc:

@@ -21,9 +21,17 @@ from PySide6.QtWidgets import (
 def date_edit(day: dt.date | None = None) -> QDateEdit:
     """A date field with a calendar pop-up, showing YYYY-MM-DD, set to `day` (today)."""
     day = day or dt.date.today()
-    edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
+
+
+def picked_day(edit: QDateEdit) -> dt.date:
+    """The day `edit` shows (QDate.toPython is typed object; it gives a datetime.date)."""
+    day = edit.date().toPython()
+    assert isinstance(day, dt.date)
+    return day
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
@@ -33,6 +41,13 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def item_at(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item a filled table has at (row, column)."""
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item
 
 
 class ReadOnlyTable(QTableWidget):

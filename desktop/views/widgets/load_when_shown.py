@@ -7,10 +7,17 @@ whether what the page holds is current.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QShowEvent
 
+if TYPE_CHECKING:  # the checker sees the mixin as the page it is mixed into
+    from PySide6.QtWidgets import QWidget as _Host
+else:
+    _Host = object
 
-class LoadWhenShown:
+
+class LoadWhenShown(_Host):
     loaded = False
 
     def load(self) -> None:
@@ -19,11 +26,11 @@ class LoadWhenShown:
     def reload(self) -> None:
         """Read the page again: now if it is shown, otherwise when it next is."""
         self.loaded = False
-        if self.isVisible():  # type: ignore[attr-defined]  # mixed into a QWidget
+        if self.isVisible():
             self._load_now()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)  # type: ignore[misc]  # QWidget's, after this mixin
+        super().showEvent(event)
         if not self.loaded:
             self._load_now()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop.services.errors import ServiceError
 from desktop.views.sync.worker import SyncRunner
 from desktop.views.wording import say
+
+T = TypeVar("T")  # what a job gives back
 
 DELAY_MS = 500
 
@@ -51,7 +53,7 @@ class LongWork(QObject):
     def busy(self) -> bool:
         return self.runner.busy
 
-    def start(self, label: str, work: Callable[[], Any], done: Callable[[Any], None]) -> bool:
+    def start(self, label: str, work: Callable[[], T], done: Callable[[T], None]) -> bool:
         """Run `work` in the background; False (nothing started) while another job runs."""
         if not self.runner.start(lambda _stop, _progress: work()):
             return False
