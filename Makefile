@@ -48,9 +48,11 @@ $(DIST_PROGRAM):
 test-long: deps-test setup
 	QT_QPA_PLATFORM=offscreen XUEJI_LONG=1 $(BIN)/python -m pytest -q -m slow $(PYTEST_ARGS)
 
+# mypy reads its settings ([tool.mypy] in pyproject.toml): desktop/ and central/, strict for the core
 lint: setup
 	$(BIN)/ruff check desktop central tests benchmarks tools packaging
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py
