@@ -79,7 +79,7 @@ class PlainLine(Flowable):
         self.canv.drawString(0.5 * extra if self.align == 1 else 0, self.height - self.size, self.text)
 
 
-def single_line(text: str, size: float = 9, align: int = 0) -> Flowable:
+def single_line(text: str, size: float = 9, align: Alignment = 0) -> Flowable:
     """A line of text: a PlainLine when a paragraph would show it on one line of a page
     (its runs of spaces, full-width ones too, folded into one as a paragraph folds them),
     else the paragraph."""

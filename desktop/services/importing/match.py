@@ -83,8 +83,8 @@ def _people(session: Session, names: set[str]) -> dict[PersonKey, list[tuple[str
     found: dict[PersonKey, list[tuple[str, str | None]]] = {}
     query = (select(Student.id, Student.id_number, Student.name, Student.birth_date, Student.sex)
              .where(among(Student.name, names)))
-    for student_id, number, *person in session.execute(query):
-        found.setdefault(tuple(person), []).append((student_id, number))  # type: ignore[arg-type]  # a 3-tuple
+    for student_id, number, name, birth, sex in session.execute(query):
+        found.setdefault((name, birth, sex), []).append((student_id, number))
     return found
 
 
