@@ -198,10 +198,8 @@ class FixedGrid(Flowable):
         canvas.setLineWidth(RULE)
         canvas.setLineCap(1)  # round, as a Table's GRID
         canvas.setLineJoin(1)
-        for y in (self.height, *bottoms):
-            canvas.line(0, y, self.width, y)
-        for x in (self.positions[0], self.positions[-1]):
-            canvas.line(x, 0, x, self.height)
+        lines = [(0.0, y, self.width, y) for y in (self.height, *bottoms)]
+        lines += [(x, 0.0, x, self.height) for x in (self.positions[0], self.positions[-1])]
         stretches: list[list[float]] = []  # [bottom, top] of each stretch
         after_title = True
         for row, bottom, top in zip(self.rows, bottoms, self._edges(), strict=False):
@@ -212,9 +210,8 @@ class FixedGrid(Flowable):
                 after_title = False
             else:
                 stretches[-1][0] = bottom
-        for x in self.positions[1:-1]:
-            for bottom, top in stretches:
-                canvas.line(x, bottom, x, top)
+        lines += [(x, bottom, x, top) for x in self.positions[1:-1] for bottom, top in stretches]
+        canvas.lines(lines)  # one path, stroked once
 
     def _draw_values(self, canvas: Canvas) -> None:
         cells = self._cells(fixed=False)
