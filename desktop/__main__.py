@@ -2,7 +2,8 @@
 `xueji --selftest` or `xueji bundle.xjb` opens the app.
 
 The choice is made from the first argument alone, so opening the app does not pay for
-importing every command (Excel, PDF, backup …).
+importing every command (Excel, PDF, backup …); a bare `--version` is answered here, before
+anything else is imported (the command line's parser alone imports every command).
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ def wants_cli(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args == ["--version"]:
+        from desktop import __version__
+
+        print(f"xueji {__version__}")
+        return 0
     if wants_cli(args):
         from desktop.cli.main import main as cli_main
 

@@ -48,18 +48,26 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     return "\n".join(header + entries + footer)
 
 
+# name -> (file under resources/fonts/, face index in a collection)
+FILES = {SANS: ("wqy-microhei.ttc", 0), MONO: ("wqy-microhei.ttc", 1),
+         RARE: ("xj-sans-rare.ttf", 0), EXT_B: ("HanaMinB.ttf", 0)}
+
+
+def register(font: str = SANS) -> None:
+    """Register one bundled font (the text font unless told) with reportlab, once. Each is read
+    when first needed: reportlab parses the whole file in Python, 30 MB for the Ext-B one."""
+    _register(font)
+
+
 @cache
-def register() -> None:
+def _register(font: str) -> None:
     ttfonts.makeToUnicodeCMap = to_unicode_cmap  # see the module docstring
-    fonts = resource_dir() / "fonts"
-    pdfmetrics.registerFont(TTFont(SANS, str(fonts / "wqy-microhei.ttc"), subfontIndex=0))
-    pdfmetrics.registerFont(TTFont(MONO, str(fonts / "wqy-microhei.ttc"), subfontIndex=1))
-    pdfmetrics.registerFont(TTFont(RARE, str(fonts / "xj-sans-rare.ttf")))
-    pdfmetrics.registerFont(TTFont(EXT_B, str(fonts / "HanaMinB.ttf")))
+    file, index = FILES[font]
+    pdfmetrics.registerFont(TTFont(font, str(resource_dir() / "fonts" / file), subfontIndex=index))
 
 
 def _has(font: str, codepoint: int) -> bool:
-    register()
+    register(font)
     face = cast(TTFont, pdfmetrics.getFont(font)).face  # registered as TTFont above
     return codepoint in face.charToGlyph
 
@@ -74,7 +82,9 @@ def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
 @cache
 def font_for(char: str) -> str:
     """The first of SANS, RARE and EXT_B that has the character (EXT_B when none has it)."""
-    return next((font for font in (SANS, RARE) if _has(font, ord(char))), EXT_B)
+    font = next((font for font in (SANS, RARE) if _has(font, ord(char))), EXT_B)
+    register(font)
+    return font
 
 
 def runs(text: str) -> list[tuple[str, str]]:

@@ -40,7 +40,7 @@ def _text(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
 
 def build(sheet: RecoverySheet) -> bytes:
     """A one-page A4 PDF with the key in large type, groups of four."""
-    register()
+    register(MONO)
     buffer = io.BytesIO()
     canvas = canvas_maker(buffer, pagesize=A4, invariant=True, pageCompression=1)
     canvas.setTitle("学籍管理 恢复密钥")

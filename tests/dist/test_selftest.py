@@ -3,6 +3,8 @@ and how the entry point tells the app from the command line."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -42,6 +44,19 @@ def test_a_failing_step_is_named_and_exits_1_after_cleaning_up(monkeypatch) -> N
     assert _leftovers() == before
 
 
+def test_the_scratch_database_uses_the_cheapest_allowed_key_derivation(tmp_path: Path) -> None:
+    from desktop.models.keyslots import KDF_BOUNDS, KdfParams, KeySlotFile, keyslot_path
+
+    scratch = selftest.Scratch(tmp_path)
+    try:
+        selftest._database(scratch)
+    finally:
+        scratch.lock()
+    kdf = KeySlotFile.load(keyslot_path(scratch.db)).slots[selftest.USER].kdf
+    assert kdf == selftest.scratch_kdf() != KdfParams()
+    assert all(getattr(kdf, name) == low for name, (low, _high) in KDF_BOUNDS.items())
+
+
 def test_service_errors_are_said_in_the_cli_words() -> None:
     from desktop.services.errors import ServiceError
 
@@ -60,12 +75,27 @@ def test_selftest_option_runs_the_core_steps_plus_the_qt_step(monkeypatch) -> No
     assert seen == [["Qt 界面库与中文翻译"]]
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["--db", "x.db", "--version"]])
-def test_version_prints_the_package_version(argv: list[str], capsys) -> None:
+def test_version_prints_the_package_version(capsys) -> None:
+    assert entry.main(["--version"]) == 0
+    assert capsys.readouterr().out == f"xueji {__version__}\n"
+
+
+def test_version_with_other_options_is_argparse_s(capsys) -> None:
     with pytest.raises(SystemExit) as stopped:
-        entry.main(argv)
+        entry.main(["--db", "x.db", "--version"])
     assert stopped.value.code == 0
     assert capsys.readouterr().out.strip() == f"xueji {__version__}"
+
+
+def test_version_imports_neither_the_command_line_nor_the_database() -> None:
+    """`xueji --version` answers before the command line's parser imports every command
+    (SQLAlchemy, reportlab, openpyxl …): 2 s under Wine before, the interpreter's start now."""
+    probe = ("import sys, desktop.__main__ as entry; code = entry.main(['--version']); "
+             "print(sorted(m for m in ('desktop.cli.main', 'sqlalchemy', 'reportlab', 'PySide6')"
+             " if m in sys.modules), code)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.splitlines() == [f"xueji {__version__}", "[] 0"]
 
 
 @pytest.mark.parametrize(("argv", "cli"), [

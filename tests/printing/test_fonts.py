@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 from pypdf import PdfReader
 
-from desktop.printing.fonts import EXT_B, RARE, SANS, runs, to_unicode_cmap
+from desktop.printing.fonts import EXT_B, MONO, RARE, SANS, runs, to_unicode_cmap
 from desktop.printing.recovery_sheet import RecoverySheet, build
 
 KEY = "N215-YRE6-QN6P-B2SQ-NTJH-BQYP-NY1Y-RG9H-2BYV-7980-A04J-T4AK-F06H-GM8P"
@@ -63,3 +66,30 @@ def test_extension_a_and_extension_b_names_are_embedded_and_extract() -> None:
     assert "㐀䶮𠮷𫝋小学" in page.extract_text()
     names = {f.get_object()["/BaseFont"].split("+")[-1] for f in page["/Resources"]["/Font"].values()}
     assert {"XJSansRare-Regular", "HanaMinB"} <= names
+
+
+def test_each_font_is_read_only_when_first_needed() -> None:
+    """A fresh process: the text font alone after `register`; a plain name needs nothing more;
+    the recovery sheet brings the mono font in, 𠮷 the rare one (and a first PDF with 𠮷 still
+    extracts it), 𫝋 the Ext-B one."""
+    probe = """
+import io
+from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+from desktop.printing import fonts
+from tests.printing.test_fonts import _sheet
+def seen():
+    return [n for n in fonts.FILES if n in pdfmetrics.getRegisteredFontNames()]
+fonts.register()
+print(seen())
+fonts.runs("王小明")
+print(seen())
+print("佛山市𠮷祥小学" in PdfReader(io.BytesIO(_sheet("佛山市𠮷祥小学"))).pages[0].extract_text())
+print(seen())
+fonts.runs("𫝋")
+print(seen())
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2], encoding="utf-8")
+    assert done.stdout.splitlines() == [
+        str([SANS]), str([SANS]), "True", str([SANS, MONO, RARE]), str([SANS, MONO, RARE, EXT_B])]
