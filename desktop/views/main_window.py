@@ -178,7 +178,11 @@ class MainWindow(QMainWindow):
             (self.tr("查找"), QKeySequence.StandardKey.Find, self._focus_search),
             (self.tr("新建学生"), QKeySequence.StandardKey.New, self.roster.new_student.emit),
         )
-        menu = self.menuBar().addMenu(self.tr("文件"))
+        # Kept for whoever needs the menu (tests, later menus). Never reach it through
+        # QAction.menu(): PySide6 < 6.10 (the legacy build's) makes the menu's Python object a
+        # child of that action's, and when the action's object is collected the menu's becomes
+        # "already deleted" although Qt's menu lives on, including this attribute.
+        self.file_menu = menu = self.menuBar().addMenu(self.tr("文件"))
         for text, keys, slot in shortcuts:
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
