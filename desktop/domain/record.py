@@ -21,7 +21,7 @@ from desktop.domain.fields import (
 )
 from desktop.domain.header_aliases import canonical_header
 from desktop.domain.validation import validate
-from desktop.domain.values import parse_cell
+from desktop.domain.values import parse_cell, parse_signature
 
 # Keys that output adds and input ignores (a listed record can be fed back unchanged).
 OUTPUT_ONLY = {"学籍号", "学籍状态", "年级", "姓名拼音"}
@@ -111,8 +111,9 @@ def _read_cell(record: Record, target: dict[str, Any], spec: FieldSpec, header: 
 
 
 # Each header as written -> (where its value goes, member slot, spec, memo). The memo holds
-# the stored value of each cell text already read for that item (one per spec: a student's
-# and a member's 姓名 differ): a register repeats the same codes, classes, regions and dates
+# the stored value of each cell text already read for items that read a text alike (one per
+# parse signature, values.parse_signature: a pupil's three addresses and the family's share
+# one): a register repeats the same codes, classes, regions, addresses and dates
 # thousands of times. Only texts that parsed are kept (an error is raised anew each time,
 # with its own params); dates and months are checked against today, so everything is
 # forgotten when the day changes.
@@ -135,7 +136,7 @@ def _steps() -> dict[Any, _Step]:
 
 def _add_step(steps: dict[Any, _Step], raw_header: Any) -> _Step:
     target, slot, spec = _route(str(raw_header))
-    memo = _STEPS["memos"].setdefault(id(spec), {}) if spec is not None else {}
+    memo = _STEPS["memos"].setdefault(parse_signature(spec), {}) if spec is not None else {}
     if len(steps) < _MEMO_SIZE:  # headers are few; a file of random headers is not kept
         steps[raw_header] = (target, slot, spec, memo)
     return target, slot, spec, memo

@@ -169,6 +169,17 @@ def parse_cell(spec: FieldSpec, raw: object) -> object:
     return _PARSERS[kind](text)
 
 
+def parse_signature(spec: FieldSpec) -> tuple[object, ...]:
+    """All that `parse_cell` reads of `spec` for a text cell: items with the same signature
+    (a pupil's three addresses and each family member's, every phone number) read a text
+    alike, so one memo of texts already read can serve them all."""
+    if spec.kind in ("code", "yesno"):
+        return (spec.kind, spec.table)
+    if spec.kind == "text":
+        return (spec.kind, spec.max_len, spec.key in NAME_KEYS)
+    return (spec.kind,)
+
+
 def _as_text(raw: object, spec: FieldSpec) -> str | None:
     if raw is None:
         return None

@@ -290,3 +290,33 @@ def test_member_resident_id_defaults_its_type(row: dict[str, str]) -> None:
     record = read_record({**row, "成员2身份证件号": number})
     assert record.errors == []
     assert record.members[1]["id_type"] == "1"
+
+
+def test_items_sharing_a_parse_signature_read_every_text_alike() -> None:
+    """Items whose cells share one memo of texts already read (values.parse_signature) give
+    the same value, or the same error, for every text of a corpus of real and spoiled cells."""
+    from collections import defaultdict
+
+    from desktop.domain.errors import DomainError
+    from desktop.domain.fields import FieldSpec
+    from desktop.domain.values import parse_cell, parse_signature
+    from tests.exchange.same_output import corpus
+
+    texts = sorted({str(v) for row in corpus(120) for v in row.values() if v not in (None, "")})
+    texts += ["x" * 31, "x" * 37, "x" * 61, "x" * 121, "王 小明", "王1", "13800138000", "是"]
+    groups = defaultdict(list)
+    for spec in (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS):
+        groups[parse_signature(spec)].append(spec)
+    shared = [specs for specs in groups.values() if len(specs) > 1]
+    assert len(shared) >= 8
+
+    def outcome(spec: FieldSpec, text: str) -> object:
+        try:
+            return parse_cell(spec, text)
+        except DomainError as error:
+            return error.code, error.params
+
+    for specs in shared:
+        for text in texts:
+            first = outcome(specs[0], text)
+            assert all(outcome(s, text) == first for s in specs[1:]), (specs[0].key, text)
