@@ -34,7 +34,7 @@ def _grid(rows: Sequence[Sequence[Cell]], widths: Sequence[float], header: bool 
     """A ruled grid as the card's tables looked (8.5 pt text, 1.5 pt above and below), the
     first row shaded when it is a `header`."""
     return FixedGrid([Row(tuple(row), shaded=header and not index) for index, row in enumerate(rows)],
-                     widths, LOOK, shared=False)  # a card's only XObject is its photo
+                     widths, LOOK)
 
 
 def _value(text: str) -> Cell:
