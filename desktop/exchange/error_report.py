@@ -31,10 +31,11 @@ REPORT_TITLE = "导入错误报告"
 
 
 def problem_text(problems: Iterable[RowProblem]) -> str:
-    """'出生日期: 日期格式不对…；提示 姓名: 可能重复…' for one row."""
+    """'出生日期: 日期格式不对…；提示 姓名: 可能重复…。' for one row: a sentence's full stop
+    is kept only at the end, never before a '；'."""
     parts = [("提示 " if p.warning else "") + f"{p.header}: {describe(p.code, dict(p.params))}"
              for p in problems]
-    return "；".join(parts)
+    return "；".join([part.rstrip("。") for part in parts[:-1]] + parts[-1:])
 
 
 def write_error_report(path: Path, sheet: SheetData, plan: ImportPlan) -> int:
