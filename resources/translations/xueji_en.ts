@@ -1851,6 +1851,14 @@
     </message>
   </context>
   <context>
+    <name>ChineseColumns</name>
+    <message>
+      <location filename="../../desktop/views/widgets/file_dialog.py" line="78" />
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictsPanel</name>
     <message>
       <location filename="../../desktop/views/sync/panels.py" line="74" />

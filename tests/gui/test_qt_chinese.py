@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -128,3 +128,19 @@ def test_the_date_column_shows_whole_dates(qtbot, chinese, tmp_path: Path) -> No
     view = dialog.findChild(QTreeView)
     needed = view.fontMetrics().horizontalAdvance("2026-12-07 14:34")
     assert view.header().sectionSize(file_dialog.DATE) > needed
+
+
+def test_the_type_column_shows_a_workbook_s_whole_type(qtbot, chinese, tmp_path: Path) -> None:
+    dialog = file_dialog._dialog(None, "导入", str(tmp_path), "")
+    qtbot.addWidget(dialog)
+    view = dialog.findChild(QTreeView)
+    needed = view.fontMetrics().horizontalAdvance(file_dialog.WIDEST_TYPE)
+    assert view.header().sectionSize(file_dialog.TYPE) > needed
+
+
+def test_the_size_column_is_headed_da_xiao(qtbot, chinese, tmp_path: Path) -> None:
+    dialog = file_dialog._dialog(None, "导入", str(tmp_path), "")
+    qtbot.addWidget(dialog)
+    view = dialog.findChild(QTreeView)
+    heading = view.model().headerData(file_dialog.SIZE, Qt.Orientation.Horizontal)
+    assert heading == "大小"

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView, QWidget
 from desktop.domain.data import resource_dir
 
 NATIVE = sys.platform in ("win32", "darwin")
-SIZE, DATE = 1, 3  # QFileSystemModel's columns
+SIZE, TYPE, DATE = 1, 2, 3  # QFileSystemModel's columns
+WIDEST_TYPE = "Excel 2007 电子表格"  # the type of a workbook, as the system names it in Chinese
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,14 +70,24 @@ class ChineseColumns(QIdentityProxyModel):
                 return "" if model.isDir(source) else readable_size(model.size(source))
         return super().data(index, role)
 
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """大小, not Qt's 体积 (a volume, in the zh_CN catalogue)."""
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and section == SIZE):
+            return self.tr("大小")
+        return super().headerData(section, orientation, role)
+
 
 def _dialog(parent: QWidget | None, title: str, start: str, filters: str) -> QFileDialog:
     dialog = QFileDialog(parent, title, start, filters)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setProxyModel(ChineseColumns(dialog))
     view = dialog.findChild(QTreeView)
-    if view is not None:  # the dates are whole: 2026-12-07 14:34, not "2026-1…"
-        view.header().resizeSection(DATE, view.fontMetrics().horizontalAdvance("2026-12-07 14:34") + 24)
+    if view is not None:  # whole dates and types: 2026-12-07 14:34, not "2026-1…" or "Ex…表格"
+        width = view.fontMetrics().horizontalAdvance
+        view.header().resizeSection(TYPE, width(WIDEST_TYPE) + 24)
+        view.header().resizeSection(DATE, width("2026-12-07 14:34") + 24)
     return dialog
 
 
