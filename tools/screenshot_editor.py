@@ -18,6 +18,8 @@ from screenshots import ROOT, start_app
 sys.path.insert(0, str(ROOT))
 
 GRADES = ("一", "二", "三", "四", "五", "六")
+SURNAMES = "王李张刘陈杨"  # one per grade: 张小明 is in 三年级(1)班
+GIVEN = ("小明", "思远", "雨桐", "子涵", "浩然")
 
 
 def make_school(folder: Path):  # type: ignore[no-untyped-def]
@@ -29,8 +31,8 @@ def make_school(folder: Path):  # type: ignore[no-untyped-def]
     school = NewSchool(code="4406040001", name="佛山市禅城区示例小学", stages="小学")
     ws, _key = create_database(folder / "school.db", school, "张老师", "Demo-pass-2026",
                                KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1))
-    rows = [valid_row(name=f"学生{g}{n}", seq=11 + 2 * (g * 5 + n), birth=dt.date(2019 - g, 3, 1),
-                      class_name=f"{grade}年级({n})班")
+    rows = [valid_row(name=SURNAMES[g] + GIVEN[n - 1], seq=11 + 2 * (g * 5 + n),
+                      birth=dt.date(2019 - g, 3, 1), class_name=f"{grade}年级({n})班")
             for g, grade in enumerate(GRADES) for n in range(1, 6)]
     add_students(ws, rows)
     return ws
@@ -88,7 +90,7 @@ def editor_shots(ws, shot) -> None:  # type: ignore[no-untyped-def]
     editor.discard_and_close()
     from desktop.services.students.read import StudentQuery, search
 
-    stored = StudentEditor(ws, search(ws, StudentQuery(text="学生21")).rows[0].id)
+    stored = StudentEditor(ws, search(ws, StudentQuery(text="张小明")).rows[0].id)
     stored.resize(1280, 700)
     stored.show()
     shot(stored, "editor.png")

@@ -88,12 +88,18 @@ def pages_shots(controller, shot) -> None:  # type: ignore[no-untyped-def]
     shot(window, "statistics.png")
 
 
-def file_dialog_shot(app, shot) -> None:  # type: ignore[no-untyped-def]
+def file_dialog_shot(app, folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
+    """The dialog on a folder of workbooks, so sizes and dates show (not on this checkout)."""
     from PySide6.QtWidgets import QFileDialog
 
     from desktop.views.widgets.file_dialog import _dialog
 
-    dialog = _dialog(None, "选择要导入的 Excel 文件", str(Path(__file__).resolve().parents[1]),
+    papers = folder / "学籍资料"
+    (papers / "照片").mkdir(parents=True, exist_ok=True)
+    for name, size in (("三年级名单.xlsx", 48_213), ("学前教育匹配名单.xlsx", 9_870),
+                       ("全校学生基本信息.xlsx", 1_532_416), ("说明.txt", 512)):
+        (papers / name).write_bytes(b"\0" * size)
+    dialog = _dialog(None, "选择要导入的 Excel 文件", str(papers),
                      "Excel (*.xlsx *.xlsm);;所有文件 (*)")
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
     dialog.resize(900, 520)
@@ -125,7 +131,7 @@ def main() -> None:
     db = Path(sys.argv[1]) if len(sys.argv) > 1 else make_demo(folder)
 
     wizard_shot(folder, shot)
-    file_dialog_shot(app, shot)
+    file_dialog_shot(app, folder, shot)
     controller = unlock_and_window(app, db, shot)
     change_shot(controller, shot)
     pages_shots(controller, shot)

@@ -2,7 +2,9 @@
 
 Run: xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py
 Creates a demo database with 2,000 students in a temporary folder, drives the real windows
-and saves PNGs of them to docs/screenshots/.
+and saves PNGs of them to docs/screenshots/. Run tools/screenshot_flow.py after it: that
+tool's wizard, unlock, 待办, 学籍档案 and 统计 pictures are the README's and replace this one's.
+The editor's pictures are tools/screenshot_editor.py's.
 """
 
 from __future__ import annotations
@@ -75,7 +77,6 @@ def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
     from screenshot_cases import cases_shots
 
     from desktop.views.controller import AppController
-    from desktop.views.editor.dialog import StudentEditor
     from desktop.views.main_window import PAGES
 
     controller = AppController(app, db)
@@ -93,15 +94,6 @@ def app_shots(app, db: Path, shot) -> None:  # type: ignore[no-untyped-def]
     window.roster.search.setText("zh")
     window.roster.search.flush()
     shot(window, "roster-search.png")
-    controller.edit_student(window.roster.model.row_at(0).id)
-    editor = next(w for w in app.topLevelWidgets() if isinstance(w, StudentEditor))
-    editor.resize(1280, 700)
-    shot(editor, "editor.png")
-    editor.form.fields["身份证件号"].set_text("440604201703051234")
-    editor.form.fields["联系电话"].set_text("1380013800O")
-    editor.validate()
-    shot(editor, "editor-validation.png")
-    editor.discard_and_close()
     history_shots(app, controller, shot)
     archive_shots(controller, shot)
     print_shots(controller, shot)
@@ -173,14 +165,17 @@ def exchange_shots(controller, folder: Path, shot) -> None:  # type: ignore[no-u
     rows[4]["身份证件号"] = number[:17] + ("1" if number[17] == "0" else "0")
     rows[5]["联系电话"] = "0757-8888"
     rows[6]["现住址"] = rows[6]["现住址"] + "（新）"
-    new = dict(rows[7], 姓名="欧阳新同学", 身份证件号=_resident_id("44060420170305999"))
-    path = folder / "三年级名单.xlsx"
+    new = dict(rows[7], 姓名="欧阳新同学", 性别="男", 出生日期="20170305",
+               身份证件号=_resident_id("44060420170305999"))
+    path = folder / f"{klass}名单.xlsx"
     write_template(path, [*rows, new])
     export_workbook(ws, folder / "unused.xlsx")
     window.nav.setCurrentRow(PAGES.index("exchange"))
     tab = window.exchange_page.importing
     planned(tab, lambda: tab.load(path))
-    tab.filter.setCurrentIndex(1)
+    tab.filter.setCurrentIndex(0)  # every row: refused in red, changed in yellow, unchanged
+    changed = next(i for i in range(tab.rows.rowCount()) if tab.rows.item(i, 1).text() == "更新")
+    tab.rows.selectRow(changed)  # its changes listed below: 项目, 原值, 新值
     shot(window, "import-preview.png")
     window.exchange_page.tabs.setCurrentIndex(3)
     shot(window, "statistics.png")
@@ -193,7 +188,6 @@ PRESCHOOL = (("林小满", "44060420200305001"), ("欧阳一诺", "4406042020061
 def lists_shots(app, controller, folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
     """The preschool matched list imported, its pupils waiting; one record started from it."""
     from desktop.exchange.intake_lists import PRESCHOOL_COLUMNS, write_list
-    from desktop.views.editor.dialog import StudentEditor
 
     rows = [{"姓名": name, "性别": "男" if int(first17[16]) % 2 else "女",
              "出生日期": f"{first17[6:10]}-{first17[10:12]}-{first17[12:14]}",
@@ -208,10 +202,9 @@ def lists_shots(app, controller, folder: Path, shot) -> None:  # type: ignore[no
     lists.waiting_table.selectRow(0)
     shot(window, "lists-preschool.png")
     lists.start_selected()
-    editor = next(w for w in app.topLevelWidgets() if isinstance(w, StudentEditor) and w.isVisible())
-    editor.resize(1280, 700)
+    editor = open_editor(app)
     shot(editor, "editor-from-list.png")
-    editor.discard_and_close()
+    close_editor(editor)
 
 
 def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def]
@@ -219,7 +212,6 @@ def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def
     import datetime as dt
 
     from desktop.services.changes.status import ChangeRequest, apply_change
-    from desktop.views.editor.dialog import StudentEditor
     from desktop.views.main_window import PAGES
 
     ws, window = controller.workspace, controller.window
@@ -249,11 +241,26 @@ def history_shots(app, controller, shot) -> None:  # type: ignore[no-untyped-def
     window.changes_page.tabs.setCurrentIndex(1)
     shot(window, "verification.png")
     controller.edit_student(rows[0].id)
-    editor = next(w for w in app.topLevelWidgets() if isinstance(w, StudentEditor))
-    editor.resize(1280, 700)
+    editor = open_editor(app)
     editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
     shot(editor, "timeline.png")
-    editor.discard_and_close()
+    close_editor(editor)
+
+
+def open_editor(app):  # type: ignore[no-untyped-def]
+    """The editor just opened (a closed one stays among the top-level widgets), sized."""
+    from desktop.views.editor.dialog import StudentEditor
+
+    editor = next(w for w in app.topLevelWidgets() if isinstance(w, StudentEditor) and w.isVisible())
+    editor.resize(1280, 700)
+    return editor
+
+
+def close_editor(editor) -> None:  # type: ignore[no-untyped-def]
+    """Close without saving and without keeping a draft (a kept draft would be offered, and
+    restored, the next time this pupil is opened)."""
+    editor.undo_stack.setClean()
+    editor.reject()
 
 
 def planned(tab, act) -> None:  # type: ignore[no-untyped-def]
