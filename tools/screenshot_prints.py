@@ -28,8 +28,8 @@ PICTURES = {"form": ("print-form", 827), "card": ("print-card", 827),
             "enrolment-proof": ("print-enrolment-proof", 579),
             "archive-index": ("print-archive-index", 827), "check-sheet": ("print-check-sheet", 497),
             "roster": ("print-roster", 579)}
-# not made here: print-deferral (a 缓学 entry), print-verification and print-dropout-ledger
-# (a term's verification marks, a dropout case), print-page (tools/screenshots.py)
+# not made here: print-verification and print-dropout-ledger (a term's verification marks, a
+# dropout case), print-page (tools/screenshots.py)
 
 
 def make_school(folder: Path):
@@ -73,7 +73,22 @@ def main() -> None:
         if kind in wanted:
             selection = Selection(classes=("三年级(2)班",)) if kind == "roster" else Selection(pupil)
             picture(DOCUMENTS[kind].make(ws, selection).data, name, width, folder)
+    if not sys.argv[1:] or "deferral" in wanted:
+        picture(deferral_pdf(ws), "print-deferral", 579, folder)
     ws.lock()
+
+
+def deferral_pdf(ws) -> bytes:  # type: ignore[no-untyped-def]
+    """缓学申请表 of a child registered as deferred (a heart operation, a year's rest)."""
+    from desktop.printing import deferral_form
+    from desktop.services.changes.deferral import DeferralInput, register_deferral
+    from desktop.services.reports.registers import printable_deferral
+
+    entry = register_deferral(ws, DeferralInput(
+        name="陈小缓", birth_date=dt.date(2019, 4, 2), guardian="陈大", phone="13900000000",
+        reason="先天性心脏病术后康复，需静养", certificate="佛山市第一人民医院诊断证明",
+        start=dt.date(2026, 9, 1)))
+    return deferral_form.build([printable_deferral(ws, entry.id)])
 
 
 if __name__ == "__main__":
