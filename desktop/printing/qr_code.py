@@ -2,7 +2,9 @@
 
 segno picks the data mask by applying each of the eight masks and scoring it in Python loops
 over every module, most of the cost of a printed page. Here segno's own encoder steps build
-the symbol up to its placed codewords (what segno.make_qr does before masking), and each mask
+the data codewords; their Reed–Solomon codewords are segno's division done a byte at a time on
+an int, and they are placed through a per-version table of where each bit goes (what
+segno.make_qr does before masking, module for module), and each mask
 is scored on the whole matrix held
 as one integer by rows and one by columns (N1 runs, N2 blocks and N4 by bit operations and
 bit counts; N3 with segno's own search rule, on the few lines where the pattern occurs), so
@@ -12,9 +14,10 @@ printed code does not change.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
-from typing import cast
+from operator import itemgetter
+from typing import Any, cast
 
 from segno import consts, encoder
 
@@ -146,10 +149,92 @@ def _score(rows: int, columns: int, masks: _Masks) -> int:
         + _n3_lines(rows, masks) + _n3_lines(columns, masks) + n4
 
 
-def _unmasked(payload: str) -> tuple[int, tuple[bytearray, ...]]:
-    """(version, modules before masking, format areas light) of the code for `payload`:
-    segno's encoder steps for error level M, no boost, no ECI, as segno.make_qr takes them,
-    without its module-by-module masking."""
+@cache
+def _generator(count: int) -> tuple[int, ...]:
+    """segno's generator polynomial of `count` error correction codewords times each byte
+    value, as one int (big-endian, `count` bytes): one step of the Reed–Solomon division."""
+    exp, log = consts.GALIOS_EXP, consts.GALIOS_LOG
+    poly = consts.GEN_POLY[count]
+    return (0, *(int.from_bytes(bytes(exp[log[coef] + term] for term in poly), "big")
+                 for coef in range(1, 256)))
+
+
+def _error_words(block: bytes, count: int) -> bytes:
+    """The `count` error correction codewords of a data block: segno's synthetic division
+    done a byte at a time on the remainder held as one int."""
+    generator, top, keep = _generator(count), 8 * (count - 1), (1 << 8 * count) - 1
+    remainder = 0
+    for byte in block:
+        remainder = ((remainder << 8) & keep) ^ generator[(remainder >> top) ^ byte]
+    return remainder.to_bytes(count, "big")
+
+
+def _message(version: int, codewords: bytes) -> bytes:
+    """The final message, one byte per bit (data blocks interleaved, then their error
+    correction codewords interleaved), as segno.encoder.make_final_message builds it."""
+    data_blocks, error_blocks, start = [], [], 0
+    for data, errors in _blocks(version):
+        block = codewords[start:start + data]
+        start += data
+        data_blocks.append(block)
+        error_blocks.append(_error_words(block, errors))
+    ordered = bytearray()
+    for blocks in (data_blocks, error_blocks):
+        longest = max(len(block) for block in blocks)
+        ordered += bytes(block[index] for index in range(longest) for block in blocks
+                         if index < len(block))
+    return b"".join(_BYTE_BITS[byte] for byte in ordered)
+
+
+_BYTE_BITS = tuple(format(byte, "08b").encode().translate(_MODULES) for byte in range(256))
+
+
+@cache
+def _placement(version: int) -> tuple[int, Callable[[bytes], tuple[int, ...]]]:
+    """(width, pick): pick(bits + bytes(range(256))) gives the modules of the unmasked
+    matrix, row by row: each codeword module takes its bit of the final message, placed as
+    segno.encoder.add_codewords places it; every other module its value in segno's matrix
+    (taken from the 256 bytes after the message)."""
+    width = encoder.calc_matrix_size(version)
+    matrix = encoder.make_matrix(width, width)
+    encoder.add_finder_patterns(matrix, width, width)
+    encoder.add_alignment_patterns(matrix, width, width)
+    order: dict[tuple[int, int], int] = {}
+    for start in range(width - 1, 0, -2):
+        right = start - 1 if start <= 6 else start  # the timing column is skipped
+        for vertical in range(width):
+            for column in (right, right - 1):
+                upwards = ((right & 2) == 0) ^ (column < 6)
+                row = (width - 1 - vertical) if upwards else vertical
+                if matrix[row][column] == 0x2:
+                    order[(row, column)] = len(order)
+    length = _capacity_bits(version)
+    indices = [order[(i, j)] if (i, j) in order and order[(i, j)] < length
+               else length + matrix[i][j] for i in range(width) for j in range(width)]
+    return width, itemgetter(*indices)
+
+
+@cache
+def _blocks(version: int) -> tuple[tuple[int, int], ...]:
+    """(data codewords, error correction codewords) of each block of `version` at level M."""
+    infos = cast(dict[int, dict[int, Any]], consts.ECC)[version][_LEVEL]
+    return tuple((info.num_data, info.num_total - info.num_data)
+                 for info in infos for _ in range(info.num_blocks))
+
+
+@cache
+def _capacity_bits(version: int) -> int:
+    """The length of the final message of `version` (codewords and remainder bits)."""
+    total = sum(data + errors for data, errors in _blocks(version))
+    return 8 * total + (7 if 2 <= version <= 6 else 3 if 14 <= version <= 20 or 28 <= version <= 34
+                        else 4 if 21 <= version <= 27 else 0)
+
+
+def _unmasked(payload: str) -> tuple[int, list[int]]:
+    """(version, rows of the modules before masking, each an int, column j at bit
+    width-1-j, format areas light) of the code for `payload`: segno's encoder steps for
+    error level M, no boost, no ECI, as segno.make_qr takes them, up to the data codewords;
+    then the same error correction and placement, done on whole bytes and ints."""
     segments = encoder.prepare_data(payload, None, None)
     version = encoder.find_version(segments, _LEVEL, eci=False, micro=False)
     buffer = encoder.Buffer()
@@ -160,22 +245,24 @@ def _unmasked(payload: str) -> tuple[int, tuple[bytearray, ...]]:
     encoder.write_terminator(buffer, capacity, None, len(buffer))
     encoder.write_padding_bits(buffer, version, len(buffer))
     encoder.write_pad_codewords(buffer, version, capacity, len(buffer))
-    message = encoder.make_final_message(version, _LEVEL, buffer)
-    width = encoder.calc_matrix_size(version)
-    matrix = encoder.make_matrix(width, width)
-    encoder.add_finder_patterns(matrix, width, width)
-    encoder.add_alignment_patterns(matrix, width, width)
-    encoder.add_codewords(matrix, message, version)
-    return version, matrix
+    bits = bytes(buffer.getbits())
+    codewords = int(bits.translate(_DIGITS), 2).to_bytes(len(bits) // 8, "big")
+    message = _message(version, codewords)
+    width, pick = _placement(version)
+    flat = bytes(pick(message.ljust(_capacity_bits(version), b"\x00") + _VALUES)).translate(_DIGITS)
+    rows = [int(flat[start:start + width], 2) for start in range(0, width * width, width)]
+    return version, rows
+
+
+_VALUES = bytes(range(256))
 
 
 def qr_matrix(payload: str) -> tuple[bytearray, ...]:
     """The modules (1 dark) of the QR code segno.make_qr(payload, error="m",
     boost_error=False) makes: same version, same mask, same matrix."""
-    version, unmasked = _unmasked(payload)
-    width = len(unmasked)
+    version, data = _unmasked(payload)
+    width = len(data)
     patterns = _patterns(width)
-    data = [int(bytes(row).translate(_DIGITS), 2) for row in unmasked]
     rows, columns, masks = _packed(data, width), _packed(_transposed(data, width), width), _masks(width)
     scores = [_score(rows ^ by_rows, columns ^ by_columns, masks)
               for by_rows, by_columns in _packed_patterns(width)]

@@ -37,6 +37,20 @@ def test_same_modules_as_segno_for_any_payload(seed: int) -> None:
         assert tuple(bytes(row) for row in qr_matrix(payload)) == _segno(payload), payload
 
 
+def test_same_modules_as_segno_for_long_and_numeric_payloads() -> None:
+    """Versions 12 to 25 (blocks of two sizes, 3 and 4 remainder bits), and payloads segno
+    writes in numeric or alphanumeric mode: the error correction and the placement done on
+    whole bytes give segno's modules."""
+    chooser = random.Random(7)
+    payloads = ["".join(chooser.choice(string.ascii_letters) for _ in range(length))
+                for length in range(230, 860, 45)]
+    payloads += ["".join(chooser.choice(string.digits) for _ in range(length)) for length in (1, 9, 60, 400)]
+    payloads += ["XUEJI:" + "".join(chooser.choice(string.ascii_uppercase) for _ in range(length))
+                 for length in (3, 50, 300)]
+    for payload in payloads:
+        assert tuple(bytes(row) for row in qr_matrix(payload)) == _segno(payload), payload
+
+
 def test_same_modules_as_segno_for_footer_payloads() -> None:
     for version in range(1, 40):
         payload = f"xueji:0192f3a4-7b2c-7d00-8e4f-{version:012d}:{version}:{version * 7919:012x}"
