@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import hashlib
 import io
 import json
@@ -133,19 +134,26 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
     printer resolution. The path's operators are written in one go (what reportlab's path
     object would write, rectangle by rectangle)."""
     matrix = qr_matrix(payload)
-    count = len(matrix)
-    cell = size / (count + 4)  # a quiet zone of two modules on each side
-    # each number formatted once: where a column starts, a row's y, a run's length
-    lefts = [fp_str(x + (column + 2) * cell) for column in range(count)]
-    lengths = [fp_str(length * cell) for length in range(count + 1)]
-    height = fp_str(cell)
+    lefts, lengths, tops, height = _qr_numbers(x, y, size, len(matrix))
     rects = []
     for row, modules in enumerate(matrix):
-        top = fp_str(y + (count - row + 1) * cell)
+        top = tops[row]
         rects += [f"{lefts[run.start()]} {top} {lengths[run.end() - run.start()]} {height} re"
                   for run in _DARK.finditer(modules)]
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawPath(_Path(" ".join(["n", *rects])), stroke=0, fill=1)
+
+
+@functools.lru_cache(maxsize=64)
+def _qr_numbers(x: float, y: float, size: float, count: int) -> tuple[list[str], list[str], list[str], str]:
+    """Each number of a QR code's path formatted once for every code of that size at that
+    place: where a column starts, a run's length, a row's y, a module's height (a quiet zone
+    of two modules on each side)."""
+    cell = size / (count + 4)
+    lefts = [fp_str(x + (column + 2) * cell) for column in range(count)]
+    lengths = [fp_str(length * cell) for length in range(count + 1)]
+    tops = [fp_str(y + (count - row + 1) * cell) for row in range(count)]
+    return lefts, lengths, tops, fp_str(cell)
 
 
 @dataclass(frozen=True)

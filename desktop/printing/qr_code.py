@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any, cast
 
@@ -97,6 +98,9 @@ class _Masks:
         self.pairs = _packed([line >> 1] * width, width)  # bit k: modules k and k+1 of a line
         self.blocks = _packed([line >> 1] * (width - 1), width)  # ... and of the next line
         self.finders = _packed([line >> 6] * width, width)  # where seven modules start
+        # bit k: module k + d (k - d) is in the same line, for d = 7..10 (1..4)
+        self.above = tuple(_packed([line >> d] * width, width) for d in range(7, 11))
+        self.below = tuple(_packed([(line << d) & line] * width, width) for d in range(1, 5))
 
 
 @cache
@@ -127,11 +131,22 @@ def _n2(packed: int, masks: _Masks) -> int:
 
 
 def _n3_lines(packed: int, masks: _Masks) -> int:
-    """segno's N3 over the lines that hold a 1:1:3:1:1 pattern at all (most hold none)."""
+    """segno's N3: 40 for each 1:1:3:1:1 pattern with four light modules (or the end of the
+    line) on one side, by bit operations on the whole matrix; line by line with segno's own
+    search where two patterns overlap (segno skips one after the other)."""
     light = ~packed
     found = packed & (light >> 1) & (packed >> 2) & (packed >> 3) & (packed >> 4) \
         & (light >> 5) & (packed >> 6) & masks.finders
-    score = 0
+    if not found:
+        return 0
+    if not found & ((found << 4) | (found << 6)):  # no two patterns overlap in a line
+        dark_before = dark_after = 0  # within four modules, in the line (its ends are light)
+        for shift, inside in zip(range(7, 11), masks.above, strict=True):
+            dark_before |= (packed >> shift) & inside
+        for shift, inside in zip(range(1, 5), masks.below, strict=True):
+            dark_after |= (packed << shift) & inside
+        return 40 * (found & (~dark_before | ~dark_after)).bit_count()
+    score = 0  # segno's search skips a pattern overlapping one it counted: follow it
     while found:
         index = ((found & -found).bit_length() - 1) // masks.stride
         text = format((packed >> (masks.stride * index)) & masks.line, f"0{masks.width}b")
@@ -179,11 +194,11 @@ def _message(version: int, codewords: bytes) -> bytes:
         data_blocks.append(block)
         error_blocks.append(_error_words(block, errors))
     ordered = bytearray()
-    for blocks in (data_blocks, error_blocks):
-        longest = max(len(block) for block in blocks)
-        ordered += bytes(block[index] for index in range(longest) for block in blocks
-                         if index < len(block))
-    return b"".join(_BYTE_BITS[byte] for byte in ordered)
+    for blocks in (data_blocks, error_blocks):  # the longer blocks come last, one byte longer
+        shortest = min(len(block) for block in blocks)
+        ordered += bytes(chain.from_iterable(zip(*blocks, strict=False)))
+        ordered += bytes(block[shortest] for block in blocks if len(block) > shortest)
+    return b"".join(map(_BYTE_BITS.__getitem__, ordered))
 
 
 _BYTE_BITS = tuple(format(byte, "08b").encode().translate(_MODULES) for byte in range(256))
@@ -228,6 +243,14 @@ def _capacity_bits(version: int) -> int:
     total = sum(data + errors for data, errors in _blocks(version))
     return 8 * total + (7 if 2 <= version <= 6 else 3 if 14 <= version <= 20 or 28 <= version <= 34
                         else 4 if 21 <= version <= 27 else 0)
+
+
+def penalty(matrix: Sequence[bytes]) -> int:
+    """segno's penalty score (encoder.evaluate_mask) of a square matrix of modules (1 dark),
+    as the mask choice computes it."""
+    width = len(matrix)
+    rows = [int(bytes(row).translate(_DIGITS), 2) for row in matrix]
+    return _score(_packed(rows, width), _packed(_transposed(rows, width), width), _masks(width))
 
 
 def _unmasked(payload: str) -> tuple[int, list[int]]:

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 import segno
+import segno.encoder
 
 from desktop.printing import layout, student_card
-from desktop.printing.qr_code import qr_matrix
+from desktop.printing.qr_code import penalty, qr_matrix
 from desktop.services.students.add import add_students
 from desktop.services.students.printable import printable_students
 from tests.factories import valid_row
@@ -49,6 +50,32 @@ def test_same_modules_as_segno_for_long_and_numeric_payloads() -> None:
                  for length in (3, 50, 300)]
     for payload in payloads:
         assert tuple(bytes(row) for row in qr_matrix(payload)) == _segno(payload), payload
+
+
+def _planted(chooser: random.Random, width: int) -> list[bytes]:
+    """A random matrix with 1:1:3:1:1 patterns planted in rows, some overlapping (10111011101,
+    1011101011101), some at the ends of a line, some beside light runs."""
+    rows = [bytearray(chooser.choice((0, 1)) for _ in range(width)) for _ in range(width)]
+    pieces = ([1, 0, 1, 1, 1, 0, 1], [1, 0, 1, 1, 1, 0, 1, 1, 1, 0, 1],
+              [1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 1], [0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0])
+    for _ in range(chooser.randint(0, 3 * width)):
+        piece = chooser.choice(pieces)
+        start = chooser.choice((0, width - len(piece), chooser.randint(0, width - len(piece))))
+        rows[chooser.randrange(width)][start:start + len(piece)] = bytes(piece)
+    if chooser.random() < 0.5:  # the same patterns down the columns too
+        rows = [bytearray(column) for column in zip(*rows, strict=True)]
+    return [bytes(row) for row in rows]
+
+
+def test_penalty_is_segnos_for_any_matrix() -> None:
+    """The mask scoring on packed ints (runs, blocks, 1:1:3:1:1 patterns, the dark share) gives
+    segno's penalty, patterns overlapping or at an end of a line included."""
+    chooser = random.Random(11)
+    for _ in range(300):
+        width = chooser.choice((21, 25, 29, 33, 45, 57))
+        matrix = _planted(chooser, width)
+        expected = segno.encoder.evaluate_mask([bytearray(row) for row in matrix], width, width)
+        assert penalty(matrix) == expected, matrix
 
 
 def test_same_modules_as_segno_for_footer_payloads() -> None:
