@@ -88,6 +88,15 @@ def test_recent_changes_and_tasks_pages(qtbot, ws):
     assert tasks.summary.text() == "共 1 项待办，其中逾期 1 项。"
 
 
+def test_an_awaited_approver_is_named_without_brackets_in_brackets(qtbot, ws):
+    apply_change(ws, ChangeRequest(student=_student(ws), change="死亡", effective=dt.date(2026, 10, 9)))
+    changes = ChangesPage(ws)
+    qtbot.addWidget(changes)
+    with qtbot.waitExposed(changes):
+        changes.show()
+    assert changes.table.item(0, 6).text() == "待审批：学籍主管部门（注销）"
+
+
 def test_tasks_are_read_again_now_if_shown_or_at_the_next_showing(qtbot, ws):
     tasks = TasksPage(ws, today=TODAY)
     qtbot.addWidget(tasks)

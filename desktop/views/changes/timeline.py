@@ -24,8 +24,8 @@ COLUMNS = ("日期", "学生", "变动", "状态变化", "截止", "原因", "�
 
 def _row(entry: HistoryEntry) -> tuple[str, ...]:
     approval = tr(_APPROVAL.get(entry.approval, entry.approval))
-    if entry.approver and entry.approval == "awaiting":
-        approval += f"（{entry.approver}）"
+    if entry.approver and entry.approval == "awaiting":  # 待审批：学籍主管部门（注销）, no (…(…))
+        approval += f"：{entry.approver}"
     change = f"{tr(entry.from_status)} → {tr(entry.to_status)}" if entry.from_status else tr(
         entry.to_status)
     return (f"{entry.effective:%Y-%m-%d}", entry.student_name, tr(entry.change), change,
