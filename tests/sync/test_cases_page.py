@@ -91,6 +91,8 @@ def test_a_transfer_is_asked_for_in_one_page_and_agreed_to_in_the_other(
     assert page_a.tabs.tabText(3) == "转学与审批（1 项待答复）"
     assert cases.table.item(0, 4).text() == "待本校答复" and cases.table.item(0, 1).font().bold()
     assert cases.agree_button.isEnabled() and "随父母工作调动" in cases.detail.toPlainText()
+    shown = cases.detail.toPlainText()  # the 学籍号 is G + the ID number: masked as the number is
+    assert row["身份证件号"] not in shown and f"G{row['身份证件号'][:6]}********" in shown
     cases.ask_reason = lambda _title, _label: None  # type: ignore[method-assign]
     qtbot.mouseClick(cases.refuse_button, Qt.MouseButton.LeftButton)
     assert cases.table.item(0, 4).text() == "待本校答复"  # cancelled: nothing queued

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from desktop.models.outbox import UNACKNOWLEDGED, OutboxEntry
 from desktop.models.sync_cases import SyncCase, SyncGuardianRequest
 from desktop.services.context import Workspace
+from desktop.services.students.id_policy import mask_xjh
 
 ROLE_LABELS = {"sending_school": "转出学校", "receiving_school": "转入学校", "school": "申请学校"}
 KIND_LABELS = {"transfer": "转学", "approval": "审批"}
@@ -41,7 +42,7 @@ class CaseRow:
     state_label: str
     code: str
     student_name: str
-    student_detail: str  # class, masked ID number, 学籍号
+    student_detail: str  # class, masked ID number, masked 学籍号
     role: str  # 转出学校 / 转入学校 / 申请学校
     other_school: str
     current_step: str
@@ -139,7 +140,7 @@ def _case_row(row: SyncCase, queued: tuple[str, str | None] | None) -> CaseRow:
 
 
 def _student_detail(student: dict[str, Any]) -> str:
-    parts = [student.get("class_name"), student.get("id_number_masked"), student.get("xjh")]
+    parts = [student.get("class_name"), student.get("id_number_masked"), mask_xjh(student.get("xjh"))]
     return "  ".join(str(p) for p in parts if p)
 
 
