@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,8 @@ def start_app(settle: int = 5):  # type: ignore[no-untyped-def]  # Qt loads insi
     from desktop.views.i18n import install_translators
 
     OUT.mkdir(parents=True, exist_ok=True)
+    os.environ["TZ"] = "Asia/Shanghai"  # a school's PC: the desk's local times and the
+    time.tzset()  # registry's Beijing times agree on the pictures (this machine may be on UTC)
     folder = Path(tempfile.mkdtemp())
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
     app = QApplication([sys.argv[0]])
