@@ -3,9 +3,13 @@ that get signed, Ed25519 signatures, enrollment codes and the client version gat
 
 from __future__ import annotations
 
+import enum
 import json
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.sync.wire import protocol as p
 
@@ -51,6 +55,88 @@ def test_decoding_refuses_wrong_shapes_and_ignores_unknown_keys() -> None:
             p.Change.from_dict(broken)
     with pytest.raises(p.ProtocolError):
         p.PushBatch.from_json(b"{not json")
+
+
+def _careful_int_check(value: Any, where: str, depth: int = 0) -> None:
+    """check_json_ints as first written: every value visited with the place it is at."""
+    if depth > 64:
+        raise p.ProtocolError(f"{where}: nested too deep")
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not -p.MAX_INT - 1 <= value <= p.MAX_INT:
+            raise p.ProtocolError(f"{where}: integer out of range")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _careful_int_check(item, f"{where}.{key}", depth + 1)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _careful_int_check(item, f"{where}[{index}]", depth + 1)
+
+
+class _Level(enum.IntEnum):
+    HIGH = 2**64
+
+
+def _outcome(check: Any, value: Any) -> str:
+    try:
+        check(value, "payload")
+    except p.ProtocolError as exc:
+        return str(exc)
+    return "ok"
+
+
+_LIMIT_INTS = st.sampled_from([0, -1, p.MAX_INT, p.MAX_INT + 1, -p.MAX_INT - 1, -p.MAX_INT - 2,
+                               10**30, True, _Level.HIGH])
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.floats(allow_nan=False) | st.text(max_size=3) | st.integers()
+    | _LIMIT_INTS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=2), inner,
+                                                                 max_size=4),
+    max_leaves=30)
+
+
+@given(_JSON)
+def test_the_integer_check_says_what_the_careful_walk_says(value: Any) -> None:
+    """Plain data is passed without naming every place; what is refused is named as before."""
+    assert _outcome(p.check_json_ints, value) == _outcome(_careful_int_check, value)
+
+
+@pytest.mark.parametrize("depth", [62, 63, 64, 65, 66])
+def test_the_integer_check_refuses_the_same_depths(depth: int) -> None:
+    for leaf in (1, "x", 2**64):
+        value: Any = leaf
+        for level in range(depth):
+            value = [value] if level % 2 else {"k": value}
+        assert _outcome(p.check_json_ints, value) == _outcome(_careful_int_check, value)
+
+
+_TEXTS = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=8)
+_CANONICAL = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.integers(-2**70, 2**70) | _TEXTS
+    | st.floats() | st.sampled_from([_Level.HIGH]),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(_TEXTS, inner, max_size=4) | st.dictionaries(st.integers(0, 9), inner,
+                                                                   max_size=2),
+    max_leaves=20)
+
+
+def _canonical_outcome(encode: Any, value: Any) -> bytes | str:
+    try:
+        return encode(value)
+    except (ValueError, TypeError) as exc:
+        return type(exc).__name__
+
+
+def _reference_canonical(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False).encode()
+
+
+@given(_CANONICAL)
+def test_canonical_json_is_the_standard_librarys_bytes(value: Any) -> None:
+    """The bytes that get hashed and signed never change: control and astral characters,
+    huge integers, floats, non-text keys and lone surrogates alike."""
+    assert _canonical_outcome(p.canonical_json, value) == _canonical_outcome(
+        _reference_canonical, value)
 
 
 def test_canonical_json_is_sorted_compact_utf8() -> None:
