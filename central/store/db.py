@@ -9,12 +9,14 @@ docs/scaling.md explains why); national uniqueness of ID numbers and 学籍号 l
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -36,11 +38,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.dialects.sqlite.base import SQLiteDialect
 
 from desktop.domain.ids import new_id
 from desktop.sync.wire.protocol import new_sealing_key, new_signing_key
 
 metadata = MetaData()
+_SQLITE_QUOTE = SQLiteDialect().identifier_preparer
 ID = String(36)
 
 
@@ -299,13 +303,33 @@ def database_url(url: str) -> str:
 
 def make_engine(url: str) -> Engine:
     url = database_url(url)
+    text = {"json_serializer": json_text, "json_deserializer": json_value}
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        return create_engine(url, pool_pre_ping=True, **text)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **text)
     _private_sqlite_file(engine.url.database)
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def json_text(value: Any) -> str:
+    """The text of a JSON column, written by orjson (several times faster than the standard
+    library on records and feed items); what orjson refuses (an integer beyond 64 bits, keys
+    that are not strings) is written by the standard library as before."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value)
+
+
+def json_value(text: str) -> Any:
+    """A JSON column read back; text orjson does not take (NaN, written by the standard
+    library) is read by the standard library."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def _private_sqlite_file(database: str | None) -> None:
@@ -363,7 +387,34 @@ def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> boo
 
     RETURNING tells, not rowcount: psycopg reports -1 as the rowcount of this statement.
     """
+    if conn.dialect.name == "sqlite" and _plain_values(table, values):
+        sql = _sqlite_insert_ignore(table, tuple(values))
+        cursor = conn.connection.driver_connection.execute(sql, tuple(values.values()))
+        try:
+            return cursor.fetchone() is not None
+        finally:
+            cursor.close()
     return conn.execute(_insert_ignore(conn.dialect.name, table), values).first() is not None
+
+
+def _plain_values(table: Table, values: dict[str, Any]) -> bool:
+    """Values SQLite takes as they are (text, integers), and no column left to a default
+    that SQLAlchemy would fill in: the statement can go to the driver directly, which costs
+    a sixth of SQLAlchemy's own execution (a claim is made twice for every new record)."""
+    return (set(map(type, values.values())) <= _PLAIN
+            and all(column.default is None for column in table.columns
+                    if column.name not in values))
+
+
+_PLAIN = frozenset((str, int, type(None)))
+
+
+@cache
+def _sqlite_insert_ignore(table: Table, names: tuple[str, ...]) -> str:
+    quote = _SQLITE_QUOTE.quote
+    keys = ", ".join(quote(column.name) for column in table.primary_key.columns)
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
+            f"VALUES ({', '.join('?' * len(names))}) ON CONFLICT DO NOTHING RETURNING {keys}")
 
 
 @cache
