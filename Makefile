@@ -57,6 +57,11 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/run_all.py
 
+# How the desk's costs grow, with the 50,000-pupil school (generated once into ~/.cache/xueji-bench/).
+.PHONY: bench-scale
+bench-scale: setup
+	$(BIN)/python benchmarks/bench_scale.py 1000 5000 20000 50000
+
 # dist/xueji/ (PyInstaller one-folder build) and, on Linux, dist/xueji_<version>_<arch>.deb.
 dist: deps-dist setup $(DIST_STAMP)
 	$(BIN)/python packaging/build.py
