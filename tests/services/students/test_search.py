@@ -119,6 +119,20 @@ def test_paging_of_a_filtered_search(ws: Workspace, seeded: list) -> None:
     assert [r.name for r in page.rows] == found(ws, "z")[1:3]
 
 
+@pytest.mark.parametrize("text", ["", "z", "zh", "l", "小", "娜", "4", "G4", "欧阳"])
+def test_every_page_is_the_matches_in_pinyin_order(ws: Workspace, seeded: list, text: str) -> None:
+    """A page is read as ids first, then their rows: the pages of every kind of search put
+    together are every match, each once, in (pinyin, id) order, with the roster columns."""
+    query = StudentQuery(text=text)
+    whole = search(ws, query, limit=100)
+    assert whole.total == len(whole.rows)
+    keys = {r.id: (pinyin_key(r.name), r.id) for r in whole.rows}
+    assert [r.id for r in whole.rows] == sorted(keys, key=keys.__getitem__)
+    pages = [search(ws, query, offset=start, limit=4) for start in range(0, whole.total, 4)]
+    assert [row for page in pages for row in page.rows] == list(whole.rows)
+    assert all(row.class_name and row.grade_name for row in whole.rows)
+
+
 def test_roster_row_content(ws: Workspace, seeded: list[dict[str, str]]) -> None:
     [row] = search(ws, StudentQuery(text="wxm")).rows
     assert (row.name, row.sex, row.class_name, row.grade_name, row.status) == (
