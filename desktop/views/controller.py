@@ -139,8 +139,8 @@ class AppController(QObject):
         window.roster.open_student.connect(self.edit_student)
         window.roster.new_student.connect(lambda: self.edit_student(None))
         window.start_record.connect(lambda pupil: self._open_editor(None, None, pupil))
-        window.settings_page.idle_minutes_changed.connect(self.watcher.set_minutes)
-        window.settings_page.text_scale_changed.connect(
+        window.idle_minutes_changed.connect(self.watcher.set_minutes)
+        window.text_scale_changed.connect(
             lambda percent: apply_text_scale(self.app, percent))
         self.window = window
         window.installEventFilter(self)  # its close is backed up first (eventFilter)

@@ -1,11 +1,13 @@
 """The main window: navigation on the left, the page on the right, status bar below.
 
-Status bar: school, user, changes waiting to sync and the time of the last sync. The
-学籍档案, 打印 and 数据交换 pages (and the PDF, Excel and chart libraries behind them) are
-built the first time they are needed, so the window opens without waiting for them; the
-待办 list is read when its page is first shown (after the roster's first paint only the overdue
-items are counted, for the line under 待办), and the sync page loads its HTTP client at the first
-sync. The window always opens on the roster.
+Status bar: school, user, changes waiting to sync and the time of the last sync. The window
+opens on the roster, the only page built before it shows. The 学籍变动, 待办, 同步 and 设置
+pages are built a moment after the roster is on screen, one per turn of the event loop (the
+同步 page keeps the sync schedule, so it is built even if never shown); the 学籍档案, 打印 and
+数据交换 pages (and the PDF, Excel and chart libraries behind them) the first time they are
+needed. Any page asked for earlier is built at once. The 待办 list is read when its page is
+first shown (after the roster's first paint only the overdue items are counted, for the line
+under 待办), and the sync page loads its HTTP client at the first sync.
 
 After a write the window shows again what the write's service says it changed (a Changed):
 a pupil's save re-reads the roster's rows and leaves the other pages alone; only a sync or a
@@ -14,7 +16,9 @@ year end, which may change records anywhere, reloads every page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
@@ -30,26 +34,26 @@ from PySide6.QtWidgets import (
 
 from desktop.services.archive.write import ARCHIVE_WRITTEN
 from desktop.services.changed import EVERYTHING, Changed
-from desktop.services.changes.tasks import overdue_count
 from desktop.services.context import Workspace
 from desktop.services.students.school import school_info, sync_summary
-from desktop.views.changes.tasks_page import TasksPage
-from desktop.views.changes.timeline import ChangesPage
 from desktop.views.placeholder import PlaceholderPage
 from desktop.views.roster.page import RosterPage
-from desktop.views.settings_page import SettingsPage
-from desktop.views.sync.page import SyncPage
-from desktop.views.sync.worker import SyncRunner
+from desktop.views.sync.worker import SyncRunner, Work
 from desktop.views.widgets.dialogs import open_path
 from desktop.views.widgets.long_work import LongWork
 from desktop.views.wording import say, tr
 
-if TYPE_CHECKING:  # built on first use (_make_page imports them then)
+if TYPE_CHECKING:  # built just after the window shows, or on first use (_make_page)
     from desktop.views.archive.page import ArchivePage
+    from desktop.views.changes.tasks_page import TasksPage
+    from desktop.views.changes.timeline import ChangesPage
     from desktop.views.exchange.page import ExchangePage
     from desktop.views.printing.page import PrintPage
+    from desktop.views.settings_page import SettingsPage
+    from desktop.views.sync.page import SyncPage
 
-    LazyPage = PrintPage | ExchangePage | ArchivePage
+    LazyPage = (PrintPage | ExchangePage | ArchivePage | SyncPage | ChangesPage | TasksPage
+                | SettingsPage)
 
 # Pages in the order of the list on the left, each found by a stable id (titles are words
 # for people and may change).
@@ -62,6 +66,8 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     open_database_requested = Signal(object)  # Path of another school's database
     start_record = Signal(object)  # WaitingPupil: a new pupil's record begun from a list
+    idle_minutes_changed = Signal(int)  # from 设置, whenever it is built
+    text_scale_changed = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,12 +79,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.roster = RosterPage(workspace)
         self.roster.print_student.connect(self.print_student)
-        self.settings_page = SettingsPage(workspace)
-        self.changes_page = ChangesPage(workspace)
-        self.tasks_page = TasksPage(workspace)
-        self.sync_page = SyncPage(workspace)
-        self.sync_page.synced.connect(self.refresh_after_change)
-        self.changes_page.year_end_done.connect(self.refresh_after_change)  # every list moves
         self.counter = SyncRunner(self)  # counts the overdue items for the line under 待办
         self.counter.finished.connect(self._on_counted)
         self._recount = False
@@ -91,15 +91,13 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _build_pages(self) -> None:
-        built = {"roster": self.roster, "settings": self.settings_page,
-                 "changes": self.changes_page, "tasks": self.tasks_page, "sync": self.sync_page}
         for page_id, title in PAGE_TITLES.items():
             self.nav.addItem(tr(title))
             if page_id in LAZY:
                 self.holders[page_id] = QWidget()
                 self.holder_layouts[page_id] = QVBoxLayout(self.holders[page_id])
                 self.holder_layouts[page_id].setContentsMargins(0, 0, 0, 0)
-            self.stack.addWidget(built.get(page_id) or self.holders.get(page_id)
+            self.stack.addWidget(self.roster if page_id == "roster" else self.holders.get(page_id)
                                  or PlaceholderPage(title))
         self._fit_nav()
         self.nav.setStyleSheet("QListWidget::item { padding: 9px 8px; }")
@@ -108,6 +106,9 @@ class MainWindow(QMainWindow):
         # Counted in the background a moment after the window opens, so the first seconds of
         # searching and scrolling do not share the processor with it.
         QTimer.singleShot(BADGE_DELAY_MS, self.refresh_task_badge)
+        self.soon = QTimer(self, singleShot=True, interval=SOON_MS)  # dies with the window
+        self.soon.timeout.connect(self._build_next_soon)
+        self.soon.start()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -129,6 +130,14 @@ class MainWindow(QMainWindow):
             self.page(PAGES[row])
         self.stack.setCurrentIndex(row)
 
+    def _build_next_soon(self) -> None:
+        """Build the next page of SOON not built yet; one per turn, so painting and typing
+        go on between them."""
+        waiting = [page_id for page_id in SOON if page_id not in self.lazy]
+        if waiting:
+            self.page(waiting[0])
+            self.soon.start(0)
+
     def page(self, page_id: str) -> LazyPage:
         """A lazily built page, built now if it is not yet."""
         if page_id not in self.lazy:
@@ -145,6 +154,30 @@ class MainWindow(QMainWindow):
             exchange.start_record.connect(self.start_record)
         elif page_id == "archive":
             cast("ArchivePage", page).changed.connect(lambda: self.refresh(ARCHIVE_WRITTEN))
+        elif page_id == "sync":
+            cast("SyncPage", page).synced.connect(self.refresh_after_change)
+        elif page_id == "changes":  # a year end: every list moves
+            cast("ChangesPage", page).year_end_done.connect(self.refresh_after_change)
+        elif page_id == "settings":
+            settings_page = cast("SettingsPage", page)
+            settings_page.idle_minutes_changed.connect(self.idle_minutes_changed)
+            settings_page.text_scale_changed.connect(self.text_scale_changed)
+
+    @property
+    def changes_page(self) -> ChangesPage:
+        return cast("ChangesPage", self.page("changes"))
+
+    @property
+    def tasks_page(self) -> TasksPage:
+        return cast("TasksPage", self.page("tasks"))
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return cast("SyncPage", self.page("sync"))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.page("settings"))
 
     @property
     def print_page(self) -> PrintPage:
@@ -222,22 +255,18 @@ class MainWindow(QMainWindow):
             self.roster.reload()
         elif changed.students:
             self.roster.refresh_rows()
-        if changed.status:
-            self.changes_page.reload()
-        if changed.tasks:
-            self.tasks_page.reload()
-        for page_id, page in self.lazy.items():
+        for page_id, page in self.lazy.items():  # a page not built yet reads when it is
             if _shows(page_id, page, changed):
-                page.reload()
+                cast("_Reloading", page).reload()
         self.refresh_status()  # every write queues changes for the registry
         if changed.tasks:
             self.refresh_task_badge()
 
     def refresh_task_badge(self) -> None:
         """Count what is overdue (off the GUI thread unless 待办 holds its list already)."""
-        if self.tasks_page.loaded:
+        if "tasks" in self.lazy and self.tasks_page.loaded:
             self._show_task_badge(self.tasks_page.overdue_count())
-        elif not self.counter.start(lambda _stop, _progress: overdue_count(self.workspace)):
+        elif not self.counter.start(_count_overdue(self.workspace)):
             self._recount = True  # a count is running: count again once it is done
 
     def _on_counted(self, overdue: object) -> None:
@@ -266,7 +295,8 @@ class MainWindow(QMainWindow):
         closing backup are written, so neither waits for a job's write lock (and a draft is not
         lost to a busy database), and again, harmlessly, by closeEvent."""
         self.counter.shutdown()
-        self.sync_page.shutdown()
+        if "sync" in self.lazy:
+            self.sync_page.shutdown()
         for work in self.findChildren(LongWork):
             work.shutdown()
 
@@ -276,16 +306,35 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-LAZY = ("archive", "print", "exchange")
+SOON = ("sync", "changes", "tasks", "settings")  # built just after the roster is on screen
+LAZY = (*SOON, "archive", "print", "exchange")
 OVERDUE = QColor("#b3261e")
 BADGE_DELAY_MS = 2000
+SOON_MS = 300
+
+
+class _Reloading(Protocol):
+    def reload(self) -> None: ...
+
+
+def _count_overdue(workspace: Workspace) -> Work:
+    def count(_stop: threading.Event, _progress: Callable[[str, int, int], None]) -> int:
+        from desktop.services.changes.tasks import overdue_count
+
+        return overdue_count(workspace)
+
+    return count
 
 
 def _shows(page_id: str, page: LazyPage, changed: Changed) -> bool:
     """Whether a built LAZY page shows something `changed` names: the 学籍档案 list shows
     pupils and their registers, 打印 the classes, 数据交换 counts pupils by class and status."""
+    if page_id in ("sync", "settings"):
+        return False  # they show no records
     if changed.roster:
         return True
+    if page_id in ("changes", "tasks"):
+        return bool(changed.status if page_id == "changes" else changed.tasks)
     if page_id == "archive":
         return cast("ArchivePage", page).shows_any(changed.students)
     return page_id == "exchange" and changed.status
@@ -293,6 +342,8 @@ def _shows(page_id: str, page: LazyPage, changed: Changed) -> bool:
 
 def _make_page(page_id: str, workspace: Workspace) -> LazyPage:
     """Import and build one of the LAZY pages."""
+    if page_id in SOON:
+        return _make_soon_page(page_id, workspace)
     if page_id == "print":
         from desktop.views.printing.page import PrintPage
 
@@ -304,3 +355,21 @@ def _make_page(page_id: str, workspace: Workspace) -> LazyPage:
     from desktop.views.archive.page import ArchivePage
 
     return ArchivePage(workspace)
+
+
+def _make_soon_page(page_id: str, workspace: Workspace) -> LazyPage:
+    if page_id == "sync":
+        from desktop.views.sync.page import SyncPage
+
+        return SyncPage(workspace)
+    if page_id == "changes":
+        from desktop.views.changes.timeline import ChangesPage
+
+        return ChangesPage(workspace)
+    if page_id == "tasks":
+        from desktop.views.changes.tasks_page import TasksPage
+
+        return TasksPage(workspace)
+    from desktop.views.settings_page import SettingsPage
+
+    return SettingsPage(workspace)

@@ -17,7 +17,7 @@ from desktop.services.safekeeping.accounts import unlock
 from desktop.services.students.add import add_students
 from desktop.services.students.read import StudentQuery, search
 from desktop.views import settings
-from desktop.views.main_window import PAGE_TITLES, PAGES, MainWindow
+from desktop.views.main_window import PAGE_TITLES, PAGES, SOON, MainWindow
 from desktop.views.placeholder import PlaceholderPage
 from desktop.views.roster.page import RosterPage
 from desktop.views.settings_page import SettingsPage
@@ -53,8 +53,26 @@ def test_choosing_an_entry_shows_its_page(window: MainWindow) -> None:
         window.nav.setCurrentRow(row)
         assert window.stack.currentIndex() == row
     assert isinstance(window.stack.widget(0), RosterPage)
-    assert isinstance(window.stack.widget(7), SettingsPage)
-    assert window.stack.widget(7) is window.settings_page
+    assert isinstance(window.settings_page, SettingsPage)
+    assert window.stack.widget(7).isAncestorOf(window.settings_page)
+
+
+def test_only_the_roster_is_built_before_the_window_shows(qtbot, ws: Workspace) -> None:
+    """The other everyday pages follow a moment later, one per turn of the event loop; the
+    同步 page among them, since it keeps the sync schedule even if it is never shown."""
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    assert window.lazy == {}
+    assert window.stack.widget(0) is window.roster
+    qtbot.waitUntil(lambda: set(SOON) <= set(window.lazy), timeout=5000)
+    assert window.stack.widget(PAGES.index("sync")).isAncestorOf(window.lazy["sync"])
+    assert not {"archive", "print", "exchange"} & set(window.lazy)  # built when first needed
+
+
+def test_settings_reach_the_window_whenever_their_page_is_built(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.idle_minutes_changed) as minutes:
+        window.settings_page.idle.setValue(7)
+    assert minutes.args == [7]
 
 
 def test_clicking_an_entry_shows_its_page(qtbot, window: MainWindow) -> None:
