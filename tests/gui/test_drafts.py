@@ -225,6 +225,7 @@ def test_closing_or_locking_while_a_job_holds_the_database_still_keeps_the_draft
     from sqlalchemy import text
 
     from desktop.models.engine import BUSY_TIMEOUT_MS
+    from desktop.views.main_window import SOON
     from desktop.views.widgets.long_work import LongWork
 
     _asked, _replies = answers  # no question is expected: none is answered
@@ -242,6 +243,7 @@ def test_closing_or_locking_while_a_job_holds_the_database_still_keeps_the_draft
             threading.Event().wait(BUSY_TIMEOUT_MS / 1000 + 1)
         return "done"
 
+    qtbot.waitUntil(lambda: set(SOON) <= set(first.window.lazy))  # the pages built just after
     work = first.window.findChildren(LongWork)[0]
     assert work.start("…", hold_the_write_lock, late.append)
     assert holding.wait(5)
