@@ -1,8 +1,9 @@
 """Desktop app with 20,000 students: cold start to an interactive roster, search keystroke to
 updated view, and resident memory while scrolling the whole roster.
 
-Targets: cold start <= 1.5 s (password typing excluded, unlocking included); keystroke to
-updated view p95 <= 50 ms; peak resident memory <= 350 MB while scrolling.
+Targets: cold start <= 0.7 s (password typing excluded, the Argon2id unwrap included); keystroke
+to updated view p95 <= 20 ms; peak resident memory <= 350 MB while scrolling. The load average
+is printed with them: on a shared machine the wall times follow it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import header, p95, report
+from benchmarks.common import header, load, p95, report
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 20_000
 PASSWORD = "bench-pass-1"
@@ -97,12 +98,13 @@ def main() -> None:
     starts = sorted(r["start"] for r in runs)
     samples = [v for r in runs for v in r["keystrokes"]]
     report(f"cold start to interactive roster: median of {RUNS}", starts[RUNS // 2], "s",
-           "<= 1.5 s")
+           "<= 0.7 s")
     report("cold start: slowest run", starts[-1], "s")
     report("search keystroke to updated view: p50", sorted(samples)[len(samples) // 2], "ms")
-    report("search keystroke to updated view: p95", p95(samples), "ms", "<= 50 ms")
+    report("search keystroke to updated view: p95", p95(samples), "ms", "<= 20 ms")
     report("peak resident memory while scrolling all rows", max(r["rss"] for r in runs), "MB",
            "<= 350 MB")
+    print(load())
 
 
 def run_child(db: Path, env: dict[str, str]) -> dict:
