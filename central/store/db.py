@@ -389,7 +389,9 @@ def insert_ignore(conn: Connection, table: Table, values: dict[str, Any]) -> boo
     """
     if conn.dialect.name == "sqlite" and _plain_values(table, values):
         sql = _sqlite_insert_ignore(table, tuple(values))
-        cursor = conn.connection.driver_connection.execute(sql, tuple(values.values()))
+        driver = conn.connection.driver_connection
+        assert driver is not None  # a connection in use has its driver's
+        cursor = driver.execute(sql, tuple(values.values()))
         try:
             return cursor.fetchone() is not None
         finally:
