@@ -17,6 +17,7 @@ year end, which may change records anywhere, reloads every page.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.soon = QTimer(self, singleShot=True, interval=SOON_MS)  # dies with the window
         self.soon.timeout.connect(self._build_next_soon)
         self.soon.start()
+        self._opened_at = self._typed_at = time.monotonic()
+        self.roster.search.textChanged.connect(self._typed)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -130,13 +133,22 @@ class MainWindow(QMainWindow):
             self.page(PAGES[row])
         self.stack.setCurrentIndex(row)
 
+    def _typed(self) -> None:
+        self._typed_at = time.monotonic()
+
     def _build_next_soon(self) -> None:
-        """Build the next page of SOON not built yet; one per turn, so painting and typing
-        go on between them."""
+        """Build the next page of SOON not built yet; one per turn, so painting goes on
+        between them, and not while the registrar is typing a search (each keystroke would
+        wait for a page), unless that has gone on for SOON_LATEST_S."""
         waiting = [page_id for page_id in SOON if page_id not in self.lazy]
-        if waiting:
-            self.page(waiting[0])
-            self.soon.start(0)
+        if not waiting:
+            return
+        now = time.monotonic()
+        if now - self._typed_at < SOON_MS / 1000 and now - self._opened_at < SOON_LATEST_S:
+            self.soon.start(SOON_MS)
+            return
+        self.page(waiting[0])
+        self.soon.start(0)
 
     def page(self, page_id: str) -> LazyPage:
         """A lazily built page, built now if it is not yet."""
@@ -310,7 +322,8 @@ SOON = ("sync", "changes", "tasks", "settings")  # built just after the roster i
 LAZY = (*SOON, "archive", "print", "exchange")
 OVERDUE = QColor("#b3261e")
 BADGE_DELAY_MS = 2000
-SOON_MS = 300
+SOON_MS = 300  # after the window opens, and after the last keystroke of a search
+SOON_LATEST_S = 30  # then they are built even while typing (同步 keeps the schedule)
 
 
 class _Reloading(Protocol):
