@@ -2265,8 +2265,14 @@
     <name>LayoutBox</name>
     <message>
       <location filename="../../desktop/views/exchange/layout_box.py" line="43" />
+      <location filename="../../desktop/views/exchange/layout_box.py" line="89" />
       <source>这个文件的列与国家模板不同，请说明：</source>
       <translation>This file's columns differ from the national template. Please say:</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/views/exchange/layout_box.py" line="90" />
+      <source>这个文件用班号写班级，请说明各是本校哪个班：</source>
+      <translation>This file gives classes by code. Please say which of this school's classes each is:</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/layout_box.py" line="48" />
@@ -2282,11 +2288,6 @@
       <location filename="../../desktop/views/exchange/layout_box.py" line="53" />
       <source>导入模板名称：</source>
       <translation>Template profile name:</translation>
-    </message>
-    <message>
-      <location filename="../../desktop/views/exchange/layout_box.py" line="78" />
-      <source>已按导入模板“{name}”读取。</source>
-      <translation>Read with the template profile “{name}”.</translation>
     </message>
     <message>
       <location filename="../../desktop/views/exchange/layout_box.py" line="81" />

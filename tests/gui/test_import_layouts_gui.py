@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from desktop.domain.header_aliases import LEAVE_OUT
 from desktop.services.context import Workspace
@@ -108,3 +109,16 @@ def test_a_profile_saved_from_an_xls_makes_the_export_offer_xls(tab, ws, tmp_pat
     suggested, filters = asked[0]
     assert suggested.endswith(".xls") and filters.startswith("Excel 97-2003 工作簿 (*.xls)")
     assert CalamineWorkbook.from_path(str(target)).sheet_names == ["学生信息", "代码表"]
+
+
+def test_the_profile_a_file_was_read_with_is_said_once(tab, ws, tmp_path, qtbot) -> None:
+    load(qtbot, tab, write_xls(tmp_path / "county.xls", COUNTY_XLS, pupils()))
+    tab.layout_box.choose("家长微信号", LEAVE_OUT)
+    tab.layout_box.name_edit.setText("某县2017版")
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        tab.layout_box.apply_button.click()
+    assert tab.layout_box.isVisible()  # the 班号 are still to be chosen
+    qtbot.waitUntil(tab.layout_box.code_combos["01-2023001"].isVisible)
+    said = [label.text() for label in tab.findChildren(QLabel) if label.isVisible()]
+    assert sum("已按导入模板“某县2017版”读取" in text for text in said) == 1
+    assert tab.layout_box.title() == "这个文件用班号写班级，请说明各是本校哪个班："  # not 列

@@ -76,8 +76,6 @@ class LayoutBox(QGroupBox):
         self.headers, self.base = (sheet.headers if sheet else ()), profile
         self.file_format = file_format_of(sheet.file_name) if sheet else "xlsx"
         unknown = [header for _column, header in sheet.unknown] if sheet else []
-        if profile is not None:
-            form.addRow(QLabel(self.tr("已按导入模板“{name}”读取。").format(name=profile.name)))
         for header in unknown:
             self.column_combos[header] = combo = _item_combo()
             form.addRow(self.tr("列“{header}”").format(header=header), combo)
@@ -88,6 +86,8 @@ class LayoutBox(QGroupBox):
             combo.setCurrentText("")
             form.addRow(self.tr("班号“{code}”是").format(code=code), combo)
         self.name_edit.setText(profile.name if profile else "")
+        self.setTitle(self.tr("这个文件的列与国家模板不同，请说明：") if unknown else
+                      self.tr("这个文件用班号写班级，请说明各是本校哪个班："))
         self.setVisible(bool(unknown or codes))
 
     def choose(self, header: str, target: str) -> None:
