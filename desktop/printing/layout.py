@@ -10,10 +10,12 @@ import functools
 import hashlib
 import io
 import json
+import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
@@ -64,20 +66,50 @@ def para(text: str, size: float = 9, align: Alignment = 0) -> Paragraph:
 
 class PlainLine(Flowable):
     """One line of text in the main font, drawn where a one-line paragraph of the same size
-    would draw it (left or centred), without a paragraph's parsing and line breaking."""
+    would draw it (left or centred), without a paragraph's parsing and line breaking. A
+    `shared` line (the same on every page: a title, a heading) is drawn once per PDF as a
+    form XObject and placed on each page."""
 
-    def __init__(self, text: str, size: float, align: int = 0) -> None:
+    def __init__(self, text: str, size: float, align: int = 0, shared: bool = False) -> None:
         super().__init__()
-        self.text, self.size, self.align = text, size, align
+        self.text, self.size, self.align, self.shared = text, size, align, shared
 
     def wrap(self, available_width: float, _height: float) -> tuple[float, float]:
         self.width, self.height = available_width, self.size * 1.3
         return self.width, self.height
 
     def draw(self) -> None:
+        if not self.shared:
+            self._draw_text(self.canv)
+            return
+        key = ("line", self.text, self.size, self.align, self.width)
+        box = (-1, -math.ceil(self.size), math.ceil(self.width) + 1, math.ceil(self.height + self.size))
+        draw_shared(self.canv, key, box, self._draw_text)
+
+    def _draw_text(self, canvas: Canvas) -> None:
         extra = self.width - stringWidth(self.text, SANS, self.size)
-        self.canv.setFont(SANS, self.size, self.size * 1.3)
-        self.canv.drawString(0.5 * extra if self.align == 1 else 0, self.height - self.size, self.text)
+        canvas.setFont(SANS, self.size, self.size * 1.3)
+        canvas.drawString(0.5 * extra if self.align == 1 else 0, self.height - self.size, self.text)
+
+
+# the form XObjects a canvas holds, by what they show: drawn once, placed on every page
+_shared: WeakKeyDictionary[Canvas, dict[Hashable, str]] = WeakKeyDictionary()
+
+
+def draw_shared(canvas: Canvas, key: Hashable, box: tuple[int, int, int, int],
+                draw: Callable[[Canvas], None]) -> None:
+    """Place what `draw` draws (inside `box`, in the current coordinates) as a form XObject,
+    drawn into the PDF the first time `key` is placed on this canvas and only placed after."""
+    names = _shared.setdefault(canvas, {})
+    name = names.get(key)
+    if name is None:
+        name = names[key] = f"xjshared{len(names) + 1}"
+        canvas.beginForm(name, *box)
+        canvas.saveState()
+        draw(canvas)
+        canvas.restoreState()
+        canvas.endForm()
+    canvas.doForm(name)
 
 
 def single_line(text: str, size: float = 9, align: Alignment = 0) -> Flowable:

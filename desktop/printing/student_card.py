@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Image, Spacer
 
 from desktop.domain.text_rules import clean_text
 from desktop.printing.fixed_grid import Cell, FixedGrid, Look, Row
-from desktop.printing.layout import footer_of, para, render, single_line
+from desktop.printing.layout import Alignment, PlainLine, footer_of, para, render, single_line
 from desktop.services.students.printable import PrintableStudent
 
 BASIC = ("姓名", "性别", "出生日期", "民族", "国籍/地区", "身份证件类型", "身份证件号", "港澳台侨外",
@@ -124,18 +124,27 @@ def _rewards() -> FixedGrid:
                  [28 * mm, 62 * mm, 25 * mm, 40 * mm, 25 * mm], header=True)
 
 
+def _heading(text: str, size: float, align: Alignment = 0) -> Flowable:
+    """A line the same on every card (the title, a heading, the closing line), drawn once
+    per PDF and placed on each page."""
+    line = single_line(text, size, align)
+    if isinstance(line, PlainLine):
+        line.shared = True
+    return line
+
+
 def _story(data: PrintableStudent) -> list[Any]:
     number = data.xjh or "（待分配）"
     numbers = (f"学校：{data.school_name}（{data.school_code}）　全国学籍号：{number}"
                f"　学籍辅号：{data.row.get('学籍辅号', '')}")
-    return [single_line("中小学生学籍卡", 15, align=1), Spacer(1, 2 * mm), single_line(numbers, 8.5),
-            Spacer(1, 2 * mm), single_line("基本信息", 10), _head(data), Spacer(1, 2 * mm),
-            single_line("学籍信息", 10),
+    return [_heading("中小学生学籍卡", 15, align=1), Spacer(1, 2 * mm), single_line(numbers, 8.5),
+            Spacer(1, 2 * mm), _heading("基本信息", 10), _head(data), Spacer(1, 2 * mm),
+            _heading("学籍信息", 10),
             _grid(_pairs(STATUS, data.row), [22 * mm, 68 * mm, 22 * mm, 68 * mm]),
-            Spacer(1, 2 * mm), single_line("家庭成员或监护人", 10), _members(data.row),
-            Spacer(1, 2 * mm), single_line("学籍变动记载", 10), _changes(data), Spacer(1, 2 * mm),
-            single_line("奖励与处分", 10), _rewards(), Spacer(1, 4 * mm),
-            single_line(CLOSING, 9)]
+            Spacer(1, 2 * mm), _heading("家庭成员或监护人", 10), _members(data.row),
+            Spacer(1, 2 * mm), _heading("学籍变动记载", 10), _changes(data), Spacer(1, 2 * mm),
+            _heading("奖励与处分", 10), _rewards(), Spacer(1, 4 * mm),
+            _heading(CLOSING, 9)]
 
 
 def build(cards: Sequence[PrintableStudent]) -> bytes:
