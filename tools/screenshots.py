@@ -149,7 +149,23 @@ def print_shots(controller, shot) -> None:  # type: ignore[no-untyped-def]
     page.documents.setCurrentRow(1)  # 学籍卡
     page.choose_student(window.roster.model.row_at(0).id)
     page.preview()
+    wait_for_ink(page.view)  # the view draws its pages in a thread of its own
     shot(window, "print-page.png")
+
+
+def wait_for_ink(widget, seconds: float = 10) -> None:  # type: ignore[no-untyped-def]
+    """Let events run until `widget` shows something dark (or `seconds` have passed)."""
+    from PySide6.QtCore import QDeadlineTimer, QThread
+    from PySide6.QtWidgets import QApplication
+
+    deadline = QDeadlineTimer(int(seconds * 1000))
+    while not deadline.hasExpired():
+        QApplication.processEvents()
+        image = widget.grab().toImage()
+        if any(image.pixelColor(x, y).lightness() < 96
+               for y in range(0, image.height(), 7) for x in range(0, image.width(), 7)):
+            return
+        QThread.msleep(50)
 
 
 def exchange_shots(controller, folder: Path, shot) -> None:  # type: ignore[no-untyped-def]
