@@ -239,6 +239,24 @@ def test_the_import_preview_reads_the_workbook_off_the_gui_thread(qtbot, tab, ws
     assert names(ws) == []
 
 
+def test_the_earlier_preview_cannot_be_imported_while_a_file_is_read(qtbot, tab, ws, tmp_path,
+                                                                     monkeypatch) -> None:
+    """Its preview is gone the moment another file (or the same one again) is being read: the
+    import button waits for the new preview instead of doing nothing when pressed."""
+    from desktop.views.exchange import import_tab
+
+    load(qtbot, tab, workbook(tmp_path, GOOD))
+    assert tab.import_button.isEnabled()
+    held = Held(import_tab.read_import)
+    monkeypatch.setattr(import_tab, "read_import", held)
+    tab.load(workbook(tmp_path, GOOD[:1], "other.xlsx"))
+    qtbot.waitUntil(lambda: bool(held.threads))
+    assert not tab.import_button.isEnabled() and not tab.report_button.isEnabled()
+    with qtbot.waitSignal(tab.planned, timeout=30_000):
+        held.release.set()
+    assert "新增 1" in tab.summary.text() and tab.import_button.isEnabled()
+
+
 def with_a_photo(ws: Workspace) -> None:
     """GOOD's two pupils, 王小明 with a photo."""
     import io

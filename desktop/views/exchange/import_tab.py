@@ -162,6 +162,7 @@ class ImportTab(QWidget):
         """Read and plan `path` in the background; the preview is shown when it is done."""
         self.banner.clear_message()
         self.sheet = self.preview = None
+        self._update_buttons()  # the earlier preview cannot be imported while this one is read
         profile, grades, codes = self.profile, dict(self.class_grades), self._class_codes()
 
         def work() -> tuple[SheetData, TemplateProfile | None, Preview]:
