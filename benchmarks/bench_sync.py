@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +31,7 @@ from sqlalchemy import func, select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.common import header, load, report
+from benchmarks.registry_process import process_cpu, start_server
 from central.store.db import change_receipts, make_engine, student_history
 from central.store.schools import issue_token
 from desktop.domain.grades import SchoolSystem
@@ -82,34 +80,6 @@ class Stages:
 
     def __call__(self, stage: str, _done: int, _total: int) -> None:
         self.marks.setdefault(stage, time.perf_counter())
-
-
-def process_cpu(pid: int) -> float:
-    """User and system CPU seconds of a running process (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--db-url", db_url,
-                                    "--port", str(port)], stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/v1/meta", timeout=2).status_code == 200:
-                return process, url
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise RuntimeError("the registry did not start")
 
 
 def desk(folder: Path, rows: list[dict]) -> Workspace:

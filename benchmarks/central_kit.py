@@ -7,9 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import socket
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from benchmarks.registry_process import process_cpu, start_server, stat_fields
 from desktop.domain import names
 from desktop.domain.ids import new_id
 from desktop.domain.record import read_record
@@ -24,8 +23,6 @@ from tests.central.cases_kit import answer, bureau_decides, request_transfer
 from tests.central.desk import Central, Desk
 from tests.central.partitioned import create_partitioned_schema
 from tests.central.pg import PORT, PostgresCluster
-
-TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class BenchCluster(PostgresCluster):
@@ -90,22 +87,8 @@ def start_registry(cluster: BenchCluster, folder: Path, *, partitioned: bool) ->
     db_url = cluster.new_database()
     if partitioned:
         create_partitioned_schema(db_url)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with (folder / "server.log").open("wb") as log:
-        process = subprocess.Popen([sys.executable, "-m", "central.cli", "serve", "--db-url", db_url,
-                                    "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/v1/meta", timeout=2).status_code == 200:
-                return Registry(url, db_url, time.time, make_engine(db_url), process)
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError("the registry did not start: see " + str(folder / "server.log"))
+    process, url = start_server(db_url, folder / "server.log")
+    return Registry(url, db_url, time.time, make_engine(db_url), process)
 
 
 def payload_of(row: dict[str, Any]) -> dict[str, Any]:
@@ -151,23 +134,13 @@ def _pids() -> list[int]:
     return [int(name) for name in os.listdir("/proc") if name.isdigit()]
 
 
-def _stat(pid: int) -> list[str]:
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return []
-    return text[text.rindex(")") + 2:].split()  # fields from the 3rd (state) on
-
-
 def _parent(pid: int) -> int:
-    fields = _stat(pid)
+    fields = stat_fields(pid)
     return int(fields[1]) if fields else -1
 
 
 def _cpu(pid: int) -> float:
-    """utime + stime + cutime + cstime, in seconds."""
-    fields = _stat(pid)
-    return sum(int(value) for value in fields[11:15]) / TICKS if fields else 0.0
+    return process_cpu(pid, children=True)
 
 
 def transfer_end_to_end(registry: Registry, from_code: str, to_code: str) -> float:

@@ -117,16 +117,28 @@ def test_list_rows_with_wrong_items_are_refused_with_their_rows(ws, tmp_path) ->
     assert not result.written
 
 
-def test_handover_list_goes_out_and_is_kept_at_the_admitting_school(ws, tmp_path) -> None:
-    leaving = valid_row(name="赵六年", birth=dt.date(2014, 9, 9), seq=13, class_name="六年级(2)班")
-    add_students(ws, [leaving, FIRST])
-    rows = handover_rows(ws, to_school="4406040099")
-    assert [(r["学生姓名"], r["教育阶段"], r["录取学校标识码"]) for r in rows] == [
-        ("赵六年", "初中", "4406040099")]
+LEAVING = valid_row(name="赵六年", birth=dt.date(2014, 9, 9), seq=13, class_name="六年级(2)班")
+MIDDLE = NewSchool(code="4406040099", name="测试县第一中学", stages="初中")
+
+
+def handover_file(ws: Workspace, tmp_path: Path,
+                  number: str | None = None) -> tuple[Path, list[dict[str, str]]]:
+    """The handover list of `ws`'s leaving pupils for MIDDLE (个人标识码 `number` when given)."""
+    rows = handover_rows(ws, to_school=MIDDLE.code)
+    if number:
+        rows[0]["个人标识码"] = number
     path = tmp_path / "交接.xlsx"
     write_list(path, HANDOVER_COLUMNS, rows)
-    school = NewSchool(code="4406040099", name="测试县第一中学", stages="初中")
-    other, _key = create_database(tmp_path / "middle.db", school, "registrar", PASSWORD, FAST_KDF)
+    return path, rows
+
+
+def test_handover_list_goes_out_and_is_kept_at_the_admitting_school(ws, tmp_path) -> None:
+    leaving = LEAVING
+    add_students(ws, [leaving, FIRST])
+    path, rows = handover_file(ws, tmp_path)
+    assert [(r["学生姓名"], r["教育阶段"], r["录取学校标识码"]) for r in rows] == [
+        ("赵六年", "初中", "4406040099")]
+    other, _key = create_database(tmp_path / "middle.db", MIDDLE, "registrar", PASSWORD, FAST_KDF)
     try:
         listing = read_list(path, HANDOVER_COLUMNS)
         assert listing.rows[0].cells["身份证号"] == leaving["身份证件号"]
@@ -151,14 +163,11 @@ def test_the_listed_pupils_without_a_record_wait_in_list_order(ws, tmp_path) -> 
 
 
 def test_a_handover_pupils_new_record_takes_the_lists_number(ws, tmp_path, today) -> None:
-    leaving = valid_row(name="赵六年", birth=dt.date(2014, 9, 9), seq=13, class_name="六年级(2)班")
+    leaving = LEAVING
     add_students(ws, [leaving])
-    rows = handover_rows(ws, to_school="4406040099")
-    rows[0]["个人标识码"] = "G" + leaving["身份证件号"]  # as the national system confirmed it
-    path = tmp_path / "交接.xlsx"
-    write_list(path, HANDOVER_COLUMNS, rows)
-    school = NewSchool(code="4406040099", name="测试县第一中学", stages="初中")
-    other, _key = create_database(tmp_path / "middle.db", school, "registrar", PASSWORD, FAST_KDF)
+    confirmed = "G" + leaving["身份证件号"]  # as the national system confirmed it
+    path, rows = handover_file(ws, tmp_path, confirmed)
+    other, _key = create_database(tmp_path / "middle.db", MIDDLE, "registrar", PASSWORD, FAST_KDF)
     try:
         listing = read_list(path, HANDOVER_COLUMNS)
         import_handover(other, listing.rows, listing.file_name)
