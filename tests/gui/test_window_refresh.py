@@ -86,14 +86,17 @@ def test_a_pupils_save_shows_the_pupil_again_and_reloads_no_other_page(
     assert "李晓红" in [r.name for r in archive.rows]  # type: ignore[attr-defined]
 
 
-def test_a_new_pupil_reloads_the_lists_of_pupils_but_not_the_changes(
+def test_a_new_pupil_reloads_the_lists_of_pupils_and_the_changes_page(
         unlocked: AppController, window: MainWindow, reloads: Counter[str]) -> None:
+    """学籍变动 too: its 核查 tab counts each class's pupils (应在籍), one more now; never 同步
+    or 设置, which show no records."""
     unlocked.edit_student(None)
     editor = next(w for w in QApplication.topLevelWidgets()
                   if isinstance(w, StudentEditor) and w.isVisible())
     editor.form.set_row(valid_row(name="赵小军", seq=15))
     assert editor.save()
-    assert reloads == {"roster": 1, "tasks": 1, "archive": 1, "print": 1, "exchange": 1}
+    assert reloads == {"roster": 1, "tasks": 1, "archive": 1, "print": 1, "exchange": 1,
+                       "changes": 1}
     assert "赵小军" in [r.name for r in rows(window)]
     assert window.roster.count.text() == "共 4 名学生"
 
