@@ -86,6 +86,17 @@ def test_a_pupils_save_shows_the_pupil_again_and_reloads_no_other_page(
     assert "李晓红" in [r.name for r in archive.rows]  # type: ignore[attr-defined]
 
 
+def test_a_pupil_moved_to_another_class_reloads_the_lists_by_class(
+        unlocked: AppController, window: MainWindow, reloads: Counter[str]) -> None:
+    """The classes' counts change (统计 by class, 核查's 应在籍, the roster's class filter):
+    every list of pupils is read again, as for a new pupil."""
+    editor = edit(unlocked, "李小红")
+    editor.form.fields["班级"].set_text("三年级(3)班")
+    assert editor.save()
+    assert reloads == {"roster": 1, "tasks": 1, "archive": 1, "print": 1, "exchange": 1,
+                       "changes": 1}
+
+
 def test_a_new_pupil_reloads_the_lists_of_pupils_and_the_changes_page(
         unlocked: AppController, window: MainWindow, reloads: Counter[str]) -> None:
     """学籍变动 too: its 核查 tab counts each class's pupils (应在籍), one more now; never 同步

@@ -55,7 +55,8 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
                                check=lambda items: refuse_controlled(session, student, items))
         match = check.matches.get(0)
         duplicates = {0: summary_row(match)} if match else {}
-        shown = Changed(students=frozenset({student_id}), roster=classes.made_classes,
+        moved = classes.made_classes or "class_name" in changed  # the counts by class differ
+        shown = Changed(students=frozenset({student_id}), roster=moved,
                         tasks=True) if changed else Changed()
     warnings = [e for e in record.errors if e.warning]
     return AddResult((student_id,), {0: warnings} if warnings else {}, duplicates, shown)
