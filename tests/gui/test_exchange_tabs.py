@@ -311,3 +311,18 @@ def test_a_photo_export_that_cannot_be_written_says_so(qtbot, ws, tmp_path, monk
         widget.export_photos()
     assert widget.banner.property("kind") == "error" and "无法写入" in widget.banner.text()
     assert str(blocker / "photos") in widget.banner.text() and widget.photos_button.isEnabled()
+
+
+def test_a_name_typed_without_its_ending_gets_the_formats(qtbot, ws, tmp_path, monkeypatch) -> None:
+    from desktop.services.students.add import add_students
+
+    add_students(ws, GOOD)
+    widget = ExportTab(ws)
+    qtbot.addWidget(widget)
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(widget, "ask_save_path", lambda _s: out / "全校名单")
+    with qtbot.waitSignal(widget.work.finished, timeout=30_000):
+        widget.export()
+    assert [p.name for p in out.iterdir()] == ["全校名单.xlsx"]
+    assert load_workbook(out / "全校名单.xlsx").worksheets[0].max_row == 3

@@ -88,6 +88,8 @@ class ExportTab(QWidget):
         path = self.ask_save_path(str(Path.home() / f"{school.name}-{label}.{suffix}"))
         if path is None:
             return
+        if path.suffix.lower() not in (".xls", ".xlsx"):  # a name typed without its ending
+            path = path.with_name(f"{path.name}.{suffix}")
         self.banner.clear_message()
         self._set_exporting(True)
         self.work.start(self.tr("正在导出……"),
