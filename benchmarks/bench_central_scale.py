@@ -94,6 +94,7 @@ def _push_schools(job: tuple[str, str, list[tuple[int, str, str]], Any]) -> tupl
     barrier.wait(timeout=BARRIER_SECONDS)
     applied = batches = 0
     for desk, path in desks:
+        desk.login()  # a fresh access token: the first ones may have expired while others pushed
         for chunk in _chunks(path):
             result = desk.push(*(desk.create(payload) for payload in chunk))
             applied += sum(1 for r in result.results if r.status == "applied")
