@@ -11,21 +11,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import PASSWORD, ROOT, start_app
+from screenshots import PASSWORD, ROOT, planned, start_app
 
 sys.path.insert(0, str(ROOT))
 
-
-
-def planned(tab, act) -> None:  # type: ignore[no-untyped-def]
-    """Run `act` and wait for the import tab's preview (read off the GUI thread)."""
-    from PySide6.QtCore import QEventLoop
-
-    loop = QEventLoop()
-    tab.planned.connect(loop.quit)
-    act()
-    loop.exec()
-    tab.planned.disconnect(loop.quit)
 
 
 def import_layout_shot(ws, folder: Path, shot):  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from desktop.services.students.photos import normalise_photo, set_photo
 from desktop.services.students.printable import printable_students
 from desktop.services.students.read import StudentQuery, search
 from tests.factories import valid_row
+from tests.printing.test_form_same_look import rendered_pages
 
 
 def _old_grid(rows: list[list[Any]], widths: Sequence[float], header: bool = False) -> Table:
@@ -96,13 +96,6 @@ def _png() -> bytes:
     return out.getvalue()
 
 
-def _pages(pdf: bytes, folder: Path, name: str) -> list[Image.Image]:
-    (folder / f"{name}.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "110", "-png", str(folder / f"{name}.pdf"),
-                    str(folder / name)], check=True)
-    return [Image.open(path).convert("L") for path in sorted(folder.glob(f"{name}-*.png"))]
-
-
 @pytest.fixture
 def students(ws: Any) -> list[Any]:
     add_students(ws, [valid_row(name="欧阳𠮷祥", seq=11), valid_row(name="李四", seq=13),
@@ -122,11 +115,11 @@ def students(ws: Any) -> list[Any]:
 
 def test_the_card_looks_as_it_did_with_tables(
         students: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    new = _pages(student_card.build(students), tmp_path, "new")
+    new = rendered_pages(student_card.build(students), tmp_path, "new")
     for name, old in (("_head", _old_head), ("_members", _old_members),
                       ("_changes", _old_changes), ("_rewards", _old_rewards), ("single_line", para)):
         monkeypatch.setattr(student_card, name, old)
-    old_pages = _pages(student_card.build(students), tmp_path, "old")
+    old_pages = rendered_pages(student_card.build(students), tmp_path, "old")
     assert len(new) == len(old_pages) >= 4  # the long 学籍变动 record takes a second page
     for index, (got, expected) in enumerate(zip(new, old_pages, strict=True)):
         difference = ImageChops.difference(got, expected)

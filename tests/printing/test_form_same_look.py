@@ -67,7 +67,8 @@ def _old_table(data: Any) -> Table:
     return table
 
 
-def _pages(pdf: bytes, folder: Path, name: str) -> list[Image.Image]:
+def rendered_pages(pdf: bytes, folder: Path, name: str) -> list[Image.Image]:
+    """Each page of `pdf` as pdftoppm renders it at 110 dpi, in grey."""
     (folder / f"{name}.pdf").write_bytes(pdf)
     subprocess.run(["pdftoppm", "-r", "110", "-png", str(folder / f"{name}.pdf"),
                     str(folder / name)], check=True)
@@ -89,9 +90,9 @@ def students(ws: Any) -> list[Any]:
 
 def test_the_form_looks_as_it_did_with_a_paragraph_per_cell(
         students: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    new = _pages(student_form.build(students), tmp_path, "new")
+    new = rendered_pages(student_form.build(students), tmp_path, "new")
     monkeypatch.setattr(student_form, "_table", _old_table)
-    old = _pages(student_form.build(students), tmp_path, "old")
+    old = rendered_pages(student_form.build(students), tmp_path, "old")
     assert len(new) == len(old) >= 4  # the long address takes a second page
     for index, (got, expected) in enumerate(zip(new, old, strict=True)):
         difference = ImageChops.difference(got, expected)
