@@ -61,6 +61,7 @@ TEXT: dict[str, str] = {
     "health.disability": "健康状况为“残疾”，但残疾类型为空或“无残疾”，请核对。",
     "regular_class.disability": "随班就读的学生应填写残疾类型，请核对。",
     "student.possible_duplicate": "可能重复：已有同名、同出生日期、同性别的学生 {name}（{class_name}，学籍号 {xjh}），已保存并标记待核查。",
+    "student.possible_duplicate_held": "可能重复：已有同名、同出生日期、同性别的学生 {name}（{class_name}，学籍号 {xjh}），尚未保存；请核对是否同一人后再决定是否保存。",
     "student.possible_duplicate_in_batch": "可能重复：与第{other}条记录姓名、出生日期、性别相同，已保存并标记待核查。",
     "student.changed_meanwhile": "这名学生的信息刚被其他操作修改过，请关闭后重新打开再改。",
     "student.not_found": "找不到这名学生，可能已被其他操作更改，请刷新后重试。",

@@ -3823,6 +3823,10 @@ or press “Print…” or “Save as PDF…” straight away.</translation>
       <translation>Possible duplicate: same name, date of birth and sex as record {other}. Saved and marked for checking.</translation>
     </message>
     <message>
+      <source>可能重复：已有同名、同出生日期、同性别的学生 {name}（{class_name}，学籍号 {xjh}），尚未保存；请核对是否同一人后再决定是否保存。</source>
+      <translation>Possible duplicate: a student with the same name, date of birth and sex already exists: {name} ({class_name}, national student number {xjh}). Not saved yet: check whether it is the same person before deciding to save.</translation>
+    </message>
+    <message>
       <source>可能重复：已有同名、同出生日期、同性别的学生 {name}（{class_name}，学籍号 {xjh}），已保存并标记待核查。</source>
       <translation>Possible duplicate: a student with the same name, date of birth and sex already exists: {name} ({class_name}, national student number {xjh}). Saved and marked for checking.</translation>
     </message>

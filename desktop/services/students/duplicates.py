@@ -45,7 +45,7 @@ class PossibleDuplicates(ServiceError):
 
     def __init__(self, rows: dict[int, tuple[StudentRow, ...]]) -> None:
         first = next(iter(rows.values()))[0]
-        super().__init__("student.possible_duplicate", name=first.name,
+        super().__init__("student.possible_duplicate_held", name=first.name,
                          class_name=first.class_name, xjh=first.xjh or "")
         self.rows = rows
 

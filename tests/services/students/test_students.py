@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.domain.record import read_record
+from desktop.messages import describe
 from desktop.models.history import StatusChange, StudentNumberHistory
 from desktop.models.school import Grade, SchoolClass
 from desktop.services.changed import Changed
@@ -84,6 +85,8 @@ def test_a_save_held_if_duplicate_writes_nothing_and_lists_every_match(
     assert [row.id for row in held.value.rows[0]] == [first, second]
     assert {row.class_name for row in held.value.rows[0]} == {"三年级(2)班", "三年级(3)班"}
     assert count(ws, "student") == 2
+    assert "尚未保存" in describe(held.value.code, held.value.params)  # nothing was written
+    assert "已保存" not in describe(held.value.code, held.value.params).replace("尚未保存", "")
 
 
 def test_an_update_held_if_duplicate_keeps_the_stored_record(ws: Workspace,
