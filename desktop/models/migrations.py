@@ -30,7 +30,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema, ReadOnly
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -103,10 +103,27 @@ def _upgrade_to_11(conn: Connection) -> None:
         "ALTER TABLE import_profile ADD COLUMN file_format VARCHAR(4) NOT NULL DEFAULT 'xlsx'")
 
 
+_SEARCH_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_student_initials_order"
+    " ON student (name_initials, name_key, id)",
+    "CREATE INDEX IF NOT EXISTS ix_student_id_number_order ON student (id_number, name_key, id)",
+    "CREATE INDEX IF NOT EXISTS ix_student_xjh_order ON student (xjh, name_key, id)",
+    "DROP INDEX IF EXISTS ix_student_name_initials",  # each a prefix of its new index
+    "DROP INDEX IF EXISTS ix_student_xjh",
+)
+
+
+def _upgrade_to_12(conn: Connection) -> None:
+    """v12: the initials, ID-number and 学籍号 indexes carry the roster order (pinyin key, id),
+    so a letter or number search finds its page of matches in the index alone."""
+    for statement in _SEARCH_INDEXES:
+        conn.exec_driver_sql(statement)
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5, 6: _upgrade_to_6,
     7: _upgrade_to_7, 8: _upgrade_to_8, 9: _upgrade_to_9,
-    10: _upgrade_to_10, 11: _upgrade_to_11,
+    10: _upgrade_to_10, 11: _upgrade_to_11, 12: _upgrade_to_12,
 }
 
 
