@@ -15,12 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError, StoreError
-from desktop.services.safekeeping.setup_flow import KdfParams, SetupFlow
-from desktop.services.students.drafts import Draft, drop_draft, list_drafts
 from desktop.views import error_hook, settings
-from desktop.views.close_backup import back_up_on_close
 from desktop.views.fonts import apply_text_scale
 from desktop.views.lock import InactivityWatcher
 from desktop.views.unlock_dialog import UnlockDialog
@@ -29,6 +25,9 @@ from desktop.views.window_state import remember, show_restored
 from desktop.views.wording import say
 
 if TYPE_CHECKING:
+    from desktop.services.context import Workspace
+    from desktop.services.safekeeping.setup_flow import KdfParams
+    from desktop.services.students.drafts import Draft
     from desktop.services.students.intake import WaitingPupil
     from desktop.views.main_window import MainWindow
     from desktop.views.setup_wizard import SetupWizard
@@ -58,6 +57,13 @@ def _local(utc: dt.datetime) -> dt.datetime:
     return utc.replace(tzinfo=dt.UTC).astimezone()
 
 
+def load_main_window() -> None:
+    """What opening the main window needs (SQLAlchemy, the models, the roster, the drafts):
+    loaded while Argon2id unwraps the key in its worker thread (unlock_dialog)."""
+    import desktop.services.students.drafts
+    import desktop.views.main_window  # noqa: F401
+
+
 class AppController(QObject):
     main_shown = Signal(object)  # MainWindow
     locked = Signal()
@@ -84,6 +90,7 @@ class AppController(QObject):
             self.show_wizard()
 
     def show_wizard(self) -> None:
+        from desktop.services.safekeeping.setup_flow import SetupFlow
         from desktop.views.setup_wizard import SetupWizard
 
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,7 +109,7 @@ class AppController(QObject):
             self.app.quit()
 
     def show_unlock(self) -> None:
-        dialog = UnlockDialog(self.db_path, settings.LAST_USER.get())
+        dialog = UnlockDialog(self.db_path, settings.LAST_USER.get(), prepare=load_main_window)
         dialog.finished.connect(lambda code: self._unlock_done(dialog, code))
         self._show_dialog(dialog)
         if self.backup_failed:
@@ -154,12 +161,16 @@ class AppController(QObject):
         Older drafts wait for the next unlock, or for their pupil's editor to be opened."""
         if self.window is None or self.workspace is None:
             return
+        from desktop.services.students.drafts import list_drafts
+
         drafts = list_drafts(self.workspace)
         if drafts:
             self._resume_or_drop(drafts[0])
 
     def _resume_or_drop(self, draft: Draft) -> bool:
         """Ask; 是 opens the editor with the draft (True), 否 drops it (False)."""
+        from desktop.services.students.drafts import drop_draft
+
         assert self.window is not None and self.workspace is not None
         if not ask_resume(self.window, resume_text(draft)):
             drop_draft(self.workspace, draft.key)
@@ -176,6 +187,8 @@ class AppController(QObject):
         if self.window is None or self.workspace is None:
             return
         if draft is None and student_id is not None:
+            from desktop.services.students.drafts import list_drafts
+
             kept = next((d for d in list_drafts(self.workspace) if d.key == student_id), None)
             if kept is not None and self._resume_or_drop(kept):
                 return
@@ -228,6 +241,8 @@ class AppController(QObject):
         """The main window closing (lock or exit): back up while the key is still there."""
         if (event.type() == QEvent.Type.Close and self.window is not None
                 and watched is self.window and self.workspace is not None):
+            from desktop.views.close_backup import back_up_on_close
+
             self.window.stop_background_work()  # no job holds the database while we write
             keep_open_drafts()
             remember(self.window)

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.archive.write import ARCHIVE_WRITTEN
 from desktop.services.changed import EVERYTHING, Changed
 from desktop.services.context import Workspace
 from desktop.services.students.school import school_info, sync_summary
@@ -165,6 +164,8 @@ class MainWindow(QMainWindow):
             exchange.imported.connect(self.refresh)
             exchange.start_record.connect(self.start_record)
         elif page_id == "archive":
+            from desktop.services.archive.write import ARCHIVE_WRITTEN  # loaded with its page
+
             cast("ArchivePage", page).changed.connect(lambda: self.refresh(ARCHIVE_WRITTEN))
         elif page_id == "sync":
             cast("SyncPage", page).synced.connect(self.refresh_after_change)

@@ -1,11 +1,17 @@
 """Unlock: choose the account, type the password. A wrong password is said inline, the
 field keeps focus with its text selected, so the registrar can simply type again. After
 repeated wrong passwords the wait before the next try (desktop.services.safekeeping.login_guard) is
-said too, and 解锁 stays disabled while it counts down."""
+said too, and 解锁 stays disabled while it counts down.
+
+The dialog imports neither SQLAlchemy nor the models: it shows before they are loaded. While
+Argon2id unwraps the data key in a worker thread, `prepare` (given by the controller) loads
+what comes after the unlock — the database layer and the main window — in this one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -20,23 +26,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.context import Workspace
 from desktop.services.errors import StoreError
 from desktop.services.safekeeping import login_guard
-from desktop.services.safekeeping.accounts import account_names, unlock
+from desktop.services.safekeeping.key_unwrap import account_names, unwrap_beside
 from desktop.views import settings
-from desktop.views.recovery_reset import RecoveryResetDialog
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say
+
+if TYPE_CHECKING:
+    from desktop.services.context import Workspace
 
 LINK_STYLE = ("QPushButton { color: palette(link); text-decoration: underline; border: none;"
               " text-align: left; padding: 0; }")
 
 
 class UnlockDialog(QDialog):
-    def __init__(self, db_path: Path, last_user: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path, last_user: str = "", parent: QWidget | None = None,
+                 prepare: Callable[[], object] = lambda: None) -> None:
         super().__init__(parent)
         self.db_path = db_path
+        self.prepare = prepare
         self.workspace: Workspace | None = None
         self.setWindowTitle(self.tr("解锁"))
         self.setMinimumWidth(420)
@@ -87,6 +96,8 @@ class UnlockDialog(QDialog):
             self.account.setCurrentText(last_user)
 
     def reset_with_recovery_key(self) -> None:
+        from desktop.views.recovery_reset import RecoveryResetDialog  # the database layer: on use
+
         dialog = RecoveryResetDialog(self.db_path, self.account.currentText(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload_accounts(dialog.account.text().strip())
@@ -101,7 +112,8 @@ class UnlockDialog(QDialog):
     def try_unlock(self) -> None:
         self.banner.clear_message()
         try:
-            self.workspace = unlock(self.db_path, self.account.currentText(), self.password.text())
+            self.workspace = open_workspace(self.db_path, self.account.currentText(),
+                                            self.password.text(), self.prepare)
         except StoreError as exc:
             self._refused(exc)
             return
@@ -138,3 +150,19 @@ class UnlockDialog(QDialog):
         if self.wait_left > 0:
             label += self.tr("（{n} 秒）").format(n=self.wait_left)
         self.unlock_button.setText(label)
+
+
+def open_workspace(path: Path, username: str, password: str,
+                   prepare: Callable[[], object]) -> Workspace:
+    """Unwrap the data key in a worker thread while `prepare()` and the database layer load
+    here; then open the database (its errors are the same as `accounts.unlock`'s)."""
+
+    def meanwhile() -> None:
+        import desktop.services.safekeeping.accounts  # noqa: F401  (SQLAlchemy, the models)
+
+        prepare()
+
+    unwrapped = unwrap_beside(path, username, password, meanwhile)
+    from desktop.services.safekeeping.accounts import open_unwrapped
+
+    return open_unwrapped(path, username, unwrapped)

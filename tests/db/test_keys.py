@@ -18,13 +18,13 @@ from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.safekeeping.accounts import (
     NewSchool,
-    account_names,
     change_password,
     create_database,
     open_with_recovery_key,
     reset_password,
     unlock,
 )
+from desktop.services.safekeeping.key_unwrap import account_names
 from desktop.services.students.add import add_students
 from desktop.services.students.read import StudentQuery, search
 from tests.conftest import PASSWORD

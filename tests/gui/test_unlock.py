@@ -100,3 +100,28 @@ def test_missing_key_file_is_said_when_the_dialog_opens(qtbot, locked_db: Path) 
     assert dialog.banner.isVisible()
     assert "找不到密钥文件" in dialog.banner.text()
     assert dialog.account.count() == 0
+
+
+def test_what_comes_after_the_unlock_loads_while_the_key_is_unwrapped(qtbot, locked_db: Path) -> None:
+    """`prepare` (the controller loads the main window with it) runs in the GUI thread during
+    the unlock, right or wrong password; a wrong one is still said inline."""
+    import threading
+
+    calls: list[bool] = []
+    dialog = UnlockDialog(locked_db, "registrar",
+                          prepare=lambda: calls.append(threading.current_thread()
+                                                       is threading.main_thread()))
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.password.setText("wrong-password-1")
+    click_unlock(qtbot, dialog)
+    assert calls == [True]
+    assert "账号名或密码不正确" in dialog.banner.text()
+    assert dialog.workspace is None
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        click_unlock(qtbot, dialog)
+    assert calls == [True, True]
+    assert dialog.workspace is not None
+    dialog.workspace.lock()

@@ -24,6 +24,7 @@ from desktop.services.context import Actor, Role, Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.journal import Journal
 from desktop.services.safekeeping import login_guard
+from desktop.services.safekeeping.key_unwrap import Unwrapped, unwrap_data_key
 from desktop.services.safekeeping.login_guard import LoginGuard
 from desktop.services.safekeeping.passwords import check_password_rule
 
@@ -82,29 +83,22 @@ def _check_school(school: NewSchool) -> None:
         raise ServiceError("school.name_required")
 
 
-def account_names(path: Path) -> list[str]:
-    """The accounts that can unlock `path` (from its key-slot file), for the unlock screen."""
-    return sorted(KeySlotFile.load(keyslot_path(path)).slots)
-
-
 def unlock(path: Path, username: str, password: str, guard: LoginGuard | None = None) -> Workspace:
     """Open the database as `username`; WrongPassword/UnknownAccount if that fails, and
     LoginThrottled while the wait after repeated wrong passwords runs (login_guard)."""
+    return open_unwrapped(path, username, unwrap_data_key(path, username, password, guard), guard)
+
+
+def open_unwrapped(path: Path, username: str, unwrapped: Unwrapped,
+                   guard: LoginGuard | None = None) -> Workspace:
+    """The second half of an unlock: open the database with the key the password unwrapped
+    (key_unwrap), sign `username` in and note the wrong passwords before."""
     guard = guard or login_guard.GUARD
-    if not path.is_file():
-        raise store_errors.DatabaseMissing(str(path))
-    slots = KeySlotFile.load(keyslot_path(path))
-    guard.check(path, username)  # an unknown name waits like a known one: nothing tells them apart
     try:
-        data_key = slots.unlock(username, password)
-    except (store_errors.WrongPassword, store_errors.UnknownAccount):
-        guard.failed(path, username)
-        raise
-    try:
-        store = Store.open(path, data_key)
+        store = Store.open(path, unwrapped.data_key)
     except store_errors.WrongPassword as exc:
         raise store_errors.KeySlotsMismatch(str(path)) from exc
-    if store.db_id != slots.db_id:
+    if store.db_id != unwrapped.db_id:
         store.close()
         raise store_errors.KeySlotsMismatch(str(path))
     ws = _workspace(store, username)
