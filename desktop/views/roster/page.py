@@ -97,6 +97,9 @@ class RosterPage(QWidget):
         filters.addStretch()
         filters.addWidget(self.reveal)
         self.table.setModel(self.model)
+        # A reset lays the rows out on a zero timer, after the first paint, and paints them all
+        # again: laid out at once, a search paints the table once.
+        self.model.modelReset.connect(self.table.doItemsLayout)
         self.table.setWordWrap(False)  # single-line cells paint without a wrapping text layout
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
