@@ -19,10 +19,14 @@ from desktop.services.students.read import StudentQuery, search
 from desktop.views.widgets.headed_model import HeadedTableModel
 from desktop.views.wording import tr
 
-PAGE_SIZE = 100
-MAX_PAGES = 20
+# A search reads one page at once: a window's worth of rows (about 25 on a 768-pixel screen,
+# 45 on a tall one), not more, since every row read is a row built. Scrolling reads the next.
+PAGE_SIZE = 50
+MAX_PAGES = 40
 COLUMNS = ("姓名", "性别", "出生日期", "年级", "班级", "身份证件号", "学籍号", "学籍状态", "标记")
 StudentIdRole = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_STUDENT_ID = int(StudentIdRole)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -92,19 +96,22 @@ class RosterModel(HeadedTableModel):
         return 0 if parent.isValid() else self.total
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in (Qt.ItemDataRole.DisplayRole, StudentIdRole) or not index.isValid():
-            return None
-        if role == StudentIdRole:
-            row = self.row_at(index.row())
-            return row.id if row else None
-        cells = self._cells.get(index.row())
-        if cells is None:
-            row = self.row_at(index.row())
-            if row is None:
-                return None
-            cells = self._cells[index.row()] = self._format(row)
-        column = index.column()
-        return cells[column] if 0 <= column < len(cells) else None
+        # Asked seven times for every painted cell (font, alignment, colours, check state,
+        # decoration, text, background): the text comes from the row's formatted cells, every
+        # other role but the id is answered None at once.
+        if role == _DISPLAY:
+            row = index.row()
+            cells = self._cells.get(row)
+            if cells is None:
+                if not index.isValid() or (student := self.row_at(row)) is None:
+                    return None
+                cells = self._cells[row] = self._format(student)
+            column = index.column()
+            return cells[column] if 0 <= column < len(cells) else None
+        if role == _STUDENT_ID and index.isValid():
+            student = self.row_at(index.row())
+            return student.id if student else None
+        return None
 
     def _format(self, row: StudentRow) -> tuple[str, ...]:
         number, xjh = row.id_number or "", row.xjh or ""
