@@ -6,31 +6,35 @@ upgraded step by step inside one transaction. A newer one is refused (NewerSchem
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, text
 
-from desktop.models import (  # noqa: F401  (registers every table on Base.metadata)
+from desktop.models import (  # noqa: F401  (the tables an unlock and the roster use)
     accounts,
-    archive,
     audit,
-    deferral,
     drafts,
-    history,
-    import_profile,
-    intake,
     outbox,
     school,
     student,
-    sync_cases,
-    sync_state,
-    verification,
 )
 from desktop.models.base import Base
 from desktop.models.errors import NewerSchema, ReadOnly
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
 SCHEMA_VERSION = 12
+
+# The other tables' models are loaded by the code that uses them, by the steps below, and
+# before a new database is made (register_every_table): an unlock does not pay for them.
+LATER_MODELS = ("archive", "deferral", "history", "import_profile", "intake", "sync_cases",
+                "sync_state", "verification")
+
+
+def register_every_table() -> None:
+    """Put every table of the current schema on Base.metadata."""
+    for name in LATER_MODELS:
+        importlib.import_module(f"desktop.models.{name}")
 
 
 def _upgrade_to_2(conn: Connection) -> None:
@@ -51,6 +55,8 @@ def _upgrade_to_3(conn: Connection) -> None:
 
 def _upgrade_to_4(conn: Connection) -> None:
     """v4: semester verification marks, the dropout ledger and the deferral register."""
+    from desktop.models import deferral, verification
+
     for table in (verification.VerificationMark.__table__, verification.DropoutCase.__table__,
                   deferral.DeferralEntry.__table__):
         table.create(conn)
@@ -58,6 +64,8 @@ def _upgrade_to_4(conn: Connection) -> None:
 
 def _upgrade_to_5(conn: Connection) -> None:
     """v5: the paper-archive register (checklist, location, scans, loans, handovers)."""
+    from desktop.models import archive
+
     for model in archive.TABLES:
         model.__table__.create(conn)
 
@@ -65,6 +73,8 @@ def _upgrade_to_5(conn: Connection) -> None:
 def _upgrade_to_6(conn: Connection) -> None:
     """v6: online sync state (enrolled device and keys, results, shadow versions, conflicts,
     findings)."""
+    from desktop.models import sync_state
+
     for model in sync_state.TABLES:
         model.__table__.create(conn)
 
@@ -72,6 +82,8 @@ def _upgrade_to_6(conn: Connection) -> None:
 def _upgrade_to_7(conn: Connection) -> None:
     """v7: the registry's cases (transfers, approvals) and guardian requests; an index of the
     outbox by operation and state."""
+    from desktop.models import sync_cases
+
     for model in sync_cases.TABLES:
         model.__table__.create(conn)
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_outbox_op_state ON outbox (op, state)")
@@ -85,11 +97,15 @@ def _upgrade_to_8(conn: Connection) -> None:
 
 def _upgrade_to_9(conn: Connection) -> None:
     """v9: template profiles of import files (what each column of a layout holds)."""
+    from desktop.models import import_profile
+
     import_profile.ImportProfile.__table__.create(conn, checkfirst=True)
 
 
 def _upgrade_to_10(conn: Connection) -> None:
     """v10: the preschool matched list and the entrance handover list (受控字段)."""
+    from desktop.models import intake
+
     intake.IntakeEntry.__table__.create(conn, checkfirst=True)
 
 
@@ -151,6 +167,7 @@ def prepare(engine: Engine, backup: Callable[[int], object], *, create: bool = T
     if found < SCHEMA_VERSION and read_only:
         raise ReadOnly("an upgrade is needed")
     if found == 0:
+        register_every_table()
         with engine.connect().execution_options(begin="IMMEDIATE") as conn, conn.begin():
             Base.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -13,7 +13,7 @@ import pytest
 from desktop.models import archive, drafts, errors, sync_cases, sync_state
 from desktop.models.base import Base
 from desktop.models.engine import connect_raw, open_engine
-from desktop.models.migrations import SCHEMA_VERSION
+from desktop.models.migrations import SCHEMA_VERSION, register_every_table
 from desktop.models.store import Store
 from tests.dbutil import sha256
 
@@ -31,6 +31,7 @@ CASE_TABLES = [model.__tablename__ for model in sync_cases.TABLES]
 
 def build_current(path: Path, key: bytes) -> None:
     engine = open_engine(path, key, create=True)  # a new file: only a create may make one
+    register_every_table()
     try:
         Base.metadata.create_all(engine)
     finally:
