@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views import error_hook, settings
+from desktop.views.collector import thaw
 from desktop.views.fonts import apply_text_scale
 from desktop.views.lock import InactivityWatcher
 from desktop.views.unlock_dialog import UnlockDialog
@@ -232,6 +233,7 @@ class AppController(QObject):
             self.window = None
         self.workspace.lock()
         self.workspace = None
+        thaw()  # the closed window's objects, frozen at the unlock, can be collected
         self.watcher.stop()
         self.locked.emit()
         if show_unlock:

@@ -30,6 +30,7 @@ from desktop.services.errors import StoreError
 from desktop.services.safekeeping import login_guard
 from desktop.services.safekeeping.key_unwrap import account_names, unwrap_beside
 from desktop.views import settings
+from desktop.views.collector import collector_paused
 from desktop.views.widgets.banner import MessageBanner
 from desktop.views.wording import say
 
@@ -111,14 +112,15 @@ class UnlockDialog(QDialog):
 
     def try_unlock(self) -> None:
         self.banner.clear_message()
-        try:
-            self.workspace = open_workspace(self.db_path, self.account.currentText(),
-                                            self.password.text(), self.prepare)
-        except StoreError as exc:
-            self._refused(exc)
-            return
-        self.password.clear()
-        self.accept()
+        with collector_paused():  # through the main window's first show (accept opens it)
+            try:
+                self.workspace = open_workspace(self.db_path, self.account.currentText(),
+                                                self.password.text(), self.prepare)
+            except StoreError as exc:
+                self._refused(exc)
+                return
+            self.password.clear()
+            self.accept()
 
     def _refused(self, exc: StoreError) -> None:
         wait = login_guard.GUARD.seconds_left(self.db_path, self.account.currentText())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,14 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def collectable_after_each_test() -> Iterator[None]:
+    """An unlock freezes what exists for the cycle collector (views.collector); as a lock does
+    in the app, what one test leaves becomes collectable again after it."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)
