@@ -138,10 +138,8 @@ class AppController(QObject):
         from desktop.views.main_window import MainWindow  # after unlocking: the unlock dialog shows sooner
 
         self.workspace = workspace
-        settings.LAST_DB.set(str(self.db_path))
-        settings.LAST_USER.set(workspace.actor.username)
         window = MainWindow(workspace)
-        settings.remember_school_name(str(self.db_path), window.school.name)
+        settings.remember_unlock(str(self.db_path), workspace.actor.username, window.school.name)
         window.lock_requested.connect(self.lock)
         window.open_database_requested.connect(self.switch_database)
         window.roster.open_student.connect(self.edit_student)

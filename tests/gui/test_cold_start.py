@@ -15,7 +15,12 @@ from pathlib import Path
 
 from desktop.models.migrations import LATER_MODELS
 from desktop.services.context import Workspace
+from desktop.services.students.read import StudentQuery, search
+from desktop.views import settings
+from desktop.views.roster import table_model
+from desktop.views.roster.page import RosterPage
 from tests.conftest import PASSWORD
+from tests.gui.conftest import SEED
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,3 +75,25 @@ def test_the_dialog_comes_before_the_database_layer_and_the_roster_before_the_ot
     assert seen["roster_rows"] == 0  # the new school's (empty) roster is on screen
     assert seen["sqlalchemy_at_roster"]
     assert seen["at_roster"] == []
+
+
+def test_the_roster_reads_its_first_page_once(qtbot, seeded: Workspace, monkeypatch) -> None:
+    reads: list[object] = []
+
+    def counted(ws: Workspace, query: StudentQuery, *args: object, **kwargs: object) -> object:
+        reads.append(query)
+        return search(ws, query, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_model, "search", counted)
+    page = RosterPage(seeded)
+    qtbot.addWidget(page)
+    assert len(reads) == 1
+    assert page.model.total == len(SEED)
+
+
+def test_an_unlock_is_remembered_in_one_write(tmp_path: Path) -> None:
+    path = str(tmp_path / "school.db")
+    settings.remember_unlock(path, "registrar", "测试县第一小学")
+    assert settings.LAST_DB.get() == path
+    assert settings.LAST_USER.get() == "registrar"
+    assert settings.school_name_of(path) == "测试县第一小学"

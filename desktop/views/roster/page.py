@@ -166,10 +166,12 @@ class RosterPage(QWidget):
         self.klass.setCurrentIndex(max(0, self.klass.findData(chosen_class)))
         self.grade.blockSignals(False)
         self.klass.blockSignals(False)
-        if self.status.count() == 0:
+        if self.status.count() == 0:  # quietly: its first item would search before the page is up
+            self.status.blockSignals(True)
             self.status.addItem(self.tr("全部"), None)
             for status in Status:
                 self.status.addItem(tr(status.label), status.name)
+            self.status.blockSignals(False)
 
     def current_query(self) -> StudentQuery:
         flags = tuple(flag for flag, box in self.flags.items() if box.isChecked())
