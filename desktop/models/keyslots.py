@@ -3,6 +3,10 @@
 File `<db>.keys` (JSON, no secrets in the clear): the database id and, per account, the
 Argon2id parameters and salt plus the AES-256-GCM-wrapped data key. A password change
 rewrites this small file only; the database itself is never re-encrypted.
+
+Argon2 and AES-GCM are imported when a key is wrapped or unwrapped, not with this module: the
+unlock screen reads the account names without them, and an unlock imports them in the thread
+that unwraps the key (services.safekeeping.key_unwrap).
 """
 
 from __future__ import annotations
@@ -13,10 +17,6 @@ import json
 import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.models.durable import write_atomically
 from desktop.models.errors import KeySlotsMismatch, KeySlotsMissing, UnknownAccount, WrongPassword
@@ -71,6 +71,8 @@ def _b64(data: bytes) -> str:
 
 
 def _kek(password: str, salt: bytes, kdf: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(password.encode("utf-8"), salt, kdf.time_cost, kdf.memory_kib,
                            kdf.parallelism, 32, Type.ID)
 
@@ -80,12 +82,17 @@ def _aad(db_id: str, user: str) -> bytes:
 
 
 def wrap(db_id: str, user: str, password: str, data_key: bytes, kdf: KdfParams) -> Slot:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     sealed = AESGCM(_kek(password, salt, kdf)).encrypt(nonce, data_key, _aad(db_id, user))
     return Slot(user, _b64(salt), _b64(nonce), _b64(sealed), kdf)
 
 
 def unwrap(db_id: str, slot: Slot, password: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = _kek(password, base64.b64decode(slot.salt), slot.kdf)
     try:
         return AESGCM(kek).decrypt(base64.b64decode(slot.nonce), base64.b64decode(slot.wrapped),
