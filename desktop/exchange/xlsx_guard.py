@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
+from desktop.exchange.ref_bounds import column_number, plain_extent
 from desktop.exchange.xls_guard import check_legacy_workbook
 from desktop.services.errors import ServiceError
 
@@ -143,14 +144,20 @@ class _Extent:
         if self.sequential:
             self._walk(data)
             return
+        prefixed = b":c" in data  # tags such as <x:c>: only the slower pass reads them
+        cells = len(_CELL_TAG.findall(data)) if prefixed else _cell_tags(data)
+        quick = None if prefixed else plain_extent(data, cells, self.rows, self.columns)
+        if quick is not None:
+            self.rows, self.columns = quick
+            return
         refs = _CELL_REF.findall(data)
-        if _cell_tags(data) != len(refs):
+        if cells != len(refs):
             self.refless = True
         if refs:  # C-level passes only: a 10,000-row sheet has 710,000 refs
             joined = b" ".join(refs).upper()
             self.rows = max(self.rows, *map(int, joined.translate(None, _LETTERS).split()))
             letters = set(joined.translate(None, _DIGITS).split())
-            self.columns = max(self.columns, *map(_column_number, letters))
+            self.columns = max(self.columns, *map(column_number, letters))
 
     def _walk(self, data: bytes) -> None:
         for match in _ROW_TAG.finditer(data):
@@ -159,7 +166,7 @@ class _Extent:
                 self._row, self._column = (int(ref.group(2)) if ref else self._row + 1), 0
             elif ref and ref.group(1):
                 self._row = max(self._row, int(ref.group(2)))
-                self._column = _column_number(ref.group(1).upper())
+                self._column = column_number(ref.group(1).upper())
             else:
                 self._column += 1
             self.rows = max(self.rows, self._row)
@@ -167,20 +174,12 @@ class _Extent:
 
 
 def _cell_tags(data: bytes) -> int:
-    if b":c" in data:  # prefixed tags such as <x:c>: the slower count
-        return len(_CELL_TAG.findall(data))
+    """How many unprefixed cell tags `data` holds (<c followed by a space, >, / or a line
+    break)."""
     spaced = data.count(b"<c ")
     if data.count(b"<c") == spaced:  # every "<c" is "<c ": the other endings are absent
         return spaced
     return sum(data.count(b"<c" + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
 
 
 def load_sheet(book: CalamineWorkbook, sheet: str, name: str) -> CalamineSheet:
