@@ -2,14 +2,18 @@
 
 `read_record` turns {header: cell} into stored values and a list of FieldErrors; nothing is
 guessed: an unknown header, an unreadable cell or a missing required item is reported.
+`read_records` reads many rows to the same records, faster when they share their headers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import Any
 
 from desktop.domain.errors import DomainError, FieldError
@@ -140,3 +144,94 @@ def _add_step(steps: dict[Any, _Step], raw_header: Any) -> _Step:
     if len(steps) < _MEMO_SIZE:  # headers are few; a file of random headers is not kept
         steps[raw_header] = (target, slot, spec, memo)
     return target, slot, spec, memo
+
+
+def read_records(rows: Iterable[Mapping[str, Any]]) -> list[Record]:
+    """`read_record` of each row (the same records, errors and memo). Rows of text cells
+    under the same headers (an import's) share one layout of where each cell goes, and look
+    up the memo of texts already read a row at a time."""
+    steps = _steps()
+    layouts: dict[tuple[Any, ...], _Layout | None] = {}
+    records = []
+    for cells in rows:
+        keys = tuple(cells)
+        layout = layouts.get(keys, _MISS)
+        if layout is _MISS:
+            layout = _Layout.of([steps.get(k) or _add_step(steps, k) for k in keys], keys)
+            if len(layouts) < _MEMO_SIZE:
+                layouts[keys] = layout
+        values = tuple(cells.values())
+        if layout is None or not _all_text(values):
+            records.append(read_record(dict(cells)))
+        else:
+            records.append(layout.read(values))  # type: ignore[union-attr]
+    return records
+
+
+def _all_text(values: tuple[Any, ...]) -> bool:
+    return set(map(type, values)) <= _TEXT
+
+
+_TEXT = {str}
+_memo_get = dict.get
+
+
+class _Layout:
+    """Where each cell of rows with the same headers goes: the pupil's values, a family
+    member's, the school code or nowhere (an unknown header: no layout, the row is read
+    cell by cell)."""
+
+    def __init__(self, route: Sequence[_Step], headers: Sequence[Any]) -> None:
+        self.memos = tuple(step[3] for step in route)
+        self.places = range(len(route))
+        self.specs = tuple(step[2] for step in route)
+        self.headers = tuple(map(str, headers))
+        self.school = [i for i, step in enumerate(route) if step[0] == "school"]
+        self.student = _part(route, [i for i, step in enumerate(route) if step[0] == "student"])
+        slots = dict.fromkeys(step[1] for step in route if step[0] == "member")
+        self.members = [(slot, _part(route, [i for i, step in enumerate(route)
+                                             if step[0] == "member" and step[1] == slot]))
+                        for slot in slots]
+
+    @classmethod
+    def of(cls, route: Sequence[_Step], headers: Sequence[Any]) -> _Layout | None:
+        if any(step[0] not in _LAID_OUT for step in route):
+            return None
+        return cls(route, headers)
+
+    def read(self, values: tuple[Any, ...]) -> Record:
+        record = Record()
+        parsed = list(map(_memo_get, self.memos, values, repeat(_MISS)))
+        for index in compress(self.places, map(is_, parsed, repeat(_MISS))):
+            parsed[index] = self._parse(record, index, values[index])  # in cell order
+        keys, pick = self.student
+        record.values = dict(zip(keys, pick(parsed)))
+        members = {slot: dict(zip(keys, pick(parsed))) for slot, (keys, pick) in self.members}
+        if self.school:
+            raw = values[self.school[-1]]
+            record.school_code = raw.strip() if raw else None
+        record.member_slots = [n for n in sorted(members) if any(members[n].values())]
+        record.members = [members[n] for n in record.member_slots]
+        validate(record)
+        return record
+
+    def _parse(self, record: Record, index: int, raw: str) -> Any:
+        spec = self.specs[index]
+        if spec is None:  # the school code or an output-only item: not a value
+            return None
+        value: dict[str, Any] = {}
+        _read_cell(record, value, spec, self.headers[index], raw, self.memos[index])
+        return value[spec.key]
+
+
+_LAID_OUT = frozenset(("student", "member", "school", "skip"))
+_Picker = Callable[[list[Any]], tuple[Any, ...]]
+
+
+def _part(route: Sequence[_Step], indexes: list[int]) -> tuple[tuple[str, ...], _Picker]:
+    """(keys, picker of their parsed values) of the cells at `indexes`, in cell order."""
+    keys = tuple(spec.key for i in indexes if (spec := route[i][2]) is not None)
+    if len(indexes) == 1:
+        only = indexes[0]
+        return keys, lambda parsed: (parsed[only],)
+    return keys, (itemgetter(*indexes) if indexes else lambda parsed: ())

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.errors import FieldError
 from desktop.domain.fields import template_headers
-from desktop.domain.record import Record, read_record
+from desktop.domain.record import Record, read_records
 from desktop.models.school import SchoolClass
 from desktop.services.importing.plan import RowProblem, SourceRow
 
@@ -26,14 +26,11 @@ _AFTER_ID_REFUSED = {"member.id_required"}
 
 
 def read_rows(rows: Sequence[SourceRow]) -> list[Record]:
-    return [_read(row) for row in rows]
-
-
-def _read(row: SourceRow) -> Record:
-    record = read_record(dict(row.cells))
-    if row.cell_errors:
-        record.errors = _merged_errors(row.cell_errors, record.errors)
-    return record
+    records = read_records(row.cells for row in rows)
+    for row, record in zip(rows, records, strict=True):
+        if row.cell_errors:
+            record.errors = _merged_errors(row.cell_errors, record.errors)
+    return records
 
 
 def _merged_errors(cell_errors: tuple[FieldError, ...], errors: list[FieldError]) -> list[FieldError]:
