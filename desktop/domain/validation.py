@@ -43,6 +43,9 @@ def validate(record: Record) -> None:
 
 def _check_required(record: Record) -> None:
     values = record.values
+    if None not in map(values.get, _NEEDED_STUDENT_KEYS) and not any(
+            None in map(member.get, _NEEDED_MEMBER_KEYS) for member in record.members):
+        return  # the common case: everything needed is there
     missing: list[tuple[str, Need]] = [(header, need) for key, header, need in _NEEDED_STUDENT_ITEMS
                if values.get(key) is None]
     for slot, member in zip(record.member_slots, record.members, strict=True):
@@ -59,6 +62,8 @@ def _check_required(record: Record) -> None:
 _NEEDED_STUDENT_ITEMS = tuple((s.key, s.header, s.need) for s in ALL_STUDENT_FIELDS
                               if s.need is not Need.OPTIONAL)
 _NEEDED_MEMBER_FIELDS = tuple(s for s in MEMBER_FIELDS if s.need is not Need.OPTIONAL)
+_NEEDED_STUDENT_KEYS = tuple(key for key, _header, _need in _NEEDED_STUDENT_ITEMS)
+_NEEDED_MEMBER_KEYS = tuple(s.key for s in _NEEDED_MEMBER_FIELDS)
 
 
 def _missing(record: Record, header: str, need: Need) -> None:
