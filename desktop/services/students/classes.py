@@ -32,6 +32,7 @@ class ClassResolver:
         self.today = today
         self.made_classes = False  # a class was created in this unit of work
         self._classes = {c.name: c for c in session.scalars(select(SchoolClass))}
+        self._named: dict[str, GradeRef] = {}  # grades read from names of classes not stored
         # The current grade of each (stage, level): after a year-end the cohort that just
         # graduated keeps its level, so the youngest cohort at that level is the current one.
         self._grades: dict[tuple[str, int], Grade] = {}
@@ -48,9 +49,12 @@ class ClassResolver:
             return GradeRef(known.grade.stage, known.grade.level)
         if name in self.chosen:
             return self.chosen[name]
-        ref, _number = parse_class_name(name, self.system, self.today)
-        if ref.stage not in self.system.stages:
-            raise DomainError("class.stage_not_run", stage=ref.stage)
+        ref = self._named.get(name)
+        if ref is None:  # read once per name: a batch names few classes many times
+            ref, _number = parse_class_name(name, self.system, self.today)
+            if ref.stage not in self.system.stages:
+                raise DomainError("class.stage_not_run", stage=ref.stage)
+            self._named[name] = ref
         return ref
 
     def resolve(self, name: str) -> SchoolClass:
