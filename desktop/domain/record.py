@@ -202,8 +202,22 @@ class _Layout:
     def read(self, values: tuple[Any, ...]) -> Record:
         record = Record()
         parsed = list(map(_memo_get, self.memos, values, repeat(_MISS)))
-        for index in compress(self.places, map(is_, parsed, repeat(_MISS))):
-            parsed[index] = self._parse(record, index, values[index])  # in cell order
+        for index in compress(self.places, map(is_, parsed, repeat(_MISS))):  # in cell order
+            spec, raw = self.specs[index], values[index]
+            if spec is None:  # the school code or an output-only item: not a value
+                parsed[index] = None
+                continue
+            try:
+                parsed[index] = value = parse_cell(spec, raw)
+            except DomainError as error:
+                parsed[index] = None
+                error.params.setdefault("value", raw)
+                record.fail(self.headers[index], error)
+                continue
+            memo = self.memos[index]
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[raw] = value
         keys, pick = self.student
         record.values = dict(zip(keys, pick(parsed)))
         members = {slot: dict(zip(keys, pick(parsed))) for slot, (keys, pick) in self.members}
@@ -214,14 +228,6 @@ class _Layout:
         record.members = [members[n] for n in record.member_slots]
         validate(record)
         return record
-
-    def _parse(self, record: Record, index: int, raw: str) -> Any:
-        spec = self.specs[index]
-        if spec is None:  # the school code or an output-only item: not a value
-            return None
-        value: dict[str, Any] = {}
-        _read_cell(record, value, spec, self.headers[index], raw, self.memos[index])
-        return value[spec.key]
 
 
 _LAID_OUT = frozenset(("student", "member", "school", "skip"))

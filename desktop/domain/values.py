@@ -28,12 +28,17 @@ from desktop.domain.text_rules import (
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():  # NFKC leaves ASCII as it is
+        return "".join(text.split())
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's date serials (1900 system)
 _SEPARATED = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
+_DIGITS5, _DIGITS6, _DIGITS8 = (re.compile(rf"\d{{{n}}}") for n in (5, 6, 8))
+_PHONE = re.compile(r"\+?\d[\d-]{5,19}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def excel_serial_date(serial: float) -> dt.date:
@@ -48,7 +53,7 @@ def _date_digits(text: str) -> str:
     if match := _SEPARATED.fullmatch(value):
         year, month, day = match.groups()
         return f"{year}{int(month):02d}{int(day):02d}"
-    if _SERIAL.fullmatch(value) and not re.fullmatch(r"\d{8}", value):
+    if _SERIAL.fullmatch(value) and not _DIGITS8.fullmatch(value):
         return f"{excel_serial_date(float(value)):%Y%m%d}"
     return re.sub(r"[-/.年月日]", "", value)
 
@@ -57,7 +62,7 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
     """YYYYMMDD (also YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYY年M月D日, an Excel serial); a real,
     past date."""
     digits = _date_digits(text)
-    if not re.fullmatch(r"\d{8}", digits):
+    if not _DIGITS8.fullmatch(digits):
         raise DomainError("date.format")
     try:
         value = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
@@ -76,9 +81,9 @@ def parse_month(text: str) -> str:
     elif _SERIAL.fullmatch(value) and not value.startswith(("19", "20")):
         value = f"{excel_serial_date(float(value)):%Y%m}"
     value = re.sub(r"[-/.年月]", "", value)
-    if re.fullmatch(r"\d{5}", value):
+    if _DIGITS5.fullmatch(value):
         value = value[:4] + "0" + value[4]
-    if not re.fullmatch(r"\d{6}", value) or not 1 <= int(value[4:]) <= 12:
+    if not _DIGITS6.fullmatch(value) or not 1 <= int(value[4:]) <= 12:
         raise DomainError("month.format")
     if not 1950 <= int(value[:4]) <= dt.date.today().year + 1:
         raise DomainError("month.range", value=text)
@@ -87,21 +92,21 @@ def parse_month(text: str) -> str:
 
 def parse_phone(text: str) -> str:
     value = _ascii(text)
-    if not re.fullmatch(r"\+?\d[\d-]{5,19}", value):
+    if not _PHONE.fullmatch(value):
         raise DomainError("phone.format")
     return value
 
 
 def parse_postcode(text: str) -> str:
     value = _ascii(text)
-    if not re.fullmatch(r"\d{6}", value):
+    if not _DIGITS6.fullmatch(value):
         raise DomainError("postcode.format")
     return value
 
 
 def parse_email(text: str) -> str:
     value = _ascii(text)
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+    if not _EMAIL.fullmatch(value):
         raise DomainError("email.format")
     return value
 
