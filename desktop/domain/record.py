@@ -155,8 +155,9 @@ def read_records(rows: Iterable[Mapping[str, Any]]) -> list[Record]:
     records = []
     for cells in rows:
         keys = tuple(cells)
-        layout = layouts.get(keys, _MISS)
-        if layout is _MISS:
+        if keys in layouts:
+            layout = layouts[keys]
+        else:
             layout = _Layout.of([steps.get(k) or _add_step(steps, k) for k in keys], keys)
             if len(layouts) < _MEMO_SIZE:
                 layouts[keys] = layout
@@ -164,7 +165,7 @@ def read_records(rows: Iterable[Mapping[str, Any]]) -> list[Record]:
         if layout is None or not _all_text(values):
             records.append(read_record(dict(cells)))
         else:
-            records.append(layout.read(values))  # type: ignore[union-attr]
+            records.append(layout.read(values))
     return records
 
 
@@ -219,8 +220,9 @@ class _Layout:
                 memo.clear()
             memo[raw] = value
         keys, pick = self.student
-        record.values = dict(zip(keys, pick(parsed)))
-        members = {slot: dict(zip(keys, pick(parsed))) for slot, (keys, pick) in self.members}
+        record.values = dict(zip(keys, pick(parsed), strict=True))
+        members = {slot: dict(zip(keys, pick(parsed), strict=True))
+                   for slot, (keys, pick) in self.members}
         if self.school:
             raw = values[self.school[-1]]
             record.school_code = raw.strip() if raw else None
@@ -240,4 +242,4 @@ def _part(route: Sequence[_Step], indexes: list[int]) -> tuple[tuple[str, ...], 
     if len(indexes) == 1:
         only = indexes[0]
         return keys, lambda parsed: (parsed[only],)
-    return keys, (itemgetter(*indexes) if indexes else lambda parsed: ())
+    return keys, (itemgetter(*indexes) if indexes else lambda _parsed: ())

@@ -158,7 +158,7 @@ class _RowReader:
         errors: list[FieldError] = []
         plain = index not in self.merged_rows and set(map(type, values)) <= _TEXT
         if plain:  # text cells only: the non-empty ones, in one pass in C
-            cells = dict(compress(zip(self.headers, values), values))
+            cells = dict(compress(zip(self.headers, values, strict=True), values))
         else:
             cells = {h: v for h, v in zip(self.headers, values, strict=True)
                      if v.__class__ is str and v}
