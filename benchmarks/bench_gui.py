@@ -55,25 +55,31 @@ def child(db: str) -> None:
     # CPU to this point: of the process (with Argon2id's lanes and any other thread), and of
     # the GUI thread alone, which is what a quiet two-core machine waits for.
     print(f"cpu {time.process_time():.3f} {time.thread_time():.3f}", flush=True)
-    print(f"keystroke {' '.join(f'{v:.3f}' for v in keystrokes(app, window))}", flush=True)
+    walls, cpus = keystrokes(app, window)
+    print(f"keystroke {' '.join(f'{v:.3f}' for v in walls)}", flush=True)
+    print(f"keystroke_cpu {' '.join(f'{v:.3f}' for v in cpus)}", flush=True)
     scroll_all(app, window)
     print(f"rss {peak_rss_mb():.1f}", flush=True)
     os._exit(0)  # skip PySide6's teardown, which can fault at interpreter exit
 
 
-def keystrokes(app, window) -> list[float]:  # type: ignore[no-untyped-def]
-    samples = []
+def keystrokes(app, window) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
+    """Wall and CPU milliseconds of each keystroke, from the text set to the view repainted.
+    The CPU time is what a crowded machine distorts least (the wall time waits for other
+    processes too)."""
+    samples, cpu = [], []
     box = window.roster.search
     for text in ["z", "zh", "zha", "zhan", "zhang", "", "w", "wa", "wan", "wang", "", "l", "li",
                  "4", "44", "440", "王", "李", "张", "", "c", "ch", "chen", "", "x", "xi"] * 2:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         box.setText(text)  # as a keystroke does: textChanged starts the (0 ms) debounce timer
         expected = window.roster.current_query()
         while window.roster.model.query != expected:
             app.processEvents()
         app.processEvents()  # the repaint the model reset scheduled
         samples.append((time.perf_counter() - start) * 1000)
-    return samples
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return samples, cpu
 
 
 def scroll_all(app, window) -> None:  # type: ignore[no-untyped-def]
@@ -106,6 +112,7 @@ def main() -> None:
         runs = [run_child(db, env) for _ in range(RUNS)]
     starts = sorted(r["start"] for r in runs)
     samples = [v for r in runs for v in r["keystrokes"]]
+    cpu = sorted(v for r in runs for v in r["keystroke_cpu"])
     report(f"cold start to interactive roster: median of {RUNS}", starts[RUNS // 2], "s",
            "<= 0.7 s")
     report("cold start: slowest run", starts[-1], "s")
@@ -113,6 +120,8 @@ def main() -> None:
     report("cold start: CPU of the GUI thread, median", median(r["gui_cpu"] for r in runs), "s")
     report("search keystroke to updated view: p50", sorted(samples)[len(samples) // 2], "ms")
     report("search keystroke to updated view: p95", p95(samples), "ms", "<= 20 ms")
+    report("the same keystrokes, CPU of the process: p50", cpu[len(cpu) // 2], "ms")
+    report("the same keystrokes, CPU of the process: p95", p95(cpu), "ms")
     report("peak resident memory while scrolling all rows", max(r["rss"] for r in runs), "MB",
            "<= 350 MB")
     print(load())
@@ -126,7 +135,8 @@ def run_child(db: Path, env: dict[str, str]) -> dict:
     cpu, gui_cpu = (float(v) for v in lines["cpu"].split())
     return {"start": float(lines["ready"]) - start, "rss": float(lines["rss"]),
             "cpu": cpu, "gui_cpu": gui_cpu,
-            "keystrokes": [float(v) for v in lines["keystroke"].split()]}
+            "keystrokes": [float(v) for v in lines["keystroke"].split()],
+            "keystroke_cpu": [float(v) for v in lines["keystroke_cpu"].split()]}
 
 
 if __name__ == "__main__":
