@@ -271,6 +271,8 @@ class MainWindow(QMainWindow):
         for page_id, page in self.lazy.items():  # a page not built yet reads when it is
             if _shows(page_id, page, changed):
                 cast("_Reloading", page).reload()
+            elif page_id == "exchange" and changed.students:
+                cast("ExchangePage", page).show_students_again()
         self.refresh_status()  # every write queues changes for the registry
         if changed.tasks:
             self.refresh_task_badge()

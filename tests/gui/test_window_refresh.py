@@ -136,3 +136,27 @@ def test_an_archive_tick_reloads_only_what_is_due(qtbot, window: MainWindow,
     with qtbot.waitSignal(page.changed):  # type: ignore[attr-defined]  # ArchivePage's
         page.checklist.set_present(0, True)  # type: ignore[attr-defined]
     assert reloads == {"archive": 1, "tasks": 1}  # the 学籍档案 page shows its own tick once
+
+
+def test_an_id_number_corrected_to_a_listed_pupils_takes_them_off_the_waiting_list(
+        unlocked: AppController, window: MainWindow, reloads: Counter[str], tmp_path) -> None:
+    """The 名单 tab lists the listed pupils with no record yet, matched by ID number: when a
+    stored pupil's mistyped number is corrected to the one on the entrance handover list, the
+    tab shows it at once."""
+    from desktop.exchange.intake_lists import HANDOVER_COLUMNS, write_list
+    from tests.factories import SCHOOL_CODE
+
+    number = valid_row(seq=14)["身份证件号"]  # her sex and birth date, the right number
+    path = tmp_path / "交接.xlsx"
+    write_list(path, HANDOVER_COLUMNS, [{"个人标识码": "G" + number, "学生姓名": "李小红",
+                                         "身份证号": number, "毕业学校标识码": "4406040098",
+                                         "录取学校标识码": SCHOOL_CODE, "教育阶段": "小学"}])
+    lists = window.lazy["exchange"].lists  # type: ignore[attr-defined]  # ExchangePage's
+    lists.load(path, preschool=False)
+    assert len(lists.waiting) == 1
+    reloads.clear()
+    editor = edit(unlocked, "李小红")
+    type_into(editor, "身份证件号", number)
+    assert editor.save(), editor.banner.text()
+    assert lists.waiting == () and "0 名" in lists.waiting_label.text()
+    assert reloads == {"roster rows": 1, "tasks": 1, "archive": 1}  # no page reloaded whole

@@ -43,6 +43,11 @@ class ExchangePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
+    def show_students_again(self) -> None:
+        """After pupils' own records changed: an ID number corrected to a listed pupil's takes
+        that pupil off the 名单 tab's waiting list (the counts by class did not change)."""
+        self.lists.reload()
+
     def reload(self) -> None:
         self.exporting.reload()
         self.statistics.reload()
