@@ -75,16 +75,12 @@ def _text_filter(text: str) -> ColumnElement[bool]:
     return or_(*_text_branches(text))
 
 
-def _is_substring_search(query: StudentQuery) -> bool:
-    text = query.text.strip()
-    return bool(text) and not re.fullmatch(r"[A-Za-z]+|[GJLgjl]?\d[\dXx]*", text)
-
-
-def _order(query: StudentQuery) -> tuple[ColumnElement[Any] | QueryableAttribute[Any], ...]:
-    """Pinyin order. A name-substring search sorts its few matches instead of walking the
-    roster index past every non-matching student (`|| ''` keeps the planner off that index)."""
-    key = Student.name_key.op("||")("") if _is_substring_search(query) else Student.name_key
-    return key, Student.id
+def _order() -> tuple[QueryableAttribute[Any], ...]:
+    """Pinyin order. The roster index (pinyin key, id, name) serves it and every name
+    search: a Chinese part of a name walks that index in order and stops at the page's last
+    match (a common one such as 王 after a few hundred pupils; a rare one reads the index to
+    its end, as a sort of the matches would)."""
+    return Student.name_key, Student.id
 
 
 def _conditions(query: StudentQuery) -> list[ColumnElement[bool]]:
@@ -127,7 +123,7 @@ def _page_ids(query: StudentQuery, offset: int, limit: int) -> Select[str]:
     branches = _text_branches(query.text) if query.text.strip() else []
     others = _filter_conditions(query)
     if len(branches) <= 1:
-        return (select(Student.id).where(*branches, *others).order_by(*_order(query))
+        return (select(Student.id).where(*branches, *others).order_by(*_order())
                 .offset(offset).limit(limit))
     keys = union(*(select(Student.name_key, Student.id).where(branch, *others)
                    for branch in branches)).subquery()

@@ -126,3 +126,13 @@ def test_the_old_indexes_are_gone_from_a_new_database(ws: Workspace) -> None:
     assert {"ix_student_initials_order", "ix_student_id_number_order",
             "ix_student_xjh_order"} <= names
     assert not names & {"ix_student_name_initials", "ix_student_xjh"}
+
+
+@pytest.mark.parametrize("text", ["王", "小明", "欧阳"])
+def test_a_name_part_walks_the_roster_index_in_order(ws: Workspace, text: str) -> None:
+    """No sort of the matches: the page is the first matches met in the roster order."""
+    _count, page = search_statements(StudentQuery(text=text), 0, 50)
+    steps = plan(ws, page)
+    assert "SCAN student USING COVERING INDEX ix_student_roster_order" in steps, steps
+    ids_steps = steps[steps.index("SCAN student USING COVERING INDEX ix_student_roster_order"):]
+    assert not any("TEMP B-TREE" in step for step in ids_steps[:2]), steps
