@@ -28,8 +28,10 @@ PICTURES = {"form": ("print-form", 827), "card": ("print-card", 827),
             "enrolment-proof": ("print-enrolment-proof", 579),
             "archive-index": ("print-archive-index", 827), "check-sheet": ("print-check-sheet", 497),
             "roster": ("print-roster", 579)}
-# not made here: print-verification and print-dropout-ledger (a term's verification marks, a
-# dropout case), print-page (tools/screenshots.py)
+# the two school registers, after a term's verification marks and a dropout case (make_registers)
+REGISTERS = {"verification-report": ("print-verification", 579),
+             "dropout-ledger": ("print-dropout-ledger", 827)}
+# not made here: print-page (tools/screenshots.py)
 
 
 def make_school(folder: Path):
@@ -75,7 +77,35 @@ def main() -> None:
             picture(DOCUMENTS[kind].make(ws, selection).data, name, width, folder)
     if not sys.argv[1:] or "deferral" in wanted:
         picture(deferral_pdf(ws), "print-deferral", 579, folder)
+    if not sys.argv[1:] or wanted & set(REGISTERS):
+        make_registers(ws)
+        for kind, (name, width) in REGISTERS.items():
+            if not sys.argv[1:] or kind in wanted:
+                picture(DOCUMENTS[kind].make(ws, Selection()).data, name, width, folder)
     ws.lock()
+
+
+def make_registers(ws) -> None:  # type: ignore[no-untyped-def]
+    """This term's verification marks (one pupil away without papers, one at school without a
+    record) and a dropout case with its first home visit."""
+    from desktop.services.changes.dropout_ledger import add_visit
+    from desktop.services.changes.status import ChangeRequest, apply_change
+    from desktop.services.changes.verification import Mark, record_mark
+    from desktop.services.students.add import add_students
+    from tests.factories import valid_row
+
+    pupils = [valid_row(name=name, seq=13 + 2 * n, class_name="三年级(2)班")["身份证件号"]
+              for n, name in enumerate(("李思远", "张雨桐", "陈子涵"))]
+    record_mark(ws, Mark("人籍一致", student=pupils[0]))
+    record_mark(ws, Mark("在籍不在校", student=pupils[1], reason="转学未办手续",
+                         whereabouts="随父母在深圳就读", action="办理转学"))
+    record_mark(ws, Mark("在校不在籍", name="刘借读", class_name="三年级(2)班", action="补办转入"))
+    dropout = valid_row(name="欧阳辍学", seq=91, birth=dt.date(2013, 5, 1), class_name="六年级(1)班")
+    dropout["家庭地址"] = "广东省佛山市禅城区南庄镇紫洞村委会紫南村十三巷二十八号"
+    add_students(ws, [dropout])
+    apply_change(ws, ChangeRequest(student=dropout["身份证件号"], change="辍学登记",
+                                   effective=dt.date(2026, 10, 8), reason="厌学"))
+    add_visit(ws, dropout["身份证件号"], dt.date(2026, 10, 15), "家访", "班主任、村干部", "家长同意劝返")
 
 
 def deferral_pdf(ws) -> bytes:  # type: ignore[no-untyped-def]
