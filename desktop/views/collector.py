@@ -1,9 +1,10 @@
 """Python's cycle collector held back while an unlock loads and builds what stays: SQLAlchemy,
-the models and their mappers, the main window. They are hundreds of thousands of long-lived
-objects, which the collector would otherwise walk again and again as they are made (about 200
-collections, close to a tenth of the start's CPU). After the window is up, what exists is frozen
-(gc.freeze: left out of every later collection, so no later keystroke pays for walking it either)
-and the collector runs again. A lock thaws it, so the closed window can be collected."""
+the models and their mappers (the unlock dialog), then the main window (the controller). They
+are hundreds of thousands of long-lived objects, which the collector would otherwise walk again
+and again as they are made (about 200 collections, close to a tenth of the start's CPU). After
+each, what exists is frozen (gc.freeze: left out of every later collection, so no later
+keystroke pays for walking it either) and the collector runs again, before any question is
+asked. A lock thaws it, so the closed window can be collected."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.services.errors import ServiceError, StoreError
 from desktop.views import error_hook, settings
-from desktop.views.collector import thaw
+from desktop.views.collector import collector_paused, thaw
 from desktop.views.fonts import apply_text_scale
 from desktop.views.lock import InactivityWatcher
 from desktop.views.unlock_dialog import UnlockDialog
@@ -138,7 +138,8 @@ class AppController(QObject):
         from desktop.views.main_window import MainWindow  # after unlocking: the unlock dialog shows sooner
 
         self.workspace = workspace
-        window = MainWindow(workspace)
+        with collector_paused():
+            window = MainWindow(workspace)
         settings.remember_unlock(str(self.db_path), workspace.actor.username, window.school.name)
         window.lock_requested.connect(self.lock)
         window.open_database_requested.connect(self.switch_database)

@@ -112,15 +112,15 @@ class UnlockDialog(QDialog):
 
     def try_unlock(self) -> None:
         self.banner.clear_message()
-        with collector_paused():  # through the main window's first show (accept opens it)
-            try:
+        try:
+            with collector_paused():  # while SQLAlchemy, the models and the window's code load
                 self.workspace = open_workspace(self.db_path, self.account.currentText(),
                                                 self.password.text(), self.prepare)
-            except StoreError as exc:
-                self._refused(exc)
-                return
-            self.password.clear()
-            self.accept()
+        except StoreError as exc:
+            self._refused(exc)
+            return
+        self.password.clear()
+        self.accept()
 
     def _refused(self, exc: StoreError) -> None:
         wait = login_guard.GUARD.seconds_left(self.db_path, self.account.currentText())

@@ -9,16 +9,25 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from desktop.views import main_window
 from desktop.views.controller import AppController
 from desktop.views.unlock_dialog import UnlockDialog
 from tests.conftest import PASSWORD
 from tests.gui.test_controller import existing_db, make_controller  # noqa: F401  (fixtures)
 
 
-def test_the_collector_waits_for_the_window_then_runs_again(qtbot, make_controller,  # noqa: F811
+def test_the_collector_waits_for_the_window_then_runs_again(qtbot, monkeypatch,
+                                                            make_controller,  # noqa: F811
                                                             existing_db: Path) -> None:  # noqa: F811
-    controller: AppController = make_controller(existing_db)
     during: list[bool] = []
+
+    class Watched(main_window.MainWindow):
+        def __init__(self, *args: object) -> None:
+            during.append(gc.isenabled())
+            super().__init__(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(main_window, "MainWindow", Watched)
+    controller: AppController = make_controller(existing_db)
     controller.main_shown.connect(lambda _window: during.append(gc.isenabled()))
     controller.start()
     dialog = controller.dialog
@@ -28,7 +37,7 @@ def test_the_collector_waits_for_the_window_then_runs_again(qtbot, make_controll
     dialog.password.setText(PASSWORD)
     with qtbot.waitSignal(controller.main_shown, timeout=5000):
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    assert during == [False, False]  # loading the window's modules; the window shown
+    assert during == [False, False, True]  # its modules load, it is built; then it is shown
     assert gc.isenabled()
     assert gc.get_freeze_count() > 0
     controller.lock()
