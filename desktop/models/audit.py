@@ -48,8 +48,9 @@ def content_of(row: Mapping[str, Any]) -> dict[str, Any]:
     return content
 
 
-def chain_hash(prev_hash: str, content: dict[str, Any]) -> str:
-    canonical = json_text.dumps(content, sort_keys=True)
+def chain_hash(prev_hash: str, content: dict[str, Any], *, plain: bool | None = None) -> str:
+    """`plain`: json_text.is_plain(content), when the caller asked it already."""
+    canonical = json_text.dumps(content, sort_keys=True, plain=plain)
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
@@ -59,6 +60,19 @@ def seal(row: dict[str, Any], prev_hash: str) -> dict[str, Any]:
     row["prev_hash"] = prev_hash
     row["hash"] = chain_hash(prev_hash, content_of(row))
     return row
+
+
+def seal_with_text(row: dict[str, Any], prev_hash: str) -> str:
+    """`seal(row, prev_hash)` for a row whose `after` is stored as JSON text in another table
+    too (the outbox): `row["after"]` becomes that text, which is returned. The content is
+    checked for plain data once for both texts (json_text.is_plain)."""
+    row.setdefault("at", utc_now())
+    row["prev_hash"] = prev_hash
+    content = content_of(row)
+    plain = json_text.is_plain(content)
+    row["hash"] = chain_hash(prev_hash, content, plain=plain)
+    text = row["after"] = json_text.dumps(row["after"], plain=True if plain else None)
+    return text
 
 
 def first_break(entries: list[AuditEntry], prev_hash: str = GENESIS) -> int | None:

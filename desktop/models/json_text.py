@@ -20,14 +20,21 @@ _SCALARS = frozenset((str, int, bool, type(None), dt.date))
 _SORTED = orjson.OPT_SORT_KEYS
 
 
-def dumps(value: Any, *, sort_keys: bool = False) -> str:
-    if _plain(value):
+def dumps(value: Any, *, sort_keys: bool = False, plain: bool | None = None) -> str:
+    """`plain`: what `is_plain(value)` says, when the caller asked it already."""
+    if plain if plain is not None else _plain(value):
         try:
             return orjson.dumps(value, option=_SORTED if sort_keys else 0).decode()
         except (TypeError, ValueError):  # an int beyond 64 bits, a lone surrogate
             pass
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str,
                       sort_keys=sort_keys)
+
+
+def is_plain(value: Any) -> bool:
+    """Plain data: str, int, bool, None and dates (exact types), in lists, tuples and dicts
+    with str keys: what orjson writes as the standard library does."""
+    return _plain(value)
 
 
 def _plain(value: Any) -> bool:

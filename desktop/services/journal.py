@@ -13,10 +13,10 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.ids import new_id
-from desktop.models.audit import GENESIS, AuditEntry, seal
+from desktop.models.audit import GENESIS, AuditEntry, seal, seal_with_text
 from desktop.models.base import utc_now
 from desktop.models.bulk import insert_rows
-from desktop.models.engine import encode_json
+from desktop.models.engine import EncodedJSON
 from desktop.models.outbox import PENDING, OutboxEntry
 from desktop.services.context import Actor
 
@@ -38,26 +38,33 @@ class Journal:
               before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> int:
         """Append an audit entry; returns its seq."""
         self._seq += 1
-        row = seal({"seq": self._seq, "at": utc_now(), "actor": self.actor.account_id,
-                    "action": action, "entity": entity, "entity_id": entity_id,
-                    "before": before, "after": after}, self._hash)
+        row = seal(self._row(action, entity, entity_id, before, after), self._hash)
         self._hash = row["hash"]
         self._audit_rows.append(row)
         return self._seq
+
+    def _row(self, action: str, entity: str, entity_id: str, before: dict[str, Any] | None,
+             after: dict[str, Any] | None) -> dict[str, Any]:
+        return {"seq": self._seq, "at": utc_now(), "actor": self.actor.account_id,
+                "action": action, "entity": entity, "entity_id": entity_id,
+                "before": before, "after": after}
 
     def change(self, action: str, record_type: str, record_id: str, *, op: str,
                payload: dict[str, Any], before: dict[str, Any] | None = None,
                base_version: int = 0) -> str:
         """Audit a change to a synced record and queue it in the outbox; returns change_id."""
-        audit_seq = self.audit(action, record_type, record_id, before=before, after=payload)
-        encoded = self._audit_rows[-1]["after"] = encode_json(payload)
+        self._seq += 1
+        row = self._row(action, record_type, record_id, before, payload)
+        encoded = EncodedJSON(seal_with_text(row, self._hash))  # stored as is in both tables
+        row["after"], self._hash, audit_seq = encoded, row["hash"], self._seq
+        self._audit_rows.append(row)
         self._device_seq += 1
         change_id = new_id()
         self._outbox_rows.append({
             "change_id": change_id, "device_seq": self._device_seq, "record_type": record_type,
             "record_id": record_id, "op": op, "base_version": base_version, "payload": encoded,
             "actor": self.actor.account_id, "audit_seq": audit_seq, "state": PENDING,
-            "attempts": 0, "created_at": utc_now(),
+            "attempts": 0, "created_at": row["at"],
         })
         return change_id
 

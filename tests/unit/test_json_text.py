@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.models.json_text import dumps
+from desktop.models.json_text import dumps, is_plain
 
 
 class Colour(enum.Enum):
@@ -54,3 +54,27 @@ def test_a_student_payload_is_the_same_text() -> None:
         assert dumps({k: v for k, v in payload.items() if k != "distance"},
                      sort_keys=sort_keys) == reference(
             {k: v for k, v in payload.items() if k != "distance"}, sort_keys)
+
+
+def _reference_plain(value: Any) -> bool:
+    """Plain data by its definition, one value at a time."""
+    if type(value) in (str, int, bool, type(None), dt.date):
+        return True
+    if type(value) is dict:
+        return all(type(k) is str for k in value) and all(map(_reference_plain, value.values()))
+    if type(value) in (list, tuple):
+        return all(map(_reference_plain, value))
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(_values)
+def test_is_plain_says_what_the_definition_says(value: Any) -> None:
+    assert is_plain(value) is _reference_plain(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_values, st.booleans())
+def test_a_value_known_plain_is_the_same_text(value: Any, sort_keys: bool) -> None:
+    """The caller that asked is_plain already passes its answer: the same text either way."""
+    assert dumps(value, sort_keys=sort_keys, plain=is_plain(value)) == reference(value, sort_keys)
