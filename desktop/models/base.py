@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import ClassVar
 
 from sqlalchemy import MetaData, String, Table
@@ -27,5 +28,14 @@ def uuid_pk() -> Mapped[str]:
 
 
 def utc_now() -> dt.datetime:
-    """Naive UTC, second precision: what SQLite stores and gives back unchanged."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    """Naive UTC, second precision: what SQLite stores and gives back unchanged. The value of
+    the current second is made once (a batch asks for it for every row it writes)."""
+    second = int(time.time())
+    made, value = _NOW[0]
+    if made != second:
+        value = dt.datetime.fromtimestamp(second, dt.UTC).replace(tzinfo=None)
+        _NOW[0] = (second, value)
+    return value
+
+
+_NOW = [(0, dt.datetime(1970, 1, 1))]  # [(POSIX second, its naive UTC datetime)], swapped whole
