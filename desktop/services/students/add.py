@@ -19,7 +19,7 @@ from desktop.domain.ids import new_id
 from desktop.domain.record import Record, read_record
 from desktop.domain.status import ENTRY_EVENT, Status
 from desktop.models.base import utc_now
-from desktop.models.bulk import insert_rows
+from desktop.models.bulk import collector_paused, insert_rows
 from desktop.models.engine import encode_json
 from desktop.models.history import StatusChange, StudentNumberHistory
 from desktop.models.school import School
@@ -70,6 +70,12 @@ def add_students(ws: Workspace, rows: Sequence[Mapping[str, Any]],
     `hold_if_duplicate` nothing is saved and PossibleDuplicates lists the matches instead."""
     ws.require(Role.REGISTRAR)
     today = today or dt.date.today()
+    with collector_paused():
+        return _add(ws, rows, today, hold_if_duplicate)
+
+
+def _add(ws: Workspace, rows: Sequence[Mapping[str, Any]], today: dt.date,
+         hold_if_duplicate: bool) -> AddResult:
     records = [read_record(dict(row)) for row in rows]
     with ws.store.writing() as session:
         school = session.scalars(select(School)).one()
@@ -107,10 +113,18 @@ def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None
         "name_pinyin": spoken.display,
         "possible_duplicate_of": duplicate_of, "version": 1, "created_at": now, "updated_at": now,
     }
-    members = [{**m, "id": new_id(), "student_id": student_id, "slot": slot}
-               for slot, m in enumerate(record.members, start=1)]
     out.students.append(student)
-    out.members.extend(members)
+    # The outbox payload: the stored values without the local-only ones and the blanks (dates
+    # stay dates: the JSON writer gives them as ISO text), the class's name, the family.
+    payload = {k: v for k, v in student.items() if v is not None and k not in _LOCAL_ONLY}
+    payload["class_name"] = class_name
+    sent = payload["members"] = []
+    members = out.members
+    for slot, member in enumerate(record.members, start=1):
+        member_id = new_id()
+        members.append({**member, "id": member_id, "student_id": student_id, "slot": slot})
+        sent.append({k: v for k, v in member.items() if v is not None})
+        sent[-1].update(id=member_id, slot=slot)
     if number:
         out.numbers.append({"id": new_id(), "student_id": student_id, "number": number.value,
                             "kind": number.kind, "provisional": True, "source": "local",
@@ -120,13 +134,9 @@ def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None
                        "to_status": Status.ACTIVE.name, "effective_date": today,
                        "recorded_by": ws.actor.account_id, "recorded_at": now,
                        "details": _NO_DETAILS})
-    payload = {k: v.isoformat() if isinstance(v, dt.date) else v  # json_value, inlined
-               for k, v in student.items() if v is not None and k not in _LOCAL_ONLY}
-    payload["class_name"] = class_name
-    payload["members"] = [{k: v for k, v in m.items() if k != "student_id" and v is not None}
-                          for m in members]
     out.journal.change("student.create", "student", student_id, op="create", payload=payload)
 
 
 _NO_DETAILS = encode_json({})
-_LOCAL_ONLY = {"name_key", "name_initials", "created_at", "updated_at", "class_id", "version"}
+_LOCAL_ONLY = frozenset(("name_key", "name_initials", "created_at", "updated_at", "class_id",
+                         "version"))
