@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import names, xjh
 from desktop.domain.ids import new_id
-from desktop.domain.record import Record, read_record
+from desktop.domain.record import Record, read_records
 from desktop.domain.status import ENTRY_EVENT, Status
 from desktop.models.base import utc_now
 from desktop.models.bulk import collector_paused, insert_rows
@@ -76,7 +76,7 @@ def add_students(ws: Workspace, rows: Sequence[Mapping[str, Any]],
 
 def _add(ws: Workspace, rows: Sequence[Mapping[str, Any]], today: dt.date,
          hold_if_duplicate: bool) -> AddResult:
-    records = [read_record(dict(row)) for row in rows]
+    records = read_records(rows)
     with ws.store.writing() as session:
         school = session.scalars(select(School)).one()
         classes = ClassResolver(session, school, today)
