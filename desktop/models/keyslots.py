@@ -4,9 +4,8 @@ File `<db>.keys` (JSON, no secrets in the clear): the database id and, per accou
 Argon2id parameters and salt plus the AES-256-GCM-wrapped data key. A password change
 rewrites this small file only; the database itself is never re-encrypted.
 
-Argon2 and AES-GCM are imported when a key is wrapped or unwrapped, not with this module: the
-unlock screen reads the account names without them, and an unlock imports them in the thread
-that unwraps the key (services.safekeeping.key_unwrap).
+Argon2 and AES-GCM are imported when a key is wrapped or unwrapped (or by `load_ciphers`), not
+with this module: the unlock screen reads the account names without them.
 """
 
 from __future__ import annotations
@@ -68,6 +67,13 @@ def keyslot_path(db_path: Path) -> Path:
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
+
+
+def load_ciphers() -> None:
+    """Import Argon2 and AES-GCM in the calling thread now. An unlock does so before its unwrap
+    thread starts (services.safekeeping.key_unwrap), so two threads never import at once."""
+    import argon2.low_level  # noqa: F401
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
 
 
 def _kek(password: str, salt: bytes, kdf: KdfParams) -> bytes:

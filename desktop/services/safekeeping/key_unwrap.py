@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.models.errors import DatabaseMissing, UnknownAccount, WrongPassword
-from desktop.models.keyslots import KeySlotFile, keyslot_path
+from desktop.models.keyslots import KeySlotFile, keyslot_path, load_ciphers
 from desktop.services.safekeeping import login_guard
 from desktop.services.safekeeping.login_guard import LoginGuard
 
@@ -63,6 +63,9 @@ def unwrap_beside(path: Path, username: str, password: str, meanwhile: Callable[
         except BaseException as exc:  # handed to the calling thread below
             outcome.append(exc)
 
+    # Argon2 and AES-GCM are imported here, not in the worker: `meanwhile` imports modules too,
+    # and two threads importing at once can meet in a half-imported module.
+    load_ciphers()
     worker = threading.Thread(target=work, name="key-unwrap", daemon=True)
     worker.start()
     try:

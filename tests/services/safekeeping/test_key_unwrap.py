@@ -5,6 +5,10 @@ password, an unknown account and the wait after wrong passwords come out exactly
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import textwrap
 import threading
 from pathlib import Path
 
@@ -18,6 +22,8 @@ from desktop.services.safekeeping.accounts import change_password, open_unwrappe
 from desktop.services.safekeeping.key_unwrap import unwrap_beside, unwrap_data_key
 from desktop.services.safekeeping.login_guard import LoginGuard, LoginThrottled
 from tests.conftest import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 class Clock:
@@ -96,3 +102,29 @@ def test_the_unwrapped_key_opens_the_database_it_was_written_for(locked_db: Path
     other.write_bytes(b"")
     with pytest.raises(store_errors.NotADatabase):
         open_unwrapped(other, "registrar", unwrapped, LoginGuard(clock=Clock()))
+
+
+IMPORTS_BY_THREAD = textwrap.dedent("""
+    import json, sys, threading
+    from pathlib import Path
+    from desktop.services.safekeeping.key_unwrap import unwrap_beside
+
+    seen = []
+    sys.addaudithook(lambda event, args: event == "import" and seen.append(
+        (threading.current_thread().name, args[0])))
+    unwrap_beside(Path(sys.argv[1]), "registrar", sys.argv[2],
+                  lambda: __import__("desktop.services.safekeeping.accounts"))
+    print(json.dumps(seen))
+""")
+
+
+def test_the_unwrap_thread_imports_nothing(locked_db: Path) -> None:
+    """Two threads importing at once can meet in a half-imported module: every import of an
+    unlock (Argon2, AES-GCM, SQLAlchemy, the models) happens in the calling thread."""
+    done = subprocess.run([sys.executable, "-c", IMPORTS_BY_THREAD, str(locked_db), PASSWORD],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    modules = {name for _thread, name in seen}
+    assert {"argon2.low_level", "sqlalchemy"} <= modules  # loaded in this fresh process
+    assert [name for thread, name in seen if thread == "key-unwrap"] == []
