@@ -154,6 +154,8 @@ _PARSERS: dict[str, Callable[[str], object]] = {
 def parse_cell(spec: FieldSpec, raw: object) -> object:
     """The stored value of one cell; None when the cell is empty."""
     text = raw if type(raw) is str else _as_text(raw, spec)
+    if spec.kind == "idnum" and text is not None and text.isascii() and text.isalnum():
+        return text.upper()  # letters and digits only: safe, and normalise's own result
     if text is None or not text.strip():
         return None
     safe = plainly_safe(text)  # the common case: one search instead of five

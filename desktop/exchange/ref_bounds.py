@@ -17,12 +17,14 @@ _PLAIN = b'<c r="'
 _PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
 
 
-def plain_extent(data: bytes, cells: int, rows: int, columns: int) -> tuple[int, int] | None:
+def plain_extent(data: bytes, cells: int, rows: int, columns: int,
+                 plain: int | None = None) -> tuple[int, int] | None:
     """(last row, last column) of the `cells` cell tags in `data` together with the extent
-    (`rows`, `columns`) seen before, when every cell has a plain reference; else None."""
+    (`rows`, `columns`) seen before, when every cell has a plain reference; else None.
+    `plain`: how many `<c r="` the block holds, if the caller has counted them."""
     if not cells:
         return rows, columns
-    if data.count(_PLAIN) != cells:
+    if (data.count(_PLAIN) if plain is None else plain) != cells:
         return None
     last = _PLAIN_REF.match(data, data.rfind(_PLAIN))
     if last is None:

@@ -40,6 +40,7 @@ _LETTERS, _DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789"
 _ROW_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>][^>]*>")
 _REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 _MAX_TAG = 1 << 20
+_PLAIN_CELL = b'<c r="'
 _UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")  # BOMs, or '<' as UTF-16
 _T = TypeVar("_T")
 _CHUNK = 1 << 20
@@ -145,8 +146,14 @@ class _Extent:
             self._walk(data)
             return
         prefixed = b":c" in data  # tags such as <x:c>: only the slower pass reads them
-        cells = len(_CELL_TAG.findall(data)) if prefixed else _cell_tags(data)
-        quick = None if prefixed else plain_extent(data, cells, self.rows, self.columns)
+        plain = data.count(_PLAIN_CELL)
+        if prefixed:
+            cells = len(_CELL_TAG.findall(data))
+        elif data.count(b"<c") == plain:  # every "<c" opens a plainly referenced cell
+            cells = plain
+        else:
+            cells = _cell_tags(data)
+        quick = None if prefixed else plain_extent(data, cells, self.rows, self.columns, plain)
         if quick is not None:
             self.rows, self.columns = quick
             return
