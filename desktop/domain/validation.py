@@ -43,9 +43,12 @@ def validate(record: Record) -> None:
 
 def _check_required(record: Record) -> None:
     values = record.values
-    if None not in map(values.get, _NEEDED_STUDENT_KEYS) and not any(
-            None in map(member.get, _NEEDED_MEMBER_KEYS) for member in record.members):
-        return  # the common case: everything needed is there
+    if None not in map(values.get, _NEEDED_STUDENT_KEYS):
+        for member in record.members:
+            if None in map(member.get, _NEEDED_MEMBER_KEYS):
+                break
+        else:
+            return  # the common case: everything needed is there
     missing: list[tuple[str, Need]] = [(header, need) for key, header, need in _NEEDED_STUDENT_ITEMS
                if values.get(key) is None]
     for slot, member in zip(record.member_slots, record.members, strict=True):
