@@ -123,6 +123,20 @@ def take_handover_numbers(session: Session, journal: Journal,
             _take_number(student, entry.xjh, journal)
 
 
+def take_handover_number_on_correction(session: Session, journal: Journal, student: Student) -> None:
+    """A stored pupil whose ID number was just corrected to one on the handover list: the
+    list's entry is linked to them (it no longer waits), and its 个人标识码 becomes their
+    学籍号 unless they hold a confirmed one, as when the list is imported after the record."""
+    entry = session.scalars(select(IntakeEntry).where(
+        IntakeEntry.kind == HANDOVER, IntakeEntry.student_id.is_(None),
+        IntakeEntry.id_number == student.id_number)).first()
+    if entry is None:
+        return
+    entry.student_id = student.id
+    if entry.xjh and (not student.xjh or student.xjh_provisional):
+        _take_number(student, entry.xjh, journal)
+
+
 def _take_number(student: Student, xjh: str, journal: Journal) -> None:
     """The handover list's 个人标识码 becomes the pupil's confirmed 学籍号 (queued for the registry)."""
     before = {"xjh": student.xjh}

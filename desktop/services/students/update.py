@@ -23,7 +23,7 @@ from desktop.services.journal import Journal
 from desktop.services.students.classes import ClassResolver
 from desktop.services.students.dto import AddResult
 from desktop.services.students.duplicates import BatchCheck
-from desktop.services.students.intake import refuse_controlled
+from desktop.services.students.intake import refuse_controlled, take_handover_number_on_correction
 from desktop.services.students.snapshots import json_value, member_values, student_values, summary_row
 
 
@@ -50,9 +50,11 @@ def update_student(ws: Workspace, student_id: str, row: Mapping[str, Any], *,
             raise RecordsRejected({0: record.blocking})
         if hold_if_duplicate:
             check.hold_if_same_person(ws)
-        changed = save_changes(Journal(session, ws.actor), student, record.values,
-                               record.members, classes,
+        journal = Journal(session, ws.actor)
+        changed = save_changes(journal, student, record.values, record.members, classes,
                                check=lambda items: refuse_controlled(session, student, items))
+        if "id_number" in changed:
+            take_handover_number_on_correction(session, journal, student)
         match = check.matches.get(0)
         duplicates = {0: summary_row(match)} if match else {}
         moved = classes.made_classes or "class_name" in changed  # the counts by class differ

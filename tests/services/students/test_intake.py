@@ -16,6 +16,7 @@ from desktop.domain.idnumber import mask
 from desktop.exchange.files import apply_workbook, read_import
 from desktop.exchange.intake_lists import HANDOVER_COLUMNS, PRESCHOOL_COLUMNS, read_list, write_list
 from desktop.models.audit import AuditEntry
+from desktop.models.outbox import OutboxEntry
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import RecordsRejected, ServiceError
 from desktop.services.importing.plan import ImportRefused
@@ -33,7 +34,7 @@ from desktop.services.students.read import StudentQuery, get_student, search
 from desktop.services.students.update import update_student
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.exchange.workbooks import write_workbook
-from tests.factories import valid_row
+from tests.factories import SCHOOL_CODE, valid_row
 
 FIRST = valid_row(name="王小一", birth=dt.date(2020, 3, 5), seq=11, class_name="一年级(1)班")
 SECOND = valid_row(name="李小二", birth=dt.date(2020, 6, 1), seq=12, class_name="一年级(1)班")
@@ -208,3 +209,27 @@ def test_a_viewer_sees_the_waiting_pupils_numbers_masked(ws, tmp_path) -> None:
     number = leaving["身份证件号"]
     assert waiting.cells["身份证件号"] == mask(number)
     assert waiting.xjh == "G" + mask(number) and number not in (waiting.xjh or "")
+
+
+def test_a_number_corrected_to_a_handover_pupils_takes_the_lists_number(ws, tmp_path, today) -> None:
+    """A pupil entered with a mistyped ID number before the handover list came: correcting the
+    number links the list's entry (it no longer waits) and the record takes its 个人标识码,
+    queued for the registry; a pupil with a confirmed 学籍号 keeps it."""
+    right = valid_row(name="李小红", seq=14)["身份证件号"]
+    entered = valid_row(name="李小红", seq=12)  # the same girl, the number mistyped
+    add_students(ws, [entered], today=today)
+    path = tmp_path / "交接.xlsx"
+    write_list(path, HANDOVER_COLUMNS, [{"个人标识码": "G" + right, "学生姓名": "李小红",
+                                         "身份证号": right, "毕业学校标识码": "4406040098",
+                                         "录取学校标识码": SCHOOL_CODE, "教育阶段": "小学"}])
+    import_handover(ws, read_list(path, HANDOVER_COLUMNS).rows, "交接.xlsx")
+    assert len(waiting_pupils(ws)) == 1
+    [row] = search(ws, StudentQuery(text="李小红")).rows
+    update_student(ws, row.id, {**entered, "身份证件号": right}, today=today)
+    detail = get_student(ws, row.id)
+    assert (detail.xjh, detail.xjh_provisional) == ("G" + right, False)
+    assert waiting_pupils(ws) == ()
+    with ws.store.reading() as session:
+        queued = [entry.payload for entry in session.scalars(select(OutboxEntry).where(
+            OutboxEntry.record_id == row.id).order_by(OutboxEntry.device_seq))]
+    assert {"xjh": "G" + right} in queued
