@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -50,7 +51,7 @@ class NewStudents:
 
     @property
     def ids(self) -> tuple[str, ...]:
-        return tuple(row["id"] for row in self.students)
+        return tuple(map(itemgetter("id"), self.students))
 
     def add(self, record: Record, duplicate_of: str | None) -> None:
         """One validated record as a new student (`duplicate_of`: a possible same person)."""
@@ -95,8 +96,9 @@ def _add(ws: Workspace, rows: Sequence[Mapping[str, Any]], today: dt.date,
         out.insert_into(session)
         duplicates = {i: summary_row(s) for i, s in check.matches.items()}
     warnings = {i: [e for e in r.errors if e.warning] for i, r in enumerate(records)}
-    return AddResult(out.ids, {i: w for i, w in warnings.items() if w}, duplicates,
-                     Changed(students=frozenset(out.ids), roster=True, tasks=True))
+    ids = out.ids
+    return AddResult(ids, {i: w for i, w in warnings.items() if w}, duplicates,
+                     Changed(students=frozenset(ids), roster=True, tasks=True))
 
 
 def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None:
