@@ -4,19 +4,27 @@ and feed items become service inputs. Online sync and USB bundles both go throug
 - `outgoing_changes(ws)`: every unacknowledged change, ready for a PushBatch (a bundle
   export carries all of them again: bundles are cumulative);
 - `apply_push_result(ws, result)`: results and released results into the outbox (one txn);
+  `apply_push_result_and_mark_sent` adds the next batch's SENT mark to that transaction;
 - `apply_pull_page(ws, page)`: a feed page and its cursor (one local transaction);
 - `apply_snapshot_page(ws, page)` and `finish_restore(ws, page)`: a full restore.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from desktop.services.context import Workspace
 from desktop.services.registry.device import device_info, save_cursor
 from desktop.services.registry.feed import FeedCounts, FeedEntry, apply_feed_page, forget_server_versions
 from desktop.services.registry.outbox import OutgoingChange, unacknowledged_changes
-from desktop.services.registry.results import ChangeOutcome, FieldClash, OutcomeCounts, record_outcomes
+from desktop.services.registry.results import (
+    ChangeOutcome,
+    FieldClash,
+    OutcomeCounts,
+    record_outcomes,
+    record_outcomes_and_mark_sent,
+)
 from desktop.sync.wire.protocol import Change, ChangeResult, FeedItem, Op, PullPage, PushResult, SnapshotPage
 
 
@@ -50,6 +58,13 @@ def entry_of(item: FeedItem) -> FeedEntry:
 def apply_push_result(ws: Workspace, result: PushResult) -> OutcomeCounts:
     """Record `results` and `released` of a push (or of a response bundle)."""
     return record_outcomes(ws, [outcome_of(r) for r in (*result.results, *result.released)])
+
+
+def apply_push_result_and_mark_sent(ws: Workspace, result: PushResult | None,
+                                    next_ids: Sequence[str], batch_id: str) -> OutcomeCounts:
+    """`apply_push_result` (when there is one) and the next batch marked SENT, one transaction."""
+    outcomes = [outcome_of(r) for r in (*result.results, *result.released)] if result else []
+    return record_outcomes_and_mark_sent(ws, outcomes, next_ids, batch_id)
 
 
 def apply_pull_page(ws: Workspace, page: PullPage) -> FeedCounts:

@@ -4,12 +4,18 @@ its cursor stored in one local transaction; then acknowledging the cursor.
 A cursor the registry no longer serves (410 cursor_expired: pruned feed or a new epoch; or
 400 cursor_invalid) leads to a full restore from /v1/sync/snapshot, once per run, after which
 pulling continues from the cursor the snapshot hands back. The outbox is never touched.
+
+Pipelined, the protocol unchanged: while page n is stored here, page n+1 (its cursor is in
+page n's answer) is fetched on a worker thread, one request at a time. Pages are stored in
+feed order, each with its own cursor; a page fetched but not stored (the run failed or was
+stopped) is simply fetched again next time.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,18 +51,25 @@ class Puller:
     def pull_all(self) -> PullTally:
         info = device_info(self.ws)
         self.tally.cursor = info.cursor if info else None
-        while not self.stopped():
-            try:
-                page = PullPage.from_dict(self._get("/v1/sync/pull", self._params()))
-            except HttpProblem as exc:
-                if not _expired(exc) or self.tally.restored:
-                    raise
-                self._restore()
-                continue
-            self._count(apply_pull_page(self.ws, page).counts, len(page.items))
-            self.tally.cursor = page.next_cursor
-            if not page.has_more:
-                break
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xueji-pull") as worker:
+            flight: Future[PullPage] | None = None
+            while flight is not None or not self.stopped():
+                flight = flight or worker.submit(self._page, self.tally.cursor)
+                try:
+                    page = flight.result()
+                except HttpProblem as exc:
+                    if not _expired(exc) or self.tally.restored:
+                        raise
+                    flight = None
+                    self._restore()
+                    continue
+                flight = None
+                if page.has_more and not self.stopped():  # the next page, while this one is stored
+                    flight = worker.submit(self._page, page.next_cursor)
+                self._count(apply_pull_page(self.ws, page).counts, len(page.items))
+                self.tally.cursor = page.next_cursor
+                if not page.has_more:
+                    break
         return self.tally
 
     def ack(self) -> None:
@@ -81,9 +94,10 @@ class Puller:
         finish_restore(self.ws, page)
         self.tally.cursor = page.cursor
 
-    def _params(self) -> dict[str, Any]:
-        cursor = self.tally.cursor
-        return {"limit": self.page_items} | ({"cursor": cursor} if cursor else {})
+    def _page(self, cursor: str | None) -> PullPage:
+        """On the worker thread: the feed page after `cursor`, with retries, decoded."""
+        params = {"limit": self.page_items} | ({"cursor": cursor} if cursor else {})
+        return PullPage.from_dict(self._get("/v1/sync/pull", params))
 
     def _get(self, path: str, params: dict[str, Any]) -> Any:
         return self.session.call(lambda token: self.session.transport.get(path, params, token))

@@ -6,6 +6,14 @@ resend it unchanged (same batch_id, same change ids) after a pause; 413 splits i
 each with a new batch_id and the same change ids. Results are written back as they arrive.
 A second pass resends what is still undecided (e.g. held behind a change that got lost in
 transit), as long as passes make progress.
+
+Pipelined, the protocol unchanged: one request is in flight at a time, on a worker thread
+(which waits on the socket with the GIL released), and batch n+1 leaves only after batch n was
+answered, so the registry sees exactly the sequence of requests a one-by-one push makes.
+Meanwhile this thread stores the answer to batch n-1 and marks batch n+1 SENT in one local
+transaction, and serializes batch n+1. An answer is stored before anything after it can fail
+the run; a batch prepared but not sent (the run failed or was stopped) stays SENT, like a
+batch whose connection dropped before it reached the registry, and is sent again next time.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import dataclasses
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from desktop.domain.ids import new_id
@@ -21,7 +30,7 @@ from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.registry.outbox import OutgoingChange, mark_sent, unacknowledged_changes
 from desktop.sync.auth import Session
-from desktop.sync.outcomes import apply_push_result, to_change
+from desktop.sync.outcomes import apply_push_result, apply_push_result_and_mark_sent, to_change
 from desktop.sync.transport import HttpProblem
 from desktop.sync.wire.protocol import MAX_BATCH_CHANGES, MAX_BODY_BYTES, Change, PushBatch, PushResult
 
@@ -41,6 +50,23 @@ class PushTally:
     def statuses(self) -> Counter[str]:
         """Each change counted once, by the last result it got in this run."""
         return Counter(self.last.values())
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A batch marked SENT, with the bytes that carry it."""
+
+    changes: Sequence[OutgoingChange]
+    ids: list[str]
+    body: bytes
+
+
+@dataclass(frozen=True)
+class _Answered:
+    """The registry's answer to a batch, not yet stored."""
+
+    ids: list[str]
+    result: PushResult
 
 
 @dataclass
@@ -66,32 +92,75 @@ class Pusher:
         return self.tally
 
     def _pass(self, waiting: list[OutgoingChange]) -> None:
-        done = 0
-        for batch in batches(waiting, self.max_changes, self.max_bytes - ENVELOPE_BYTES):
-            if self.stopped():
-                return
-            self._push(batch)
-            done += len(batch)
-            if self.progress:
-                self.progress("push", done, len(waiting))
+        runs = batches(waiting, self.max_changes, self.max_bytes - ENVELOPE_BYTES)
+        if self.stopped():
+            return
+        done, answered, following = 0, None, iter(runs[1:])
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="xueji-push") as worker:
+            current = self._prepare(runs[0], None)
+            while current is not None:
+                flight = worker.submit(self._send, current.body)
+                upcoming = self._prepare(next(following, None), answered)  # meanwhile
+                answered = self._landed(flight, current)
+                done += len(current.changes)
+                self._progress(done, len(waiting))
+                current = None if self.stopped() else upcoming
+            self._prepare(None, answered)
+
+    def _prepare(self, batch: Sequence[OutgoingChange] | None,
+                 answered: _Answered | None) -> _Prepared | None:
+        """Store the answer to the batch before (if any) and mark `batch` SENT, in one local
+        transaction; then write `batch`'s body."""
+        if batch is None and answered is None:
+            return None
+        batch_id = new_id()
+        ids = [change.change_id for change in batch] if batch else []
+        apply_push_result_and_mark_sent(self.ws, answered.result if answered else None, ids,
+                                        batch_id)
+        if answered:
+            self._tally(answered.ids, answered.result)
+        if batch is None:
+            return None
+        return _Prepared(batch, ids, batch_body(self.device_id, batch_id, batch))
+
+    def _landed(self, flight: Future[PushResult], batch: _Prepared) -> _Answered | None:
+        """The answer to `batch`; a 413 splits it (its halves pushed one by one right away)."""
+        try:
+            return _Answered(batch.ids, flight.result())
+        except HttpProblem as exc:
+            if exc.status != 413:
+                raise
+        self._split(batch.changes)
+        return None
+
+    def _send(self, body: bytes) -> PushResult:
+        """On the worker thread: the request with its retries, and the answer decoded."""
+        answer = self.session.call(lambda token: self.session.transport.post(
+            "/v1/sync/push", body, token))
+        return PushResult.from_dict(answer)
 
     def _push(self, batch: Sequence[OutgoingChange]) -> None:
+        """One batch, not pipelined (the halves of a batch too large for the registry)."""
         batch_id = new_id()
         ids = [change.change_id for change in batch]
         mark_sent(self.ws, ids, batch_id)
-        body = batch_body(self.device_id, batch_id, batch)
         try:
-            answer = self.session.call(lambda token: self.session.transport.post(
-                "/v1/sync/push", body, token))
+            result = self._send(batch_body(self.device_id, batch_id, batch))
         except HttpProblem as exc:
             if exc.status != 413:
                 raise
             self._split(batch)
             return
-        result = PushResult.from_dict(answer)
         apply_push_result(self.ws, result)
+        self._tally(ids, result)
+
+    def _tally(self, ids: Sequence[str], result: PushResult) -> None:
         self.tally.sent.update(ids)
         self.tally.last.update((r.change_id, r.status) for r in (*result.results, *result.released))
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.progress:
+            self.progress("push", done, total)
 
     def _split(self, batch: Sequence[OutgoingChange]) -> None:
         if len(batch) == 1:

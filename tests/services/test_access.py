@@ -120,6 +120,7 @@ ANY_ROLE = {
     "registry.device.record_sync_run", "registry.device.advance_bundle_chain",
     "registry.feed.forget_server_versions", "registry.outbox.mark_sent",
     "registry.outbox.mark_sent_via_bundle", "registry.results.record_outcomes",
+    "registry.results.record_outcomes_and_mark_sent",
     "registry.bundle_ids.remember_sent", "registry.bundle_ids.remember_read",
 }
 

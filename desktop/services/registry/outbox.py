@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from desktop.models.outbox import PENDING, SENT, SENT_VIA_BUNDLE, UNACKNOWLEDGED, OutboxEntry
 from desktop.services.context import Workspace
@@ -60,26 +61,32 @@ def unacknowledged_count(ws: Workspace) -> int:
 
 def mark_sent(ws: Workspace, change_ids: Sequence[str], batch_id: str) -> None:
     """Before a push: PENDING -> SENT; every listed change counts one more attempt."""
-    _mark(ws, change_ids, {"batch_id": batch_id}, SENT)
+    with ws.store.writing() as session:
+        mark_sent_in(session, change_ids, batch_id)
+
+
+def mark_sent_in(session: Session, change_ids: Sequence[str], batch_id: str) -> None:
+    """`mark_sent` inside the caller's transaction."""
+    _mark(session, change_ids, {"batch_id": batch_id}, SENT)
 
 
 def mark_sent_via_bundle(ws: Workspace, change_ids: Sequence[str], bundle_id: str) -> None:
     """After a request bundle was written: PENDING/SENT -> SENT_VIA_BUNDLE (HELD stays)."""
-    _mark(ws, change_ids, {"bundle_id": bundle_id}, SENT_VIA_BUNDLE, (PENDING, SENT))
+    with ws.store.writing() as session:
+        _mark(session, change_ids, {"bundle_id": bundle_id}, SENT_VIA_BUNDLE, (PENDING, SENT))
 
 
-def _mark(ws: Workspace, change_ids: Sequence[str], values: dict[str, Any], state: str,
+def _mark(session: Session, change_ids: Sequence[str], values: dict[str, Any], state: str,
           from_states: tuple[str, ...] = (PENDING,)) -> None:
     table = OutboxEntry.__table__
-    with ws.store.writing() as session:
-        for start in range(0, len(change_ids), _CHUNK):
-            chunk = list(change_ids[start:start + _CHUNK])
-            session.execute(update(table).where(table.c.change_id.in_(chunk),
-                                                table.c.state.in_(UNACKNOWLEDGED))
-                            .values(attempts=table.c.attempts + 1, **values))
-            session.execute(update(table).where(table.c.change_id.in_(chunk),
-                                                table.c.state.in_(from_states))
-                            .values(state=state))
+    for start in range(0, len(change_ids), _CHUNK):
+        chunk = list(change_ids[start:start + _CHUNK])
+        session.execute(update(table).where(table.c.change_id.in_(chunk),
+                                            table.c.state.in_(UNACKNOWLEDGED))
+                        .values(attempts=table.c.attempts + 1, **values))
+        session.execute(update(table).where(table.c.change_id.in_(chunk),
+                                            table.c.state.in_(from_states))
+                        .values(state=state))
 
 
 def _outgoing(row: Any) -> OutgoingChange:

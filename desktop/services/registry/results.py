@@ -26,6 +26,7 @@ from desktop.models.student import Student
 from desktop.models.sync_state import SyncConflict, SyncResult, SyncShadow
 from desktop.services.context import Workspace
 from desktop.services.journal import Journal
+from desktop.services.registry.outbox import mark_sent_in
 
 _OUTBOX = OutboxEntry.__table__
 _STATE_OF = {"applied": APPLIED, "rejected": REJECTED, "conflict": CONFLICT, "held": HELD}
@@ -69,12 +70,29 @@ class OutcomeCounts:
 
 def record_outcomes(ws: Workspace, outcomes: Sequence[ChangeOutcome]) -> OutcomeCounts:
     """Write every result into the outbox and the records it names (one transaction)."""
-    counts = Counter(outcome.status for outcome in outcomes)
     if not outcomes:
         return OutcomeCounts({})
     with ws.store.writing() as session:
+        return record_outcomes_in(session, ws, outcomes)
+
+
+def record_outcomes_and_mark_sent(ws: Workspace, outcomes: Sequence[ChangeOutcome],
+                                  next_ids: Sequence[str], batch_id: str) -> OutcomeCounts:
+    """One transaction (one commit): the results of the batch the registry answered, then the
+    next batch marked SENT before it leaves (a pipelined push prepares it meanwhile)."""
+    with ws.store.writing() as session:
+        counts = record_outcomes_in(session, ws, outcomes)
+        if next_ids:
+            mark_sent_in(session, next_ids, batch_id)
+    return counts
+
+
+def record_outcomes_in(session: Session, ws: Workspace,
+                       outcomes: Sequence[ChangeOutcome]) -> OutcomeCounts:
+    """`record_outcomes` inside the caller's transaction."""
+    if outcomes:
         _Recorder(session, ws, outcomes).record(outcomes)
-    return OutcomeCounts(dict(counts))
+    return OutcomeCounts(dict(Counter(outcome.status for outcome in outcomes)))
 
 
 def _final(outcomes: Sequence[ChangeOutcome]) -> list[ChangeOutcome]:
