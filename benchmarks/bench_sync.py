@@ -8,9 +8,11 @@ throughput, the client's own CPU time, the registry's CPU time per change (read 
 process; target <= 0.4 ms), the load average, and checks that every change was applied
 exactly once.
 
-Run: .venv/bin/python benchmarks/bench_sync.py [COUNT] [--server-dir DIR]
+Run: .venv/bin/python benchmarks/bench_sync.py [COUNT] [--server-dir DIR] [--batch N] [--page N]
+     [--clean-only]
 (--server-dir /dev/shm puts the registry's SQLite file on tmpfs: no fsync at its commits, which
-shows how much of the time is the registry's disk.)
+shows how much of the time is the registry's disk; --batch sets the changes per push (the
+registry takes at most 500), --page the items per pulled page (at most 1,000).)
 """
 
 from __future__ import annotations
@@ -42,10 +44,17 @@ from desktop.services.importing.demo_load import BATCH
 from desktop.services.safekeeping.accounts import NewSchool, create_database
 from desktop.services.students.add import add_students
 from desktop.sync.client import SyncOptions, SyncReport, enroll, sync_once
+from desktop.sync.puller import PAGE_ITEMS
+from desktop.sync.wire.protocol import MAX_BATCH_CHANGES
 
 ARGS = argparse.ArgumentParser(description="online sync benchmark")
 ARGS.add_argument("count", nargs="?", type=int, default=10_000)
 ARGS.add_argument("--server-dir", type=Path, default=None, help="folder of the registry's database")
+ARGS.add_argument("--batch", type=int, default=MAX_BATCH_CHANGES,
+                  help="changes per push (the registry takes at most 500)")
+ARGS.add_argument("--page", type=int, default=PAGE_ITEMS,
+                  help="items per pulled page (the registry serves at most 1,000)")
+ARGS.add_argument("--clean-only", action="store_true", help="skip the run with dropped connections")
 OPTIONS = ARGS.parse_args()
 COUNT = OPTIONS.count
 SCHOOL = NewSchool(code="4406040001", name="基准测试学校", stages="小学,初中")
@@ -112,7 +121,9 @@ def run(folder: Path, rows: list[dict], transport: httpx.BaseTransport | None) -
         enroll(ws, url, code)
         server_cpu = process_cpu(server.pid)
         stages, cpu, start = Stages(), time.process_time(), time.perf_counter()
-        result = sync_once(ws, options=SyncOptions(transport=transport, progress=stages))
+        result = sync_once(ws, options=SyncOptions(transport=transport, progress=stages,
+                                                   batch_changes=OPTIONS.batch,
+                                                   page_items=OPTIONS.page))
         end = time.perf_counter()
         pull_from = stages.marks.get("pull", end)
         figures = {"total": end - start, "push": pull_from - start, "pull": end - pull_from,
@@ -142,12 +153,15 @@ def show(label: str, result: SyncReport, figures: dict, target: str) -> None:
 
 def main() -> None:
     where = OPTIONS.server_dir or "a temporary folder on disk"
-    header(f"online sync: {COUNT} changes, SQLite registry on loopback (database in {where})")
+    header(f"online sync: {COUNT} changes, SQLite registry on loopback (database in {where}), "
+           f"{OPTIONS.batch} changes per push, {OPTIONS.page} items per pulled page")
     rows = list(demo_rows(SchoolSystem.parse("6-3-3", "小学,初中"), SCHOOL.code, COUNT, 2026,
                           dt.date.today()))
     with tempfile.TemporaryDirectory() as tmp:
         clean, clean_figures = run(Path(tmp), rows, None)
     show("clean", clean, clean_figures, "<= 8 s")
+    if OPTIONS.clean_only:
+        return
     dropping = Dropping(DROP_SHARE)
     with tempfile.TemporaryDirectory() as tmp:
         lossy, lossy_figures = run(Path(tmp), rows, dropping)

@@ -11,9 +11,11 @@ Pipelined, the protocol unchanged: one request is in flight at a time, on a work
 (which waits on the socket with the GIL released), and batch n+1 leaves only after batch n was
 answered, so the registry sees exactly the sequence of requests a one-by-one push makes.
 Meanwhile this thread stores the answer to batch n-1 and marks batch n+1 SENT in one local
-transaction, and serializes batch n+1. An answer is stored before anything after it can fail
-the run; a batch prepared but not sent (the run failed or was stopped) stays SENT, like a
-batch whose connection dropped before it reached the registry, and is sent again next time.
+transaction, then reads batch n+1 from the outbox and serializes it (the batches are cut
+beforehand from the ids and payload sizes of the waiting changes, without their payloads).
+An answer is stored before anything after it can fail the run; a batch prepared but not sent
+(the run failed or was stopped) stays SENT, like a batch whose connection dropped before it
+reached the registry, and is sent again next time.
 """
 
 from __future__ import annotations
@@ -28,7 +30,13 @@ from dataclasses import dataclass, field
 from desktop.domain.ids import new_id
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.registry.outbox import OutgoingChange, mark_sent, unacknowledged_changes
+from desktop.services.registry.outbox import (
+    OutgoingChange,
+    WaitingChange,
+    changes_by_id,
+    mark_sent,
+    waiting_changes,
+)
 from desktop.sync.auth import Session
 from desktop.sync.outcomes import apply_push_result, apply_push_result_and_mark_sent, to_change
 from desktop.sync.transport import HttpProblem
@@ -83,7 +91,7 @@ class Pusher:
     def push_all(self) -> PushTally:
         before: set[tuple[str, str]] | None = None
         for _ in range(MAX_PASSES):
-            waiting = unacknowledged_changes(self.ws)
+            waiting = waiting_changes(self.ws)
             now = {(change.change_id, change.state) for change in waiting}
             if not waiting or now == before or self.stopped():
                 break  # done, or the last pass taught nothing new
@@ -91,7 +99,7 @@ class Pusher:
             before = now
         return self.tally
 
-    def _pass(self, waiting: list[OutgoingChange]) -> None:
+    def _pass(self, waiting: list[WaitingChange]) -> None:
         runs = batches(waiting, self.max_changes, self.max_bytes - ENVELOPE_BYTES)
         if self.stopped():
             return
@@ -107,10 +115,10 @@ class Pusher:
                 current = None if self.stopped() else upcoming
             self._prepare(None, answered)
 
-    def _prepare(self, batch: Sequence[OutgoingChange] | None,
+    def _prepare(self, batch: Sequence[WaitingChange] | None,
                  answered: _Answered | None) -> _Prepared | None:
         """Store the answer to the batch before (if any) and mark `batch` SENT, in one local
-        transaction; then write `batch`'s body."""
+        transaction; then read `batch` from the outbox and write its body."""
         if batch is None and answered is None:
             return None
         batch_id = new_id()
@@ -119,9 +127,10 @@ class Pusher:
                                         batch_id)
         if answered:
             self._tally(answered.ids, answered.result)
-        if batch is None:
+        if not ids:
             return None
-        return _Prepared(batch, ids, batch_body(self.device_id, batch_id, batch))
+        changes = changes_by_id(self.ws, ids)
+        return _Prepared(changes, ids, batch_body(self.device_id, batch_id, changes))
 
     def _landed(self, flight: Future[PushResult], batch: _Prepared) -> _Answered | None:
         """The answer to `batch`; a 413 splits it (its halves pushed one by one right away)."""
@@ -170,14 +179,14 @@ class Pusher:
         self._push(batch[half:])
 
 
-def batches(changes: Sequence[OutgoingChange], max_changes: int,
-            max_bytes: int) -> list[list[OutgoingChange]]:
+def batches(changes: Sequence[WaitingChange], max_changes: int,
+            max_bytes: int) -> list[list[WaitingChange]]:
     """Consecutive runs of at most `max_changes` changes and about `max_bytes` of JSON."""
-    runs: list[list[OutgoingChange]] = []
-    current: list[OutgoingChange] = []
+    runs: list[list[WaitingChange]] = []
+    current: list[WaitingChange] = []
     size = 0
     for change in changes:
-        weight = _weight(change)
+        weight = change.size + CHANGE_FIELDS_BYTES  # its payload plus the fixed fields
         if current and (len(current) >= max_changes or size + weight > max_bytes):
             runs.append(current)
             current, size = [], 0
@@ -186,12 +195,6 @@ def batches(changes: Sequence[OutgoingChange], max_changes: int,
     if current:
         runs.append(current)
     return runs
-
-
-def _weight(change: OutgoingChange) -> int:
-    """About the bytes of the change in the batch body: its payload plus the fixed fields."""
-    payload = json.dumps(change.payload, ensure_ascii=False, separators=(",", ":"))
-    return len(payload.encode()) + CHANGE_FIELDS_BYTES
 
 
 def batch_body(device_id: str, batch_id: str, batch: Sequence[OutgoingChange]) -> bytes:

@@ -150,6 +150,7 @@ READERS = {
     "registry.conflicts.list_conflicts", "registry.conflicts.open_conflict_count",
     "registry.device.bundle_chain", "registry.device.device_info", "registry.bundle_ids.read_ids",
     "registry.bundle_ids.sent_ids", "registry.outbox.unacknowledged_changes",
+    "registry.outbox.waiting_changes", "registry.outbox.changes_by_id",
     "registry.outbox.unacknowledged_count", "registry.pending.pending_list",
     "registry.status.list_findings", "registry.status.student_sync_states",
     "registry.status.sync_counts", "changes.tasks.list_tasks", "changes.tasks.overdue_count",

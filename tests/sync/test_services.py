@@ -4,8 +4,10 @@ conflicts, records another desk created, findings, states and counts, the printe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import json
 
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -16,10 +18,12 @@ from desktop.printing import pending_changes
 from desktop.services.context import Workspace
 from desktop.services.registry.feed import FeedEntry, apply_feed_page
 from desktop.services.registry.outbox import (
+    changes_by_id,
     mark_sent,
     mark_sent_via_bundle,
     unacknowledged_changes,
     unacknowledged_count,
+    waiting_changes,
 )
 from desktop.services.registry.pending import pending_list
 from desktop.services.registry.records import local_items
@@ -101,6 +105,22 @@ def test_held_and_bundled_changes_count_as_waiting(ws: Workspace, today: dt.date
     assert sync_summary(ws).waiting == 2
     assert set(states(ws).values()) == {AWAITING}
     assert [c.state for c in unacknowledged_changes(ws)] == ["SENT_VIA_BUNDLE", "HELD"]
+
+
+def test_the_push_sees_waiting_changes_by_size_and_reads_them_whole_by_id(
+        ws: Workspace, today: dt.date) -> None:
+    two_students(ws, today)
+    first, second = unacknowledged_changes(ws)
+    record_outcomes(ws, [ChangeOutcome(second.change_id, "held", error_code="seq_gap")])
+    waiting = waiting_changes(ws)
+    assert [(w.change_id, w.device_seq, w.state) for w in waiting] == [
+        (first.change_id, first.device_seq, "PENDING"), (second.change_id, second.device_seq, "HELD")]
+    for change, seen in zip([first, second], waiting, strict=True):  # bytes, with 汉字 in them
+        text = json.dumps(change.payload, ensure_ascii=False, separators=(",", ":"))
+        assert seen.size == len(text.encode()) > len(text)
+    record_outcomes(ws, [ChangeOutcome(first.change_id, "applied", version=1)])
+    assert changes_by_id(ws, [second.change_id, first.change_id]) == [  # by seq, any state
+        dataclasses.replace(first, state="APPLIED"), dataclasses.replace(second, state="HELD")]
 
 
 def test_a_conflict_keeps_both_values_and_is_recorded_once(ws: Workspace, today: dt.date) -> None:

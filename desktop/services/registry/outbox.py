@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import LargeBinary, cast, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models.outbox import PENDING, SENT, SENT_VIA_BUNDLE, UNACKNOWLEDGED, OutboxEntry
@@ -51,6 +51,40 @@ def unacknowledged_changes(ws: Workspace, limit: int | None = None) -> list[Outg
 
 _COLUMNS = ("change_id", "device_seq", "record_type", "record_id", "op", "base_version",
             "payload", "actor", "created_at", "state")
+
+
+@dataclass(frozen=True)
+class WaitingChange:
+    """What cutting a push into batches needs of an unacknowledged change: no payload, only
+    the size of its stored JSON text (the bytes it adds to a batch body)."""
+
+    change_id: str
+    device_seq: int
+    state: str
+    size: int
+
+
+def waiting_changes(ws: Workspace) -> list[WaitingChange]:
+    """Every unacknowledged change, lowest device_seq first, without reading its payload."""
+    table = OutboxEntry.__table__
+    size = func.length(cast(table.c.payload, LargeBinary))  # bytes, not characters
+    stmt = (select(table.c.change_id, table.c.device_seq, table.c.state, size)
+            .where(table.c.state.in_(UNACKNOWLEDGED)).order_by(table.c.device_seq))
+    with ws.store.querying() as conn:
+        return [WaitingChange(cid, seq, state, length or 0) for cid, seq, state, length
+                in conn.execute(stmt)]
+
+
+def changes_by_id(ws: Workspace, change_ids: Sequence[str]) -> list[OutgoingChange]:
+    """The listed changes as they travel (whatever their state is now), by device_seq."""
+    table = OutboxEntry.__table__
+    found: list[OutgoingChange] = []
+    with ws.store.reading() as session:
+        for start in range(0, len(change_ids), _CHUNK):
+            stmt = (select(*(table.c[name] for name in _COLUMNS))
+                    .where(table.c.change_id.in_(list(change_ids[start:start + _CHUNK]))))
+            found.extend(_outgoing(row) for row in session.execute(stmt))
+    return sorted(found, key=lambda change: change.device_seq)
 
 
 def unacknowledged_count(ws: Workspace) -> int:
