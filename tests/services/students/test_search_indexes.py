@@ -136,3 +136,13 @@ def test_a_name_part_walks_the_roster_index_in_order(ws: Workspace, text: str) -
     assert "SCAN student USING COVERING INDEX ix_student_roster_order" in steps, steps
     ids_steps = steps[steps.index("SCAN student USING COVERING INDEX ix_student_roster_order"):]
     assert not any("TEMP B-TREE" in step for step in ids_steps[:2]), steps
+
+
+@pytest.mark.parametrize("text", ["", "王", "zh"])
+def test_a_status_filter_walks_the_status_index_in_roster_order(ws: Workspace, text: str) -> None:
+    """Nearly every pupil is 在籍在读: the page of a status filter is the first pupils of that
+    status in roster order, read from the index, not every such pupil sorted."""
+    _count, page = search_statements(StudentQuery(text=text, status="ACTIVE"), 0, 50)
+    steps = plan(ws, page)
+    walks = [s for s in steps if "ix_student_status_order" in s]
+    assert walks and all("COVERING INDEX" in s for s in walks), steps

@@ -1,12 +1,14 @@
-"""Schema v12 on a real encrypted register with pupils: a v11 database (the initials and
-学籍号 indexes without the roster order) is backed up and upgraded on unlock; it then holds
-the same indexes as a new database, its pupils are found as before, and a letter search walks
-the new covering index."""
+"""Schemas v12 and v13 on a real encrypted register with pupils: a v11 database (the initials,
+学籍号 and status indexes without the roster order) or a v12 one (the status index without it)
+is backed up and upgraded on unlock; it then holds the same indexes as a new database, its
+pupils are found as before, and a letter search and a status filter walk the new indexes."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+
+import pytest
 
 from desktop.models.engine import connect_raw
 from desktop.models.keyslots import KeySlotFile, keyslot_path
@@ -28,15 +30,19 @@ def student_indexes(conn) -> dict[str, str]:  # type: ignore[no-untyped-def]
                              " AND tbl_name = 'student' AND sql IS NOT NULL").fetchall())
 
 
-def make_v11(path: Path, key: bytes) -> None:
-    """What v11 had: single-column initials and 学籍号 indexes, none of v12's."""
+def make_older(path: Path, key: bytes, version: int) -> None:
+    """What v11 had (single-column initials, 学籍号 and status indexes, none of v12's), or v12
+    (v12's indexes, the single-column status index)."""
     conn = connect_raw(path, key)
     try:
-        for name in V12:
-            conn.execute(f"DROP INDEX {name}")
-        conn.execute("CREATE INDEX ix_student_name_initials ON student (name_initials)")
-        conn.execute("CREATE INDEX ix_student_xjh ON student (xjh)")
-        conn.execute("PRAGMA user_version = 11")
+        conn.execute("DROP INDEX ix_student_status_order")
+        conn.execute("CREATE INDEX ix_student_status ON student (status)")
+        if version == 11:
+            for name in V12:
+                conn.execute(f"DROP INDEX {name}")
+            conn.execute("CREATE INDEX ix_student_name_initials ON student (name_initials)")
+            conn.execute("CREATE INDEX ix_student_xjh ON student (xjh)")
+        conn.execute(f"PRAGMA user_version = {version}")
     finally:
         conn.close()
 
@@ -49,8 +55,15 @@ def found(ws: Workspace) -> dict[str, tuple[int, list[str]]]:
     return out
 
 
-def test_v11_register_with_pupils_is_upgraded_to_v12(ws: Workspace, db_path: Path,
-                                                       today: dt.date) -> None:
+def plan_of(ws: Workspace, stmt: object) -> list[str]:
+    compiled = stmt.compile(compile_kwargs={"literal_binds": True})  # type: ignore[attr-defined]
+    with ws.store.querying() as sql:
+        return [row[-1] for row in sql.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+
+
+@pytest.mark.parametrize("version", [11, 12])
+def test_older_register_with_pupils_is_upgraded(ws: Workspace, db_path: Path, today: dt.date,
+                                                version: int) -> None:
     add_students(ws, [valid_row(name=name, seq=11 + i, birth=dt.date(2016, 2, 1 + i))
                       for i, name in enumerate(NAMES)], today=today)
     before = found(ws)
@@ -62,30 +75,31 @@ def test_v11_register_with_pupils_is_upgraded_to_v12(ws: Workspace, db_path: Pat
         fresh = student_indexes(conn)
     finally:
         conn.close()
-    make_v11(db_path, key)
+    make_older(db_path, key, version)
 
     upgraded = unlock(db_path, "registrar", PASSWORD)
     try:
         assert found(upgraded) == before
-        count, _page = search_statements(StudentQuery(text="zh"), 0, 100)
-        with upgraded.store.querying() as sql:
-            plan = [row[-1] for row in sql.exec_driver_sql(
-                f"EXPLAIN QUERY PLAN {count.compile(compile_kwargs={'literal_binds': True})}")]
+        _count, page = search_statements(StudentQuery(text="zh"), 0, 100)
+        plan = plan_of(upgraded, page)
         assert any("COVERING INDEX ix_student_initials_order" in step for step in plan), plan
+        _count, page = search_statements(StudentQuery(status="ACTIVE"), 0, 100)
+        plan = plan_of(upgraded, page)
+        assert any("COVERING INDEX ix_student_status_order" in step for step in plan), plan
     finally:
         upgraded.lock()
     conn = connect_raw(db_path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 12
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
         assert student_indexes(conn) == fresh
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
-    [backup] = db_path.parent.glob(f"{db_path.name}.v11-*.bak")
+    [backup] = db_path.parent.glob(f"{db_path.name}.v{version}-*.bak")
     conn = connect_raw(backup, key)
-    try:  # the copy kept before the upgrade is the v11 register, pupils and all
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 11
+    try:  # the copy kept before the upgrade is the older register, pupils and all
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
         assert conn.execute("SELECT count(*) FROM student").fetchone()[0] == len(NAMES)
-        assert "ix_student_initials_order" not in student_indexes(conn)
+        assert "ix_student_status_order" not in student_indexes(conn)
     finally:
         conn.close()
