@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import platform
+import runpy
+import subprocess
 import sys
 from types import ModuleType
 
@@ -46,6 +49,8 @@ def test_package_and_pyproject_agree_on_the_version() -> None:
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore", "PySide6.QtMultimedia",
     "PySide6.QtQuick", "PySide6.QtQml", "PySide6.QtNetwork", "PySide6.QtDesigner", "PySide6.QtSql",
     "tkinter", "central", "pytest",
+    # their runtime hooks would import them at every start
+    "setuptools", "pkg_resources", "multiprocessing",
 ])
 def test_spec_excludes_unused_modules(module: str) -> None:
     assert module in [ast.literal_eval(item) for item in _spec_list("EXCLUDED_MODULES")]
@@ -65,6 +70,18 @@ def test_spec_excludes_nothing_the_app_imports() -> None:
     used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtCharts",
             "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport", "httpx"}
     assert not excluded & used
+
+
+def test_windows_runtime_hook_keeps_platform_from_starting_a_ver_command(monkeypatch) -> None:
+    # Python 3.11's platform.uname() on Windows runs `cmd /c ver` (0.15–0.3 s under Wine), and
+    # SQLAlchemy calls it when imported; the hook makes platform use its fallback at once.
+    started: list[object] = []
+    monkeypatch.setattr(subprocess, "check_output", lambda *args, **_kw: started.append(args) or "")
+    monkeypatch.setattr(platform, "_syscmd_ver", platform._syscmd_ver)  # put back after the test
+    runpy.run_path(str(PACKAGING / "windows" / "rthook_platform.py"))
+    assert platform._syscmd_ver(supported_platforms=(sys.platform,)) == ("", "", "")
+    assert started == []
+    assert '"rthook_platform.py")] if WINDOWS' in (PACKAGING / "xueji.spec").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("folder", ["codes", "regions", "names", "demo", "calendar", "exchange",
