@@ -32,7 +32,8 @@ def _selftest() -> int:
     from desktop.selftest import Step, run
     from desktop.views.qt_check import check_qt
 
-    return run(extra=[Step("Qt 界面库与中文翻译", lambda _scratch: check_qt())])
+    # Alone: only this step imports PySide6, whose DLLs load beside the other steps.
+    return run(extra=[Step("Qt 界面库与中文翻译", lambda _scratch: check_qt(), alone=True)])
 
 
 def _set_icon(app: QApplication) -> None:

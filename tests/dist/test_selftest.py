@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,47 @@ def test_a_failing_step_is_named_and_exits_1_after_cleaning_up(monkeypatch) -> N
     assert _leftovers() == before
 
 
+def test_a_step_that_runs_alone_starts_at_once_in_its_own_thread_and_is_said_in_its_turn(
+        monkeypatch) -> None:
+    began = threading.Event()
+    threads: list[str] = []
+
+    def alone(_scratch: selftest.Scratch) -> str:
+        threads.append(threading.current_thread().name)
+        began.set()
+        return "独立完成"
+
+    def first(_scratch: selftest.Scratch) -> str:
+        assert began.wait(10), "the step that runs alone had not started"
+        return "先行"
+
+    monkeypatch.setattr(selftest, "STEPS", (selftest.Step("先行部件", first),))
+    lines: list[str] = []
+    assert selftest.run(extra=[selftest.Step("独立部件", alone, alone=True)], say=lines.append) == 0
+    assert lines[1:3] == ["✓ 先行部件：先行", "✓ 独立部件：独立完成"]
+    assert threads and threads[0] != threading.current_thread().name
+
+
+def test_a_failing_step_that_runs_alone_is_named_in_its_turn(monkeypatch) -> None:
+    def broken(_scratch: selftest.Scratch) -> str:
+        raise FileNotFoundError("缺少 Qt 平台插件 qwindows.dll")
+
+    monkeypatch.setattr(selftest, "STEPS", selftest.STEPS[:2])
+    lines: list[str] = []
+    assert selftest.run(extra=[selftest.Step("Qt 界面库与中文翻译", broken, alone=True)],
+                        say=lines.append) == 1
+    assert [line[0] for line in lines[1:4]] == ["✓", "✓", "✗"]
+    assert lines[3] == "✗ Qt 界面库与中文翻译：FileNotFoundError: 缺少 Qt 平台插件 qwindows.dll"
+
+
+def test_the_certificate_needs_only_the_text_font() -> None:
+    # a rare character in the pupil's name would make reportlab parse the 3.6 MB and 30 MB fonts
+    lines: list[str] = []
+    assert selftest.run(say=lines.append) == 0
+    pdf_line = next(line for line in lines if line.startswith("✓ PDF"))
+    assert pdf_line.endswith("内嵌字体 WenQuanYiMicroHei-0，中文可复制")
+
+
 def test_the_scratch_database_uses_the_cheapest_allowed_key_derivation(tmp_path: Path) -> None:
     from desktop.models.keyslots import KDF_BOUNDS, KdfParams, KeySlotFile, keyslot_path
 
@@ -70,9 +112,9 @@ def test_qt_step_finds_plugins_and_chinese_strings() -> None:
 
 def test_selftest_option_runs_the_core_steps_plus_the_qt_step(monkeypatch) -> None:
     seen: list[list[str]] = []
-    monkeypatch.setattr(selftest, "run", lambda extra=(): seen.append([s.part for s in extra]) or 0)
+    monkeypatch.setattr(selftest, "run", lambda extra=(): seen.append([(s.part, s.alone) for s in extra]) or 0)
     assert entry.main(["--selftest"]) == 0
-    assert seen == [["Qt 界面库与中文翻译"]]
+    assert seen == [[("Qt 界面库与中文翻译", True)]]  # alone: PySide6 loads beside the other steps
 
 
 def test_version_prints_the_package_version(capsys) -> None:
