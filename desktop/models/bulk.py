@@ -20,8 +20,10 @@ from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Table
+from sqlalchemy import JSON, Boolean, Date, DateTime, Table
 from sqlalchemy.orm import Session
+
+from desktop.models.engine import EncodedJSON
 
 
 def _default(column: Any) -> Any:
@@ -30,6 +32,7 @@ def _default(column: Any) -> Any:
 
 
 _REMEMBERED = (Boolean, Date, DateTime)  # few distinct values, each formatted once
+_ENCODED = {EncodedJSON}
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -77,10 +80,13 @@ def _picked(table: Table, rows: Sequence[dict[str, Any]]) -> tuple[list[Any], li
 def _processed(values: Sequence[Any], column: Any, process: Callable[[Any], Any]) -> list[Any]:
     """The column's bind processor applied to every value but None. A date, time or boolean
     column formats each distinct value once; values of different classes are told apart
-    (True and 1 are equal but may format apart)."""
+    (True and 1 are equal but may format apart). JSON text encoded already (`encode_json`: a
+    payload kept in two columns) is bound as it is, which is what the processor gives it."""
+    kinds = set(map(type, values))
+    if kinds == _ENCODED and isinstance(column.type, JSON):
+        return list(map(str, values))
     if not isinstance(column.type, _REMEMBERED):
         return [None if value is None else process(value) for value in values]
-    kinds = set(map(type, values))
     kinds.discard(type(None))
     if len(kinds) <= 1:
         made = {value: process(value) for value in set(values) if value is not None}
