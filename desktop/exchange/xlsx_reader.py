@@ -9,9 +9,7 @@ top-left cell only): they are read as empty and flagged.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
@@ -27,6 +25,7 @@ from python_calamine import (
     SheetVisibleEnum,
 )
 
+from desktop.domain.collector import batch_collector_paused
 from desktop.domain.errors import DomainError, FieldError
 from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
@@ -65,25 +64,10 @@ def read_workbook(path: Path, mapping: Mapping[str, str] | None = None) -> Sheet
     if not path.is_file():
         raise ServiceError("import.file_missing", name=str(path))
     check_workbook(path)  # refuses what would exhaust memory before calamine reads it
-    with _collector_paused():
+    with batch_collector_paused():  # every row stays alive until the end
         return _read(path, mapping)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the sheet becomes rows: they all stay alive (the
-    collector would walk them again and again for nothing). On leaving, the youngest
-    generation is collected once, as the collector would first (the services' batches do
-    the same, desktop.models.bulk.collector_paused, which this layer may not import)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect(0)
 
 
 def _read(path: Path, mapping: Mapping[str, str] | None) -> SheetData:

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
+from desktop.domain.collector import batch_collector_paused as collector_paused  # its shorter name here
 from desktop.models import base
-from desktop.models.bulk import collector_paused
 from desktop.services.context import Workspace
 from desktop.services.errors import RecordsRejected
 from desktop.services.students.add import add_students

@@ -20,9 +20,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.collector import batch_collector_paused
 from desktop.domain.fields import template_headers
 from desktop.domain.grades import GradeRef
-from desktop.models.bulk import collector_paused
 from desktop.models.school import School
 from desktop.services.context import Role, Workspace
 from desktop.services.errors import ServiceError
@@ -57,7 +57,7 @@ def plan_import(ws: Workspace, rows: Sequence[SourceRow], columns: Collection[st
     """What importing `rows` would do; nothing is written. `columns`: the template headers the
     file has (items of missing columns keep their stored values); None means all of them.
     `class_grades`: the grade of new classes whose name does not say it."""
-    with collector_paused(), ws.store.reading() as session:
+    with batch_collector_paused(), ws.store.reading() as session:
         return _Planner(session, rows, columns, today or dt.date.today(), class_grades).plan
 
 
@@ -70,7 +70,7 @@ def apply_import(ws: Workspace, rows: Sequence[SourceRow], columns: Collection[s
     ws.require(Role.REGISTRAR)
     backup_before(ws, "import")
     today = today or dt.date.today()
-    with collector_paused(), ws.store.writing() as session:
+    with batch_collector_paused(), ws.store.writing() as session:
         planner = _Planner(session, rows, columns, today, class_grades)
         plan = planner.plan
         if expected is not None and expected.fingerprint() != plan.fingerprint():

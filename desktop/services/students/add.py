@@ -16,11 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import names, xjh
+from desktop.domain.collector import batch_collector_paused
 from desktop.domain.ids import new_id
 from desktop.domain.record import Record, read_records
 from desktop.domain.status import ENTRY_EVENT, Status
 from desktop.models.base import utc_now
-from desktop.models.bulk import collector_paused, insert_rows
+from desktop.models.bulk import insert_rows
 from desktop.models.engine import encode_json
 from desktop.models.history import StatusChange, StudentNumberHistory
 from desktop.models.school import School
@@ -71,7 +72,7 @@ def add_students(ws: Workspace, rows: Sequence[Mapping[str, Any]],
     `hold_if_duplicate` nothing is saved and PossibleDuplicates lists the matches instead."""
     ws.require(Role.REGISTRAR)
     today = today or dt.date.today()
-    with collector_paused():
+    with batch_collector_paused():
         return _add(ws, rows, today, hold_if_duplicate)
 
 
