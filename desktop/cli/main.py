@@ -37,7 +37,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in Chinese with exit code 1, never a traceback."""
 
     def error(self, message: str) -> NoReturn:
-        usage = f"请运行 xueji {self.prog.split()[-1]} --help 查看用法。"
+        usage = f"请运行 {self.prog} --help 查看用法。"  # prog: "xueji", "xueji bundle export" …
         self.exit(1, f"命令参数有误：{message}\n{usage}\n")
 
 
