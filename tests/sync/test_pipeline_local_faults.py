@@ -2,12 +2,15 @@
 flight (a full disk, a locked file): the run ends with that error once the request is back,
 nothing is stored half, and the next run loses nothing and applies nothing twice. A push
 answer that was never stored comes back `duplicate`; a pull keeps the cursor of the last page
-it stored, so the pages after it (the one that failed, the one fetched meanwhile) come again."""
+it stored, so the pages after it (the one that failed, the one fetched meanwhile) come again.
+A batch refused as too large (413) while the next one is prepared goes in halves first."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import httpx
 import pytest
 
 from desktop.services.context import Workspace
@@ -82,4 +85,27 @@ def test_a_page_that_fails_to_store_while_the_next_is_fetched_keeps_the_cursor_b
     monkeypatch.undo()
     report = sync_once(enrolled, options=options(page_items=4))
     assert report.settled and report.pulled == 8  # page 1 was stored; pages 2 and 3 again
+    assert_converged(central.engine, enrolled)
+
+
+def test_a_batch_refused_as_too_large_mid_pipeline_goes_in_halves_before_the_next_one(
+        central: Central, enrolled: Workspace) -> None:
+    add_many(enrolled, 20)
+    sent: list[tuple[str, list[int]]] = []
+
+    def refuse_second(number: int, request: httpx.Request, forward) -> httpx.Response:  # type: ignore[no-untyped-def]
+        body = json.loads(request.content)
+        sent.append((body["batch_id"], [change["device_seq"] for change in body["changes"]]))
+        if number == 2:  # batch 3 is being prepared meanwhile
+            return httpx.Response(413, json={"error": {"code": "too_large", "message": "x"}})
+        return forward(request)
+
+    report = sync_once(enrolled, options=options(Hooked(refuse_second), batch_changes=5))
+    assert report.settled and (report.applied, report.duplicate) == (20, 0)
+    assert [seqs for _batch, seqs in sent] == [
+        [1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [6, 7], [8, 9, 10], [11, 12, 13, 14, 15],
+        [16, 17, 18, 19, 20]]  # the halves right away, in order, before batch 3 leaves
+    assert len({batch for batch, _seqs in sent}) == len(sent)  # each a new batch_id
+    assert set(outbox_states(enrolled).values()) == {"APPLIED"}
+    assert_applied_exactly_once(central.engine, enrolled)
     assert_converged(central.engine, enrolled)
