@@ -8,6 +8,7 @@ No Qt here: the caller may append GUI-library steps of its own.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import secrets
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import PRODUCT_NAME, __version__
+from desktop.domain.data import resource_dir  # here, before the warm-up thread imports beside the steps
 
 SCHOOL_CODE = "4406040001"
 USER = "selftest"
@@ -62,8 +64,6 @@ class Step:
 
 
 def _resources(_: Scratch) -> str:
-    from desktop.domain.data import resource_dir
-
     folder = resource_dir()
     missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
     if missing:
@@ -201,13 +201,30 @@ def _why(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _warm_up() -> None:
+    """Load what the pupil and PDF steps need (pypinyin's tables, reportlab, the text font) in a
+    thread of its own while the database steps run: those wait on the disk, on DLLs loading and on
+    Argon2, C code that lets Python run meanwhile. Only libraries the database steps do not import
+    (two threads importing one module graph from different ends can meet half-way). A failure is
+    left to the step that needs the library, which names it."""
+    with contextlib.suppress(Exception):
+        import pypinyin  # noqa: F401
+    with contextlib.suppress(Exception):
+        import reportlab.platypus  # noqa: F401
+
+        from desktop.printing import fonts
+
+        fonts.register()
+
+
 def _run_steps(steps: Sequence[Step], scratch: Scratch, say: Callable[[str], None]) -> str | None:
     """Run until one fails; the failing part's name, or None. The steps that run alone are
     started first, each in its own thread, and waited for in their turn."""
-    with ThreadPoolExecutor(max_workers=max(1, sum(step.alone for step in steps)),
+    with ThreadPoolExecutor(max_workers=1 + sum(step.alone for step in steps),
                             thread_name_prefix="selftest") as pool:
         started = {index: pool.submit(step.action, scratch)
                    for index, step in enumerate(steps) if step.alone}
+        pool.submit(_warm_up)
         for index, step in enumerate(steps):
             try:
                 found = started[index].result() if index in started else step.action(scratch)

@@ -78,6 +78,19 @@ def test_a_failing_step_that_runs_alone_is_named_in_its_turn(monkeypatch) -> Non
     assert lines[3] == "✗ Qt 界面库与中文翻译：FileNotFoundError: 缺少 Qt 平台插件 qwindows.dll"
 
 
+def test_the_warm_up_loads_the_later_steps_libraries_and_none_of_the_database_steps() -> None:
+    # in a fresh interpreter: what _warm_up imports beside the database steps, and what it must not
+    # (two threads importing one module graph from different ends can meet half-way)
+    code = ("import sys; from desktop import selftest; from desktop.printing import fonts; "
+            "from reportlab.pdfbase import pdfmetrics; selftest._warm_up(); "
+            "print(sorted(n for n in ('pypinyin', 'reportlab.platypus', 'sqlalchemy', 'cryptography', "
+            "'argon2', 'sqlcipher3', 'desktop.models', 'desktop.services') if n in sys.modules), "
+            "fonts.SANS in pdfmetrics.getRegisteredFontNames())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.split() == ["['pypinyin',", "'reportlab.platypus']", "True"]
+
+
 def test_the_certificate_needs_only_the_text_font() -> None:
     # a rare character in the pupil's name would make reportlab parse the 3.6 MB and 30 MB fonts
     lines: list[str] = []
