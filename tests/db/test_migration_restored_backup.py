@@ -12,14 +12,20 @@ import zipfile
 from pathlib import Path
 
 from desktop.models.engine import connect_raw
-from desktop.models.keyslots import KeySlotFile, keyslot_path
 from desktop.services.context import Workspace
 from desktop.services.safekeeping.accounts import unlock
 from desktop.services.safekeeping.backup import create_backup, restore_backup
 from desktop.services.students.add import add_students
 from desktop.services.students.read import StudentQuery, search
 from tests.conftest import PASSWORD
-from tests.db.test_migration_search_indexes import NAMES, TEXTS, make_older, student_indexes
+from tests.db.test_migration_search_indexes import (
+    NAMES,
+    TEXTS,
+    indexes_of_file,
+    make_older,
+    registrar_key,
+    student_indexes,
+)
 from tests.factories import valid_row
 
 
@@ -56,12 +62,8 @@ def test_a_v11_backup_restored_today_upgrades_on_unlock_and_finds_the_same_pupil
     backup = tmp_path / "v11.xjbak"
     create_backup(ws, backup)
     ws.lock()
-    key = KeySlotFile.load(keyslot_path(db_path)).unlock("registrar", PASSWORD)
-    conn = connect_raw(db_path, key)
-    try:
-        fresh = student_indexes(conn)
-    finally:
-        conn.close()
+    key = registrar_key(db_path)
+    fresh = indexes_of_file(db_path, key)
     work = tmp_path / "work"
     work.mkdir()
     as_v11_backup(backup, key, work)

@@ -30,6 +30,18 @@ def student_indexes(conn) -> dict[str, str]:  # type: ignore[no-untyped-def]
                              " AND tbl_name = 'student' AND sql IS NOT NULL").fetchall())
 
 
+def registrar_key(path: Path) -> bytes:
+    return KeySlotFile.load(keyslot_path(path)).unlock("registrar", PASSWORD)
+
+
+def indexes_of_file(path: Path, key: bytes) -> dict[str, str]:
+    conn = connect_raw(path, key)
+    try:
+        return student_indexes(conn)
+    finally:
+        conn.close()
+
+
 def make_older(path: Path, key: bytes, version: int) -> None:
     """What v11 had (single-column initials, 学籍号 and status indexes, none of v12's), or v12
     (v12's indexes, the single-column status index)."""
@@ -69,12 +81,8 @@ def test_older_register_with_pupils_is_upgraded(ws: Workspace, db_path: Path, to
     before = found(ws)
     assert before["z"][0] == 3 and before["4"][0] == len(NAMES)
     ws.lock()
-    key = KeySlotFile.load(keyslot_path(db_path)).unlock("registrar", PASSWORD)
-    conn = connect_raw(db_path, key)
-    try:
-        fresh = student_indexes(conn)
-    finally:
-        conn.close()
+    key = registrar_key(db_path)
+    fresh = indexes_of_file(db_path, key)
     make_older(db_path, key, version)
 
     upgraded = unlock(db_path, "registrar", PASSWORD)

@@ -112,6 +112,18 @@ def seeded(ws: Workspace) -> Workspace:
     return ws
 
 
+def shown_roster(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]  # -> RosterPage
+    """The roster page of `ws`, 1200×700, shown and exposed."""
+    from desktop.views.roster.page import RosterPage
+
+    page = RosterPage(ws)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    with qtbot.waitExposed(page):
+        page.show()
+    return page
+
+
 def drop_dialog(dialog: object) -> None:
     """Close a dialog without its `finished` handlers (the controller would quit the app)."""
     with contextlib.suppress(RuntimeError, TypeError):

@@ -15,18 +15,14 @@ from desktop.views.roster import table_model
 from desktop.views.roster.page import RosterPage
 from desktop.views.roster.table_model import COLUMNS, RosterModel, StudentIdRole
 from tests.factories import resident_id, valid_row
-from tests.gui.conftest import LEFT_BEHIND, SEED
+from tests.gui.conftest import LEFT_BEHIND, SEED, shown_roster
 
 NAME, ID, XJH, FLAGS = (COLUMNS.index(c) for c in ("姓名", "身份证件号", "学籍号", "标记"))
 
 
 @pytest.fixture
 def page(qtbot, seeded: Workspace) -> Iterator[RosterPage]:
-    page = RosterPage(seeded)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    with qtbot.waitExposed(page):
-        page.show()
+    page = shown_roster(qtbot, seeded)
     yield page
 
 

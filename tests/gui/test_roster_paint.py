@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from desktop.services.context import Workspace
 from desktop.views.roster.page import RosterPage
 from desktop.views.roster.table_model import COLUMNS
+from tests.gui.conftest import shown_roster
 
 NAME = COLUMNS.index("姓名")
 
@@ -29,11 +30,7 @@ class PaintCounter(QObject):
 
 @pytest.fixture
 def page(qtbot, seeded: Workspace) -> Iterator[RosterPage]:
-    page = RosterPage(seeded)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    with qtbot.waitExposed(page):
-        page.show()
+    page = shown_roster(qtbot, seeded)
     qtbot.wait(50)
     yield page
 

@@ -11,15 +11,12 @@ from PySide6.QtCore import Qt
 from desktop.services.context import Workspace
 from desktop.views.roster.page import RosterPage
 from desktop.views.roster.table_model import StudentIdRole
+from tests.gui.conftest import shown_roster
 
 
 @pytest.fixture
 def page(qtbot, seeded: Workspace) -> Iterator[RosterPage]:
-    page = RosterPage(seeded)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    with qtbot.waitExposed(page):
-        page.show()
+    page = shown_roster(qtbot, seeded)
     page.focus_search()
     yield page
 
