@@ -9,12 +9,14 @@ what comes after the unlock — the database layer and the main window — in th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -113,7 +115,7 @@ class UnlockDialog(QDialog):
     def try_unlock(self) -> None:
         self.banner.clear_message()
         try:
-            with collector_paused():  # while SQLAlchemy, the models and the window's code load
+            with self._busy(), collector_paused():  # while SQLAlchemy, the models, the window load
                 self.workspace = open_workspace(self.db_path, self.account.currentText(),
                                                 self.password.text(), self.prepare)
         except StoreError as exc:
@@ -121,6 +123,21 @@ class UnlockDialog(QDialog):
             return
         self.password.clear()
         self.accept()
+
+    @contextlib.contextmanager
+    def _busy(self) -> Iterator[None]:
+        """While the unlock runs (a second or two on an old PC; longer the first time a new
+        version upgrades a large register): a wait cursor, and 解锁 greyed out saying so."""
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.setText(self.tr("正在解锁…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # shown now
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.unlock_button.setEnabled(True)
+            self._show_wait()
 
     def _refused(self, exc: StoreError) -> None:
         wait = login_guard.GUARD.seconds_left(self.db_path, self.account.currentText())

@@ -3597,6 +3597,11 @@ or press “Print…” or “Save as PDF…” straight away.</translation>
       <translation>Unlock</translation>
     </message>
     <message>
+      <location filename="../../desktop/views/unlock_dialog.py" line="132" />
+      <source>正在解锁…</source>
+      <translation>Unlocking…</translation>
+    </message>
+    <message>
       <location filename="../../desktop/views/unlock_dialog.py" line="45" />
       <source>输入密码后按回车</source>
       <translation>Type the password and press Enter</translation>

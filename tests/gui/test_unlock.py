@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.models.keyslots import keyslot_path
 from desktop.services.context import Workspace
@@ -125,3 +125,26 @@ def test_what_comes_after_the_unlock_loads_while_the_key_is_unwrapped(qtbot, loc
     assert calls == [True, True]
     assert dialog.workspace is not None
     dialog.workspace.lock()
+
+
+def test_while_the_unlock_runs_the_cursor_waits_and_unlock_says_so(qtbot, dialog: UnlockDialog) -> None:
+    """An unlock takes a second or two on an old PC, longer when a new version upgrades a large
+    register: meanwhile a wait cursor, and 解锁 greyed out saying 正在解锁…; then as before."""
+    seen: list[tuple[object, bool, str]] = []
+
+    def probe() -> None:  # the dialog's own hook, called while the key is unwrapped
+        cursor = QApplication.overrideCursor()
+        seen.append((cursor.shape() if cursor else None, dialog.unlock_button.isEnabled(),
+                     dialog.unlock_button.text()))
+
+    dialog.prepare = probe
+    qtbot.keyClicks(dialog.password, "wrong-password-1")
+    click_unlock(qtbot, dialog)
+    assert seen == [(Qt.CursorShape.WaitCursor, False, "正在解锁…")]
+    assert QApplication.overrideCursor() is None
+    assert dialog.unlock_button.text().startswith("解锁")  # or the wait after wrong passwords
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    click_unlock(qtbot, dialog)
+    assert len(seen) == 2 and dialog.workspace is not None
+    assert QApplication.overrideCursor() is None
