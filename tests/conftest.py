@@ -47,6 +47,13 @@ def ws(created: tuple[Workspace, str]) -> Workspace:
 
 
 @pytest.fixture
+def locked_db(created: tuple[Workspace, str], db_path: Path) -> Path:
+    """An existing database whose key is not in memory (as at start-up)."""
+    created[0].lock()
+    return db_path
+
+
+@pytest.fixture
 def row() -> dict[str, str]:
     return valid_row()
 

@@ -10,16 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.models.keyslots import keyslot_path
-from desktop.services.context import Workspace
 from desktop.views.unlock_dialog import UnlockDialog
 from tests.conftest import PASSWORD
-
-
-@pytest.fixture
-def locked_db(created: tuple[Workspace, str], db_path: Path) -> Path:
-    """An existing database whose key is not in memory (as at start-up)."""
-    created[0].lock()
-    return db_path
 
 
 @pytest.fixture

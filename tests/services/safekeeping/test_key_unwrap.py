@@ -22,21 +22,11 @@ from desktop.services.safekeeping.accounts import change_password, open_unwrappe
 from desktop.services.safekeeping.key_unwrap import unwrap_beside, unwrap_data_key
 from desktop.services.safekeeping.login_guard import LoginGuard, LoginThrottled
 from tests.conftest import PASSWORD
+from tests.services.safekeeping.test_login_guard import Clock
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-class Clock:
-    now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def locked_db(created: tuple[Workspace, str], db_path: Path) -> Path:
-    created[0].lock()
-    return db_path
 
 
 def test_the_unwrap_runs_in_its_own_thread_while_the_caller_works(ws: Workspace,

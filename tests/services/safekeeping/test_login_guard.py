@@ -34,11 +34,6 @@ class Clock:
         return self.now
 
 
-@pytest.fixture
-def locked_db(created: tuple[Workspace, str], db_path: Path) -> Path:
-    created[0].lock()
-    return db_path
-
 
 @pytest.fixture
 def clock() -> Clock:
