@@ -21,8 +21,8 @@ from wine import Wine, windows_path
 # PyInstaller looks for Windows' API sets (api-ms-win-crt-*.dll) that Windows 10 provides itself.
 EXPECTED_NOISE = "Library not found: could not resolve 'api-ms-win-"
 FLAKE = "[WinError 1359]"
-# A PyInstaller log record at a level below WARNING ("1234 DEBUG: ..."); what follows it
-# without a record prefix (a traceback) belongs to it.
+# A PyInstaller log record at a level below WARNING ("1234 DEBUG: ..."); the indented lines
+# after it (a traceback's frames) belong to it.
 QUIET_RECORD = re.compile(r"^\d+ (DEBUG|INFO): ")
 RECORD = re.compile(r"^\d+ [A-Z]+: ")
 HOOK_FAILED = "Hook failed with"
@@ -69,8 +69,8 @@ def shown(output: str) -> str:
             continue
         if QUIET_RECORD.match(line):
             keep = HOOK_FAILED in line
-        elif RECORD.match(line) or line.startswith("Traceback"):
-            keep = True
+        elif RECORD.match(line) or not line[:1].isspace():
+            keep = True  # a warning, an error, a traceback's first or last line
         if keep:
             lines.append(line)
     if noise:

@@ -21,6 +21,7 @@ Traceback (most recent call last):
 ImportError: DLL load failed while importing QtWidgets: An internal error occurred.
 41001 DEBUG: Collecting binaries
   a debug record's second line
+ERROR: Unable to find 'Z:\\work\\resources\\translations\\xueji_en.qm' when adding binary and data files.
 41002 WARNING: Library not found: could not resolve 'api-ms-win-crt-heap-l1-1-0.dll'
 41003 WARNING: Hidden import "tzdata" not found!
 Traceback (most recent call last):
@@ -64,6 +65,7 @@ def test_the_log_keeps_a_failing_hooks_traceback_and_the_warnings(freeze: Module
     assert 'Hidden import "tzdata" not found!' in shown
     assert shown.rstrip().endswith("ImportErrorWhenRunningHook: ERROR: Failed to import module")
     assert "Loading module hook" not in shown and "a debug record's second line" not in shown
+    assert "ERROR: Unable to find" in shown
     assert "PyInstaller: 6.22.3" not in shown
     assert "api-ms-win-crt-heap" not in shown
     assert "(1 warnings about Windows API sets left out" in shown
