@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
 import platform
 import runpy
 import subprocess
@@ -81,7 +82,31 @@ def test_windows_runtime_hook_keeps_platform_from_starting_a_ver_command(monkeyp
     runpy.run_path(str(PACKAGING / "windows" / "rthook_platform.py"))
     assert platform._syscmd_ver(supported_platforms=(sys.platform,)) == ("", "", "")
     assert started == []
-    assert '"rthook_platform.py")] if WINDOWS' in (PACKAGING / "xueji.spec").read_text(encoding="utf-8")
+    assert 'RUNTIME_HOOKS.append(str(ROOT / "packaging" / "windows" / "rthook_platform.py"))' in (
+        PACKAGING / "xueji.spec").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("platform_name", "qt_folder"),
+                         [("win32", ["PySide6"]), ("linux", ["PySide6", "Qt"])])
+def test_qt_paths_hook_sets_pyinstallers_paths_without_loading_qt(
+        monkeypatch, tmp_path, platform_name: str, qt_folder: list[str]) -> None:
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(sys, "platform", platform_name)
+    monkeypatch.setenv("PATH", "/usr/bin")
+    monkeypatch.delenv("QT_PLUGIN_PATH", raising=False)
+    monkeypatch.delitem(sys.modules, "PySide6.QtCore", raising=False)
+    runpy.run_path(str(PACKAGING / "rthook_qt_paths.py"))
+    assert os.environ["QT_PLUGIN_PATH"] == os.path.join(str(tmp_path), *qt_folder, "plugins")
+    expected_path = os.pathsep.join((str(tmp_path), "/usr/bin")) if platform_name == "win32" else "/usr/bin"
+    assert os.environ["PATH"] == expected_path
+    assert "PySide6.QtCore" not in sys.modules
+
+
+def test_spec_replaces_pyinstallers_pyside6_runtime_hook() -> None:
+    spec = (PACKAGING / "xueji.spec").read_text(encoding="utf-8")
+    assert 'REPLACED_RUNTIME_HOOKS = {"pyi_rth_pyside6"}' in spec
+    assert "a.scripts = [entry for entry in a.scripts if entry[0] not in REPLACED_RUNTIME_HOOKS]" in spec
+    assert 'str(ROOT / "packaging" / "rthook_qt_paths.py")]' in spec
 
 
 @pytest.mark.parametrize("folder", ["codes", "regions", "names", "demo", "calendar", "exchange",
