@@ -29,10 +29,15 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 
 
 def _selftest() -> int:
+    # PySide6's first import replaces builtins.__import__ and starts shiboken's support modules;
+    # an import in another thread at that moment can fail to find its module (seen under Wine:
+    # ModuleNotFoundError in 2 of 48 self-tests). So QtCore loads here, before any step's thread.
+    import PySide6.QtCore  # noqa: F401
+
     from desktop.selftest import Step, run
     from desktop.views.qt_check import check_qt
 
-    # Alone: only this step imports PySide6, whose DLLs load beside the other steps.
+    # Alone: only this step loads the other Qt libraries, beside the other steps.
     return run(extra=[Step("Qt 界面库与中文翻译", lambda _scratch: check_qt(), alone=True)])
 
 

@@ -130,6 +130,19 @@ def test_selftest_option_runs_the_core_steps_plus_the_qt_step(monkeypatch) -> No
     assert seen == [[("Qt 界面库与中文翻译", True)]]  # alone: PySide6 loads beside the other steps
 
 
+def test_qt_core_is_loaded_before_the_steps_threads_start() -> None:
+    # PySide6's first import swaps builtins.__import__ while shiboken starts; done in the Qt
+    # step's thread, it made another thread's import fail now and then. A fresh process, so that
+    # nothing here has loaded Qt before.
+    probe = ("import sys, desktop.selftest as s\n"
+             "s.run = lambda extra=(), say=None: print('QtCore loaded:', 'PySide6.QtCore' in sys.modules) or 0\n"
+             "from desktop.app import _selftest\n"
+             "print('QtCore before:', 'PySide6.QtCore' in sys.modules)\n"
+             "_selftest()\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.split("\n")[:2] == ["QtCore before: False", "QtCore loaded: True"]
+
+
 def test_version_prints_the_package_version(capsys) -> None:
     assert entry.main(["--version"]) == 0
     assert capsys.readouterr().out == f"xueji {__version__}\n"
