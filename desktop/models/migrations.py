@@ -10,6 +10,7 @@ import importlib
 from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from desktop.models import (  # noqa: F401  (the tables an unlock and the roster use)
     accounts,
@@ -23,7 +24,7 @@ from desktop.models.base import Base
 from desktop.models.errors import NewerSchema, ReadOnly
 from desktop.models.errors import NotADatabase as NotXuejiDatabase
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # The other tables' models are loaded by the code that uses them, by the steps below, and
 # before a new database is made (register_every_table): an unlock does not pay for them.
@@ -145,11 +146,26 @@ def _upgrade_to_13(conn: Connection) -> None:
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_student_status")  # a prefix of the new one
 
 
+def _upgrade_to_14(conn: Connection) -> None:
+    """v14: a change's payload is written once, as its audit entry's `after`; the outbox's
+    payload may be NULL, read as that text (OutboxEntry.payload). SQLite cannot drop a NOT NULL,
+    so the table is rebuilt as a new database makes it, its rows copied as they are (their own
+    copies kept) and its indexes made again."""
+    table = outbox.OutboxEntry.__table__
+    names = ", ".join(column.name for column in table.columns)
+    conn.exec_driver_sql("ALTER TABLE outbox RENAME TO outbox_v13")  # no table refers to it
+    conn.execute(CreateTable(table))
+    conn.exec_driver_sql(f"INSERT INTO outbox ({names}) SELECT {names} FROM outbox_v13")
+    conn.exec_driver_sql("DROP TABLE outbox_v13")  # and the indexes it took with it
+    for index in table.indexes:
+        conn.execute(CreateIndex(index))
+
+
 STEPS: dict[int, Callable[[Connection], None]] = {
     2: _upgrade_to_2, 3: _upgrade_to_3, 4: _upgrade_to_4, 5: _upgrade_to_5, 6: _upgrade_to_6,
     7: _upgrade_to_7, 8: _upgrade_to_8, 9: _upgrade_to_9,
     10: _upgrade_to_10, 11: _upgrade_to_11, 12: _upgrade_to_12,
-    13: _upgrade_to_13,
+    13: _upgrade_to_13, 14: _upgrade_to_14,
 }
 
 

@@ -2,6 +2,10 @@
 
 `change_id` is a UUIDv7; `device_seq` counts from 1 without gaps on this device. The row
 names the audit entry written in the same transaction.
+
+A change's payload is the `after` of that audit entry, byte for byte: since schema v14 the row
+stores NULL and `payload` reads the audit entry's text (rows written before keep their own copy,
+which `payload` reads first), so a change's JSON is written once.
 """
 
 from __future__ import annotations
@@ -9,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
+from desktop.models.audit import AuditEntry
 from desktop.models.base import Base, utc_now
 
 # The states of an outbox row. Unacknowledged: the registry has not told this desk a final
@@ -33,7 +38,9 @@ class OutboxEntry(Base):
     record_id: Mapped[str] = mapped_column(String(36), index=True)
     op: Mapped[str] = mapped_column(String(10))  # create | patch | delete | command
     base_version: Mapped[int] = mapped_column(Integer, default=0)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # NULL: the payload is the `after` text of the audit entry `audit_seq` (see `payload`)
+    stored_payload: Mapped[dict[str, Any] | None] = mapped_column(
+        "payload", JSON(none_as_null=True), nullable=True)
     actor: Mapped[str] = mapped_column(String(36))
     audit_seq: Mapped[int] = mapped_column(
         ForeignKey("audit_log.seq", deferrable=True, initially="DEFERRED"), index=True
@@ -44,3 +51,8 @@ class OutboxEntry(Base):
     batch_id: Mapped[str | None] = mapped_column(String(36))
     bundle_id: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    # What the change carries: its own copy (rows written before v14) or its audit entry's text
+    payload: Mapped[dict[str, Any]] = column_property(func.coalesce(
+        stored_payload,
+        select(AuditEntry.after).where(AuditEntry.seq == audit_seq).scalar_subquery(),
+        type_=JSON))

@@ -55,14 +55,16 @@ class Journal:
         """Audit a change to a synced record and queue it in the outbox; returns change_id."""
         self._seq += 1
         row = self._row(action, record_type, record_id, before, payload)
-        encoded = EncodedJSON(seal_with_text(row, self._hash))  # stored as is in both tables
-        row["after"], self._hash, audit_seq = encoded, row["hash"], self._seq
+        # The payload's text is stored once, as the audit entry's `after`: the outbox row's
+        # payload is NULL, which OutboxEntry.payload reads as that text.
+        row["after"] = EncodedJSON(seal_with_text(row, self._hash))
+        self._hash, audit_seq = row["hash"], self._seq
         self._audit_rows.append(row)
         self._device_seq += 1
         change_id = new_id()
         self._outbox_rows.append({
             "change_id": change_id, "device_seq": self._device_seq, "record_type": record_type,
-            "record_id": record_id, "op": op, "base_version": base_version, "payload": encoded,
+            "record_id": record_id, "op": op, "base_version": base_version, "payload": None,
             "actor": self.actor.account_id, "audit_seq": audit_seq, "state": PENDING,
             "attempts": 0, "created_at": row["at"],
         })

@@ -93,7 +93,8 @@ def _common(ws: Workspace, trial: Trial, base: Baseline) -> None:
     assert report.ok, f"check_database after {trial.label()}: {report}"
     with ws.store.reading() as session:
         pairs = session.execute(text(
-            "SELECT o.payload, a.after FROM outbox o JOIN audit_log a ON a.seq = o.audit_seq"))
+            "SELECT coalesce(o.payload, a.after), a.after FROM outbox o"
+            " JOIN audit_log a ON a.seq = o.audit_seq"))
         for payload, after in pairs:
             assert json.loads(payload) == json.loads(after)
     new = set(_scalars(ws, "SELECT id FROM student")) - base.students

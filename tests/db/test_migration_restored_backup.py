@@ -83,7 +83,7 @@ def test_a_v11_backup_restored_today_upgrades_on_unlock_and_finds_the_same_pupil
         restored.lock()
     conn = connect_raw(target, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 14
         assert student_indexes(conn) == fresh
         assert conn.execute("SELECT count(*) FROM student").fetchone()[0] == len(NAMES)
     finally:

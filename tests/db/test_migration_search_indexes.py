@@ -98,7 +98,7 @@ def test_older_register_with_pupils_is_upgraded(ws: Workspace, db_path: Path, to
         upgraded.lock()
     conn = connect_raw(db_path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
         assert student_indexes(conn) == fresh
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:

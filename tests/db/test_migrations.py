@@ -107,8 +107,8 @@ def v1(db_path: Path) -> tuple[Path, bytes]:
     return db_path, key
 
 
-def test_schema_version_is_thirteen() -> None:
-    assert SCHEMA_VERSION == 13
+def test_schema_version_is_fourteen() -> None:
+    assert SCHEMA_VERSION == 14
 
 
 def test_open_upgrades_a_v1_database(v1: tuple[Path, bytes]) -> None:
@@ -158,7 +158,7 @@ def test_open_upgrades_a_v4_database_to_the_archive_register(v4: tuple[Path, byt
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
         assert set(ARCHIVE_TABLES) <= table_names(conn)
         assert {"sha256", "data", "size"} <= columns(conn, "archive_blob")
         assert {"student_id", "kind", "sha256", "file_name", "mime"} <= columns(
@@ -201,7 +201,7 @@ def test_open_upgrades_a_v5_database_to_the_sync_state(v5: tuple[Path, bytes]) -
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
         assert set(SYNC_TABLES) <= table_names(conn)
         assert {"device_id", "server_url", "sign_key", "enc_key", "server_sign_pub",
                 "server_enc_pub", "epoch", "cursor", "last_sync_at"} <= columns(conn, "sync_device")
@@ -240,7 +240,7 @@ def test_open_upgrades_a_v6_database_to_the_case_tables(v6: tuple[Path, bytes]) 
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
         assert {"case_id", "kind", "state", "code", "record_id", "version", "action_needed",
                 "body", "answer_change_id"} <= columns(conn, "sync_case")
         assert {"request_id", "record_id", "state", "version", "body"} <= columns(
@@ -273,7 +273,7 @@ def test_open_upgrades_a_v7_database_to_editor_drafts(v7: tuple[Path, bytes]) ->
     Store.open(path, key).close()
     conn = connect_raw(path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
         assert {"key", "account_id", "student_id", "row", "saved_at"} <= columns(
             conn, "editor_draft")
         assert conn.execute("SELECT value FROM meta WHERE key = 'db_id'").fetchone() == (DB_ID,)
@@ -342,7 +342,7 @@ def test_open_upgrades_a_v8_database_to_template_profiles(db_path: Path) -> None
     Store.open(db_path, key).close()
     conn = connect_raw(db_path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
         assert {"name", "headers", "mapping", "class_codes"} <= columns(conn, "import_profile")
     finally:
         conn.close()
@@ -362,7 +362,7 @@ def test_open_upgrades_a_v9_database_to_the_intake_lists(db_path: Path) -> None:
     Store.open(db_path, key).close()
     conn = connect_raw(db_path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
         assert {"kind", "id_number", "xjh", "student_id"} <= columns(conn, "intake_entry")
     finally:
         conn.close()
@@ -383,7 +383,7 @@ def test_open_upgrades_a_v10_database_to_profile_file_formats(db_path: Path) -> 
     Store.open(db_path, key).close()
     conn = connect_raw(db_path, key)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 13
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14
         assert conn.execute("SELECT name, file_format FROM import_profile").fetchall() == [
             ("辽宁2024", "xlsx")]
     finally:

@@ -82,10 +82,19 @@ def database_dump(ws: Any) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     with ws.store.reading() as session:
         for table in tables:
-            result = session.execute(text(f"SELECT * FROM {table} ORDER BY rowid"))
+            result = session.execute(text(_SELECT.get(table, f"SELECT * FROM {table} ORDER BY rowid")))
             keys = list(result.keys())
             out[table] = [_row(dict(zip(keys, values, strict=True))) for values in result]
+    for row in out["outbox"]:  # stored once since schema v14: the payload the change carries
+        after = row.pop("audit_after")
+        if row["payload"] is None:
+            row["payload"] = after
     return out
+
+
+# An outbox row's payload is its own copy or, since schema v14, its audit entry's `after`
+_SELECT = {"outbox": "SELECT o.*, a.after AS audit_after FROM outbox o"
+                     " JOIN audit_log a ON a.seq = o.audit_seq ORDER BY o.rowid"}
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:

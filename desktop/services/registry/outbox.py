@@ -41,7 +41,7 @@ class OutgoingChange:
 def unacknowledged_changes(ws: Workspace, limit: int | None = None) -> list[OutgoingChange]:
     """Every change the registry has not decided yet, lowest device_seq first."""
     table = OutboxEntry.__table__
-    stmt = (select(*(table.c[name] for name in _COLUMNS)).where(table.c.state.in_(UNACKNOWLEDGED))
+    stmt = (select(*_columns()).where(table.c.state.in_(UNACKNOWLEDGED))
             .order_by(table.c.device_seq))  # rows, not ORM objects: ten thousand at a push
     if limit is not None:
         stmt = stmt.limit(limit)
@@ -51,6 +51,17 @@ def unacknowledged_changes(ws: Workspace, limit: int | None = None) -> list[Outg
 
 _COLUMNS = ("change_id", "device_seq", "record_type", "record_id", "op", "base_version",
             "payload", "actor", "created_at", "state")
+
+
+def _columns() -> list[Any]:
+    """The columns of `_COLUMNS`; the payload is the row's own copy or its audit entry's text
+    (OutboxEntry.payload)."""
+    table = OutboxEntry.__table__
+    return [_payload().label(name) if name == "payload" else table.c[name] for name in _COLUMNS]
+
+
+def _payload() -> Any:
+    return OutboxEntry.payload.expression
 
 
 @dataclass(frozen=True)
@@ -67,7 +78,7 @@ class WaitingChange:
 def waiting_changes(ws: Workspace) -> list[WaitingChange]:
     """Every unacknowledged change, lowest device_seq first, without reading its payload."""
     table = OutboxEntry.__table__
-    size = func.length(cast(table.c.payload, LargeBinary))  # bytes, not characters
+    size = func.length(cast(_payload(), LargeBinary))  # bytes, not characters
     stmt = (select(table.c.change_id, table.c.device_seq, table.c.state, size)
             .where(table.c.state.in_(UNACKNOWLEDGED)).order_by(table.c.device_seq))
     with ws.store.querying() as conn:
@@ -81,7 +92,7 @@ def changes_by_id(ws: Workspace, change_ids: Sequence[str]) -> list[OutgoingChan
     found: list[OutgoingChange] = []
     with ws.store.reading() as session:
         for start in range(0, len(change_ids), _CHUNK):
-            stmt = (select(*(table.c[name] for name in _COLUMNS))
+            stmt = (select(*_columns())
                     .where(table.c.change_id.in_(list(change_ids[start:start + _CHUNK]))))
             found.extend(_outgoing(row) for row in session.execute(stmt))
     return sorted(found, key=lambda change: change.device_seq)

@@ -1,8 +1,9 @@
 """What adding pupils writes beside their rows: the outbox payload and the audit entry's
-`after` are one text, byte for byte the standard library's compact JSON of the payload (dates
-as ISO text, blanks and local-only columns left out, the family with its ids and slots), the
-first status event and the provisional 学籍号; a batch with a pupil whose name, birth date
-and sex match a stored one marks it and writes all the same."""
+`after` are one text (stored once since schema v14: the outbox row's own column is NULL),
+byte for byte the standard library's compact JSON of the payload (dates as ISO text, blanks
+and local-only columns left out, the family with its ids and slots), the first status event
+and the provisional 学籍号; a batch with a pupil whose name, birth date and sex match a stored
+one marks it and writes all the same."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def test_payload_and_audit_are_one_stdlib_text(ws: Workspace) -> None:
     assert list(second.possible_duplicates) == [0]
     with ws.store.reading() as session:
         rows = session.execute(text(
-            "SELECT o.record_id, o.payload, a.after, a.entity_id FROM outbox o"
+            "SELECT o.record_id, coalesce(o.payload, a.after), a.after, a.entity_id,"
+            " o.payload IS NULL FROM outbox o"
             " JOIN audit_log a ON a.seq = o.audit_seq WHERE o.op = 'create'"
             " ORDER BY o.device_seq")).all()
         numbers = dict(session.execute(text(
@@ -37,8 +39,8 @@ def test_payload_and_audit_are_one_stdlib_text(ws: Workspace) -> None:
             "SELECT possible_duplicate_of FROM student WHERE id = :id"),
             {"id": second.ids[0]}).scalar_one()
     assert [r[0] for r in rows] == [*first.ids, *second.ids]
-    for record_id, payload, after, entity_id in rows:
-        assert payload == after and entity_id == record_id
+    for record_id, payload, after, entity_id, once in rows:
+        assert payload == after and entity_id == record_id and once
         value = json.loads(payload)
         assert payload == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         assert value["birth_date"] == "2017-03-05" and value["class_name"] == "三年级(2)班"
