@@ -10,6 +10,9 @@ import csv
 import sys
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 
 @cache
@@ -23,6 +26,11 @@ def resource_dir() -> Path:
         if (candidate / "codes").is_dir():
             return candidate
     raise FileNotFoundError("resources/ not found next to the program")
+
+
+def read_json(relative: str) -> Any:
+    """A bundled JSON file, parsed."""
+    return orjson.loads((resource_dir() / relative).read_bytes())
 
 
 def read_rows(relative: str) -> list[dict[str, str]]:

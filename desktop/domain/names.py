@@ -4,6 +4,11 @@ pypinyin reads 单 as dan and 曾 as ceng; as surnames they are shan and zeng. C
 surnames (欧阳 "ou yang", 尉迟 "yu chi" …; syllables separated by spaces) and the
 readings of rare characters outside the BMP (𠮷 ji) come from
 resources/names/.
+
+pypinyin takes 0.2 s of CPU to load, so what it reads for every character it knows and for the
+first two characters of every phrase it reads as a whole is kept in
+resources/names/pinyin_table.json (tools/build_pinyin_table.py; a test checks it against the
+installed pypinyin): a name of one- and two-character parts is read without loading it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from desktop.domain.data import read_rows
+from desktop.domain.data import read_json, read_rows
 
 
 @cache
@@ -32,29 +37,41 @@ def split_surname(name: str) -> tuple[str, str]:
 
 
 @cache
-def _phrase_heads() -> frozenset[str]:
-    """The first two characters of every phrase pypinyin reads as a whole."""
-    from pypinyin.constants import PHRASES_DICT
-
-    return frozenset(phrase[:2] for phrase in PHRASES_DICT)
+def _pinyin_table() -> dict[str, str]:
+    """pypinyin's reading of each character it knows and of the first two characters of each
+    phrase it reads as a whole (syllables joined by spaces)."""
+    readings: dict[str, str] = read_json("names/pinyin_table.json")["readings"]
+    return readings
 
 
 @lru_cache(maxsize=65536)
 def _syllables(text: str) -> tuple[str, ...]:
-    if len(text) == 2 and text not in _phrase_heads():
-        # No phrase starts with these two characters, so pypinyin's segmenter reads them one
-        # by one: the same syllables as each read alone (and each is kept in this cache).
+    known = _pinyin_table().get(text)
+    if known is not None:
+        pieces = known.split(" ")
+    elif len(text) == 2:
+        # No phrase starts with these two characters (the table holds every such start), so
+        # pypinyin's segmenter reads them one by one: the same syllables as each read alone
+        # (and each is kept in this cache).
         return _syllables(text[0]) + _syllables(text[1])
-    from pypinyin import Style, lazy_pinyin  # 0.3 s to load: only when a name is written
-
+    elif len(text) < 2:
+        pieces = [text]  # pypinyin reads a character it does not know as that character
+    else:
+        pieces = _pypinyin(text)
     readings = _char_readings()
     out: list[str] = []
-    # errors=list keeps a run of non-Chinese text as its characters
-    for piece in lazy_pinyin(text, style=Style.NORMAL, errors=list):  # type: ignore[arg-type]  # pypinyin accepts a callable returning a list; its hint says str
+    for piece in pieces:
         reading = readings.get(piece, piece)
         if reading.isascii() and reading.isalpha():
             out.append(reading.lower())
     return tuple(out)
+
+
+def _pypinyin(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin  # 0.2 s to load: only for what the table lacks
+
+    # errors=list keeps a run of non-Chinese text as its characters
+    return lazy_pinyin(text, style=Style.NORMAL, errors=list)  # type: ignore[arg-type]  # pypinyin accepts a callable returning a list; its hint says str
 
 
 def syllables(name: str) -> list[str]:
