@@ -15,9 +15,15 @@ from desktop.domain.errors import DomainError
 
 
 @cache
+def _rows() -> tuple[dict[str, str], ...]:
+    """The rows of the code list, read once for every view of it below."""
+    return tuple(read_rows("regions/gb2260.csv"))
+
+
+@cache
 def _names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for row in read_rows("regions/gb2260.csv"):
+    for row in _rows():
         names.setdefault(row["code"], row["name"])
     return names
 
@@ -47,10 +53,9 @@ def parse_region12(text: str) -> str:
 @cache
 def current_counties() -> tuple[tuple[str, str], ...]:
     """(code, province+prefecture name) of county-level codes in use today, for demo data."""
-    rows = read_rows("regions/gb2260.csv")
     return tuple(
         (row["code"], row["province"] + (row["prefecture"] or ""))
-        for row in rows
+        for row in _rows()
         if not row["valid_to"] and not row["code"].endswith("00")
         and row["name"] not in ("市辖区", "县") and row["code"][:2] not in ("71", "81", "82", "83")
     )
@@ -58,8 +63,7 @@ def current_counties() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _current() -> dict[str, str]:
-    return {row["code"]: row["name"] for row in read_rows("regions/gb2260.csv")
-            if not row["valid_to"]}
+    return {row["code"]: row["name"] for row in _rows() if not row["valid_to"]}
 
 
 def provinces() -> list[tuple[str, str]]:
@@ -83,7 +87,7 @@ def counties(prefecture: str) -> list[tuple[str, str]]:
 @cache
 def _full_names() -> dict[str, str]:
     """County-level code -> 省+地+县 name (current names first, then historical ones)."""
-    rows = sorted(read_rows("regions/gb2260.csv"), key=lambda row: bool(row["valid_to"]))
+    rows = sorted(_rows(), key=lambda row: bool(row["valid_to"]))
     names: dict[str, str] = {}
     for row in rows:
         prefecture = row["prefecture"] if row["prefecture"] not in ("市辖区", "县", "") else ""
