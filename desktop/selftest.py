@@ -202,13 +202,16 @@ def _why(exc: BaseException) -> str:
 
 
 def _warm_up() -> None:
-    """Load what the pupil and PDF steps need (pypinyin's tables, reportlab, the text font) in a
-    thread of its own while the database steps run: those wait on the disk, on DLLs loading and on
-    Argon2, C code that lets Python run meanwhile. Only libraries the database steps do not import
-    (two threads importing one module graph from different ends can meet half-way). A failure is
-    left to the step that needs the library, which names it."""
+    """Load what the pupil and PDF steps need (the names' pinyin table, reportlab, the text font)
+    in a thread of its own while the database steps run: those wait on the disk, on DLLs
+    loading and on Argon2, C code that lets Python run meanwhile. Only libraries the database
+    steps do not import (two threads importing one module graph from different ends can meet
+    half-way: pypdf, for one, imports cryptography). A failure is left to the step that needs the
+    library, which names it."""
     with contextlib.suppress(Exception):
-        import pypinyin  # noqa: F401
+        from desktop.domain.names import pinyin_key
+
+        pinyin_key(PUPIL_NAME)
     with contextlib.suppress(Exception):
         import reportlab.platypus  # noqa: F401
 
