@@ -16,6 +16,7 @@ from desktop.domain.data import read_rows
 from desktop.domain.grades import SchoolSystem
 from desktop.domain.names import NameForms, _pinyin_table, name_forms, split_surname
 from desktop.services.importing.demo import demo_rows
+from tests.unit.pypinyin_reading import pypinyin_reading
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,26 +45,12 @@ def test_a_character_pypinyin_does_not_know_is_read_as_itself() -> None:
     assert [c for c in unknown if lazy_pinyin(c, style=Style.NORMAL, errors=list) != [c]] == []
 
 
-def _read(text: str) -> list[str]:
-    """pypinyin's reading of `text` as a whole, with the name readings applied (what names.py
-    gave before the table)."""
-    from pypinyin import Style, lazy_pinyin
-
-    readings = {row["char"]: row["pinyin"] for row in read_rows("names/char_readings.csv")}
-    out = []
-    for piece in lazy_pinyin(text, style=Style.NORMAL, errors=list):
-        reading = readings.get(piece, piece)
-        if reading.isascii() and reading.isalpha():
-            out.append(reading.lower())
-    return out
-
-
 def _by_pypinyin(name: str) -> NameForms:
     surnames = {row["surname"]: row["pinyin"] for row in read_rows("names/surname_readings.csv")}
     surname, given = split_surname(name.strip())
     listed = surnames.get(surname)
-    head = listed.split() if listed else _read(surname)
-    tail = _read(given)
+    head = listed.split() if listed else pypinyin_reading(surname)
+    tail = pypinyin_reading(given)
     spoken = head + tail
     head_text = listed.replace(" ", "") if listed else "".join(head)
     display = " ".join(part.capitalize() for part in (head_text, "".join(tail)) if part)
