@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -32,7 +33,10 @@ def _selftest() -> int:
     # PySide6's first import replaces builtins.__import__ and starts shiboken's support modules;
     # an import in another thread at that moment can fail to find its module (seen under Wine:
     # ModuleNotFoundError in 2 of 48 self-tests). So QtCore loads here, before any step's thread.
-    import PySide6.QtCore  # noqa: F401
+    # A Qt that does not load (a missing system library or DLL) is the Qt step's to name, in its
+    # line and with the self-test's advice, not a traceback before the first line.
+    with contextlib.suppress(Exception):
+        import PySide6.QtCore  # noqa: F401
 
     from desktop.selftest import Step, run
     from desktop.views.qt_check import check_qt

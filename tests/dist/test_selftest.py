@@ -145,6 +145,25 @@ def test_qt_core_is_loaded_before_the_steps_threads_start() -> None:
     assert out.stdout.split("\n")[:2] == ["QtCore before: False", "QtCore loaded: True"]
 
 
+def test_a_qt_that_does_not_load_is_named_by_the_qt_step_not_a_traceback() -> None:
+    # QtCore loads before the steps' threads; where it cannot (a system library or DLL missing),
+    # the self-test still runs, and the Qt step says what failed, with the self-test's advice.
+    # A fresh process, in which importing PySide6 fails as a missing library makes it fail.
+    probe = ("import sys\n"
+             "sys.modules['PySide6'] = None\n"
+             "from desktop.app import main\n"
+             "sys.exit(main(['--selftest']))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         encoding="utf-8", timeout=180, check=False)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == f"学籍管理 {__version__} 自检开始"
+    assert any(line.startswith("✓ 写入学生：") for line in lines), lines
+    assert any(line.startswith("✗ Qt 界面库与中文翻译：") and "PySide6" in line
+               for line in lines), lines
+    assert lines[-1].startswith("自检失败：问题出在“Qt 界面库与中文翻译”")
+
+
 def test_version_prints_the_package_version(capsys) -> None:
     assert entry.main(["--version"]) == 0
     assert capsys.readouterr().out == f"xueji {__version__}\n"
