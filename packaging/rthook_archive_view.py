@@ -9,7 +9,9 @@ at every open of a program file. The reader still does everything itself: the ho
 in place of the opened file, a view of one memory map that seeks and reads the same way. Any
 other open goes to the built-in `open`, and where the reader is not the shape this was written
 for (another PyInstaller) or the file cannot be mapped, nothing changes. The map keeps the program
-file open while the program runs, as Windows keeps every running program and its DLLs.
+file open while the program runs, as Windows keeps every running program and its DLLs; the
+installer closes a running program before it replaces files (CloseApplications in xueji.iss), and
+a .deb upgrade puts a new file in place while the running program keeps reading the old one.
 """
 
 import builtins
