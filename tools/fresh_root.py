@@ -40,6 +40,7 @@ def tarball() -> Path:
                         SUITE, str(build), MIRROR], check=True, stdout=subprocess.DEVNULL)
         for package in (build / "var" / "cache" / "apt" / "archives").glob("*.deb"):
             package.unlink()
+        build.chmod(0o755)  # the root's "." in the tarball: mkdtemp made it 0700
         partial = TARBALL.with_suffix(".partial")
         subprocess.run(["tar", "-C", str(build), "-cf", str(partial), "."], check=True)
         partial.replace(TARBALL)
@@ -54,6 +55,9 @@ class FreshRoot:
     def __init__(self) -> None:
         self.path = Path(tempfile.mkdtemp(prefix="xueji-fresh-"))
         subprocess.run(["tar", "-C", str(self.path), "-xf", str(tarball())], check=True)
+        # a root others may enter: the tests run programs in it as nobody, and a tarball made
+        # from a mkdtemp folder (0700) gives the unpacked root that mode
+        self.path.chmod(0o755)
         self.copy_network_settings()
         self.mounted: list[Path] = []
         for name in BINDS:
