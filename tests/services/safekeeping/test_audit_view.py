@@ -65,7 +65,7 @@ def test_filters(ws: Workspace, logged: dict[str, str]) -> None:
 
 def _local_day(at: dt.datetime) -> dt.date:
     """The local date of an audit entry's time (stored in UTC)."""
-    return at.replace(tzinfo=dt.timezone.utc).astimezone().date()
+    return at.replace(tzinfo=dt.UTC).astimezone().date()
 
 
 def test_refusals(ws: Workspace, logged: dict[str, str]) -> None:
