@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stdnum.cn import ric
 
@@ -22,9 +23,9 @@ _DIGITS_15 = re.compile(r"\d{15}")
 _DIGITS_18 = re.compile(r"\d{17}[\dX]")
 
 
-@dataclass(frozen=True)
-class ResidentId:
-    """A checked resident ID number and what it says about its holder."""
+class ResidentId(NamedTuple):
+    """A checked resident ID number and what it says about its holder (a named tuple: a
+    register reads three of them per pupil)."""
 
     number: str
     birth_date: dt.date
@@ -59,13 +60,26 @@ def parse_resident_id(text: str, today: dt.date | None = None) -> ResidentId:
             number, upgraded = upgrade_15(number), True
         if not _DIGITS_18.fullmatch(number):
             raise DomainError("id.format", length=len(number))
-    birth = _birth_date(number, today or dt.date.today())
+    birth = _birth_date(number, today or _today())
     if number[-1] != ric.calc_check_digit(number):
         raise DomainError("id.checksum")
     if not (number.startswith(_PERMIT_PREFIXES) or is_known_province(number[:2])):
         raise DomainError("id.region", region=number[:6])
-    sex = "1" if int(number[16]) % 2 == 1 else "2"
-    return ResidentId(number=number, birth_date=birth, sex=sex, upgraded_from_15=upgraded)
+    return ResidentId(number, birth, _SEX[number[16]], upgraded)
+
+
+def _today() -> dt.date:
+    """The local date, asked of the system once a second (a register checks three ID
+    numbers a pupil)."""
+    second = int(time.time())
+    made, value = _TODAY[0]
+    if made != second:
+        value = dt.date.today()
+        _TODAY[0] = (second, value)
+    return value
+
+
+_TODAY = [(0, dt.date(1970, 1, 1))]  # [(POSIX second, the local date then)], swapped whole
 
 
 def _plain_18(number: str) -> bool:
@@ -75,18 +89,27 @@ def _plain_18(number: str) -> bool:
 
 
 _LAST_CHARS = frozenset("0123456789X")
+_SEX = {digit: "1" if int(digit) % 2 else "2" for digit in "0123456789"}  # odd: 男
 
 
 def _birth_date(number: str, today: dt.date) -> dt.date:
     """The date in positions 7–14 (as stdnum's get_birth_date reads it, without its generic
     clean-up: `number` is already 18 checked characters)."""
-    try:
-        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError as exc:  # an impossible date such as 20150230
-        raise DomainError("id.birth_date", value=number[6:14]) from exc
+    digits = number[6:14]
+    birth = _DATES.get(digits)
+    if birth is None:
+        try:
+            birth = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError as exc:  # an impossible date such as 20150230
+            raise DomainError("id.birth_date", value=digits) from exc
+        if len(_DATES) < 100_000:  # a register's birth dates are a few thousand days
+            _DATES[digits] = birth
     if birth > today or birth.year < 1900:
-        raise DomainError("id.birth_date", value=number[6:14])
+        raise DomainError("id.birth_date", value=digits)
     return birth
+
+
+_DATES: dict[str, dt.date] = {}  # YYYYMMDD -> the date, for the dates that exist
 
 
 def check_digit(first17: str) -> str:

@@ -8,11 +8,12 @@ missing IDs, at least one guardian, 关系 = 其他 needs 关系说明, consiste
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 from typing import Any, Protocol
 
 from desktop.domain.errors import DomainError, FieldError
 from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS, Need, member_header
-from desktop.domain.idnumber import parse_resident_id
+from desktop.domain.idnumber import ResidentId, parse_resident_id
 
 RESIDENT_ID = "1"
 OTHER_ID = "Z"
@@ -86,23 +87,31 @@ def _check_student_id(record: Record) -> None:
     elif not number:
         record.fail("身份证件号", DomainError("id.required_for_type"))
     elif id_type == RESIDENT_ID:
-        _check_resident_id(record, "身份证件号", values, check_person=True)
+        checked = _checked_resident_id(record, 0, values)
+        if checked is not None:
+            _check_person(record, checked)
     elif not _DOCUMENT_RE.fullmatch(number):
         record.fail("身份证件号", DomainError("id.document_format"))
 
 
-def _check_resident_id(record: Record, header: str, target: dict[str, Any], *,
-                       check_person: bool) -> None:
+def _checked_resident_id(record: Record, slot: int, target: dict[str, Any],
+                         ) -> ResidentId | None:
+    """`target`'s ID number (the pupil's, or family member `slot`'s) checked and written in
+    its 18-digit form; None (and the record's error) when it is wrong."""
     try:
         checked = parse_resident_id(target["id_number"])
     except DomainError as error:
-        record.fail(header, error)
-        return
+        record.fail(_id_header(slot), error)
+        return None
     if checked.upgraded_from_15:
-        record.fail(header, DomainError("id.upgraded", number=checked.number), warning=True)
+        record.fail(_id_header(slot), DomainError("id.upgraded", number=checked.number),
+                    warning=True)
     target["id_number"] = checked.number
-    if not check_person:
-        return
+    return checked
+
+
+def _check_person(record: Record, checked: ResidentId) -> None:
+    """The pupil's own birth date and sex against what their ID number says."""
     birth, sex = record.values.get("birth_date"), record.values.get("sex")
     if birth is not None and birth != checked.birth_date:
         record.fail("出生日期", DomainError("id.birth_mismatch", id_birth=checked.birth_date))
@@ -111,15 +120,20 @@ def _check_resident_id(record: Record, header: str, target: dict[str, Any], *,
 
 
 def _check_members(record: Record) -> None:
-    if not record.members:
+    members = record.members
+    if not members:
         record.fail("成员1姓名", DomainError("member.none"))
         return
-    for slot, member in zip(record.member_slots, record.members, strict=True):
+    for slot, member in zip(record.member_slots, members, strict=True):
         _check_member(record, slot, member)
-    if not any(m.get("is_guardian") == YES for m in record.members):
+    if YES not in map(_guardian, members):
         record.fail("成员1是否监护人", DomainError("member.no_guardian"))
-    if not record.values.get("id_number") and not any(m.get("id_number") for m in record.members):
+    if not record.values.get("id_number") and not any(map(_id_number, members)):
         record.fail("成员1身份证件号", DomainError("member.id_required"))
+
+
+_guardian = methodcaller("get", "is_guardian")
+_id_number = methodcaller("get", "id_number")
 
 
 def _check_member(record: Record, slot: int, member: dict[str, Any]) -> None:
@@ -127,10 +141,16 @@ def _check_member(record: Record, slot: int, member: dict[str, Any]) -> None:
         record.fail(f"成员{slot}关系说明", DomainError("member.relation_note"))
     if not member.get("id_number"):
         return
-    if member.get("id_type") is None:
-        member["id_type"] = RESIDENT_ID
-    if member["id_type"] == RESIDENT_ID:
-        _check_resident_id(record, f"成员{slot}身份证件号", member, check_person=False)
+    id_type = member.get("id_type")
+    if id_type is None:
+        member["id_type"] = id_type = RESIDENT_ID
+    if id_type == RESIDENT_ID:
+        _checked_resident_id(record, slot, member)
+
+
+def _id_header(slot: int) -> str:
+    """The column of the pupil's ID number (slot 0) or family member `slot`'s."""
+    return f"成员{slot}身份证件号" if slot else "身份证件号"
 
 
 def _check_consistency(record: Record) -> None:
