@@ -69,7 +69,7 @@ class ImportReport:
     received: int = 0  # snapshot and feed items
     updated: int = 0  # records created or changed on this desk
     findings: int = 0
-    restored: bool = False  # the reply carried a full snapshot
+    restored: bool = False  # a full snapshot replaced the feed after this desk's cursor
     remaining: int = 0  # changes the registry has not decided yet
     casework: int = 0  # case, guardian-request and moved-away items that changed something
 
@@ -125,14 +125,16 @@ def import_reply(ws: Workspace, data: bytes) -> ImportReport:
     info = device_info(ws)
     if info and info.epoch and opened.message.epoch and opened.message.epoch < info.epoch:
         raise ServiceError("bundle.old_epoch")  # written before the registry's restore
-    report = _apply(ws, opened.message)
+    report = _apply(ws, opened.message, had_cursor=bool(info and info.cursor))
     remember_read(ws, opened.message.bundle_id)
     advance_bundle_chain(ws, response_seq=opened.message.seq)
     record_sync_run(ws, report.to_dict(), reached=True)
     return report
 
 
-def _apply(ws: Workspace, reply: BundleReply) -> ImportReport:
+def _apply(ws: Workspace, reply: BundleReply, *, had_cursor: bool) -> ImportReport:
+    """Apply `reply`. Its snapshot is a restore only when this desk had a feed cursor (one
+    the registry could no longer serve); a desk's first reply always carries one."""
     statuses = _push_statuses(ws, reply.push)
     feed: Counter[str] = Counter()
     if reply.snapshot:
@@ -147,7 +149,7 @@ def _apply(ws: Workspace, reply: BundleReply) -> ImportReport:
         applied=statuses["applied"], duplicate=statuses["duplicate"],
         rejected=statuses["rejected"], conflict=statuses["conflict"], held=statuses["held"],
         received=received, updated=sum(feed[key] for key in _UPDATED), findings=feed["findings"],
-        restored=bool(reply.snapshot), remaining=unacknowledged_count(ws),
+        restored=bool(reply.snapshot) and had_cursor, remaining=unacknowledged_count(ws),
         casework=sum(feed[key] for key in CASEWORK))
 
 

@@ -2,7 +2,9 @@
 a reply written before the desk's last online sync leaves the feed cursor where it is; a
 reply written before the registry started a new epoch is refused and rolls nothing back.
 And a save that changes nothing keeps the record's version, so a later edit made on top of
-another desk's change still meets its conflict."""
+another desk's change still meets its conflict. A desk's first reply brings the school's data
+whole without calling it a restore; a reply that replaces a cursor the registry can no longer
+serve does."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import pytest
 from central.bundle import import_bundle
 from central.context import Context
 from central.store.db import renew_epoch
+from desktop.cli.report_lines import outcome_lines
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
 from desktop.services.registry.device import device_info
@@ -75,6 +78,28 @@ def test_a_reply_from_before_a_new_epoch_is_refused_and_rolls_nothing_back(
         import_reply(enrolled, reply)
     assert refused.value.code == "bundle.old_epoch"
     assert (names(enrolled), device_info(enrolled)) == before == (["李四"], before[1])
+
+
+def test_a_desks_first_reply_is_a_first_copy_not_a_restore(
+        central: Central, enrolled: Workspace) -> None:  # noqa: F811
+    add_students(enrolled, [valid_row("王小明", seq=11)], today=TODAY)
+    assert device_info(enrolled).cursor is None  # enrolled online, never synced
+    report = import_reply(enrolled, county_reply(central, enrolled))
+    assert report.received >= 1 and not report.restored
+    assert "完整恢复" not in "".join(outcome_lines(report.to_dict(), head="", waiting=0, again=""))
+
+
+def test_a_reply_that_replaces_an_unusable_cursor_is_a_restore(
+        central: Central, enrolled: Workspace) -> None:  # noqa: F811
+    add_students(enrolled, [valid_row("王小明", seq=11)], today=TODAY)
+    assert sync_once(enrolled, options=options()).settled
+    renew_epoch(central.engine)  # the desk's cursor belongs to the epoch before
+    add_students(enrolled, [valid_row("李华", seq=12)], today=TODAY)
+    report = import_reply(enrolled, county_reply(central, enrolled))
+    assert report.restored and report.settled
+    assert "本次从中心完整恢复了本校数据。" in outcome_lines(report.to_dict(), head="", waiting=0,
+                                                        again="")
+    assert sorted(names(enrolled)) == ["李华", "王小明"]
 
 
 def test_a_save_that_changes_nothing_keeps_the_version_and_queues_nothing(
