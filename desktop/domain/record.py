@@ -147,9 +147,9 @@ def _add_step(steps: dict[Any, _Step], raw_header: Any) -> _Step:
 
 
 def read_records(rows: Iterable[Mapping[str, Any]]) -> list[Record]:
-    """`read_record` of each row (the same records, errors and memo). Rows of text cells
-    under the same headers (an import's) share one layout of where each cell goes, and look
-    up the memo of texts already read a row at a time."""
+    """`read_record` of each row (the same records, errors and memo). Rows under the same
+    headers (an import's) share one layout of where each cell goes, and look up the memo of
+    texts already read a row at a time; a row with a cell that is not text is read alone."""
     steps = _steps()
     layouts: dict[tuple[Any, ...], _Layout | None] = {}
     records = []
@@ -161,19 +161,11 @@ def read_records(rows: Iterable[Mapping[str, Any]]) -> list[Record]:
             layout = _Layout.of([steps.get(k) or _add_step(steps, k) for k in keys], keys)
             if len(layouts) < _MEMO_SIZE:
                 layouts[keys] = layout
-        values = tuple(cells.values())
-        if layout is None or not _all_text(values):
-            records.append(read_record(dict(cells)))
-        else:
-            records.append(layout.read(values))
+        record = layout.read(tuple(cells.values())) if layout is not None else None
+        records.append(record if record is not None else read_record(dict(cells)))
     return records
 
 
-def _all_text(values: tuple[Any, ...]) -> bool:
-    return set(map(type, values)) <= _TEXT
-
-
-_TEXT = {str}
 _memo_get = dict.get
 
 
@@ -200,11 +192,18 @@ class _Layout:
             return None
         return cls(route, headers)
 
-    def read(self, values: tuple[Any, ...]) -> Record:
+    def read(self, values: tuple[Any, ...]) -> Record | None:
+        """The record of one row's cells; None when a cell is not text (read_record reads
+        that row: an empty or numeric cell, a list from JSON)."""
         record = Record()
-        parsed = list(map(_memo_get, self.memos, values, repeat(_MISS)))
+        try:
+            parsed = list(map(_memo_get, self.memos, values, repeat(_MISS)))
+        except TypeError:  # a value that cannot be a key: not text
+            return None
         for index in compress(self.places, map(is_, parsed, repeat(_MISS))):  # in cell order
             spec, raw = self.specs[index], values[index]
+            if raw.__class__ is not str:
+                return None
             if spec is None:  # the school code or an output-only item: not a value
                 parsed[index] = None
                 continue

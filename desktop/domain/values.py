@@ -154,8 +154,12 @@ _PARSERS: dict[str, Callable[[str], object]] = {
 def parse_cell(spec: FieldSpec, raw: object) -> object:
     """The stored value of one cell; None when the cell is empty."""
     text = raw if type(raw) is str else _as_text(raw, spec)
-    if spec.kind == "idnum" and text is not None and text.isascii() and text.isalnum():
-        return text.upper()  # letters and digits only: safe, and normalise's own result
+    if text is not None and text.isascii():
+        kind = spec.kind
+        if kind == "idnum" and text.isalnum():
+            return text.upper()  # letters and digits only: safe, and normalise's own result
+        if kind in _DIGITS_ONLY and text.isdigit() and len(text) in _DIGITS_ONLY[kind]:
+            return text  # a plain phone number or postcode: what its parser would return
     if text is None or not text.strip():
         return None
     safe = plainly_safe(text)  # the common case: one search instead of five
@@ -174,6 +178,10 @@ def parse_cell(spec: FieldSpec, raw: object) -> object:
             check_name(value)
         return value
     return _PARSERS[kind](text)
+
+
+# Lengths at which a text of ASCII digits alone is read as it is (_PHONE, _DIGITS6).
+_DIGITS_ONLY = {"phone": range(6, 21), "postcode": range(6, 7)}
 
 
 def parse_signature(spec: FieldSpec) -> tuple[object, ...]:

@@ -1,6 +1,7 @@
 """Reading many rows at once (desktop.domain.record.read_records) gives, row for row, what
 read_record gives: values, family members, school code and every error in the same order,
-on rows that share their headers or not, with spoiled, empty, repeated and non-text cells."""
+on rows that share their headers or not, with spoiled, empty, repeated and non-text cells
+(numbers, lists and objects from JSON among them)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ HEADERS = [*BASE, "备注", "学籍号", "#说明"]
 SPOILED = st.sampled_from(["", " ", "abc", "20171301", "２０１７-３-５", "男 ", "其他", "99",
                            "1" * 19, "440604000000", "<b>", "王\u200b明", "x", "否", "是",
                            "13800138000", "父亲", "汉族", "三年级（2）班", "2017.3.5"])
-CELL = st.one_of(SPOILED, st.text(max_size=6), st.sampled_from([None, 3.5, 12, True, 20170305.0]))
+CELL = st.one_of(SPOILED, st.text(max_size=6),
+                 st.sampled_from([None, 3.5, 12, True, 20170305.0, ["王小明"], {"a": 1}]))
 
 
 @st.composite

@@ -148,3 +148,16 @@ def test_the_one_search_fast_path_reads_text_cells_as_every_check_did(text: str)
     for spec in _TEXT_SPECS:
         if text.strip():
             assert _outcome(parse_cell, spec, text) == _outcome(_slow_parse, spec, text), spec.key
+
+
+_DIGIT_SPECS = [s for s in (*ALL_STUDENT_FIELDS, *MEMBER_FIELDS) if s.kind in ("phone", "postcode")]
+
+
+@profile.quick(300)
+@given(st.text(st.sampled_from("0123456789-+ ١٢３²"), min_size=1, max_size=24))
+def test_a_plain_number_reads_as_its_parser_reads_it(text: str) -> None:
+    """Phone numbers and postcodes of ASCII digits alone are taken as they are: the value or
+    the error is the one the full parser gives (a leading space sends the text to it)."""
+    assert {s.kind for s in _DIGIT_SPECS} == {"phone", "postcode"}
+    for spec in _DIGIT_SPECS:
+        assert _outcome(parse_cell, spec, text) == _outcome(parse_cell, spec, " " + text)
