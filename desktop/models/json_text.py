@@ -2,10 +2,10 @@
 
 The audit chain hashes JSON text and the outbox stores it, so the text must never change:
 `dumps` gives exactly `json.dumps(value, ensure_ascii=False, separators=(",", ":"),
-default=str, sort_keys=…)`. orjson writes the same text for plain data (str keys; str, int,
-bool, None, dates, lists, tuples, dicts); anything else (floats, whose exponents and NaN it
-writes differently, enums, datetimes, subclasses, huge ints, lone surrogates) goes to the
-standard library.
+default=str, sort_keys=…)`. orjson writes the same text for plain data (str, int, bool, None,
+dates, lists, tuples, dicts); anything else (floats, whose exponents and NaN it writes
+differently, enums, datetimes, subclasses) goes to the standard library, and so does what
+orjson refuses (a key that is not a str, huge ints, lone surrogates).
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ def dumps(value: Any, *, sort_keys: bool = False, plain: bool | None = None) -> 
 
 
 def is_plain(value: Any) -> bool:
-    """Plain data: str, int, bool, None and dates (exact types), in lists, tuples and dicts
-    with str keys: what orjson writes as the standard library does."""
+    """Plain data: str, int, bool, None and dates (exact types), in lists, tuples and dicts:
+    what orjson writes as the standard library does. A dict's keys are not looked at: orjson
+    refuses any key but a str, and `dumps` then writes the value with the standard library."""
     return _plain(value)
 
 
@@ -42,8 +43,6 @@ def _plain(value: Any) -> bool:
     if kind in _SCALARS:
         return True
     if kind is dict:
-        if not set(map(type, value)) <= _STR:
-            return False
         items = value.values()
     elif kind is list or kind is tuple:
         items = value
@@ -52,6 +51,3 @@ def _plain(value: Any) -> bool:
     if set(map(type, items)) <= _SCALARS:  # the common case, checked in C
         return True
     return all(_plain(item) for item in items if item.__class__ not in _SCALARS)
-
-
-_STR = frozenset((str,))
