@@ -50,8 +50,8 @@ def content_of(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def chain_hash(prev_hash: str, content: dict[str, Any], *, plain: bool | None = None) -> str:
     """`plain`: json_text.is_plain(content), when the caller asked it already."""
-    canonical = json_text.dumps(content, sort_keys=True, plain=plain)
-    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+    canonical = json_text.dumps_utf8(content, sort_keys=True, plain=plain)
+    return hashlib.sha256(prev_hash.encode("utf-8") + canonical).hexdigest()
 
 
 def seal(row: dict[str, Any], prev_hash: str) -> dict[str, Any]:

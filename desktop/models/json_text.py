@@ -27,6 +27,21 @@ def dumps(value: Any, *, sort_keys: bool = False, plain: bool | None = None) -> 
             return orjson.dumps(value, option=_SORTED if sort_keys else 0).decode()
         except (TypeError, ValueError):  # an int beyond 64 bits, a lone surrogate
             pass
+    return _standard(value, sort_keys)
+
+
+def dumps_utf8(value: Any, *, sort_keys: bool = False, plain: bool | None = None) -> bytes:
+    """`dumps(...)` encoded as UTF-8 (what a hash reads), without decoding orjson's bytes
+    first. Text that cannot be UTF-8 (a lone surrogate) raises UnicodeEncodeError."""
+    if plain if plain is not None else _plain(value):
+        try:
+            return orjson.dumps(value, option=_SORTED if sort_keys else 0)
+        except (TypeError, ValueError):
+            pass
+    return _standard(value, sort_keys).encode("utf-8")
+
+
+def _standard(value: Any, sort_keys: bool) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str,
                       sort_keys=sort_keys)
 

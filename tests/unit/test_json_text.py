@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.models.json_text import dumps, is_plain
+from desktop.models.json_text import dumps, dumps_utf8, is_plain
 
 
 class Colour(enum.Enum):
@@ -91,3 +91,19 @@ def test_keys_orjson_refuses_go_to_the_standard_library() -> None:
         assert is_plain(value)
         for sort_keys in (False, True):
             assert dumps(value, sort_keys=sort_keys, plain=True) == reference(value, sort_keys)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_values, st.booleans())
+def test_the_utf8_text_is_the_text_encoded(value: Any, sort_keys: bool) -> None:
+    """What the audit chain hashes: the same text as `dumps`, as UTF-8, or the same refusal
+    of a lone surrogate."""
+    try:
+        expected: bytes | str = reference(value, sort_keys).encode("utf-8")
+    except UnicodeEncodeError:
+        expected = "refused"
+    try:
+        got: bytes | str = dumps_utf8(value, sort_keys=sort_keys)
+    except UnicodeEncodeError:
+        got = "refused"
+    assert got == expected

@@ -104,22 +104,24 @@ def _add(ws: Workspace, rows: Sequence[Mapping[str, Any]], today: dt.date,
 
 def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None:
     ws, today, classes = out.ws, out.today, out.classes
-    values = dict(record.values)
-    class_name = values.pop("class_name")
+    values = record.values
+    class_name = values["class_name"]
     student_id, now = new_id(), utc_now()
     number = xjh.provisional_for(values["id_type"], values.get("id_number") or "")
     spoken = names.name_forms(values["name"])
-    student = {
-        **values, "id": student_id, "class_id": classes.resolve(class_name).id,
-        "status": Status.ACTIVE.name, "xjh": number.value if number else None,
-        "xjh_provisional": True, "name_key": spoken.key, "name_initials": spoken.initials,
-        "name_pinyin": spoken.display,
-        "possible_duplicate_of": duplicate_of, "version": 1, "created_at": now, "updated_at": now,
-    }
+    synced = {"id": student_id, "status": Status.ACTIVE.name,
+              "xjh": number.value if number else None, "xjh_provisional": True,
+              "name_pinyin": spoken.display, "possible_duplicate_of": duplicate_of}
+    student = {**values, **synced, "class_id": classes.resolve(class_name).id,
+               "name_key": spoken.key, "name_initials": spoken.initials, "version": 1,
+               "created_at": now, "updated_at": now}
+    del student["class_name"]
     out.students.append(student)
     # The outbox payload: the stored values without the local-only ones and the blanks (dates
     # stay dates: the JSON writer gives them as ISO text), the class's name, the family.
-    payload = {k: v for k, v in student.items() if v is not None and k not in _LOCAL_ONLY}
+    payload = {k: v for k, v in values.items() if v is not None}
+    del payload["class_name"]
+    payload.update((k, v) for k, v in synced.items() if v is not None)
     payload["class_name"] = class_name
     sent = payload["members"] = []
     members = out.members
@@ -141,5 +143,3 @@ def _add_one(out: NewStudents, record: Record, duplicate_of: str | None) -> None
 
 
 _NO_DETAILS = encode_json({})
-_LOCAL_ONLY = frozenset(("name_key", "name_initials", "created_at", "updated_at", "class_id",
-                         "version"))

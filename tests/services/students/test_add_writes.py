@@ -53,3 +53,27 @@ def test_payload_and_audit_are_one_stdlib_text(ws: Workspace) -> None:
     assert set(numbers) == set(first.ids)  # a passport gives no provisional G number
     assert all(numbers[i].startswith("G") for i in first.ids)
     assert sorted(events) == sorted((i, ENTRY_EVENT, "ACTIVE") for i in [*first.ids, *second.ids])
+
+
+_SYNCED = ["id", "status", "xjh", "xjh_provisional", "name_pinyin", "possible_duplicate_of"]
+
+
+def test_the_payload_keeps_its_order(ws: Workspace) -> None:
+    """The text stored and sent keeps one key order: the pupil's items in template order, then
+    what the desk adds, the class and the family (a reader of the log sees the name first)."""
+    from desktop.domain.fields import ALL_STUDENT_FIELDS
+
+    first = add_students(ws, [valid_row(name="王小明", seq=11)])
+    add_students(ws, [_passport(valid_row(name="王小明", seq=11))])
+    with ws.store.reading() as session:
+        texts = session.scalars(text("SELECT after FROM audit_log WHERE action = 'student.create'"
+                                     " ORDER BY seq")).all()
+    template = [spec.key for spec in ALL_STUDENT_FIELDS if spec.key != "class_name"]
+    for payload in texts:
+        keys = list(json.loads(payload))
+        items = [key for key in keys if key in template]
+        assert items == [key for key in template if key in items] and keys[0] == "name"
+        assert keys[len(items):] == [
+            key for key in _SYNCED if key in keys] + ["class_name", "members"]
+    assert "xjh" not in json.loads(texts[1]) and json.loads(texts[1])["possible_duplicate_of"] \
+        == first.ids[0]
