@@ -181,7 +181,7 @@ class _Layout:
         self.headers = tuple(map(str, headers))
         self.school = [i for i, step in enumerate(route) if step[0] == "school"]
         self.student = _part(route, [i for i, step in enumerate(route) if step[0] == "student"])
-        slots = dict.fromkeys(step[1] for step in route if step[0] == "member")
+        slots = sorted({step[1] for step in route if step[0] == "member"})
         self.members = [(slot, _part(route, [i for i, step in enumerate(route)
                                              if step[0] == "member" and step[1] == slot]))
                         for slot in slots]
@@ -220,13 +220,14 @@ class _Layout:
             memo[raw] = value
         keys, pick = self.student
         record.values = dict(zip(keys, pick(parsed), strict=True))
-        members = {slot: dict(zip(keys, pick(parsed), strict=True))
-                   for slot, (keys, pick) in self.members}
+        for slot, (keys, pick) in self.members:  # in slot order; a member with nothing is left out
+            member = dict(zip(keys, pick(parsed), strict=True))
+            if any(member.values()):
+                record.member_slots.append(slot)
+                record.members.append(member)
         if self.school:
             raw = values[self.school[-1]]
             record.school_code = raw.strip() if raw else None
-        record.member_slots = [n for n in sorted(members) if any(members[n].values())]
-        record.members = [members[n] for n in record.member_slots]
         validate(record)
         return record
 
