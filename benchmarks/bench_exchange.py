@@ -82,10 +82,13 @@ def full_import(folder: Path, path: Path) -> tuple[Clock, Clock]:
 
 
 def raw_writes(folder: Path, ws: Workspace) -> Clock:
-    """Every row of 1,000 or more in a table the import filled (the pupils, their families,
-    学籍号, events, audit and outbox entries) inserted again by raw sqlcipher3 into a new file
-    with the same schema: the least the import's writes can cost, with no Python at all."""
-    schema, data = copy_rows(ws.store.path, ws.store.key, min_rows=1_000)
+    """Every row of the tables the import filled, those with half a row a pupil or more (the
+    pupils, their families, 学籍号, events, audit and outbox entries), inserted again by raw
+    sqlcipher3 into a new file with the same schema: the least the import's writes can
+    cost, with no Python at all."""
+    schema, data = copy_rows(ws.store.path, ws.store.key)
+    half = len(data["student"]) // 2
+    data = {name: rows for name, rows in data.items() if len(rows) >= half}
     clock, conn = insert_raw(folder / "raw-writes.db", schema, data)
     conn.close()
     return clock

@@ -65,7 +65,7 @@ def parse_resident_id(text: str, today: dt.date | None = None) -> ResidentId:
         raise DomainError("id.checksum")
     if not (number.startswith(_PERMIT_PREFIXES) or is_known_province(number[:2])):
         raise DomainError("id.region", region=number[:6])
-    return ResidentId(number, birth, _SEX[number[16]], upgraded)
+    return ResidentId(number, birth, "1" if int(number[16]) % 2 else "2", upgraded)  # odd: 男
 
 
 def _today() -> dt.date:
@@ -89,7 +89,6 @@ def _plain_18(number: str) -> bool:
 
 
 _LAST_CHARS = frozenset("0123456789X")
-_SEX = {digit: "1" if int(digit) % 2 else "2" for digit in "0123456789"}  # odd: 男
 
 
 def _birth_date(number: str, today: dt.date) -> dt.date:

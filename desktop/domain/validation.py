@@ -87,14 +87,14 @@ def _check_student_id(record: Record) -> None:
     elif not number:
         record.fail("身份证件号", DomainError("id.required_for_type"))
     elif id_type == RESIDENT_ID:
-        checked = _checked_resident_id(record, 0, values)
+        checked = _checked_resident_id(record, None, values)
         if checked is not None:
             _check_person(record, checked)
     elif not _DOCUMENT_RE.fullmatch(number):
         record.fail("身份证件号", DomainError("id.document_format"))
 
 
-def _checked_resident_id(record: Record, slot: int, target: dict[str, Any],
+def _checked_resident_id(record: Record, slot: int | None, target: dict[str, Any],
                          ) -> ResidentId | None:
     """`target`'s ID number (the pupil's, or family member `slot`'s) checked and written in
     its 18-digit form; None (and the record's error) when it is wrong."""
@@ -148,9 +148,9 @@ def _check_member(record: Record, slot: int, member: dict[str, Any]) -> None:
         _checked_resident_id(record, slot, member)
 
 
-def _id_header(slot: int) -> str:
-    """The column of the pupil's ID number (slot 0) or family member `slot`'s."""
-    return f"成员{slot}身份证件号" if slot else "身份证件号"
+def _id_header(slot: int | None) -> str:
+    """The column of the pupil's ID number (slot None) or family member `slot`'s."""
+    return "身份证件号" if slot is None else f"成员{slot}身份证件号"
 
 
 def _check_consistency(record: Record) -> None:

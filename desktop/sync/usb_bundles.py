@@ -20,7 +20,13 @@ from typing import Any
 from desktop.domain.ids import new_id
 from desktop.services.context import Workspace
 from desktop.services.errors import ServiceError
-from desktop.services.registry.bundle_ids import read_ids, remember_read, remember_sent, sent_ids
+from desktop.services.registry.bundle_ids import (
+    read_ids,
+    remember_read,
+    remember_sent,
+    sent_ids,
+    sent_without_cursor,
+)
 from desktop.services.registry.cases import CASEWORK
 from desktop.services.registry.device import (
     advance_bundle_chain,
@@ -69,7 +75,7 @@ class ImportReport:
     received: int = 0  # snapshot and feed items
     updated: int = 0  # records created or changed on this desk
     findings: int = 0
-    restored: bool = False  # a full snapshot replaced the feed after this desk's cursor
+    restored: bool = False  # a snapshot replaced the feed after a cursor the registry lost
     remaining: int = 0  # changes the registry has not decided yet
     casework: int = 0  # case, guardian-request and moved-away items that changed something
 
@@ -97,7 +103,7 @@ def export_request(ws: Workspace) -> tuple[bytes, str]:
         created_at=_now(), cursor=info.cursor if info else None,
         push=PushBatch(device_id=keys.device_id, batch_id=new_id(), changes=changes))
     data = build_request(message, sign_key=keys.sign_key, server_enc_pub=keys.server_enc_pub)
-    remember_sent(ws, message.bundle_id)
+    remember_sent(ws, message.bundle_id, with_cursor=message.cursor is not None)
     mark_sent_via_bundle(ws, [change.change_id for change in changes], message.bundle_id)
     advance_bundle_chain(ws, bundle_seq=message.seq, bundle_sha256=bundle_sha256(data))
     return data, file_name(peek(data))
@@ -125,16 +131,18 @@ def import_reply(ws: Workspace, data: bytes) -> ImportReport:
     info = device_info(ws)
     if info and info.epoch and opened.message.epoch and opened.message.epoch < info.epoch:
         raise ServiceError("bundle.old_epoch")  # written before the registry's restore
-    report = _apply(ws, opened.message, had_cursor=bool(info and info.cursor))
+    first_copy = opened.message.in_reply_to in sent_without_cursor(ws)
+    report = _apply(ws, opened.message, first_copy=first_copy)
     remember_read(ws, opened.message.bundle_id)
     advance_bundle_chain(ws, response_seq=opened.message.seq)
     record_sync_run(ws, report.to_dict(), reached=True)
     return report
 
 
-def _apply(ws: Workspace, reply: BundleReply, *, had_cursor: bool) -> ImportReport:
-    """Apply `reply`. Its snapshot is a restore only when this desk had a feed cursor (one
-    the registry could no longer serve); a desk's first reply always carries one."""
+def _apply(ws: Workspace, reply: BundleReply, *, first_copy: bool) -> ImportReport:
+    """Apply `reply`. Its snapshot is a restore when the request carried a feed cursor the
+    registry could no longer serve; `first_copy`: the request carried none, so the snapshot
+    is the school's data sent whole for the first time."""
     statuses = _push_statuses(ws, reply.push)
     feed: Counter[str] = Counter()
     if reply.snapshot:
@@ -149,7 +157,7 @@ def _apply(ws: Workspace, reply: BundleReply, *, had_cursor: bool) -> ImportRepo
         applied=statuses["applied"], duplicate=statuses["duplicate"],
         rejected=statuses["rejected"], conflict=statuses["conflict"], held=statuses["held"],
         received=received, updated=sum(feed[key] for key in _UPDATED), findings=feed["findings"],
-        restored=bool(reply.snapshot) and had_cursor, remaining=unacknowledged_count(ws),
+        restored=bool(reply.snapshot) and not first_copy, remaining=unacknowledged_count(ws),
         casework=sum(feed[key] for key in CASEWORK))
 
 

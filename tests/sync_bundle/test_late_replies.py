@@ -89,6 +89,17 @@ def test_a_desks_first_reply_is_a_first_copy_not_a_restore(
     assert "完整恢复" not in "".join(outcome_lines(report.to_dict(), head="", waiting=0, again=""))
 
 
+def test_a_first_copy_is_told_by_the_request_not_by_the_desk_at_import(
+        central: Central, enrolled: Workspace) -> None:  # noqa: F811
+    add_students(enrolled, [valid_row("王小明", seq=11)], today=TODAY)
+    first = county_reply(central, enrolled)  # no cursor yet
+    second = county_reply(central, enrolled)  # still none: no reply was read
+    assert sync_once(enrolled, options=options()).settled  # the desk has a cursor now
+    for reply in (first, second):
+        report = import_reply(enrolled, reply)
+        assert report.received >= 1 and not report.restored
+
+
 def test_a_reply_that_replaces_an_unusable_cursor_is_a_restore(
         central: Central, enrolled: Workspace) -> None:  # noqa: F811
     add_students(enrolled, [valid_row("王小明", seq=11)], today=TODAY)

@@ -138,3 +138,11 @@ def test_mask_shows_region_and_last_four() -> None:
 
 def test_mask_of_short_document_hides_all_but_two() -> None:
     assert mask("E1234567") == "E1******"
+
+
+def test_a_digit_of_another_script_in_the_sex_place_reads_as_its_value() -> None:
+    """NFKC leaves Arabic-Indic digits as they are and the pattern's \\d takes them: the sex
+    comes from the digit's value, as it always did, instead of failing."""
+    number = resident_id("440604", dt.date(2017, 3, 5), 11)
+    other = number[:16] + chr(0x660 + int(number[16])) + number[17:]
+    assert parse_resident_id(other, TODAY).sex == parse_resident_id(number, TODAY).sex

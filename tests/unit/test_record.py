@@ -11,7 +11,7 @@ import pytest
 
 from desktop.domain.fields import ALL_STUDENT_FIELDS, MEMBER_FIELDS, Need
 from desktop.domain.idnumber import check_digit
-from desktop.domain.record import Record, read_record
+from desktop.domain.record import Record, read_record, read_records
 from desktop.messages import describe_field
 from tests.factories import resident_id, valid_row
 
@@ -320,3 +320,13 @@ def test_items_sharing_a_parse_signature_read_every_text_alike() -> None:
         for text in texts:
             first = outcome(specs[0], text)
             assert all(outcome(s, text) == first for s in specs[1:]), (specs[0].key, text)
+
+
+def test_a_member_numbered_0_keeps_its_own_id_column(row: dict[str, str]) -> None:
+    """Headers 成员0… are family member 0: a wrong ID number there is that member's error,
+    never the pupil's own 身份证件号."""
+    zero = {k.replace("成员1", "成员0"): v for k, v in row.items()}
+    zero["成员0身份证件号"] = zero["成员0身份证件号"][:-1] + (
+        "0" if zero["成员0身份证件号"][-1] != "0" else "1")
+    assert ("成员0身份证件号", "id.checksum", False) in problems(read_record(zero))
+    assert ("成员0身份证件号", "id.checksum", False) in problems(read_records([zero])[0])

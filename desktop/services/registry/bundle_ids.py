@@ -13,11 +13,20 @@ from desktop.models.accounts import Meta
 from desktop.services.context import Workspace
 
 SENT, READ = "xjbs:", "xjbr:"  # + 32 hex digits: within the 40 of meta.key
+FIRST = "xjbn:"  # a request that carried no feed cursor: its reply's snapshot is a first copy
 
 
-def remember_sent(ws: Workspace, bundle_id: str) -> None:
-    """A request bundle was written (before the outbox rows are marked with its id)."""
+def remember_sent(ws: Workspace, bundle_id: str, *, with_cursor: bool = True) -> None:
+    """A request bundle was written (before the outbox rows are marked with its id);
+    `with_cursor`: whether it carried a feed cursor."""
     _remember(ws, SENT, bundle_id)
+    if not with_cursor:
+        _remember(ws, FIRST, bundle_id)
+
+
+def sent_without_cursor(ws: Workspace) -> set[str]:
+    """The requests written before this desk had a feed cursor."""
+    return _ids(ws, FIRST)
 
 
 def remember_read(ws: Workspace, bundle_id: str) -> None:
