@@ -22,23 +22,26 @@ _SORTED = orjson.OPT_SORT_KEYS
 
 def dumps(value: Any, *, sort_keys: bool = False, plain: bool | None = None) -> str:
     """`plain`: what `is_plain(value)` says, when the caller asked it already."""
-    if plain if plain is not None else _plain(value):
-        try:
-            return orjson.dumps(value, option=_SORTED if sort_keys else 0).decode()
-        except (TypeError, ValueError):  # an int beyond 64 bits, a lone surrogate
-            pass
-    return _standard(value, sort_keys)
+    made = _orjson(value, sort_keys, plain)
+    return made.decode() if made is not None else _standard(value, sort_keys)
 
 
 def dumps_utf8(value: Any, *, sort_keys: bool = False, plain: bool | None = None) -> bytes:
     """`dumps(...)` encoded as UTF-8 (what a hash reads), without decoding orjson's bytes
     first. Text that cannot be UTF-8 (a lone surrogate) raises UnicodeEncodeError."""
-    if plain if plain is not None else _plain(value):
-        try:
-            return orjson.dumps(value, option=_SORTED if sort_keys else 0)
-        except (TypeError, ValueError):
-            pass
-    return _standard(value, sort_keys).encode("utf-8")
+    made = _orjson(value, sort_keys, plain)
+    return made if made is not None else _standard(value, sort_keys).encode("utf-8")
+
+
+def _orjson(value: Any, sort_keys: bool, plain: bool | None) -> bytes | None:
+    """orjson's UTF-8 text of plain data; None for anything else or what orjson refuses (a
+    key that is not a str, an int beyond 64 bits, a lone surrogate)."""
+    if not (plain if plain is not None else _plain(value)):
+        return None
+    try:
+        return orjson.dumps(value, option=_SORTED if sort_keys else 0)
+    except (TypeError, ValueError):
+        return None
 
 
 def _standard(value: Any, sort_keys: bool) -> str:

@@ -19,9 +19,7 @@ FIRST = "xjbn:"  # a request that carried no feed cursor: its reply's snapshot i
 def remember_sent(ws: Workspace, bundle_id: str, *, with_cursor: bool = True) -> None:
     """A request bundle was written (before the outbox rows are marked with its id);
     `with_cursor`: whether it carried a feed cursor."""
-    _remember(ws, SENT, bundle_id)
-    if not with_cursor:
-        _remember(ws, FIRST, bundle_id)
+    _remember(ws, bundle_id, *((SENT,) if with_cursor else (SENT, FIRST)))
 
 
 def sent_without_cursor(ws: Workspace) -> set[str]:
@@ -31,7 +29,7 @@ def sent_without_cursor(ws: Workspace) -> set[str]:
 
 def remember_read(ws: Workspace, bundle_id: str) -> None:
     """A reply bundle was applied."""
-    _remember(ws, READ, bundle_id)
+    _remember(ws, bundle_id, READ)
 
 
 def sent_ids(ws: Workspace) -> set[str]:
@@ -46,11 +44,12 @@ def _key(prefix: str, bundle_id: str) -> str:
     return prefix + bundle_id.replace("-", "").lower()
 
 
-def _remember(ws: Workspace, prefix: str, bundle_id: str) -> None:
-    key = _key(prefix, bundle_id)
+def _remember(ws: Workspace, bundle_id: str, *prefixes: str) -> None:
+    """One row per prefix, in one transaction."""
     with ws.store.writing() as session:
-        if session.get(Meta, key) is None:
-            session.add(Meta(key=key, value=bundle_id))
+        for key in (_key(prefix, bundle_id) for prefix in prefixes):
+            if session.get(Meta, key) is None:
+                session.add(Meta(key=key, value=bundle_id))
 
 
 def _ids(ws: Workspace, prefix: str) -> set[str]:
