@@ -40,7 +40,6 @@ _LETTERS, _DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789"
 _ROW_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>][^>]*>")
 _REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 _MAX_TAG = 1 << 20
-_PLAIN_CELL = b'<c r="'
 _UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")  # BOMs, or '<' as UTF-16
 _T = TypeVar("_T")
 _CHUNK = 1 << 20
@@ -145,18 +144,12 @@ class _Extent:
         if self.sequential:
             self._walk(data)
             return
-        prefixed = b":c" in data  # tags such as <x:c>: only the slower pass reads them
-        plain = data.count(_PLAIN_CELL)
-        if prefixed:
-            cells = len(_CELL_TAG.findall(data))
-        elif data.count(b"<c") == plain:  # every "<c" opens a plainly referenced cell
-            cells = plain
-        else:
-            cells = _cell_tags(data)
-        quick = None if prefixed else plain_extent(data, cells, self.rows, self.columns, plain)
+        prefixed = b":c" in data  # tags such as <x:c>: only the exact count reads them
+        quick = None if prefixed else plain_extent(data, self.rows, self.columns)
         if quick is not None:
             self.rows, self.columns = quick
             return
+        cells = len(_CELL_TAG.findall(data)) if prefixed else _cell_tags(data)
         refs = _CELL_REF.findall(data)
         if cells != len(refs):
             self.refless = True

@@ -4,6 +4,7 @@ back, and a far cell hidden among plain ones is refused wherever it sits."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.exchange import xlsx_guard
-from desktop.exchange.ref_bounds import column_number, plain_extent
+from desktop.exchange.ref_bounds import _at_most, _column_letters, column_number, plain_extent
 from desktop.services.errors import ServiceError
 from tests.fuzz import profile
 from tests.fuzz.packages import cell, row, write_package
@@ -30,7 +31,7 @@ def _exact(refs: list[tuple[str, str]], rows: int, columns: int) -> tuple[int, i
 @given(refs=REFS, rows=st.integers(0, 2_000_000), columns=st.integers(0, 20_000))
 def test_the_same_extent_or_none(refs: list[tuple[str, str]], rows: int, columns: int) -> None:
     data = b"".join(cell(letters + number) for letters, number in refs)
-    quick = plain_extent(data, len(refs), rows, columns)
+    quick = plain_extent(data, rows, columns)
     assert quick is None or quick == _exact(refs, rows, columns)
 
 
@@ -46,12 +47,43 @@ def test_ascending_cells_take_the_quick_pass(refs: list[tuple[str, int]]) -> Non
     letters = max((r[0] for r in refs), key=lambda text: column_number(text.encode()))
     ordered.append((letters, ordered[-1][1]))
     data = b"".join(cell(f"{letters}{number}") for letters, number in ordered)
-    assert plain_extent(data, len(ordered), 0, 0) == (ordered[-1][1], last_column)
+    assert plain_extent(data, 0, 0) == (ordered[-1][1], last_column)
+
+
+@profile.quick(300)
+@given(limit=st.integers(1, 9_999_999), number=st.integers(0, 99_999_999),
+       zeros=st.integers(0, 2))
+def test_the_row_pattern_takes_exactly_the_rows_up_to_the_limit(limit: int, number: int,
+                                                                 zeros: int) -> None:
+    """A row number matches when it is at most the limit and has no leading zero."""
+    written = "0" * zeros + str(number)
+    matched = re.fullmatch(_at_most(str(limit), "0", "9", first="1"), written) is not None
+    assert matched == (0 < number <= limit and not zeros)
+
+
+@profile.quick(300)
+@given(limit=st.integers(1, 18_278), number=st.integers(1, 18_278))
+def test_the_column_pattern_takes_exactly_the_columns_up_to_the_limit(limit: int,
+                                                                      number: int) -> None:
+    pattern = _at_most(_column_letters(limit), "A", "Z", first="A")
+    assert (re.fullmatch(pattern, _column_letters(number)) is not None) == (number <= limit)
 
 
 def test_a_cell_without_the_plain_form_hands_the_block_back() -> None:
     data = cell("A1") + cell("B2", quote="'") + cell("C3")
-    assert plain_extent(data, 3, 0, 0) is None
+    assert plain_extent(data, 0, 0) is None
+
+
+@pytest.mark.parametrize("odd", [b'<c s="1" r="A2">', b"<c>", b'<c\tr="A2">', b'<c r="A02">'])
+def test_a_cell_of_another_shape_hands_the_block_back(odd: bytes) -> None:
+    """The attribute after another, no reference, a tab, a row with a leading zero."""
+    data = cell("A1") + odd + b"<v>1</v></c>" + cell("B3")
+    assert plain_extent(data, 0, 0) is None
+
+
+def test_a_block_without_cells_keeps_the_extent_and_one_with_refless_cells_is_handed_back() -> None:
+    assert plain_extent(b'<row r="4"></row><cols><col min="1"/></cols>', 7, 3) == (7, 3)
+    assert plain_extent(b"<row><c><v>1</v></c></row>", 7, 3) is None
 
 
 @pytest.mark.parametrize("place", [0, 1, 500, 998])
