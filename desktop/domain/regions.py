@@ -40,13 +40,22 @@ def is_known_province(prefix: str) -> bool:
 @lru_cache(maxsize=4096)
 def parse_region12(text: str) -> str:
     """A 12-digit region code from a 6- or 12-digit input; the county part must exist."""
+    if text.isascii() and text.isdigit() and len(text) in (6, 12):  # as the template writes it
+        value = text.ljust(12, "0")
+    else:
+        value = _normalised_region(text)
+    if value[:6] not in _names() and not value.startswith(("81", "82", "83")):
+        raise DomainError("region.unknown", region=value[:6])
+    return value
+
+
+def _normalised_region(text: str) -> str:
+    """The 12 digits of a code written with full-width digits, spaces or 6 digits."""
     value = "".join(unicodedata.normalize("NFKC", text).split())
     if re.fullmatch(r"\d{6}", value):
         value += "000000"
     if not re.fullmatch(r"\d{12}", value):
         raise DomainError("region.format")
-    if value[:6] not in _names() and not value.startswith(("81", "82", "83")):
-        raise DomainError("region.unknown", region=value[:6])
     return value
 
 

@@ -49,6 +49,8 @@ def excel_serial_date(serial: float) -> dt.date:
 def _date_digits(text: str) -> str:
     """YYYYMMDD from 20180415, 2018-04-15, 2018/4/15, 2018年4月15日, 2018-04-15 00:00:00 or
     an Excel date serial written as text (43205)."""
+    if len(text) == 8 and text.isascii() and text.isdigit():  # as the template writes it
+        return text
     value = _ascii(text)
     if match := _SEPARATED.fullmatch(value):
         year, month, day = match.groups()
