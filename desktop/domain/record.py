@@ -207,6 +207,11 @@ class _Layout:
             if spec is None:  # the school code or an output-only item: not a value
                 parsed[index] = None
                 continue
+            memo = self.memos[index]
+            hit = memo.get(raw, _MISS)  # read by an earlier cell of this row (an address)
+            if hit is not _MISS:
+                parsed[index] = hit
+                continue
             try:
                 parsed[index] = value = parse_cell(spec, raw)
             except DomainError as error:
@@ -214,7 +219,6 @@ class _Layout:
                 error.params.setdefault("value", raw)
                 record.fail(self.headers[index], error)
                 continue
-            memo = self.memos[index]
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             memo[raw] = value

@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.domain import record
 from desktop.domain.record import read_record, read_records
 from tests.factories import valid_row
 from tests.fuzz import profile
@@ -54,3 +56,20 @@ def test_the_rows_are_not_changed() -> None:
     copies = [dict(row) for row in batch]
     read_records(batch)
     assert batch == copies
+
+
+def test_a_text_in_several_cells_of_a_row_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A family's one address, written in the pupil's three address cells and each member's,
+    is parsed once; every cell gets the value, and the next row reads it from the memo."""
+    address = "云南省大理州宾川县金牛镇新庄村委会下村17号"
+    rows = [{**valid_row(seq=seq + 11), "现住址": address, "通信地址": address, "家庭地址": address,
+             "成员1现住址": address} for seq in range(2)]
+    read = []
+    original = record.parse_cell
+    monkeypatch.setattr(record, "parse_cell",
+                        lambda spec, raw: read.append(raw) or original(spec, raw))
+    found = read_records(rows)
+    assert read.count(address) == 1
+    assert {r.values[key] for r in found for key in ("current_address", "mailing_address",
+                                                     "home_address")} == {address}
+    assert [r.members[0]["address"] for r in found] == [address, address]
