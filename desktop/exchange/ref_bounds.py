@@ -4,9 +4,10 @@ one regular-expression search instead of reading every reference.
 
 The largest row and column seen so far (or in the block's last plain cell, if larger) are
 taken as the extent; one search then looks for any cell tag that would prove it wrong: one
-whose reference is not, right after `<c `, a plain column up to the largest followed by a
-plain row up to the largest. Found nothing, the extent is exact; found something, the
-caller measures the block reference by reference.
+that is not, whole, `<c r="` with a plain column up to the largest and a plain row up to the
+largest, then only the short attributes writers put there (`s`, `t`…) and `>`. Found
+nothing, the extent is exact; found something, the caller reads the part as XML
+(desktop.exchange.cell_walk).
 """
 
 from __future__ import annotations
@@ -16,12 +17,20 @@ from functools import lru_cache
 
 _PLAIN = b'<c r="'
 _PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+_PLAIN_REF_WHOLE = re.compile(rb'<c r="([A-Z]{1,3}\d{1,7})"')
 _CELL = re.compile(rb"<c[\s/>]")
+_LETTERS, _DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789"
+_LAST_ROW, _LAST_COLUMN = 9_999_999, 18_278  # the furthest a plain reference can write (ZZZ)
+# After the reference, a plain cell tag has only short lower-case attributes whose name does
+# not start with r (s, t, cm, vm, ph), each after one space, with a double-quoted value holding
+# no < or >, and then ends: a second `r`, a `>` inside a value, a tag cut short by the end of
+# the block are of another shape, and the caller then reads the part as XML.
+_OTHER_ATTRIBUTES = '(?: [a-qs-z][a-z]{0,2}="[^"<>]*+")*+'
 
 
 def plain_extent(data: bytes, rows: int, columns: int) -> tuple[int, int] | None:
     """(last row, last column) of the cells in `data` together with the extent (`rows`,
-    `columns`) seen before, when every cell tag has a plain reference; else None."""
+    `columns`) seen before, when every cell tag is of the plain form; else None."""
     at = data.rfind(_PLAIN)
     if at == -1:
         return None if _CELL.search(data) else (rows, columns)
@@ -30,9 +39,20 @@ def plain_extent(data: bytes, rows: int, columns: int) -> tuple[int, int] | None
         return None
     rows = max(rows, int(last.group(2)))
     columns = max(columns, column_number(last.group(1)))
-    if _outside(rows, columns).search(data):
-        return None
-    return rows, columns
+    if not _outside(rows, columns).search(data):
+        return rows, columns
+    if _outside(_LAST_ROW, _LAST_COLUMN).search(data):
+        return None  # a cell tag of another shape
+    return _largest(data, rows, columns)  # plain cells, some beyond the block's last one
+
+
+def _largest(data: bytes, rows: int, columns: int) -> tuple[int, int]:
+    """The extent of plainly referenced cells, every reference read (C-level passes only: a
+    block of a megabyte holds some 30,000)."""
+    joined = b" ".join(_PLAIN_REF_WHOLE.findall(data))
+    rows = max(rows, *map(int, joined.translate(None, _LETTERS).split()))
+    letters = set(joined.translate(None, _DIGITS).split())
+    return rows, max(columns, *map(column_number, letters))
 
 
 def column_number(letters: bytes) -> int:
@@ -57,7 +77,9 @@ def _outside(rows: int, columns: int) -> re.Pattern[bytes]:
     to `rows` (a row with a leading zero counts as outside: the caller then measures)."""
     column = _at_most(_column_letters(columns), "A", "Z", first="A")
     row = _at_most(str(rows), "0", "9", first="1")
-    return re.compile(rf'<c(?=[\s/>])(?! r="(?:{column})(?:{row})")'.encode())
+    return re.compile(rf'<c(?=[\s/>])(?! r="(?:{column})(?:{row})"{_OTHER_ATTRIBUTES}/?>)'.encode())
+
+
 
 
 def _at_most(text: str, low: str, high: str, *, first: str) -> str:

@@ -10,14 +10,15 @@ the national template.
 
 Every part of the package is measured, whatever its name: the workbook's relationships may
 point a worksheet at any part (`xl/a.bin`, `/data`), so a guard that picked parts by name
-would skip the one calamine reads. A cell reference is read as calamine reads it: either
-quote, spaces around `=`, lower-case letters. `bounded_sheet` then checks calamine's own view
-of a loaded sheet before it is turned into a grid.
+would skip the one calamine reads. A part whose cell tags are all of the plain form every
+writer uses is measured by one search per block (desktop.exchange.ref_bounds); any other is
+read as XML, so that a tag is what calamine's reader takes it to be, and its cells placed as
+calamine places them or further (desktop.exchange.cell_walk). `load_sheet` then checks
+calamine's own view of a loaded sheet before it is turned into a grid.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -26,7 +27,8 @@ from typing import Any, TypeVar
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
-from desktop.exchange.ref_bounds import column_number, plain_extent
+from desktop.exchange.cell_walk import careful_extent
+from desktop.exchange.ref_bounds import plain_extent
 from desktop.exchange.xls_guard import check_legacy_workbook
 from desktop.services.errors import ServiceError
 
@@ -34,11 +36,6 @@ MAX_CELLS = 3_000_000  # rows × columns of one sheet's extent (10,000 × 71 is 
 MAX_UNPACKED = 256 * 1024 * 1024  # worksheets and shared strings together
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_CELL_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]+\d+)["']""")
-_LETTERS, _DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789"
-_ROW_TAG = re.compile(rb"<(?:\w+:)?(row|c)[\s/>][^>]*>")
-_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 _MAX_TAG = 1 << 20
 _UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")  # BOMs, or '<' as UTF-16
 _T = TypeVar("_T")
@@ -82,20 +79,28 @@ def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
 
 
 def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, name: str) -> int:
-    """Measure one XML part; returns the unpacking budget left."""
-    extent = _Extent(sequential=False)
-    budget -= _stream(archive, info, budget, extent.feed)
-    if budget < 0:
+    """Measure one part; returns the unpacking budget left."""
+    (rows, columns), used = measure_part(archive, info, budget)
+    if used > budget:
         raise ServiceError("import.unpacked_too_big", name=name,
                            max_mb=MAX_UNPACKED // (1024 * 1024))
-    extent.finish()
-    if extent.refless:  # cells placed after the one before: walk them in order
-        extent = _Extent(sequential=True)
-        _stream(archive, info, MAX_UNPACKED, extent.feed)
-        extent.finish()
-    if extent.rows * extent.columns > MAX_CELLS:
-        raise ServiceError("import.too_big", name=name, rows=extent.rows, columns=extent.columns)
-    return budget
+    if rows * columns > MAX_CELLS:
+        raise ServiceError("import.too_big", name=name, rows=rows, columns=columns)
+    return budget - used
+
+
+def measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+                 budget: int = MAX_UNPACKED) -> tuple[tuple[int, int], int]:
+    """((rows, columns) the cells of one part address, at least as far as calamine would
+    place them; the bytes it unpacks to, one more than `budget` when that is spent)."""
+    quick = _Quick()
+    used = _stream(archive, info, budget, quick.feed)
+    if used > budget:
+        return (0, 0), used
+    extent = quick.finish()
+    if extent is None:  # a cell tag of another shape: read the part as XML
+        extent = careful_extent(lambda feed: _stream(archive, info, MAX_UNPACKED, feed))
+    return extent, used
 
 
 def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
@@ -114,19 +119,17 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
     return used
 
 
-class _Extent:
-    """The last row and column a worksheet's cells address. The quick pass reads the `r`
-    attributes of the cells; when some cell has none, the sequential pass walks rows and
-    cells in order, each without `r` following the one before (as calamine places it)."""
+class _Quick:
+    """The last row and column a part's cells address, while every cell tag is of the plain
+    form (desktop.exchange.ref_bounds); None from `finish` once one is not."""
 
-    def __init__(self, *, sequential: bool) -> None:
-        self.sequential = sequential
-        self.rows = self.columns = 0
-        self.refless = False
-        self._row = self._column = 0
+    def __init__(self) -> None:
+        self.extent: tuple[int, int] | None = (0, 0)
         self._tail = b""
 
     def feed(self, block: bytes) -> None:
+        if self.extent is None:
+            return  # the careful pass reads this part
         data = self._tail + block
         cut = data.rfind(b"<")
         if cut == -1 or data.find(b">", cut) != -1:
@@ -136,50 +139,18 @@ class _Extent:
             raise ValueError("an XML tag longer than a megabyte")
         self._scan(data[:cut])
 
-    def finish(self) -> None:
+    def finish(self) -> tuple[int, int] | None:
         self._scan(self._tail)
         self._tail = b""
+        return self.extent
 
     def _scan(self, data: bytes) -> None:
-        if self.sequential:
-            self._walk(data)
+        if self.extent is None:
             return
-        prefixed = b":c" in data  # tags such as <x:c>: only the exact count reads them
-        quick = None if prefixed else plain_extent(data, self.rows, self.columns)
-        if quick is not None:
-            self.rows, self.columns = quick
+        if b":c" in data:  # tags such as <x:c>: only the careful pass reads them
+            self.extent = None
             return
-        cells = len(_CELL_TAG.findall(data)) if prefixed else _cell_tags(data)
-        refs = _CELL_REF.findall(data)
-        if cells != len(refs):
-            self.refless = True
-        if refs:  # C-level passes only: a 10,000-row sheet has 710,000 refs
-            joined = b" ".join(refs).upper()
-            self.rows = max(self.rows, *map(int, joined.translate(None, _LETTERS).split()))
-            letters = set(joined.translate(None, _DIGITS).split())
-            self.columns = max(self.columns, *map(column_number, letters))
-
-    def _walk(self, data: bytes) -> None:
-        for match in _ROW_TAG.finditer(data):
-            ref = _REF.search(match.group(0))
-            if match.group(1) == b"row":
-                self._row, self._column = (int(ref.group(2)) if ref else self._row + 1), 0
-            elif ref and ref.group(1):
-                self._row = max(self._row, int(ref.group(2)))
-                self._column = column_number(ref.group(1).upper())
-            else:
-                self._column += 1
-            self.rows = max(self.rows, self._row)
-            self.columns = max(self.columns, self._column)
-
-
-def _cell_tags(data: bytes) -> int:
-    """How many unprefixed cell tags `data` holds (<c followed by a space, >, / or a line
-    break)."""
-    spaced = data.count(b"<c ")
-    if data.count(b"<c") == spaced:  # every "<c" is "<c ": the other endings are absent
-        return spaced
-    return sum(data.count(b"<c" + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+        self.extent = plain_extent(data, *self.extent)
 
 
 def load_sheet(book: CalamineWorkbook, sheet: str, name: str) -> CalamineSheet:

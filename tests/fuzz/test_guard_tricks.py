@@ -1,0 +1,141 @@
+"""Cell tags that once led the size guard astray, and a differential check against calamine.
+
+Each trick hides a far cell from a reader that looks for tags with patterns: a second `r`
+attribute (calamine takes the last), a `<row>` with no attributes, a `>` or a decoy ` r='A1'`
+inside a quoted value, a tag cut by the end of a megabyte block. The guard now reads any part
+whose cells are not all of the plain form as XML; every trick is refused.
+
+Hypothesis then writes small sheets of plain and odd tags alike, well-formed or not, and the
+guard's measure must never fall short of the extent calamine itself gives the sheet (small
+enough to load here safely).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
+
+from desktop.exchange import xlsx_guard
+from desktop.services.errors import ServiceError
+from tests.fuzz import profile
+from tests.fuzz.packages import write_package
+
+FAR = b"XFD1048576"
+TRICKS = {
+    "a second r attribute": b'<row r="1"><c r="A1"><v>1</v></c></row>'
+                            b'<row r="2"><c r="A2" r="' + FAR + b'"><v>1</v></c></row>',
+    "a row with no attributes": b'<c><v>1</v></c><row><c r="' + FAR + b'"><v>1</v></c></row>',
+    "a > inside a value": b'<c><v>1</v></c><c a=">" r="' + FAR + b'"><v>1</v></c>',
+    "a decoy r inside a value": b"<c><v>1</v></c><c><v>1</v></c><c a=\" r='A1'\" r=\""
+                                + FAR + b'"><v>1</v></c>',
+    "a prefixed row with no attributes": b'<x:c><x:v>1</x:v></x:c><x:row><x:c r="' + FAR
+                                         + b'"><x:v>1</x:v></x:c></x:row>',
+    "a row number of 4,000 digits": b'<row r="1"><c r="A' + b"9" * 4000 + b'"><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("trick", sorted(TRICKS))
+def test_a_far_cell_hidden_by_a_trick_is_refused(tmp_path: Path, trick: str) -> None:
+    path = tmp_path / "trick.xlsx"
+    write_package(path, TRICKS[trick])
+    with pytest.raises(ServiceError) as refused:
+        xlsx_guard.check_workbook(path)
+    assert refused.value.code == "import.too_big"
+
+
+@pytest.mark.parametrize("offset", [1, 6, 14, 24, 30])
+def test_a_tag_cut_by_the_end_of_a_block_is_read_whole(tmp_path: Path, offset: int) -> None:
+    """About a megabyte of plain rows, then a cell tag whose quoted values hold a `>` and a
+    decoy reference, placed so that the first block ends `offset` bytes before the tag does."""
+    tag = b"<c a=\">\" b=\" r='A1'\" r=\"" + FAR + b'">'
+    head = len(b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+               b'spreadsheetml/2006/main"><sheetData>')
+    start = (1 << 20) - len(tag) + offset  # where the tag must start in the unpacked part
+    rows, size = [], head
+    while size < start - 200:
+        rows.append(f'<row r="{len(rows) + 1}"><c r="A{len(rows) + 1}"><v>1</v></c></row>'.encode())
+        size += len(rows[-1])
+    body = b"".join(rows) + f'<row r="{len(rows) + 1}">'.encode()
+    body += b" " * (start - head - len(body)) + tag + b"<v>1</v></c></row>"
+    path = tmp_path / "boundary.xlsx"
+    write_package(path, body)
+    with zipfile.ZipFile(path) as package:
+        assert package.read("xl/worksheets/sheet1.xml")[start:start + len(tag)] == tag
+    with pytest.raises(ServiceError) as refused:
+        xlsx_guard.check_workbook(path)
+    assert refused.value.code == "import.too_big"
+
+
+def _ref(draw: st.DrawFn) -> str:
+    return draw(st.sampled_from(["A", "B", "BS", "AX"])) + str(draw(st.integers(1, 300)))
+
+
+@st.composite
+def tags(draw: st.DrawFn) -> bytes:
+    """One tag or cell, plain or odd (the plain and the reference-less ones most often), with
+    references small enough to load."""
+    ref, other = _ref(draw), _ref(draw)
+    plain, refless = f'<c r="{ref}"><v>1</v></c>', "<c><v>1</v></c>"
+    kind = draw(st.sampled_from([
+        plain, plain, plain, refless, refless, refless, f'<c r="{ref}" s="1" t="n"><v>1</v></c>',
+        f'<c s="1" r="{ref}"><v>1</v></c>', "<c/>", "<c\t><v>1</v></c>",
+        f'<c r="{ref}" r="{other}"><v>1</v></c>', f'<c a=">" r="{ref}"><v>1</v></c>',
+        f"<c a=\" r='{other}'\" r=\"{ref}\"><v>1</v></c>", f"<c r='{ref}'><v>1</v></c>",
+        f'<c r = "{ref.lower()}"><v>1</v></c>', f'<x:c r="{ref}"><x:v>1</x:v></x:c>',
+        "<x:c><x:v>1</x:v></x:c>", f'<row r="{ref.lstrip("ABXS")}">', "<row>", "<x:row>",
+        "</row>", "</x:row>", f'<!-- <c r="{ref}"/> -->',
+        f'<c r="{ref}" t="inlineStr"><is><t>&lt;c r="{other}"</t></is></c>', "<c", ">",
+    ]))
+    return kind.encode()
+
+
+@profile.quick(300)
+@given(parts=st.lists(tags(), min_size=1, max_size=30))
+def test_the_guard_never_measures_less_than_calamine(tmp_path: Path, parts: list[bytes]) -> None:
+    path = tmp_path / "drawn.xlsx"
+    write_package(path, b"".join(parts))
+    with zipfile.ZipFile(path) as package:
+        rows, columns = xlsx_guard.measure_part(
+            package, package.getinfo("xl/worksheets/sheet1.xml"))[0]
+    try:
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S")
+    except Exception:  # calamine refusing the sheet is as safe as can be
+        return
+    if sheet.height and sheet.width:
+        assert rows >= sheet.total_height + 1 and columns >= sheet.total_width + 1
+
+
+@pytest.mark.parametrize(("cell", "row"), [
+    ("<c><v>1</v></c>", "<row>"),
+    ('<c s="1" r="{column}{number}"><v>1</v></c>', '<row r="{number}">'),
+    ('<x:c r="{column}{number}"><x:v>1</x:v></x:c>', "<row>"),
+])
+def test_an_ordinary_sheet_of_another_shape_is_measured_exactly(tmp_path: Path, cell: str,
+                                                                row: str) -> None:
+    """Sheets a writer could make without the plain form (no references at all, the style
+    before the reference, prefixed tags) are read as XML and measured as calamine places them:
+    2,000 rows of 71 cells."""
+    columns = [_letters(index) for index in range(1, 72)]
+    body = "".join(row.format(number=number)
+                   + "".join(cell.format(number=number, column=column) for column in columns)
+                   + "</row>" for number in range(1, 2001))
+    path = tmp_path / "other.xlsx"
+    write_package(path, body.encode())
+    with zipfile.ZipFile(path) as package:
+        measured = xlsx_guard.measure_part(package, package.getinfo("xl/worksheets/sheet1.xml"))
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S")
+    assert measured[0] == (2000, 71) == (sheet.total_height + 1, sheet.total_width + 1)
+    xlsx_guard.check_workbook(path)  # accepted
+
+
+def _letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
