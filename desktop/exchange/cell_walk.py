@@ -13,6 +13,8 @@ further, never nearer:
 - a cell without a reference is one column after the cell before, in the current row (row 1
   before any `row`);
 - a `row` without a reference is one below every row seen so far, and starts at column 0;
+- a cell after the end of a row and outside any other is one below every row seen so far
+  (calamine also starts it at column 0; counting on is further);
 - an element with several `r` attributes is refused by expat as not well-formed.
 
 A part expat cannot read (not well-formed, a DTD, an encoding it does not know, a binary
@@ -66,6 +68,7 @@ class _Walk:
         self._column = 0
         parser = expat.ParserCreate()
         parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
         parser.StartDoctypeDeclHandler = _no_dtd
         parser.EntityDeclHandler = _no_dtd
         self._parser = parser
@@ -82,6 +85,10 @@ class _Walk:
             self._start_row(_reference(attributes))
         elif local == "c":
             self._place_cell(_reference(attributes))
+
+    def _end(self, name: str) -> None:
+        if name.rpartition(":")[2] == "row":  # a cell after it, outside any row, is below it
+            self._row = self._last_row + 1
 
     def _start_row(self, ref: tuple[int, int] | None) -> None:
         row = ref[0] if ref is not None and ref[0] else self._last_row + 1

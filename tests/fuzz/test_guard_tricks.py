@@ -71,6 +71,28 @@ def test_a_tag_cut_by_the_end_of_a_block_is_read_whole(tmp_path: Path, offset: i
     assert refused.value.code == "import.too_big"
 
 
+V = "<v>1</v>"
+PLACED = [  # how calamine places cells without a reference, and the guard at least as far
+    f'<row r="1"></row><c>{V}</c>', f'<row r="5"><c r="J5">{V}</c></row><c>{V}</c>',
+    f'<row r="1"><c>{V}</c></row><c>{V}</c><c>{V}</c>', f'<c r="J3">{V}</c><c>{V}</c>',
+    f'<row r="2"><c r="J9">{V}</c><c>{V}</c></row>', f'<row r="9"></row><row r="2"></row><c>{V}</c>',
+    f'<x:row r="1"><c>{V}</c></x:row><c>{V}</c>',
+    f'<row r="4"><c>{V}</c><row><c>{V}</c></row></row><c>{V}</c>',
+]
+
+
+@pytest.mark.parametrize("body", PLACED)
+def test_cells_without_a_reference_are_placed_at_least_as_far_as_calamine_places_them(
+        tmp_path: Path, body: str) -> None:
+    path = tmp_path / "placed.xlsx"
+    write_package(path, body.encode())
+    with zipfile.ZipFile(path) as package:
+        rows, columns = xlsx_guard.measure_part(
+            package, package.getinfo("xl/worksheets/sheet1.xml"))[0]
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S")
+    assert rows >= sheet.total_height + 1 and columns >= sheet.total_width + 1
+
+
 def _ref(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["A", "B", "BS", "AX"])) + str(draw(st.integers(1, 300)))
 
