@@ -12,9 +12,9 @@ further, never nearer:
   counted forward);
 - a cell without a reference is one column after the cell before, in the current row (row 1
   before any `row`);
-- a `row` without a reference is one below every row seen so far, and starts at column 0;
-- a cell after the end of a row and outside any other is one below every row seen so far
-  (calamine also starts it at column 0; counting on is further);
+- a `row` without a reference is one below every row seen so far; a row's start leaves the
+  column counting on (calamine does where the row has no reference);
+- after the end of a row the next cell is one below every row seen so far, at column 1;
 - an element with several `r` attributes is refused by expat as not well-formed.
 
 A part expat cannot read (not well-formed, a DTD, an encoding it does not know, a binary
@@ -87,13 +87,13 @@ class _Walk:
             self._place_cell(_reference(attributes))
 
     def _end(self, name: str) -> None:
-        if name.rpartition(":")[2] == "row":  # a cell after it, outside any row, is below it
-            self._row = self._last_row + 1
+        if name.rpartition(":")[2] == "row":  # the next cell, in a row or not, is below it
+            self._row, self._column = self._last_row + 1, 0
 
     def _start_row(self, ref: tuple[int, int] | None) -> None:
-        row = ref[0] if ref is not None and ref[0] else self._last_row + 1
-        self._row, self._column = row, 0
-        self._last_row = max(self._last_row, row)
+        """The column goes on: calamine starts it again only where a row ends."""
+        self._row = ref[0] if ref is not None and ref[0] else self._last_row + 1
+        self._last_row = max(self._last_row, self._row)
 
     def _place_cell(self, ref: tuple[int, int] | None) -> None:
         row, column = ref if ref is not None else (0, 0)

@@ -78,6 +78,7 @@ PLACED = [  # how calamine places cells without a reference, and the guard at le
     f'<row r="2"><c r="J9">{V}</c><c>{V}</c></row>', f'<row r="9"></row><row r="2"></row><c>{V}</c>',
     f'<x:row r="1"><c>{V}</c></x:row><c>{V}</c>',
     f'<row r="4"><c>{V}</c><row><c>{V}</c></row></row><c>{V}</c>',
+    f'<c r="A1">{V}</c><c>{V}</c><row><c>{V}</c></row>', f'<c r="B3">{V}</c><row><c>{V}</c></row>',
 ]
 
 
