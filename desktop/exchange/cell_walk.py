@@ -18,9 +18,9 @@ further, never nearer:
 - an element with several `r` attributes is refused by expat as not well-formed.
 
 A part expat cannot read (not well-formed, a DTD, an encoding it does not know, a binary
-part) is measured roughly instead: every reference anywhere in it counts, and every cell and
-row tag is taken to add a column and a row. A real worksheet of that kind is refused unless
-it is small; a picture or other binary part holds almost no such tags.
+part) is measured roughly instead: every reference anywhere in it counts, every cell tag is
+taken to add a column and every row tag, start or end, a row. A real worksheet of that kind
+is refused unless it is small; a picture or other binary part holds almost no such tags.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ Stream = Callable[[Callable[[bytes], None]], object]
 _REF = re.compile(r"\s*([A-Za-z]*)(\d*)\s*")
 _FAR = 10**9  # a row or column further than any sheet: refused whatever the other is
 _MAX_TAG = 1 << 20
-_ROUGH_TAG = re.compile(rb"<(?:[\w.-]+:)*(row|c)[\s/>]")
+_ROUGH_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)*(row|c)[\s/>]")
 _ROUGH_REF = re.compile(rb"""(?<![\w.-])[rR]\s*=\s*["']?\s*([A-Za-z]*)(\d*)""")
 
 
@@ -150,10 +150,10 @@ class _Rough:
         return (min(rows, _FAR), min(self._columns + cells, _FAR)) if cells else (0, 0)
 
     def _scan(self, data: bytes) -> None:
-        for name in _ROUGH_TAG.findall(data):
-            if name == b"row":
+        for end, name in _ROUGH_TAG.findall(data):
+            if name == b"row":  # a row's start or its end may each move to a new row
                 self._row_tags += 1
-            else:
+            elif not end:
                 self._cell_tags += 1
         for letters, digits in _ROUGH_REF.findall(data):
             self._rows = max(self._rows, _number(digits.decode()))
