@@ -3,24 +3,25 @@ workbook guard's second pass, after desktop.exchange.ref_bounds found a cell of 
 
 The part is read as XML by expat, block by block, so a tag is what an XML reader takes it to
 be: a `>` or a decoy ` r='A1'` inside a quoted value is part of that value, a tag cut at a
-block boundary is read whole, a `<row>` with no attributes swallows nothing. Every `row` and
-`c` element (with or without a namespace prefix) places its cells as calamine does, or
-further, never nearer:
+block boundary is read whole, a `<row>` with no attributes swallows nothing. Cells are then
+placed by calamine's own cursor (calamine 0.36, `xlsx/cells_reader.rs`, `next_cell`):
 
-- a cell with a reference is at that row and column; the column of the next cell without one
-  is one more, and never less than one more than the cell before (cells going back are
-  counted forward);
-- a cell without a reference is one column after the cell before, in the current row (row 1
-  before any `row`);
-- a `row` without a reference is one below every row seen so far; a row's start leaves the
-  column counting on (calamine does where the row has no reference);
-- after the end of a row the next cell is one below every row seen so far, at column 1;
-- an element with several `r` attributes is refused by expat as not well-formed.
+- elements are matched by their local name, after the first `:` (any prefix);
+- a `row` start with an `r` attribute (that exact name) moves the cursor to that row; one
+  without changes nothing; a `row` end moves it one row down, to column 1;
+- a `c` start with `r` is at that row and column and moves the column there; one without
+  is at the cursor; either way the cursor's column then moves one on;
+- inside a cell calamine reads the value elements, and a value of an odd shape can end its
+  cell early, so whatever sits inside a cell is counted as though calamine saw it, but
+  never so as to bring the cursor back: a row there only moves it down, a cell there only
+  to the right.
 
 A part expat cannot read (not well-formed, a DTD, an encoding it does not know, a binary
-part) is measured roughly instead: every reference anywhere in it counts, every cell tag is
-taken to add a column and every row tag, start or end, a row. A real worksheet of that kind
-is refused unless it is small; a picture or other binary part holds almost no such tags.
+part), one nested deeper than a worksheet is, with a tag of hundreds of attributes, a
+megabyte without a tag, or over 64 MB, is measured roughly instead: every reference
+anywhere in it counts, every cell tag is taken to add a column and every row tag, start or
+end, a row. A real worksheet of that kind is refused unless it is small; a picture or other
+binary part holds almost no such tags.
 """
 
 from __future__ import annotations
@@ -33,24 +34,37 @@ from desktop.exchange.ref_bounds import column_number
 
 Stream = Callable[[Callable[[bytes], None]], object]
 
-_REF = re.compile(r"\s*([A-Za-z]*)(\d*)\s*")
+_CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,9})")
+_ROW_REF = re.compile(r"\d{1,9}")
 _FAR = 10**9  # a row or column further than any sheet: refused whatever the other is
 _MAX_TAG = 1 << 20
-_ROUGH_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)*(row|c)[\s/>]")
-_ROUGH_REF = re.compile(rb"""(?<![\w.-])[rR]\s*=\s*["']?\s*([A-Za-z]*)(\d*)""")
+_MAX_CAREFUL = 64 << 20  # unpacked bytes expat reads; a larger odd part is measured roughly
+_MAX_DEPTH = 64
+_ATTRIBUTES = 256  # more in one tag than a worksheet's tags have (expat keeps them all)
+_MANY_ATTRIBUTES = re.compile(rb"<[^<=]*+(?:=[^<=]*+){%d}" % _ATTRIBUTES)
+_NO_TAG = 1 << 16  # bytes without a tag: a giant token expat would read again and again
+_ROUGH_TAG = re.compile(rb"<(/?)(?:[^\s<>/]*:)?(row|c)[\s/>]")
+_ROUGH_REF = re.compile(rb"""(?<![\w.-])[rR](?=\s*=\s*["']?\s*([A-Za-z]*)(\d*))""")
 
 
 class _Malformed(Exception):
     """The part cannot be read as XML the way a worksheet is."""
 
 
-def careful_extent(stream: Stream) -> tuple[int, int]:
-    """(rows, columns) the cells of the part that `stream` feeds address, measured with expat
-    or, when that fails, roughly (see the module's docstring)."""
-    walk = _Walk()
+class _Enough(Exception):
+    """The cells seen so far already span more than the caller allows."""
+
+
+def careful_extent(stream: Stream, limit: int) -> tuple[int, int]:
+    """(rows, columns) the cells of the part that `stream` feeds address, at least as far as
+    calamine places them: read with expat or, when that fails, roughly (see the module). The
+    reading stops once rows × columns is over `limit`."""
+    walk = _Walk(limit)
     try:
         stream(walk.feed)
         walk.finish()
+    except _Enough:
+        pass
     except (expat.ExpatError, _Malformed):
         rough = _Rough()
         stream(rough.feed)
@@ -59,13 +73,14 @@ def careful_extent(stream: Stream) -> tuple[int, int]:
 
 
 class _Walk:
-    """Rows and cells in document order, as an XML reader sees them."""
+    """calamine's cursor over the rows and cells of a well-formed part (1-based here)."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int) -> None:
         self.rows = self.columns = 0
-        self._row = 1  # the current row
-        self._last_row = 0  # the furthest row seen, of row elements and cells alike
-        self._column = 0
+        self._limit = limit
+        self._row = self._column = 1  # where the next cell without a reference goes
+        self._in_cell = 0  # elements open inside the current cell, itself included
+        self._depth = self._read = 0
         parser = expat.ParserCreate()
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
@@ -74,47 +89,69 @@ class _Walk:
         self._parser = parser
 
     def feed(self, block: bytes) -> None:
+        self._read += len(block)
+        head = block.find(b"<")  # attributes of a tag begun in the block before
+        if (self._read > _MAX_CAREFUL or (head == -1 and len(block) > _NO_TAG)
+                or block.count(b"=", 0, len(block) if head == -1 else head) >= _ATTRIBUTES
+                or _MANY_ATTRIBUTES.search(block)):
+            raise _Malformed("not the shape of a worksheet")
         self._parser.Parse(block, False)
 
     def finish(self) -> None:
         self._parser.Parse(b"", True)
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:
-        local = name.rpartition(":")[2]
+        self._depth += 1
+        if self._depth > _MAX_DEPTH:
+            raise _Malformed("nested deeper than a worksheet")
+        local = name.partition(":")[2] if ":" in name else name  # after the first colon
         if local == "row":
-            self._start_row(_reference(attributes))
+            self._start_row(attributes.get("r"))
         elif local == "c":
-            self._place_cell(_reference(attributes))
+            self._place_cell(attributes.get("r"))
+        elif self._in_cell:
+            self._in_cell += 1
 
     def _end(self, name: str) -> None:
-        if name.rpartition(":")[2] == "row":  # the next cell, in a row or not, is below it
-            self._row, self._column = self._last_row + 1, 0
+        self._depth -= 1
+        local = name.partition(":")[2] if ":" in name else name
+        if local == "row":
+            self._row += 1
+            if not self._in_cell:
+                self._column = 1
+        elif self._in_cell:
+            self._in_cell -= 1
 
-    def _start_row(self, ref: tuple[int, int] | None) -> None:
-        """The column goes on: calamine starts it again only where a row ends."""
-        self._row = ref[0] if ref is not None and ref[0] else self._last_row + 1
-        self._last_row = max(self._last_row, self._row)
+    def _start_row(self, ref: str | None) -> None:
+        if ref is None:
+            return
+        row = _row_number(ref)
+        self._row = max(self._row, row) if self._in_cell else row
 
-    def _place_cell(self, ref: tuple[int, int] | None) -> None:
-        row, column = ref if ref is not None else (0, 0)
-        row = row or self._row
-        self._column = max(self._column + 1, column)
-        self._last_row = max(self._last_row, row)
-        self.rows = max(self.rows, row)
-        self.columns = max(self.columns, self._column)
+    def _place_cell(self, ref: str | None) -> None:
+        if ref is None:
+            row, column = self._row, self._column
+        else:
+            row, column = _cell_position(ref)
+            if self._in_cell:
+                column = max(column, self._column)
+        self.rows, self.columns = max(self.rows, row), max(self.columns, column)
+        self._column = column + 1
+        self._in_cell += 1
+        if self.rows * self.columns > self._limit:
+            raise _Enough
 
 
-def _reference(attributes: dict[str, str]) -> tuple[int, int] | None:
-    """(row, column) of an element's `r` attribute (0 for a part it lacks), None without one;
-    a reference no reader could take is as far as it could go."""
-    value = next((v for k, v in attributes.items() if k.rpartition(":")[2] in ("r", "R")), None)
-    if value is None:
-        return None
-    match = _REF.fullmatch(value)
+def _cell_position(ref: str) -> tuple[int, int]:
+    """(row, column) of a cell reference; one no reader could take is as far as can be."""
+    match = _CELL_REF.fullmatch(ref)
     if match is None:
         return _FAR, _FAR
-    letters, digits = match.groups()
-    return _number(digits), (_FAR if len(letters) > 3 else column_number(letters.upper().encode()))
+    return int(match.group(2)), column_number(match.group(1).upper().encode())
+
+
+def _row_number(ref: str) -> int:
+    return int(ref) if _ROW_REF.fullmatch(ref) else _FAR
 
 
 def _number(digits: str) -> int:
@@ -145,9 +182,10 @@ class _Rough:
 
     def finish(self) -> tuple[int, int]:
         self._scan(self._tail)
-        cells = self._cell_tags
-        rows = max(self._rows, 1 if cells else 0) + self._row_tags
-        return (min(rows, _FAR), min(self._columns + cells, _FAR)) if cells else (0, 0)
+        if not (self._cell_tags or self._rows or self._columns):
+            return 0, 0
+        rows = max(self._rows, 1) + self._row_tags
+        return min(rows, _FAR), min(max(self._columns, 1) + self._cell_tags, _FAR)
 
     def _scan(self, data: bytes) -> None:
         for end, name in _ROUGH_TAG.findall(data):

@@ -99,7 +99,8 @@ def measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
         return (0, 0), used
     extent = quick.finish()
     if extent is None:  # a cell tag of another shape: read the part as XML
-        extent = careful_extent(lambda feed: _stream(archive, info, MAX_UNPACKED, feed))
+        extent = careful_extent(lambda feed: _stream(archive, info, MAX_UNPACKED, feed),
+                                MAX_CELLS)
     return extent, used
 
 

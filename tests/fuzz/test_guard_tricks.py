@@ -2,8 +2,11 @@
 
 Each trick hides a far cell from a reader that looks for tags with patterns: a second `r`
 attribute (calamine takes the last), a `<row>` with no attributes, a `>` or a decoy ` r='A1'`
-inside a quoted value, a tag cut by the end of a megabyte block. The guard now reads any part
-whose cells are not all of the plain form as XML; every trick is refused.
+inside a quoted value, a tag cut by the end of a megabyte block, a row end inside a formula,
+rows nested in rows, an odd tag prefix (two reviews found them). The guard now reads any
+part whose cells are not all of the plain form as XML and places its cells by calamine's own
+cursor; a part too odd for that is bounded by its tags and references. Every trick is
+refused.
 
 Hypothesis then writes small sheets of plain and odd tags alike, well-formed or not, and the
 guard's measure must never fall short of the extent calamine itself gives the sheet (small
@@ -36,6 +39,15 @@ TRICKS = {
     "a prefixed row with no attributes": b'<x:c><x:v>1</x:v></x:c><x:row><x:c r="' + FAR
                                          + b'"><x:v>1</x:v></x:c></x:row>',
     "a row number of 4,000 digits": b'<row r="1"><c r="A' + b"9" * 4000 + b'"><v>1</v></c></row>',
+    "an R attribute before r": b'<row r="1"><c R="A1" r="' + FAR + b'"><v>1</v></c></row>',
+    "row ends inside formulas": b'<row r="1"><c r="A1000000"><v>1</v></c>'
+                                + b"<c><f><row/></f><v>1</v></c>" * 4000 + b"</row>",
+    "rows nested in a row": b'<row r="1"><c r="XFD1"><v>1</v></c>' + b'<row r="1">' * 300
+                            + b"</row>" * 300 + b"<c><v>1</v></c></row>",
+    "a $ prefix, not well-formed": b'<$:c r="A1"><v>1</v></$:c><$:c r="' + FAR
+                                   + b'"><v>1</v></$:c><x>',
+    "a decoy r= in another value, not well-formed": b'<row r="1"><c s="r=" r="' + FAR
+                                                    + b'"><v>1</v></c></row><x>',
 }
 
 
@@ -162,3 +174,26 @@ def _letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+ODD_CELL = b'<c s="1" r="A1"><v>1</v></c>'  # not of the plain form: the part is read as XML
+ROUGH = {  # parts expat is not given whole: nested too deep, a tag of many attributes
+    "nested 100 deep": (b"<a>" * 100, b"</a>" * 100),
+    "300 attributes": (b"<x " + b" ".join(b'a%d=">"' % i for i in range(300)) + b">", b"</x>"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(ROUGH))
+def test_a_part_of_an_odd_shape_is_bounded_roughly(tmp_path: Path, shape: str) -> None:
+    """Such a part is measured by its references and tags alone: a far cell inside is
+    refused, a small sheet is let through."""
+    opening, closing = ROUGH[shape]
+    for far, refused in ((b"XFD1048576", True), (b"C3", False)):
+        path = tmp_path / "rough.xlsx"
+        write_package(path, ODD_CELL + opening + b'<c r="' + far + b'"><v>1</v></c>' + closing)
+        with zipfile.ZipFile(path) as package:
+            rows, columns = xlsx_guard.measure_part(
+                package, package.getinfo("xl/worksheets/sheet1.xml"))[0]
+        assert (rows * columns > xlsx_guard.MAX_CELLS) is refused
+        assert rows >= (1048576 if refused else 3)
+    assert columns == 3 + 2  # C, plus one for each cell tag: the rough bound, not expat's walk

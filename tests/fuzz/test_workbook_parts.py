@@ -148,7 +148,8 @@ def test_cells_without_a_reference_are_placed_one_after_another(tmp_path: Path,
                                                                 tag: bytes) -> None:
     """A row of cells without `r` (each after the one before, as calamine places them) in a
     sheet whose column widths also start with "<c": the guard counts the cell tags however
-    they end, walks the row, and refuses the 1,000 × 3,002 extent the references hide."""
+    they end, walks the row, and refuses the extent (1,000 × 3,002) the references hide as
+    soon as its cells pass the limit."""
     cells = b'<c r="A1000"><v>1</v></c>' + tag * (xlsx_guard.MAX_CELLS // 1000 + 1)
     path = tmp_path / "refless.xlsx"
     write_package(path, row(1, cell("A1")) + row(1000, cells),
@@ -156,4 +157,6 @@ def test_cells_without_a_reference_are_placed_one_after_another(tmp_path: Path,
     with pytest.raises(ServiceError) as refused:
         xlsx_guard.check_workbook(path)
     assert refused.value.code == "import.too_big"
-    assert refused.value.params["columns"] == xlsx_guard.MAX_CELLS // 1000 + 2
+    rows, columns = refused.value.params["rows"], refused.value.params["columns"]
+    assert rows == 1000 and rows * columns > xlsx_guard.MAX_CELLS  # stops once it is over
+    assert columns <= xlsx_guard.MAX_CELLS // 1000 + 2
