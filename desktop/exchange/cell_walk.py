@@ -17,11 +17,11 @@ placed by calamine's own cursor (calamine 0.36, `xlsx/cells_reader.rs`, `next_ce
   to the right.
 
 A part expat cannot read (not well-formed, a DTD, an encoding it does not know, a binary
-part), one nested deeper than a worksheet is, with a tag of hundreds of attributes, a
-megabyte without a tag, or over 64 MB, is measured roughly instead: every reference
-anywhere in it counts, every cell tag is taken to add a column and every row tag, start or
-end, a row. A real worksheet of that kind is refused unless it is small; a picture or other
-binary part holds almost no such tags.
+part), or should not be given (nested deeper than a worksheet is, a tag of hundreds of
+attributes, 64 KB without a tag, over 64 MB: expat would keep or reread them at length) is
+measured roughly instead: every reference anywhere in it counts, every cell tag is taken to
+add a column and every row tag, start or end, a row. A real worksheet of that kind is
+refused unless it is small; a picture or other binary part holds almost no such tags.
 """
 
 from __future__ import annotations
