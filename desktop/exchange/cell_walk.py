@@ -43,7 +43,7 @@ _MAX_DEPTH = 64
 _ATTRIBUTES = 256  # more in one tag than a worksheet's tags have (expat keeps them all)
 _MANY_ATTRIBUTES = re.compile(rb"<[^<=]*+(?:=[^<=]*+){%d}" % _ATTRIBUTES)
 _NO_TAG = 1 << 16  # bytes without a tag: a giant token expat would read again and again
-_ROUGH_TAG = re.compile(rb"<(/?)(?:[^\s<>/]*:)?(row|c)[\s/>]")
+_ROUGH_TAG = re.compile(rb"(</|<|:)(row|c)(?=[\s/>])")  # any prefix: all after a colon
 _ROUGH_REF = re.compile(rb"""(?<![\w.-])[rR](?=\s*=\s*["']?\s*([A-Za-z]*)(\d*))""")
 
 
@@ -188,10 +188,10 @@ class _Rough:
         return min(rows, _FAR), min(max(self._columns, 1) + self._cell_tags, _FAR)
 
     def _scan(self, data: bytes) -> None:
-        for end, name in _ROUGH_TAG.findall(data):
+        for lead, name in _ROUGH_TAG.findall(data):
             if name == b"row":  # a row's start or its end may each move to a new row
                 self._row_tags += 1
-            elif not end:
+            elif lead != b"</":  # a cell's start (or, after a colon, maybe its end: more)
                 self._cell_tags += 1
         for letters, digits in _ROUGH_REF.findall(data):
             self._rows = max(self._rows, _number(digits.decode()))

@@ -30,6 +30,7 @@ from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 from desktop.exchange.cell_walk import careful_extent
 from desktop.exchange.ref_bounds import plain_extent
 from desktop.exchange.xls_guard import check_legacy_workbook
+from desktop.exchange.zip_frame import plain_frame
 from desktop.services.errors import ServiceError
 
 MAX_CELLS = 3_000_000  # rows × columns of one sheet's extent (10,000 × 71 is 710,000)
@@ -57,7 +58,9 @@ def check_workbook(path: Path) -> None:
         check_legacy_workbook(path, MAX_CELLS, MAX_UNPACKED)  # a legacy .xls
         return
     try:
-        with zipfile.ZipFile(path) as archive:
+        with path.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+            if not plain_frame(handle, len(archive.infolist())):
+                raise ValueError("a package framed for one zip reader and not the other")
             _check_parts(archive, path.name)
     except _BAD_ZIP as exc:
         raise ServiceError("import.unreadable", name=path.name) from exc
@@ -73,9 +76,8 @@ def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
     if "xl/workbook.xml" not in set(archive.namelist()):
         raise ServiceError("import.unreadable", name=name)
     budget = MAX_UNPACKED
-    for info in archive.infolist():  # every part: a relationship can name any of them
-        if not info.is_dir():
-            budget = _check_part(archive, info, budget, name)
+    for info in archive.infolist():  # every entry: a relationship can name any, "dir/" too
+        budget = _check_part(archive, info, budget, name)
 
 
 def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, name: str) -> int:
@@ -127,10 +129,15 @@ class _Quick:
     def __init__(self) -> None:
         self.extent: tuple[int, int] | None = (0, 0)
         self._tail = b""
+        self._last = b""  # the byte before the block: a ":" there and a "c" in it are ":c"
 
     def feed(self, block: bytes) -> None:
         if self.extent is None:
             return  # the careful pass reads this part
+        if block[:1] == b"c" and self._last == b":":
+            self.extent = None
+            return
+        self._last = block[-1:]
         data = self._tail + block
         cut = data.rfind(b"<")
         if cut == -1 or data.find(b">", cut) != -1:

@@ -3,10 +3,12 @@
 Each trick hides a far cell from a reader that looks for tags with patterns: a second `r`
 attribute (calamine takes the last), a `<row>` with no attributes, a `>` or a decoy ` r='A1'`
 inside a quoted value, a tag cut by the end of a megabyte block, a row end inside a formula,
-rows nested in rows, an odd tag prefix (two reviews found them). The guard now reads any
-part whose cells are not all of the plain form as XML and places its cells by calamine's own
-cursor; a part too odd for that is bounded by its tags and references. Every trick is
-refused.
+rows nested in rows, an odd tag prefix, a tag name split at its colon by a block's end, a
+worksheet in an entry named like a folder, a second archive behind the end record's comment
+(three reviews found them). The guard now reads any part whose cells are not all of the
+plain form as XML and places its cells by calamine's own cursor; a part too odd for that is
+bounded by its tags and references; a package framed so that two zip readers could read it
+apart is refused. Every trick is refused.
 
 Hypothesis then writes small sheets of plain and odd tags alike, well-formed or not, and the
 guard's measure must never fall short of the extent calamine itself gives the sheet (small
@@ -15,6 +17,7 @@ enough to load here safely).
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from pathlib import Path
 
@@ -197,3 +200,77 @@ def test_a_part_of_an_odd_shape_is_bounded_roughly(tmp_path: Path, shape: str) -
         assert (rows * columns > xlsx_guard.MAX_CELLS) is refused
         assert rows >= (1048576 if refused else 3)
     assert columns == 3 + 2  # C, plus one for each cell tag: the rough bound, not expat's walk
+
+
+@pytest.mark.parametrize("body", [
+    b'<row r="1048576">' + b"<x/:c><v>1</v></x/:c>" * 16384 + b"</row>",  # "/" in a prefix
+    b'<row r="1048576">' + b"<a</:c><v>1</v></a</:c>" * 16384 + b"</row>",  # "<" in a prefix
+    b'<row r="1"><c r="XFD1"><v>1</v></c></row>' + b"<a>" * 200 + b"</x y:row>" * 200
+    + b"<c><v>1</v></c>",  # an end tag's name holds a space
+])
+def test_a_tag_prefix_of_any_bytes_is_counted_in_a_part_that_is_not_well_formed(
+        tmp_path: Path, body: bytes) -> None:
+    """calamine's reader takes all after a tag name's first colon as its local name, whatever
+    stands before it; the rough bound counts every `:c` and `:row` alike."""
+    path = tmp_path / "prefix.xlsx"
+    write_package(path, b'<row r="1"><c r="A1"><v>1</v></c></row>' + body)
+    with pytest.raises(ServiceError) as refused:
+        xlsx_guard.check_workbook(path)
+    assert refused.value.code == "import.too_big"
+
+
+def test_a_prefixed_cell_split_between_its_colon_and_its_name_is_read(tmp_path: Path) -> None:
+    """A tag name holding a quoted `>` lets the first megabyte end right after `<x">":`; the
+    quick pass still sees the `:c` the next block begins with."""
+    head = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            b'spreadsheetml/2006/main"><sheetData>')
+    opening = b'<row r="1"><c r="A1"><v>1</v></c>'
+    name = b'<x">":'
+    first = opening + b" " * ((1 << 20) - len(head) - len(opening) - len(name)) + name
+    path = tmp_path / "split.xlsx"
+    write_package(path, first + b'c r="' + FAR + b'"><v>1</v></c></row>')
+    with zipfile.ZipFile(path) as package:
+        assert package.read("xl/worksheets/sheet1.xml")[(1 << 20) - 1:(1 << 20) + 1] == b":c"
+    with pytest.raises(ServiceError) as refused:
+        xlsx_guard.check_workbook(path)
+    assert refused.value.code == "import.too_big"
+
+
+def test_a_worksheet_in_an_entry_named_like_a_folder_is_measured(tmp_path: Path) -> None:
+    path = tmp_path / "folder.xlsx"
+    write_package(path, b'<row r="1048576"><c r="' + FAR + b'"><v>1</v></c></row>',
+                  part="xl/worksheets/sheet1.xm/")
+    with pytest.raises(ServiceError) as refused:
+        xlsx_guard.check_workbook(path)
+    assert refused.value.code == "import.too_big"
+
+
+@pytest.mark.parametrize("disguise", ["second archive as comment", "other disk", "no entries"])
+def test_a_package_two_zip_readers_would_read_apart_is_refused(tmp_path: Path,
+                                                              disguise: str) -> None:
+    """A far-cell archive whose end record's comment holds a harmless archive: Python's
+    zipfile reads the last end record, Rust's zip crate (in calamine) may skip it, for
+    another disk or a wrong count, and read the first."""
+    far, safe = tmp_path / "far.xlsx", tmp_path / "safe.xlsx"
+    write_package(far, b'<row r="1048576"><c r="' + FAR + b'"><v>1</v></c></row>')
+    write_package(safe, b'<row r="1"><c r="A1"><v>1</v></c></row>')
+    first, second = bytearray(far.read_bytes()), bytearray(safe.read_bytes())
+    end = first.rfind(b"PK\x05\x06")
+    struct.pack_into("<H", first, end + 20, len(second))  # the second archive is its comment
+    if disguise != "second archive as comment":
+        struct.pack_into("<HH", second, second.rfind(b"PK\x05\x06") + 4, 1, 1)
+    if disguise == "no entries":
+        struct.pack_into("<H", second, second.rfind(b"PK\x05\x06") + 8, 0)
+    path = tmp_path / "framed.xlsx"
+    path.write_bytes(bytes(first + second))
+    with pytest.raises(ServiceError) as refused:
+        xlsx_guard.check_workbook(path)
+    assert refused.value.code == "import.unreadable"
+
+
+def test_an_ordinary_package_with_a_comment_keeps_its_frame(tmp_path: Path) -> None:
+    path = tmp_path / "comment.xlsx"
+    write_package(path, b'<row r="1"><c r="A1"><v>1</v></c></row>')
+    with zipfile.ZipFile(path, "a") as package:
+        package.comment = b"written by a school's own tool"
+    xlsx_guard.check_workbook(path)  # accepted
