@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.domain.errors import DomainError
 from desktop.domain.header_aliases import fold_header
 from desktop.exchange.cells import cell_text
-from desktop.exchange.xlsx_guard import check_workbook, load_sheet, sheet_grid
+from desktop.exchange.xlsx_guard import CellBudget, load_sheet, sheet_grid
 from desktop.exchange.xlsx_reader import open_workbook
 from desktop.exchange.xlsx_writer import save_atomically
 from desktop.services.errors import ServiceError
@@ -57,11 +57,10 @@ def read_list(path: Path, columns: Sequence[str]) -> ListFile:
     """The rows of a list with `columns`; ServiceError naming the columns when none fits."""
     if not path.is_file():
         raise ServiceError("import.file_missing", name=str(path))
-    check_workbook(path)
-    book = open_workbook(path)
+    book, budget = open_workbook(path), CellBudget()
     try:
         for meta in book.sheets_metadata:
-            grid = sheet_grid(load_sheet(book, meta.name, path.name), path.name)
+            grid = sheet_grid(load_sheet(book, meta.name, path.name, budget), path.name)
             found = _header(grid, columns)
             if found is not None:
                 index, places = found

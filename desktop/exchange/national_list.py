@@ -15,7 +15,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.header_aliases import fold_header
 from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
-from desktop.exchange.xlsx_guard import check_workbook, load_sheet, sheet_grid
+from desktop.exchange.xlsx_guard import CellBudget, load_sheet, sheet_grid
 from desktop.exchange.xlsx_reader import open_workbook
 from desktop.services.errors import ServiceError
 from desktop.services.importing.reconcile import NationalEntry
@@ -33,13 +33,12 @@ class NationalList:
 def read_national_list(path: Path) -> NationalList:
     if not path.is_file():
         raise ServiceError("import.file_missing", name=str(path))
-    check_workbook(path)  # a hostile file is refused before calamine reads it
-    book = open_workbook(path)
+    book, budget = open_workbook(path), CellBudget()
     try:
         for meta in book.sheets_metadata:
             if meta.typ != SheetTypeEnum.WorkSheet:
                 continue
-            grid = sheet_grid(load_sheet(book, meta.name, path.name), path.name)
+            grid = sheet_grid(load_sheet(book, meta.name, path.name, budget), path.name)
             found = _header(grid)
             if found is not None:
                 header, number_column = found

@@ -19,15 +19,18 @@ calamine's own view of a loaded sheet before it is turned into a grid.
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from desktop.exchange.cell_walk import careful_extent
+from desktop.exchange.package_copy import PackageCopy
 from desktop.exchange.ref_bounds import plain_extent
 from desktop.exchange.xls_guard import check_legacy_workbook
 from desktop.exchange.zip_frame import plain_frame
@@ -35,6 +38,7 @@ from desktop.services.errors import ServiceError
 
 MAX_CELLS = 3_000_000  # rows × columns of one sheet's extent (10,000 × 71 is 710,000)
 MAX_UNPACKED = 256 * 1024 * 1024  # worksheets and shared strings together
+MAX_LOADED = 2 * MAX_CELLS  # cells of all the sheets one reading loads
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _MAX_TAG = 1 << 20
@@ -45,8 +49,10 @@ _BAD_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, Runti
             ValueError, OSError)
 
 
-def check_workbook(path: Path) -> None:
-    """ServiceError unless `path` is an .xlsx whose sheets calamine can hold in memory."""
+def check_workbook(path: Path) -> io.BytesIO | None:
+    """ServiceError unless `path` is an .xlsx whose sheets calamine can hold in memory; the
+    copy of its parts calamine is to read (desktop.exchange.package_copy), or None for a
+    legacy .xls, which calamine reads from `path`."""
     try:
         with path.open("rb") as handle:
             head = handle.read(len(_OLE2))
@@ -56,12 +62,12 @@ def check_workbook(path: Path) -> None:
         if _encrypted(path):
             raise ServiceError("import.password", name=path.name)
         check_legacy_workbook(path, MAX_CELLS, MAX_UNPACKED)  # a legacy .xls
-        return
+        return None
     try:
         with path.open("rb") as handle, zipfile.ZipFile(handle) as archive:
             if not plain_frame(handle, len(archive.infolist())):
                 raise ValueError("a package framed for one zip reader and not the other")
-            _check_parts(archive, path.name)
+            return _check_parts(archive, path.name)
     except _BAD_ZIP as exc:
         raise ServiceError("import.unreadable", name=path.name) from exc
 
@@ -72,38 +78,53 @@ def _encrypted(path: Path) -> bool:
         return _ENCRYPTED in handle.read(64 * 1024 * 1024)
 
 
-def _check_parts(archive: zipfile.ZipFile, name: str) -> None:
+def _check_parts(archive: zipfile.ZipFile, name: str) -> io.BytesIO:
     if "xl/workbook.xml" not in set(archive.namelist()):
         raise ServiceError("import.unreadable", name=name)
-    budget = MAX_UNPACKED
+    budget, copy = MAX_UNPACKED, PackageCopy()
     for info in archive.infolist():  # every entry: a relationship can name any, "dir/" too
-        budget = _check_part(archive, info, budget, name)
+        budget = _check_part(archive, info, budget, name, copy)
+    return copy.package()
 
 
-def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, name: str) -> int:
-    """Measure one part; returns the unpacking budget left."""
-    (rows, columns), used = measure_part(archive, info, budget)
+def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, name: str,
+                copy: PackageCopy) -> int:
+    """Measure one part and keep it for the copy; returns the unpacking budget left."""
+    blocks: list[bytes] = []
+    (rows, columns), used = measure_part(archive, info, budget, blocks)
     if used > budget:
         raise ServiceError("import.unpacked_too_big", name=name,
                            max_mb=MAX_UNPACKED // (1024 * 1024))
     if rows * columns > MAX_CELLS:
         raise ServiceError("import.too_big", name=name, rows=rows, columns=columns)
+    copy.add(info.filename, blocks)
     return budget - used
 
 
-def measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
-                 budget: int = MAX_UNPACKED) -> tuple[tuple[int, int], int]:
+def measure_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int = MAX_UNPACKED,
+                 blocks: list[bytes] | None = None) -> tuple[tuple[int, int], int]:
     """((rows, columns) the cells of one part address, at least as far as calamine would
-    place them; the bytes it unpacks to, one more than `budget` when that is spent)."""
+    place them; the bytes it unpacks to, one more than `budget` when that is spent). The
+    blocks it unpacked to are added to `blocks`."""
+    kept = [] if blocks is None else blocks
     quick = _Quick()
-    used = _stream(archive, info, budget, quick.feed)
+
+    def feed(block: bytes) -> None:
+        kept.append(block)
+        quick.feed(block)
+
+    used = _stream(archive, info, budget, feed)
     if used > budget:
         return (0, 0), used
     extent = quick.finish()
     if extent is None:  # a cell tag of another shape: read the part as XML
-        extent = careful_extent(lambda feed: _stream(archive, info, MAX_UNPACKED, feed),
-                                MAX_CELLS)
+        extent = careful_extent(partial(_replay, kept), MAX_CELLS)
     return extent, used
+
+
+def _replay(blocks: list[bytes], feed: Callable[[bytes], None]) -> None:
+    for block in blocks:
+        feed(block)
 
 
 def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
@@ -161,14 +182,29 @@ class _Quick:
         self.extent = plain_extent(data, *self.extent)
 
 
-def load_sheet(book: CalamineWorkbook, sheet: str, name: str) -> CalamineSheet:
+class CellBudget:
+    """The cells one reading of a workbook may load across its sheets: a workbook can list
+    a thousand sheets that all point at one large part, each loaded anew."""
+
+    def __init__(self) -> None:
+        self.left = MAX_LOADED
+
+    def spend(self, rows: int, columns: int, name: str) -> None:
+        self.left -= rows * columns
+        if self.left < 0:
+            raise ServiceError("import.too_big", name=name, rows=rows, columns=columns)
+
+
+def load_sheet(book: CalamineWorkbook, sheet: str, name: str,
+               budget: CellBudget | None = None) -> CalamineSheet:
     """One sheet of `book`, refused when calamine's own view of its size is larger than the
-    guard allows: checked after calamine has placed the cells (a range, not yet a grid) and
-    before the sheet becomes a grid of Python objects."""
+    guard allows (or than what `budget` has left): checked after calamine has placed the
+    cells (a range, not yet a grid) and before the sheet becomes a grid of Python objects."""
     loaded = _calamine(lambda: book.get_sheet_by_name(sheet), name)
     rows, columns = loaded.total_height + 1, loaded.total_width + 1
     if rows * columns > MAX_CELLS:
         raise ServiceError("import.too_big", name=name, rows=rows, columns=columns)
+    (budget or CellBudget()).spend(rows, columns, name)
     return loaded
 
 

@@ -29,7 +29,7 @@ from desktop.domain.collector import batch_collector_paused
 from desktop.domain.errors import DomainError, FieldError
 from desktop.exchange.cells import cell_text
 from desktop.exchange.headers import SPEC_BY_HEADER, HeaderRow, find_header_row
-from desktop.exchange.xlsx_guard import check_workbook, load_sheet, sheet_grid
+from desktop.exchange.xlsx_guard import CellBudget, check_workbook, load_sheet, sheet_grid
 from desktop.services.errors import ServiceError
 from desktop.services.importing.plan import SourceRow
 
@@ -63,7 +63,6 @@ def read_workbook(path: Path, mapping: Mapping[str, str] | None = None) -> Sheet
     Required items missing are refused here only when no unknown column could hold them."""
     if not path.is_file():
         raise ServiceError("import.file_missing", name=str(path))
-    check_workbook(path)  # refuses what would exhaust memory before calamine reads it
     with batch_collector_paused():  # every row stays alive until the end
         return _read(path, mapping)
 
@@ -75,7 +74,7 @@ def _read(path: Path, mapping: Mapping[str, str] | None) -> SheetData:
     try:
         sheet, header = _template_sheet(book, path.name, mapping)
         grid = sheet_grid(sheet, path.name)
-        merged = _covered_cells(sheet, header.index, grid)
+        merged = _covered_cells(sheet, header.index, grid, path.name)
     except CalamineError as exc:  # a damaged sheet inside a readable file
         raise ServiceError("import.unreadable", name=path.name) from exc
     finally:
@@ -87,22 +86,32 @@ def _read(path: Path, mapping: Mapping[str, str] | None) -> SheetData:
 
 
 def open_workbook(path: Path) -> CalamineWorkbook:
-    """Open a workbook with calamine; ServiceError (in Chinese) when it cannot be read."""
+    """The workbook at `path` opened by calamine once the guard has let it through (an .xlsx
+    from the copy of the parts the guard measured, desktop.exchange.package_copy);
+    ServiceError (in Chinese) when it is refused or cannot be read."""
+    package = check_workbook(path)  # refuses what would exhaust memory or abort the process
     try:
-        return CalamineWorkbook.from_path(str(path))
+        if package is None:  # a legacy .xls, its records walked by the guard
+            return CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_filelike(package)
     except PasswordError as exc:
         raise ServiceError("import.password", name=path.name) from exc
     except (CalamineError, ValueError, OSError) as exc:
+        raise ServiceError("import.unreadable", name=path.name) from exc
+    except BaseException as exc:  # a Rust panic (PanicException cannot be imported)
+        if type(exc).__name__ != "PanicException":
+            raise
         raise ServiceError("import.unreadable", name=path.name) from exc
 
 
 def _template_sheet(book: CalamineWorkbook, name: str,
                     mapping: Mapping[str, str] | None) -> tuple[CalamineSheet, HeaderRow]:
     best: tuple[tuple[int, bool], CalamineSheet, HeaderRow] | None = None
+    budget = CellBudget()
     for meta in book.sheets_metadata:
         if meta.typ != SheetTypeEnum.WorkSheet:
             continue
-        sheet = load_sheet(book, meta.name, name)
+        sheet = load_sheet(book, meta.name, name, budget)
         header = find_header_row(sheet_grid(sheet, name, nrows=20), mapping)
         if header is None:
             continue
@@ -114,12 +123,20 @@ def _template_sheet(book: CalamineWorkbook, name: str,
     return best[1], best[2]
 
 
-def _covered_cells(sheet: CalamineSheet, header_index: int,
-                   grid: list[list[Any]]) -> set[tuple[int, int]]:
-    """(row, column) of data cells inside a merged range, other than its top-left cell."""
+def _covered_cells(sheet: CalamineSheet, header_index: int, grid: list[list[Any]],
+                   name: str) -> set[tuple[int, int]]:
+    """(row, column) of data cells inside a merged range, other than its top-left cell. The
+    ranges are taken once each, and refused when together they cover more than the grid holds
+    (each costs a walk over its cells: ten thousand ranges over one grid would take hours)."""
     covered: set[tuple[int, int]] = set()
     height, width = len(grid), max(map(len, grid), default=0)
-    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+    ranges = set(map(tuple, sheet.merged_cell_ranges or ()))
+    area = sum((min(bottom + 1, height) - max(top, header_index + 1))
+               * (min(right + 1, width) - left) for (top, left), (bottom, right) in ranges
+               if bottom > header_index and bottom >= top and right >= left)
+    if area > height * width:
+        raise ServiceError("import.unreadable", name=name)
+    for (top, left), (bottom, right) in ranges:
         for row in range(max(top, header_index + 1), min(bottom + 1, height)):
             covered.update((row, column) for column in range(left, min(right + 1, width))
                            if (row, column) != (top, left))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from desktop.domain.fields import template_headers
 from desktop.exchange.xlsx_reader import read_workbook
@@ -184,3 +185,14 @@ def test_header_without_rows(tmp_path: Path) -> None:
     error = refused(write_workbook(tmp_path / "a.xlsx", []))
     assert error.code == "import.no_rows"
     assert error.params["sheet"] == "学生信息"
+
+
+def test_merged_ranges_covering_more_than_the_sheet_are_refused(tmp_path: Path) -> None:
+    """Each merged range costs a walk over its cells; ranges overlapping again and again (a
+    hostile file: ten thousand of them would take hours) are refused before that walk."""
+    rows = [valid_row(seq=seq) for seq in range(11, 14)]
+    overlapping = [f"A2:{get_column_letter(width)}4" for width in range(3, 41)]
+    path = write_workbook(tmp_path / "a.xlsx", rows, merge=overlapping)
+    with pytest.raises(ServiceError) as refused:
+        read_workbook(path)
+    assert refused.value.code == "import.unreadable"

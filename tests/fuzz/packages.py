@@ -39,14 +39,25 @@ def write_package(path: Path, sheet_data: bytes, *, part: str = "xl/worksheets/s
     rels = (b'<?xml version="1.0"?><Relationships xmlns="' + _PKG_REL + b'"><Relationship '
             b'Id="rId1" Type="' + _REL + b'/worksheet" Target="' + target.encode() + b'"/>'
             b"</Relationships>")
-    sheet = (b'<?xml version="1.0"?><worksheet xmlns="' + _MAIN + b'">' + head
-             + b"<sheetData>" + sheet_data + b"</sheetData></worksheet>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", _TYPES)
-        package.writestr("_rels/.rels", _ROOT_RELS)
-        package.writestr("xl/workbook.xml", _WORKBOOK)
-        package.writestr("xl/_rels/workbook.xml.rels", rels)
-        package.writestr(part, sheet)
+        for name, data in package_parts(sheet_xml(sheet_data, head), part=part, rels=rels):
+            package.writestr(name, data)
+
+
+def sheet_xml(sheet_data: bytes, head: bytes = b"", tail: bytes = b"") -> bytes:
+    """A worksheet part holding `sheet_data` (with `head` before it and `tail` after it)."""
+    return (b'<?xml version="1.0"?><worksheet xmlns="' + _MAIN + b'">' + head
+            + b"<sheetData>" + sheet_data + b"</sheetData>" + tail + b"</worksheet>")
+
+
+def package_parts(sheet: bytes, *, part: str = "xl/worksheets/sheet1.xml",
+                  rels: bytes | None = None) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each part of a one-sheet workbook, the sheet's XML last."""
+    rels = rels or (b'<?xml version="1.0"?><Relationships xmlns="' + _PKG_REL + b'"><Relationship '
+                    b'Id="rId1" Type="' + _REL + b'/worksheet" Target="worksheets/sheet1.xml"/>'
+                    b"</Relationships>")
+    return [("[Content_Types].xml", _TYPES), ("_rels/.rels", _ROOT_RELS),
+            ("xl/workbook.xml", _WORKBOOK), ("xl/_rels/workbook.xml.rels", rels), (part, sheet)]
 
 
 def inline_row(number: int, values: list[str]) -> bytes:

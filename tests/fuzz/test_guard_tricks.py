@@ -27,9 +27,11 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from desktop.exchange import xlsx_guard
+from desktop.exchange.xlsx_reader import open_workbook, read_workbook
 from desktop.services.errors import ServiceError
 from tests.fuzz import profile
-from tests.fuzz.packages import write_package
+from tests.fuzz.packages import package_parts, sheet_xml, write_package
+from tests.fuzz.raw_zip import two_directories
 
 FAR = b"XFD1048576"
 TRICKS = {
@@ -274,3 +276,46 @@ def test_an_ordinary_package_with_a_comment_keeps_its_frame(tmp_path: Path) -> N
     with zipfile.ZipFile(path, "a") as package:
         package.comment = b"written by a school's own tool"
     xlsx_guard.check_workbook(path)  # accepted
+
+
+def test_calamine_reads_the_package_the_guard_measured(tmp_path: Path) -> None:
+    """A ZIP64 locator before a plain end record gives Python's zipfile one directory and
+    calamine's zip crate another; calamine is handed a copy of what the guard measured."""
+    small = sheet_xml(b'<row r="1"><c r="A1"><v>1</v></c></row>')
+    far = sheet_xml(b'<row r="3000"><c r="CV3000"><v>1</v></c></row>')
+    path = tmp_path / "two-directories.xlsx"
+    path.write_bytes(two_directories(small, far))
+    direct = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S")
+    assert direct.total_height + 1 == 3000  # read by itself, calamine takes the other one
+    sheet = open_workbook(path).get_sheet_by_name("S")
+    assert (sheet.total_height + 1, sheet.total_width + 1) == (1, 1)
+
+
+def test_a_shared_strings_count_larger_than_its_part_is_refused(tmp_path: Path) -> None:
+    """calamine reserves room for `uniqueCount` strings as it opens the workbook: a kilobyte
+    asking for 10^11 of them aborted the process."""
+    path = tmp_path / "count.xlsx"
+    write_package(path, b'<row r="1"><c r="A1"><v>1</v></c></row>')
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("xl/sharedStrings.xml", b'<?xml version="1.0"?><sst xmlns="x" '
+                         b'count="1" uniqueCount="100000000000"><si><t>a</t></si></sst>')
+    with pytest.raises(ServiceError) as refused:
+        xlsx_guard.check_workbook(path)
+    assert refused.value.code == "import.unreadable"
+
+
+def test_a_thousand_sheets_over_one_large_part_are_refused(tmp_path: Path) -> None:
+    """Each sheet of a workbook is loaded anew; all of them pointing at one part of 200,000
+    cells (measured once) would cost minutes. The cells loaded across sheets are capped."""
+    rows = b"".join(f'<row r="{n}"><c r="A{n}"><v>1</v></c><c r="CV{n}"><v>1</v></c></row>'.encode()
+                    for n in range(1, 2001))
+    sheets = b"".join(b'<sheet name="S%d" sheetId="%d" r:id="rId1"/>' % (n, n)
+                      for n in range(1, 1001))
+    path = tmp_path / "sheets.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in package_parts(sheet_xml(rows)):
+            package.writestr(name, data.replace(b'<sheet name="S" sheetId="1" r:id="rId1"/>',
+                                                sheets))
+    with pytest.raises(ServiceError) as refused:
+        read_workbook(path)
+    assert refused.value.code == "import.too_big"
