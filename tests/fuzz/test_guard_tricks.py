@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from desktop.exchange import xlsx_guard
+from desktop.exchange.ref_bounds import _column_letters
 from desktop.exchange.xlsx_reader import open_workbook, read_workbook
 from desktop.services.errors import ServiceError
 from tests.fuzz import profile
@@ -160,7 +161,7 @@ def test_an_ordinary_sheet_of_another_shape_is_measured_exactly(tmp_path: Path, 
     """Sheets a writer could make without the plain form (no references at all, the style
     before the reference, prefixed tags) are read as XML and measured as calamine places them:
     2,000 rows of 71 cells."""
-    columns = [_letters(index) for index in range(1, 72)]
+    columns = [_column_letters(index) for index in range(1, 72)]
     body = "".join(row.format(number=number)
                    + "".join(cell.format(number=number, column=column) for column in columns)
                    + "</row>" for number in range(1, 2001))
@@ -171,14 +172,6 @@ def test_an_ordinary_sheet_of_another_shape_is_measured_exactly(tmp_path: Path, 
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S")
     assert measured[0] == (2000, 71) == (sheet.total_height + 1, sheet.total_width + 1)
     xlsx_guard.check_workbook(path)  # accepted
-
-
-def _letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 ODD_CELL = b'<c s="1" r="A1"><v>1</v></c>'  # not of the plain form: the part is read as XML
