@@ -13,8 +13,11 @@ point a worksheet at any part (`xl/a.bin`, `/data`), so a guard that picked part
 would skip the one calamine reads. A part whose cell tags are all of the plain form every
 writer uses is measured by one search per block (desktop.exchange.ref_bounds); any other is
 read as XML, so that a tag is what calamine's reader takes it to be, and its cells placed as
-calamine places them or further (desktop.exchange.cell_walk). `load_sheet` then checks
-calamine's own view of a loaded sheet before it is turned into a grid.
+calamine places them or further (desktop.exchange.cell_walk). The zip frame must be the one
+Python's zipfile and calamine's zip crate both see (desktop.exchange.zip_frame), and calamine
+is then given a copy of exactly the parts measured (desktop.exchange.package_copy), so that
+no container trick leaves it another archive to read. `load_sheet` then checks calamine's
+own view of a loaded sheet, and the cells all sheets load, before a grid is made.
 """
 
 from __future__ import annotations
