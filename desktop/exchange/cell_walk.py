@@ -37,7 +37,7 @@ Stream = Callable[[Callable[[bytes], None]], object]
 _CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,9})")
 _ROW_REF = re.compile(r"\d{1,9}")
 _FAR = 10**9  # a row or column further than any sheet: refused whatever the other is
-_MAX_TAG = 1 << 20
+MAX_TAG = 1 << 20  # bytes of one tag: longer, and the part is refused as unreadable
 _MAX_CAREFUL = 64 << 20  # unpacked bytes expat reads; a larger odd part is measured roughly
 _MAX_DEPTH = 64
 _ATTRIBUTES = 256  # more in one tag than a worksheet's tags have (expat keeps them all)
@@ -176,7 +176,7 @@ class _Rough:
         cut = data.rfind(b"<")  # a tag or reference cut by the block's end is read whole
         cut = len(data) if cut == -1 else cut
         self._tail = data[cut:]
-        if len(self._tail) > _MAX_TAG:
+        if len(self._tail) > MAX_TAG:
             raise ValueError("an XML tag longer than a megabyte")
         self._scan(data[:cut])
 

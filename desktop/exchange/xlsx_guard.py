@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
-from desktop.exchange.cell_walk import careful_extent
+from desktop.exchange.cell_walk import MAX_TAG, careful_extent
 from desktop.exchange.package_copy import PackageCopy
 from desktop.exchange.ref_bounds import plain_extent
 from desktop.exchange.xls_guard import check_legacy_workbook
@@ -44,7 +44,6 @@ MAX_UNPACKED = 256 * 1024 * 1024  # worksheets and shared strings together
 MAX_LOADED = 2 * MAX_CELLS  # cells of all the sheets one reading loads
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_MAX_TAG = 1 << 20
 _UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")  # BOMs, or '<' as UTF-16
 _T = TypeVar("_T")
 _CHUNK = 1 << 20
@@ -167,7 +166,7 @@ class _Quick:
         if cut == -1 or data.find(b">", cut) != -1:
             cut = len(data)
         self._tail = data[cut:]
-        if len(self._tail) > _MAX_TAG:
+        if len(self._tail) > MAX_TAG:
             raise ValueError("an XML tag longer than a megabyte")
         self._scan(data[:cut])
 
